@@ -1,0 +1,249 @@
+//! The listings built from all articles: order, tags, authors, years and
+//! months, neighbours, related articles, and pagination.
+//!
+//! Everything here holds indices into the article list, so a listing costs a
+//! few bytes per entry however large the articles are.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::content::Article;
+use crate::slug::slugify;
+
+/// A tag or an author with its articles, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// Display name (the first spelling met, in date order).
+    pub name: String,
+    /// URL segment.
+    pub slug: String,
+    /// Article indices, newest first.
+    pub articles: Vec<usize>,
+}
+
+/// One month of one year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Month {
+    /// 1 to 12.
+    pub month: i8,
+    /// Article indices, newest first.
+    pub articles: Vec<usize>,
+}
+
+/// One year, months newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Year {
+    /// The year.
+    pub year: i16,
+    /// Months that have articles.
+    pub months: Vec<Month>,
+}
+
+impl Year {
+    /// Articles in the year.
+    pub fn count(&self) -> usize {
+        self.months.iter().map(|m| m.articles.len()).sum()
+    }
+}
+
+/// All listings of a site.
+#[derive(Debug, Clone, Default)]
+pub struct Archive {
+    /// Article indices, newest first; ties broken by path.
+    pub order: Vec<usize>,
+    /// Tags by slug.
+    pub tags: Vec<Group>,
+    /// Authors by slug.
+    pub authors: Vec<Group>,
+    /// Years, newest first.
+    pub years: Vec<Year>,
+    /// For each article, the next older one.
+    pub older: Vec<Option<usize>>,
+    /// For each article, the next newer one.
+    pub newer: Vec<Option<usize>>,
+    /// For each article, related ones: most shared tags, then nearest in time.
+    pub related: Vec<Vec<usize>>,
+}
+
+impl Archive {
+    /// Builds every listing; `related` is how many related articles to keep.
+    pub fn build(articles: &[Article], related: usize) -> Archive {
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        let key = |i: &usize| {
+            (
+                std::cmp::Reverse(articles[*i].date.timestamp()),
+                &articles[*i].path,
+            )
+        };
+        order.sort_by(|a, b| key(a).cmp(&key(b)));
+        let mut older = vec![None; articles.len()];
+        let mut newer = vec![None; articles.len()];
+        for w in order.windows(2) {
+            older[w[0]] = Some(w[1]);
+            newer[w[1]] = Some(w[0]);
+        }
+        let tags = group(&order, |i| &articles[i].tags);
+        let authors = group(&order, |i| &articles[i].authors);
+        let years = by_date(&order, articles);
+        let related = related_articles(articles, &tags, &order, related);
+        Archive {
+            order,
+            tags,
+            authors,
+            years,
+            older,
+            newer,
+            related,
+        }
+    }
+}
+
+fn group<'a>(order: &[usize], names: impl Fn(usize) -> &'a Vec<String>) -> Vec<Group> {
+    let mut map: BTreeMap<String, Group> = BTreeMap::new();
+    for &i in order {
+        for name in names(i) {
+            let slug = slugify(name);
+            if slug.is_empty() {
+                continue;
+            }
+            let g = map.entry(slug.clone()).or_insert_with(|| Group {
+                name: name.clone(),
+                slug,
+                articles: Vec::new(),
+            });
+            if g.articles.last() != Some(&i) {
+                g.articles.push(i);
+            }
+        }
+    }
+    map.into_values().collect()
+}
+
+fn by_date(order: &[usize], articles: &[Article]) -> Vec<Year> {
+    let mut years: Vec<Year> = Vec::new();
+    for &i in order {
+        let (y, m) = (articles[i].date.year(), articles[i].date.month());
+        if years.last().is_none_or(|last| last.year != y) {
+            years.push(Year {
+                year: y,
+                months: Vec::new(),
+            });
+        }
+        let year = years.last_mut().expect("pushed above");
+        if year.months.last().is_none_or(|last| last.month != m) {
+            year.months.push(Month {
+                month: m,
+                articles: Vec::new(),
+            });
+        }
+        year.months
+            .last_mut()
+            .expect("pushed above")
+            .articles
+            .push(i);
+    }
+    years
+}
+
+fn related_articles(
+    articles: &[Article],
+    tags: &[Group],
+    order: &[usize],
+    keep: usize,
+) -> Vec<Vec<usize>> {
+    if keep == 0 {
+        return vec![Vec::new(); articles.len()];
+    }
+    let by_slug: HashMap<&str, &Group> = tags.iter().map(|g| (g.slug.as_str(), g)).collect();
+    let mut rank = vec![0usize; articles.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    (0..articles.len())
+        .into_par_iter()
+        .map(|i| {
+            let mut shared: HashMap<usize, u32> = HashMap::new();
+            for t in &articles[i].tags {
+                if let Some(g) = by_slug.get(slugify(t).as_str()) {
+                    for &j in &g.articles {
+                        if j != i {
+                            *shared.entry(j).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            let mut cands: Vec<(u32, usize, usize)> = shared
+                .into_iter()
+                .map(|(j, n)| (n, rank[i].abs_diff(rank[j]), j))
+                .collect();
+            let cmp = |a: &(u32, usize, usize), b: &(u32, usize, usize)| {
+                b.0.cmp(&a.0)
+                    .then(a.1.cmp(&b.1))
+                    .then(rank[a.2].cmp(&rank[b.2]))
+            };
+            if cands.len() > keep {
+                cands.select_nth_unstable_by(keep - 1, cmp);
+                cands.truncate(keep);
+            }
+            cands.sort_by(cmp);
+            cands.into_iter().map(|c| c.2).collect()
+        })
+        .collect()
+}
+
+/// One page of a paginated listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pager {
+    /// 1-based page number.
+    pub number: usize,
+    /// Pages in the listing (at least 1).
+    pub total: usize,
+    /// The range of the listing on this page.
+    pub range: std::ops::Range<usize>,
+}
+
+/// Cuts `len` items into pages of `per_page`; an empty listing still has one page.
+pub fn paginate(len: usize, per_page: usize) -> Vec<Pager> {
+    let total = len.div_ceil(per_page).max(1);
+    (0..total)
+        .map(|p| Pager {
+            number: p + 1,
+            total,
+            range: p * per_page..((p + 1) * per_page).min(len),
+        })
+        .collect()
+}
+
+/// The site-relative path of page `n` of a listing rooted at `base` (`""` or `tags/x/`).
+pub fn page_path(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{n}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pagination_boundaries() {
+        assert_eq!(
+            paginate(0, 20),
+            vec![Pager {
+                number: 1,
+                total: 1,
+                range: 0..0
+            }]
+        );
+        assert_eq!(paginate(20, 20).len(), 1);
+        let p = paginate(21, 20);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[1].range, 20..21);
+        assert_eq!(page_path("tags/a/", 1), "tags/a/");
+        assert_eq!(page_path("tags/a/", 3), "tags/a/page/3/");
+        assert_eq!(page_path("", 2), "page/2/");
+    }
+}

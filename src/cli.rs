@@ -1,0 +1,102 @@
+//! Command-line arguments and what each command does.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use dateline::{BuildOptions, Result};
+
+/// dateline: a static-site generator for news archives.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default ROOT/public).
+    Build {
+        /// Site root: the folder holding content/ (default: the current folder).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder (default: ROOT/public).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Base URL, overriding site.yaml (e.g. https://example.org/news/).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Create a new site with a sample article and a commented site.yaml.
+    Init {
+        /// Folder to create (must be empty or absent).
+        dir: PathBuf,
+    },
+    /// Create a new article dated now, under content/YEAR/.
+    New {
+        /// The headline.
+        title: String,
+        /// Site root (default: the current folder).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            quiet,
+        } => {
+            let out = output.unwrap_or_else(|| root.join("public"));
+            let options = BuildOptions { drafts, base_url };
+            let report = dateline::build(&root, &out, &options)?;
+            for w in &report.warnings {
+                eprintln!("{w}");
+            }
+            if !quiet {
+                println!(
+                    "built {} articles, {} files written to {} in {:.0} ms",
+                    report.articles,
+                    report.files,
+                    out.display(),
+                    report.elapsed.as_secs_f64() * 1000.0
+                );
+            }
+            Ok(())
+        }
+        Command::Init { dir } => {
+            dateline::scaffold::init(&dir)?;
+            println!(
+                "created a new site in {}; build it with: dateline build --root {}",
+                dir.display(),
+                dir.display()
+            );
+            Ok(())
+        }
+        Command::New { title, root } => {
+            let path = dateline::scaffold::new_article(&root, &title)?;
+            println!("{}", path.display());
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn verify_app() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,186 @@
+//! Site settings: embedded defaults, overridden by an optional `site.yaml`.
+
+use std::path::Path;
+
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// The settings file looked for at the site root.
+pub const SETTINGS_FILE: &str = "site.yaml";
+
+/// Settings as written in `site.yaml`; every field has a default.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Name of the publication.
+    pub title: String,
+    /// One-line description, used in metadata and feeds.
+    pub description: String,
+    /// Where the site lives: `/`, `https://example.org/` or `https://example.org/news/`.
+    pub base_url: String,
+    /// Language tag for `<html lang>`.
+    pub language: String,
+    /// IANA time zone in which dates without an offset are read and shown.
+    pub timezone: String,
+    /// Articles per listing page.
+    pub per_page: usize,
+    /// Article URL pattern with `:year`, `:month`, `:day` and `:slug`.
+    pub permalink: String,
+    /// strftime pattern for dates shown to readers.
+    pub date_format: String,
+    /// Related articles shown under each article.
+    pub related: usize,
+    /// Words read per minute, for reading time.
+    pub words_per_minute: usize,
+    /// Pull-out quotes per article.
+    pub pullquotes: usize,
+    /// Free-form values passed to templates as `site.extra`.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Dateline".into(),
+            description: String::new(),
+            base_url: "/".into(),
+            language: "en".into(),
+            timezone: "UTC".into(),
+            per_page: 20,
+            permalink: "/:year/:month/:day/:slug/".into(),
+            date_format: "%B %-d, %Y".into(),
+            related: 5,
+            words_per_minute: 200,
+            pullquotes: 1,
+            extra: serde_json::Map::new(),
+        }
+    }
+}
+
+/// Settings after validation, with derived values.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// What was configured.
+    pub config: Config,
+    /// The parsed time zone.
+    pub tz: TimeZone,
+    /// Absolute base URL ending in `/`, or just the path when no host is set.
+    pub base_url: String,
+    /// Path part of the base URL, starting and ending with `/`.
+    pub base_path: String,
+}
+
+impl Settings {
+    /// Reads `site.yaml` under `root` if it exists, over the defaults.
+    pub fn load(root: &Path) -> Result<Self> {
+        let path = root.join(SETTINGS_FILE);
+        let config = match std::fs::read_to_string(&path) {
+            Ok(text) => crate::yaml::parse_settings(&text, Path::new(SETTINGS_FILE))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        Settings::new(config)
+    }
+
+    /// Validates `config`.
+    pub fn new(config: Config) -> Result<Self> {
+        let bad = |msg: String| Error::content(Path::new(SETTINGS_FILE), 0, 0, msg);
+        let tz = TimeZone::get(&config.timezone).map_err(|_| {
+            bad(format!(
+                "unknown time zone `{}`: use an IANA name such as UTC or Europe/Berlin",
+                config.timezone
+            ))
+        })?;
+        if config.per_page == 0 {
+            return Err(bad("`per_page` must be at least 1".into()));
+        }
+        if !config.permalink.contains(":slug") || !config.permalink.ends_with('/') {
+            return Err(bad(format!(
+                "`permalink` `{}` must contain :slug and end with /",
+                config.permalink
+            )));
+        }
+        let (base_url, base_path) = split_base_url(&config.base_url);
+        Ok(Settings {
+            config,
+            tz,
+            base_url,
+            base_path,
+        })
+    }
+
+    /// Replaces the base URL (the `--base-url` flag).
+    pub fn set_base_url(&mut self, url: &str) {
+        self.config.base_url = url.to_string();
+        (self.base_url, self.base_path) = split_base_url(url);
+    }
+
+    /// The URL path of a site-relative path such as `tags/x/`.
+    pub fn url(&self, rel: &str) -> String {
+        format!("{}{}", self.base_path, rel.trim_start_matches('/'))
+    }
+
+    /// The absolute URL of a site-relative path, for feeds and canonical links.
+    pub fn permalink(&self, rel: &str) -> String {
+        format!("{}{}", self.base_url, rel.trim_start_matches('/'))
+    }
+}
+
+fn split_base_url(url: &str) -> (String, String) {
+    let mut url = url.trim().to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    let path = match url.find("://") {
+        Some(i) => match url[i + 3..].find('/') {
+            Some(j) => url[i + 3 + j..].to_string(),
+            None => "/".to_string(),
+        },
+        None => {
+            if !url.starts_with('/') {
+                url.insert(0, '/');
+            }
+            url.clone()
+        }
+    };
+    (url, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_forms() {
+        assert_eq!(split_base_url("/"), ("/".into(), "/".into()));
+        assert_eq!(
+            split_base_url("https://example.org"),
+            ("https://example.org/".into(), "/".into())
+        );
+        assert_eq!(
+            split_base_url("https://example.org/news"),
+            ("https://example.org/news/".into(), "/news/".into())
+        );
+    }
+
+    #[test]
+    fn unknown_settings_are_named() {
+        let err = crate::yaml::parse_settings::<Config>("titel: x\n", Path::new("site.yaml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("site.yaml:1:"), "{err}");
+        assert!(err.contains("titel"), "{err}");
+    }
+
+    #[test]
+    fn bad_time_zone_is_explained() {
+        let config = Config {
+            timezone: "Mars/Olympus".into(),
+            ..Config::default()
+        };
+        let err = Settings::new(config).unwrap_err().to_string();
+        assert!(err.contains("unknown time zone `Mars/Olympus`"), "{err}");
+    }
+}

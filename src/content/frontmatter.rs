@@ -1,0 +1,291 @@
+//! The front matter as written: known fields read leniently, the rest kept.
+//!
+//! Built by hand from YAML entries rather than derived with serde because real
+//! archives write the same field in several shapes (a list or a comma-separated
+//! string, a number where text was meant) and each field needs its own line
+//! for error messages.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Location, Warning};
+use crate::yaml::Entry;
+
+/// Keys with a meaning; anything else goes to `extra`.
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "author",
+    "authors",
+    "tags",
+    "summary",
+    "slug",
+    "draft",
+    "image",
+    "source",
+    "pullquotes",
+];
+
+/// A value and the file line it was written on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct At<T> {
+    /// The value.
+    pub value: T,
+    /// Its line in the `.md` file.
+    pub line: usize,
+}
+
+/// Front matter as the file states it, before validation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrontMatter {
+    /// `title`.
+    pub title: Option<At<String>>,
+    /// `date`, unparsed.
+    pub date: Option<At<String>>,
+    /// `updated`, unparsed.
+    pub updated: Option<At<String>>,
+    /// `author` and `authors`, merged.
+    pub authors: Vec<String>,
+    /// `tags`.
+    pub tags: Vec<String>,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `slug`.
+    pub slug: Option<At<String>>,
+    /// `draft`.
+    pub draft: bool,
+    /// `image`.
+    pub image: Option<String>,
+    /// `source`: URL of the original.
+    pub source: Option<String>,
+    /// `pullquotes`, left for the quotes stage to read.
+    pub pullquotes: Option<At<Value>>,
+    /// Every other key.
+    pub extra: Map<String, Value>,
+}
+
+/// Reads the entries of one file's front matter; problems go to `errors` and `warnings`.
+pub fn read(
+    entries: Vec<Entry>,
+    path: &Path,
+    errors: &mut Vec<Error>,
+    warnings: &mut Vec<Warning>,
+) -> FrontMatter {
+    let mut fm = FrontMatter::default();
+    for Entry { key, value, line } in entries {
+        let mut wrong = |what: &str| {
+            errors.push(Error::content(
+                path,
+                line,
+                1,
+                format!("`{key}` must be {what}"),
+            ))
+        };
+        match key.as_str() {
+            "title" => match text(&value) {
+                Some(t) => fm.title = Some(At { value: t, line }),
+                None => wrong("text, such as `title: Council approves budget`"),
+            },
+            "date" | "updated" => match text(&value) {
+                Some(t) => {
+                    let at = Some(At { value: t, line });
+                    if key == "date" {
+                        fm.date = at
+                    } else {
+                        fm.updated = at
+                    }
+                }
+                None => wrong("a date such as 2024-02-01 or 2024-02-01T18:30:00+01:00"),
+            },
+            "author" | "authors" => match list(&value) {
+                Some(names) => fm.authors.extend(names),
+                None => wrong("a name or a list of names"),
+            },
+            "tags" => match list(&value) {
+                Some(tags) => fm.tags.extend(tags),
+                None => wrong("a list such as `[council, budget]` or `council, budget`"),
+            },
+            "summary" => fm.summary = optional_text(&value, &mut wrong),
+            "image" => fm.image = optional_text(&value, &mut wrong),
+            "source" => fm.source = optional_text(&value, &mut wrong),
+            "slug" => match text(&value) {
+                Some(t) => fm.slug = Some(At { value: t, line }),
+                None => wrong("text made of letters, digits and dashes"),
+            },
+            "draft" => match value {
+                Value::Bool(b) => fm.draft = b,
+                Value::Null => {}
+                _ => wrong("true or false"),
+            },
+            "pullquotes" => fm.pullquotes = Some(At { value, line }),
+            _ => {
+                if let Some(meant) = likely_typo(&key) {
+                    warnings.push(Warning {
+                        at: Location::new(path, line, 1),
+                        message: format!(
+                            "unknown key `{key}`: did you mean `{meant}`? (kept as extra.{key})"
+                        ),
+                    });
+                }
+                fm.extra.insert(key, value);
+            }
+        }
+    }
+    fm
+}
+
+fn optional_text(value: &Value, wrong: &mut impl FnMut(&str)) -> Option<String> {
+    match value {
+        Value::Null => None,
+        v => match text(v) {
+            Some(t) if t.trim().is_empty() => None,
+            Some(t) => Some(t),
+            None => {
+                wrong("text");
+                None
+            }
+        },
+    }
+}
+
+/// Text from a string, number or boolean (YAML reads `title: 1984` as a number).
+fn text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A list from a YAML list, or a comma-separated string; blanks dropped.
+fn list(value: &Value) -> Option<Vec<String>> {
+    let items: Vec<String> = match value {
+        Value::Null => Vec::new(),
+        Value::Array(items) => items.iter().map(text).collect::<Option<_>>()?,
+        Value::String(s) => s.split(',').map(str::to_string).collect(),
+        other => vec![text(other)?],
+    };
+    Some(
+        items
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+    )
+}
+
+/// The known key one edit away from `key` (or a plural away), if any.
+fn likely_typo(key: &str) -> Option<&'static str> {
+    let lower = key.to_lowercase();
+    KNOWN_KEYS
+        .iter()
+        .find(|k| **k == lower || edit_distance(&lower, k) <= 1)
+        .copied()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let swap = i > 0 && j > 0 && a[i - 1] == *cb && *ca == b[j - 1];
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+            if swap {
+                cur[j + 1] = cur[j + 1].min(prev[j - 1] + 1);
+            }
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn entries(pairs: &[(&str, Value)]) -> Vec<Entry> {
+        pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (k, v))| Entry {
+                key: k.to_string(),
+                value: v.clone(),
+                line: i + 2,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lenient_shapes() {
+        let (mut e, mut w) = (vec![], vec![]);
+        let fm = read(
+            entries(&[
+                ("title", json!(1984)),
+                ("tags", json!("council, budget ,")),
+                ("author", json!("Ann Lee")),
+                ("authors", json!(["Bo Chan"])),
+                ("image", Value::Null),
+            ]),
+            Path::new("a.md"),
+            &mut e,
+            &mut w,
+        );
+        assert!(e.is_empty() && w.is_empty());
+        assert_eq!(fm.title.unwrap().value, "1984");
+        assert_eq!(fm.tags, ["council", "budget"]);
+        assert_eq!(fm.authors, ["Ann Lee", "Bo Chan"]);
+        assert_eq!(fm.image, None);
+    }
+
+    #[test]
+    fn typos_warn_and_are_kept() {
+        let (mut e, mut w) = (vec![], vec![]);
+        let fm = read(
+            entries(&[
+                ("tittle", json!("x")),
+                ("tag", json!("a")),
+                ("autor", json!("b")),
+                ("location", json!("Dock")),
+            ]),
+            Path::new("a.md"),
+            &mut e,
+            &mut w,
+        );
+        let msgs: Vec<String> = w.iter().map(ToString::to_string).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(
+            msgs[0].starts_with("a.md:2:1: warning: unknown key `tittle`: did you mean `title`?")
+        );
+        assert!(msgs[1].contains("did you mean `tags`"));
+        assert!(msgs[2].contains("did you mean `author`"));
+        assert_eq!(fm.extra.len(), 4);
+    }
+
+    #[test]
+    fn wrong_types_are_errors_with_lines() {
+        let (mut e, mut w) = (vec![], vec![]);
+        read(
+            entries(&[("title", json!(["a"])), ("draft", json!("yes"))]),
+            Path::new("a.md"),
+            &mut e,
+            &mut w,
+        );
+        let msgs: Vec<String> = e.iter().map(ToString::to_string).collect();
+        assert!(
+            msgs[0].starts_with("a.md:2:1: `title` must be text"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs[1].starts_with("a.md:3:1: `draft` must be true or false"),
+            "{msgs:?}"
+        );
+    }
+}

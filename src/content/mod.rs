@@ -1,0 +1,359 @@
+//! Finding articles and assets under `content/` and turning each file into a
+//! validated [`Article`].
+
+mod frontmatter;
+mod split;
+
+use std::path::{Path, PathBuf};
+
+use jiff::ZonedDateTime as Zoned;
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+
+pub use frontmatter::{At, FrontMatter, KNOWN_KEYS};
+pub use split::{Split, SplitError, split};
+
+use crate::config::Settings;
+use crate::error::{Error, Warning};
+use crate::slug::slugify;
+
+/// The folder of articles, relative to the site root.
+pub const CONTENT_DIR: &str = "content";
+
+/// One article, validated: every field a later stage needs, already parsed.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Path relative to the site root, e.g. `content/2024/budget.md`.
+    pub path: PathBuf,
+    /// Headline.
+    pub title: String,
+    /// Publication time, in the site's time zone.
+    pub date: Zoned,
+    /// Last significant update, if stated.
+    pub updated: Option<Zoned>,
+    /// Bylines, in the order written.
+    pub authors: Vec<String>,
+    /// Tags, in the order written, without duplicates.
+    pub tags: Vec<String>,
+    /// Summary from front matter.
+    pub summary: Option<String>,
+    /// Last URL segment.
+    pub slug: String,
+    /// Hidden unless drafts are built.
+    pub draft: bool,
+    /// Lead image URL.
+    pub image: Option<String>,
+    /// URL of the original publication.
+    pub source: Option<String>,
+    /// `pullquotes` as written, for the quotes stage.
+    pub pullquotes: Option<At<Value>>,
+    /// Keys without a built-in meaning.
+    pub extra: Map<String, Value>,
+    /// The Markdown body.
+    pub body: String,
+    /// File line where the body starts.
+    pub body_line: usize,
+    /// Output path relative to the site root, e.g. `2024/02/01/budget/`.
+    pub rel_url: String,
+}
+
+/// A non-Markdown file under `content/` or `static/`, copied as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Where it is on disk.
+    pub source: PathBuf,
+    /// Where it goes, relative to the output root.
+    pub rel: String,
+}
+
+/// What reading `content/` produced: the good articles, and every problem.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Valid articles, in path order.
+    pub articles: Vec<Article>,
+    /// Files to copy.
+    pub assets: Vec<Asset>,
+    /// One or more errors per broken file.
+    pub errors: Vec<Error>,
+    /// Non-fatal findings.
+    pub warnings: Vec<Warning>,
+    /// Markdown files read (including broken ones and drafts).
+    pub read: usize,
+}
+
+/// Reads every article and asset under `root/content` (and `root/static`).
+pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut sources = Vec::new();
+    for (dir, prefix) in [(CONTENT_DIR, true), ("static", false)] {
+        let base = root.join(dir);
+        if !base.is_dir() {
+            continue;
+        }
+        walk(
+            &base,
+            &mut |path, rel| {
+                if prefix && rel.ends_with(".md") {
+                    sources.push(path);
+                } else {
+                    loaded.assets.push(Asset {
+                        source: root.join(&path),
+                        rel,
+                    });
+                }
+            },
+            root,
+            &mut loaded.errors,
+        );
+    }
+    loaded.read = sources.len();
+    let results: Vec<_> = sources
+        .par_iter()
+        .map(|rel| {
+            let full = root.join(rel);
+            match std::fs::read_to_string(&full) {
+                Ok(text) => parse(&text, rel, settings),
+                Err(e) => (Err(vec![Error::io(rel, e)]), Vec::new()),
+            }
+        })
+        .collect();
+    for (result, warnings) in results {
+        loaded.warnings.extend(warnings);
+        match result {
+            Ok(a) if a.draft && !drafts => {}
+            Ok(a) => loaded.articles.push(a),
+            Err(e) => loaded.errors.extend(e),
+        }
+    }
+    loaded
+}
+
+/// Walks `base` in name order, skipping hidden and editor-temporary files,
+/// and calls `found(path relative to root, path relative to base)`.
+fn walk(base: &Path, found: &mut dyn FnMut(PathBuf, String), root: &Path, errors: &mut Vec<Error>) {
+    let entries = walkdir::WalkDir::new(base)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0
+                || !(name.starts_with('.') || e.file_type().is_file() && is_ignored(&name))
+        });
+    for entry in entries {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel_base = e.path().strip_prefix(base).unwrap_or(e.path());
+                let rel_root = e.path().strip_prefix(root).unwrap_or(e.path());
+                let rel = rel_base
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                found(rel_root.to_path_buf(), rel);
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(base).to_path_buf();
+                errors.push(Error::io(&path, e.into()));
+            }
+        }
+    }
+}
+
+/// Hidden files and the temporary files editors write beside the real one
+/// (`.#x.md`, `x.md~`, `.x.md.swp`, and vim's probe file `4913`).
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || name.chars().all(|c| c.is_ascii_digit())
+}
+
+type Parsed = (std::result::Result<Article, Vec<Error>>, Vec<Warning>);
+
+/// Parses one article file; `rel` is its path relative to the site root.
+pub fn parse(text: &str, rel: &Path, settings: &Settings) -> Parsed {
+    let mut warnings = Vec::new();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let parts = match split(text) {
+        Ok(p) => p,
+        Err(SplitError::NoFrontMatter(line)) => {
+            let msg = "no front matter: start the file with a `---` line, then `title:` and `date:`, then `---`";
+            return (Err(vec![Error::content(rel, line, 1, msg)]), warnings);
+        }
+        Err(SplitError::Unclosed(line)) => {
+            let msg = "front matter is not closed: add a `---` line after the last field";
+            return (Err(vec![Error::content(rel, line, 1, msg)]), warnings);
+        }
+    };
+    let entries = match crate::yaml::parse_front_matter(parts.front, parts.front_line, rel) {
+        Ok(e) => e,
+        Err(e) => return (Err(vec![e]), warnings),
+    };
+    let mut errors = Vec::new();
+    let fm = frontmatter::read(entries, rel, &mut errors, &mut warnings);
+    let article = validate(fm, &parts, rel, settings, &mut errors);
+    match article {
+        Some(a) if errors.is_empty() => (Ok(a), warnings),
+        _ => (Err(errors), warnings),
+    }
+}
+
+fn validate(
+    fm: FrontMatter,
+    parts: &Split<'_>,
+    rel: &Path,
+    settings: &Settings,
+    errors: &mut Vec<Error>,
+) -> Option<Article> {
+    let fence = parts.front_line - 1;
+    let raw_stem = bundle_stem(rel);
+    let stem = match crate::dates::from_file_name(&raw_stem) {
+        Some(_) => raw_stem[10..].trim_start_matches('-').to_string(),
+        None => raw_stem.clone(),
+    };
+    let title = match fm.title {
+        Some(t) if !t.value.trim().is_empty() => Some(t.value.trim().to_string()),
+        Some(t) => {
+            errors.push(Error::content(
+                rel,
+                t.line,
+                1,
+                "`title` is empty: write the headline",
+            ));
+            None
+        }
+        None => {
+            errors.push(Error::content(
+                rel,
+                fence,
+                1,
+                "missing `title`: add a line such as `title: Council approves budget`",
+            ));
+            None
+        }
+    };
+    let date = match &fm.date {
+        Some(d) => crate::dates::parse(&d.value, &settings.tz)
+            .map_err(|e| errors.push(Error::content(rel, d.line, 1, format!("`date`: {e}"))))
+            .ok(),
+        None => match crate::dates::from_file_name(&raw_stem) {
+            Some(day) => day.to_zoned_datetime(settings.tz.clone()).ok(),
+            None => {
+                errors.push(Error::content(rel, fence, 1, "missing `date`: add a line such as `date: 2024-02-01`, or name the file 2024-02-01-slug.md"));
+                None
+            }
+        },
+    };
+    let updated = fm.updated.as_ref().and_then(|d| {
+        crate::dates::parse(&d.value, &settings.tz)
+            .map_err(|e| errors.push(Error::content(rel, d.line, 1, format!("`updated`: {e}"))))
+            .ok()
+    });
+    let slug = match &fm.slug {
+        Some(s) => {
+            let slug = slugify(&s.value);
+            if slug.is_empty() {
+                errors.push(Error::content(
+                    rel,
+                    s.line,
+                    1,
+                    "`slug` has no letters or digits",
+                ));
+            }
+            slug
+        }
+        None => {
+            let slug = slugify(&stem);
+            if slug.is_empty() {
+                title.as_deref().map(slugify).unwrap_or_default()
+            } else {
+                slug
+            }
+        }
+    };
+    let (title, date) = (title?, date?);
+    if slug.is_empty() {
+        errors.push(Error::content(
+            rel,
+            fence,
+            1,
+            "cannot make a URL from the file name or title: add a `slug:`",
+        ));
+        return None;
+    }
+    let rel_url = expand_permalink(&settings.config.permalink, &date, &slug);
+    Some(Article {
+        path: rel.to_path_buf(),
+        title,
+        date,
+        updated,
+        authors: dedup(fm.authors),
+        tags: dedup(fm.tags),
+        summary: fm.summary,
+        slug,
+        draft: fm.draft,
+        image: fm.image,
+        source: fm.source,
+        pullquotes: fm.pullquotes,
+        extra: fm.extra,
+        body: parts.body.to_string(),
+        body_line: parts.body_line,
+        rel_url,
+    })
+}
+
+/// The file name without extension; a bundle's `index.md` takes its folder's name.
+fn bundle_stem(rel: &Path) -> String {
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if stem != "index" {
+        return stem;
+    }
+    rel.parent()
+        .and_then(|p| p.file_name())
+        .map_or(stem, |s| s.to_string_lossy().into_owned())
+}
+
+fn expand_permalink(pattern: &str, date: &Zoned, slug: &str) -> String {
+    let out = pattern
+        .replace(":year", &format!("{:04}", date.year()))
+        .replace(":month", &format!("{:02}", date.month()))
+        .replace(":day", &format!("{:02}", date.day()))
+        .replace(":slug", slug);
+    out.trim_start_matches('/').to_string()
+}
+
+/// Removes repeats, ignoring case, keeping the first spelling.
+fn dedup(items: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    for item in items {
+        if !out.iter().any(|o| o.to_lowercase() == item.to_lowercase()) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// An error for every article whose URL an earlier one already took.
+pub fn duplicate_urls(articles: &[Article]) -> Vec<Error> {
+    let mut seen: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
+    let mut errors = Vec::new();
+    for a in articles {
+        if let Some(first) = seen.insert(&a.rel_url, &a.path) {
+            errors.push(Error::DuplicateUrl {
+                url: format!("/{}", a.rel_url),
+                first: first.to_path_buf(),
+                second: a.path.clone(),
+            });
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,78 @@
+use super::*;
+use crate::config::{Config, Settings};
+
+fn settings() -> Settings {
+    Settings::new(Config::default()).unwrap()
+}
+
+fn parse_ok(text: &str, path: &str) -> Article {
+    let (r, _) = parse(text, Path::new(path), &settings());
+    r.unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn parse_err(text: &str) -> Vec<String> {
+    let (r, _) = parse(text, Path::new("content/a.md"), &settings());
+    r.unwrap_err().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn full_article() {
+    let a = parse_ok(
+        "---\ntitle: Harbour reopens\ndate: 2024-02-01 18:30\ntags: harbour, council\nauthors: [Ann Lee, ann lee]\n---\nBody\n",
+        "content/2024/harbour.md",
+    );
+    assert_eq!(a.title, "Harbour reopens");
+    assert_eq!(a.rel_url, "2024/02/01/harbour/");
+    assert_eq!(a.tags, ["harbour", "council"]);
+    assert_eq!(a.authors, ["Ann Lee"]);
+    assert_eq!(a.body, "Body\n");
+    assert_eq!(a.body_line, 7);
+}
+
+#[test]
+fn date_from_jekyll_file_name() {
+    let a = parse_ok("---\ntitle: T\n---\n", "content/2019-03-04-storm-hits.md");
+    assert_eq!(a.rel_url, "2019/03/04/storm-hits/");
+}
+
+#[test]
+fn bundle_index_takes_folder_name_and_bom_is_ignored() {
+    let a = parse_ok(
+        "\u{feff}---\ntitle: T\ndate: 2020-01-02\n---\n",
+        "content/2020/big-story/index.md",
+    );
+    assert_eq!(a.slug, "big-story");
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_with_its_line() {
+    let errs = parse_err("---\nsummary: s\ndraft: maybe\n---\n");
+    assert_eq!(errs.len(), 3, "{errs:?}");
+    assert!(errs[0].starts_with("content/a.md:3:1: `draft`"), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("content/a.md:1:1: missing `title`")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("content/a.md:1:1: missing `date`")),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn bad_date_points_at_its_line() {
+    let errs = parse_err("---\ntitle: T\n\ndate: 2024-02-30\n---\n");
+    assert_eq!(errs.len(), 1);
+    assert!(errs[0].starts_with("content/a.md:4:1: `date`:"), "{errs:?}");
+}
+
+#[test]
+fn missing_front_matter() {
+    let errs = parse_err("# Just a heading\n");
+    assert!(
+        errs[0].starts_with("content/a.md:1:1: no front matter"),
+        "{errs:?}"
+    );
+}

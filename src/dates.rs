@@ -1,0 +1,252 @@
+//! Reading the many ways archives write dates, and formatting them back.
+//!
+//! Hand-written rather than a list of strftime patterns: real archives mix
+//! unpadded days, `T` or space separators, offsets with or without a colon,
+//! and a parser that tries formats one after another reports the wrong error.
+
+use jiff::ZonedDateTime as Zoned;
+use jiff::civil::{Date, DateTime, Time};
+use jiff::tz::{Offset, TimeZone};
+
+/// Parses `text` as a date, reading a missing offset in `tz`.
+///
+/// Accepts `2024-02-01`, `2024-2-1`, `2024-02-01T18:30:00Z`,
+/// `2024-02-01T18:30:00.5+01:00`, `2024-02-01 18:30:00 +0100`,
+/// `2024-02-01 18:30`, `2024-02-01 5:00:00 -04:00` and `... UTC`.
+pub fn parse(text: &str, tz: &TimeZone) -> Result<Zoned, String> {
+    let (civil, offset) = parse_parts(text)?;
+    match offset {
+        Some(off) => off
+            .to_timestamp(civil)
+            .map(|ts| ts.to_zoned_datetime(tz.clone()))
+            .map_err(|e| e.to_string()),
+        None => civil
+            .to_zoned_datetime(tz.clone())
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// The civil date-time as written, and its offset when one was written.
+fn parse_parts(text: &str) -> Result<(DateTime, Option<Offset>), String> {
+    let text = text.trim();
+    let (date_part, rest) = split_date(text)?;
+    let date = parse_ymd(date_part)?;
+    let rest = rest.trim_start_matches(['T', 't', ' ']);
+    if rest.is_empty() {
+        return Ok((DateTime::from_parts(date, Time::midnight()), None));
+    }
+    let (time_part, offset_part) = split_offset(rest);
+    let time = parse_time(time_part.trim())?;
+    Ok((
+        DateTime::from_parts(date, time),
+        parse_offset(offset_part.trim())?,
+    ))
+}
+
+/// The `YYYY-MM-DD` prefix of a file or folder name, as Jekyll names posts.
+pub fn from_file_name(name: &str) -> Option<Date> {
+    let head = name.get(..10)?;
+    let b = head.as_bytes();
+    let shape = b[4] == b'-' && b[7] == b'-';
+    let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+        .iter()
+        .all(|&i| b[i].is_ascii_digit());
+    if !(shape && digits) || name.len() > 10 && name.as_bytes()[10] != b'-' {
+        return None;
+    }
+    parse_ymd(head).ok()
+}
+
+/// RFC 3339, as `<time datetime>`, Atom and JSON Feed want it.
+pub fn rfc3339(z: &Zoned) -> String {
+    z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// RFC 2822, as RSS wants it.
+pub fn rfc2822(z: &Zoned) -> String {
+    z.strftime("%a, %d %b %Y %H:%M:%S %z").to_string()
+}
+
+/// Seconds since the epoch, for sorting.
+pub fn epoch(z: &Zoned) -> i64 {
+    z.timestamp().as_second()
+}
+
+/// Formats a date string with a strftime pattern, in the offset it was
+/// written with (the `date` filter of templates).
+pub fn format(text: &str, pattern: &str) -> Result<String, String> {
+    let (civil, offset) = parse_parts(text)?;
+    let offset = offset.unwrap_or(Offset::UTC);
+    let z = offset
+        .to_timestamp(civil)
+        .map_err(|e| e.to_string())?
+        .to_zoned_datetime(TimeZone::fixed(offset));
+    jiff::fmt::strtime::format(pattern, &z).map_err(|e| format!("bad date format `{pattern}`: {e}"))
+}
+
+fn split_date(text: &str) -> Result<(&str, &str), String> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .unwrap_or(text.len());
+    if end == 0 {
+        return Err(format!(
+            "`{text}` does not start with a date like 2024-02-01"
+        ));
+    }
+    Ok((&text[..end], &text[end..]))
+}
+
+fn parse_ymd(s: &str) -> Result<Date, String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let bad = || format!("`{s}` is not a date like 2024-02-01");
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+        return Err(bad());
+    }
+    let y: i16 = parts[0].parse().map_err(|_| bad())?;
+    let m: i8 = parts[1].parse().map_err(|_| bad())?;
+    let d: i8 = parts[2].parse().map_err(|_| bad())?;
+    Date::new(y, m, d).map_err(|e| format!("`{s}` is not a real date: {e}"))
+}
+
+/// Splits `18:30:00+01:00` into time and offset at the first `Z`, `+`, `-`,
+/// space or letter after the clock digits.
+fn split_offset(rest: &str) -> (&str, &str) {
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.' || c == ','))
+        .unwrap_or(rest.len());
+    (&rest[..end], &rest[end..])
+}
+
+fn parse_time(s: &str) -> Result<Time, String> {
+    let bad = || format!("`{s}` is not a time like 18:30 or 18:30:00");
+    let mut it = s.split(':');
+    let h: i8 = it.next().ok_or_else(bad)?.parse().map_err(|_| bad())?;
+    let m: i8 = it.next().ok_or_else(bad)?.parse().map_err(|_| bad())?;
+    let (sec, nanos) = match it.next() {
+        None => (0, 0),
+        Some(sec) => {
+            let (whole, frac) = sec.split_once(['.', ',']).unwrap_or((sec, ""));
+            let whole: i8 = whole.parse().map_err(|_| bad())?;
+            let digits: String = frac.chars().take(9).collect();
+            let nanos = if digits.is_empty() {
+                0
+            } else {
+                let n: i32 = digits.parse().map_err(|_| bad())?;
+                n * 10i32.pow(9 - digits.len() as u32)
+            };
+            (whole, nanos)
+        }
+    };
+    if it.next().is_some() {
+        return Err(bad());
+    }
+    Time::new(h, m, sec, nanos).map_err(|e| format!("`{s}` is not a real time: {e}"))
+}
+
+fn parse_offset(s: &str) -> Result<Option<Offset>, String> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if s.eq_ignore_ascii_case("z") || s.eq_ignore_ascii_case("utc") || s.eq_ignore_ascii_case("gmt")
+    {
+        return Ok(Some(Offset::UTC));
+    }
+    let bad = || format!("`{s}` is not a time-zone offset like +01:00, +0100 or Z");
+    let (sign, digits) = match s.as_bytes()[0] {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return Err(bad()),
+    };
+    let digits: String = digits.chars().filter(|c| *c != ':').collect();
+    if !digits.chars().all(|c| c.is_ascii_digit()) || !matches!(digits.len(), 2 | 4) {
+        return Err(bad());
+    }
+    let h: i32 = digits[..2].parse().map_err(|_| bad())?;
+    let m: i32 = if digits.len() == 4 {
+        digits[2..].parse().map_err(|_| bad())?
+    } else {
+        0
+    };
+    Offset::from_seconds(sign * (h * 3600 + m * 60))
+        .map(Some)
+        .map_err(|_| bad())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> String {
+        rfc3339(&parse(s, &TimeZone::UTC).unwrap())
+    }
+
+    #[test]
+    fn accepts_every_documented_form() {
+        assert_eq!(utc("2024-02-01"), "2024-02-01T00:00:00+00:00");
+        assert_eq!(utc("2024-02-01T18:30:00Z"), "2024-02-01T18:30:00+00:00");
+        assert_eq!(
+            utc("2024-02-01T18:30:00+01:00"),
+            "2024-02-01T17:30:00+00:00"
+        );
+        assert_eq!(
+            utc("2024-02-01 18:30:00 +0100"),
+            "2024-02-01T17:30:00+00:00"
+        );
+        assert_eq!(utc("2024-02-01 18:30"), "2024-02-01T18:30:00+00:00");
+        assert_eq!(utc("2017-1-26 5:00:00 -0400"), "2017-01-26T09:00:00+00:00");
+        assert_eq!(utc("2024-02-01T18:30:00.250Z"), "2024-02-01T18:30:00+00:00");
+        assert_eq!(utc("2013-09-14 20:46:50 UTC"), "2013-09-14T20:46:50+00:00");
+    }
+
+    #[test]
+    fn no_offset_means_site_time_zone() {
+        let tz = TimeZone::get("Europe/Berlin").unwrap();
+        let z = parse("2024-07-01 12:00", &tz).unwrap();
+        assert_eq!(rfc3339(&z), "2024-07-01T12:00:00+02:00");
+        assert_eq!(z.timestamp().to_string(), "2024-07-01T10:00:00Z");
+    }
+
+    #[test]
+    fn rejects_nonsense_with_a_reason() {
+        assert!(
+            parse("yesterday", &TimeZone::UTC)
+                .unwrap_err()
+                .contains("2024-02-01")
+        );
+        assert!(
+            parse("2024-13-01", &TimeZone::UTC)
+                .unwrap_err()
+                .contains("real date")
+        );
+        assert!(parse("2024-02-01 25:00", &TimeZone::UTC).is_err());
+        assert!(parse("2024-02-01 10:00 +1", &TimeZone::UTC).is_err());
+    }
+
+    #[test]
+    fn file_name_prefix() {
+        assert_eq!(
+            from_file_name("2019-03-04-title.md"),
+            Some(Date::new(2019, 3, 4).unwrap())
+        );
+        assert_eq!(
+            from_file_name("2019-03-04"),
+            Some(Date::new(2019, 3, 4).unwrap())
+        );
+        assert_eq!(from_file_name("2019-03-044.md"), None);
+        assert_eq!(from_file_name("title.md"), None);
+    }
+
+    #[test]
+    fn formats_for_templates_and_feeds() {
+        let z = parse(
+            "2024-02-01T18:30:00+01:00",
+            &TimeZone::fixed(Offset::from_hours(1).unwrap()),
+        )
+        .unwrap();
+        assert_eq!(rfc2822(&z), "Thu, 01 Feb 2024 18:30:00 +0100");
+        assert_eq!(
+            format("2024-02-01T18:30:00+01:00", "%B %-d, %Y %H:%M").unwrap(),
+            "February 1, 2024 18:30"
+        );
+    }
+}

@@ -1,0 +1,419 @@
+//! Markdown to HTML: parser options and the passes over pulldown-cmark's
+//! events (heading ids, link rewriting, summary, paragraph ids, pull-outs).
+//!
+//! The events of one article are collected once, so every pass works on the
+//! same parse: text blocks for the quotes stage are read from it, and the
+//! decorations that stage asks for are applied to it before writing HTML.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::slug::slugify;
+
+/// The parser options every article is read with.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// How to resolve links written in an article.
+#[derive(Debug, Clone, Copy)]
+pub struct Links<'a> {
+    /// Folder of the article relative to the site root, e.g. `content/2024`.
+    pub source_dir: &'a str,
+    /// URL paths of articles by their source path relative to the site root.
+    pub articles: &'a HashMap<String, String>,
+    /// The site's base path, `/` or `/news/`.
+    pub base_path: &'a str,
+    /// Whether raw HTML passes through (otherwise it is shown as text).
+    pub raw_html: bool,
+}
+
+/// A heading of the article, for a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The anchor.
+    pub id: String,
+    /// Plain text.
+    pub title: String,
+}
+
+/// HTML the quotes stage wants placed into an article.
+#[derive(Debug, Clone, Default)]
+pub struct Decorations {
+    /// Text blocks (by index) that get an `id="p-N"`, N = index + 1.
+    pub block_ids: HashSet<usize>,
+    /// HTML inserted before the top-level element holding the given block.
+    pub before_block: Vec<(usize, String)>,
+}
+
+/// An article body rendered.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The body.
+    pub html: String,
+    /// The part before `<!-- more -->`, or the first paragraph.
+    pub summary_html: String,
+    /// Words in the body text.
+    pub word_count: usize,
+    /// Headings with their ids.
+    pub toc: Vec<Heading>,
+}
+
+/// One parsed body, between reading its text blocks and writing its HTML.
+pub struct Parsed<'a> {
+    events: Vec<Event<'a>>,
+    blocks: Vec<(usize, String)>,
+}
+
+/// Parses `body` and rewrites its links; returns the events and text blocks.
+pub fn parse<'a>(body: &'a str, links: &Links<'_>) -> Parsed<'a> {
+    let mut events: Vec<Event<'a>> = Parser::new_ext(body, options())
+        .map(|e| rewrite(e, links))
+        .collect();
+    assign_heading_ids(&mut events);
+    let blocks = text_blocks(&events);
+    Parsed { events, blocks }
+}
+
+impl Parsed<'_> {
+    /// Plain text of each text block (paragraphs, and items of tight lists).
+    pub fn blocks(&self) -> Vec<String> {
+        self.blocks.iter().map(|(_, t)| t.clone()).collect()
+    }
+
+    /// Writes the HTML, applying `deco`.
+    pub fn render(self, deco: &Decorations) -> Rendered {
+        let word_count = self
+            .blocks
+            .iter()
+            .map(|(_, t)| t.split_whitespace().count())
+            .sum();
+        let toc = collect_toc(&self.events);
+        let summary_html = summary(&self.events);
+        let events = decorate(self.events, &self.blocks, deco);
+        let mut html = String::with_capacity(events.len() * 16);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        Rendered {
+            html,
+            summary_html,
+            word_count,
+            toc,
+        }
+    }
+}
+
+/// Renders `body` with no decorations.
+pub fn render(body: &str, links: &Links<'_>) -> Rendered {
+    parse(body, links).render(&Decorations::default())
+}
+
+fn rewrite<'a>(event: Event<'a>, links: &Links<'_>) -> Event<'a> {
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: resolve(dest_url, links),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: resolve(dest_url, links),
+            title,
+            id,
+        }),
+        Event::Html(h) | Event::InlineHtml(h) if !links.raw_html => Event::Text(h),
+        other => other,
+    }
+}
+
+/// Makes a link written relative to the article's file point at the right
+/// URL: a sibling image keeps working, a link to another `.md` file becomes
+/// that article's URL, and root links get the base path.
+fn resolve<'a>(dest: CowStr<'a>, links: &Links<'_>) -> CowStr<'a> {
+    let d: &str = &dest;
+    let external = d.contains("://")
+        || d.starts_with("//")
+        || d.starts_with('#')
+        || d.starts_with('?')
+        || d.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '+')
+        });
+    if external || d.is_empty() {
+        return dest;
+    }
+    if let Some(rest) = d.strip_prefix('/') {
+        if links.base_path == "/" || d.starts_with(links.base_path) {
+            return dest;
+        }
+        return format!("{}{rest}", links.base_path).into();
+    }
+    let (path, fragment) = match d.find(['#', '?']) {
+        Some(i) => (&d[..i], &d[i..]),
+        None => (d, ""),
+    };
+    let joined = normalise(&format!("{}/{path}", links.source_dir));
+    if let Some(url) = links.articles.get(&joined) {
+        return format!("{url}{fragment}").into();
+    }
+    let rel = joined.strip_prefix("content/").unwrap_or(&joined);
+    format!("{}{rel}{fragment}", links.base_path).into()
+}
+
+/// Resolves `.` and `..` segments without touching the file system.
+fn normalise(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+fn assign_heading_ids(events: &mut [Event<'_>]) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
+            let written = id.as_ref().map(|s| s.to_string());
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = written.unwrap_or_else(|| {
+                let s = slugify(&text);
+                if s.is_empty() {
+                    "section".to_string()
+                } else {
+                    s
+                }
+            });
+            let mut unique = base.clone();
+            let mut n = 1;
+            while !used.insert(unique.clone()) {
+                unique = format!("{base}-{n}");
+                n += 1;
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(unique.into());
+            }
+            i = j;
+        }
+        i += 1;
+    }
+}
+
+fn collect_toc(events: &[Event<'_>]) -> Vec<Heading> {
+    let mut toc = Vec::new();
+    let mut current: Option<Heading> = None;
+    for e in events {
+        match e {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                current = Some(Heading {
+                    level: heading_level(*level),
+                    id: id.as_deref().unwrap_or_default().to_string(),
+                    title: String::new(),
+                });
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = current.as_mut() {
+                    h.title.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => toc.extend(current.take()),
+            _ => {}
+        }
+    }
+    toc
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// Text blocks with the index of the event that opens each. A block is a
+/// paragraph at any depth, or a list item whose text is not in a paragraph.
+fn text_blocks(events: &[Event<'_>]) -> Vec<(usize, String)> {
+    let mut blocks = Vec::new();
+    let mut open: Vec<usize> = Vec::new(); // indices into `blocks` of blocks being filled
+    let mut skip = 0usize; // depth inside code blocks, headings, tables, images
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Event::Start(Tag::Paragraph) => {
+                blocks.push((i, String::new()));
+                open.push(blocks.len() - 1);
+            }
+            Event::Start(Tag::Item) => {
+                if !matches!(events.get(i + 1), Some(Event::Start(Tag::Paragraph))) {
+                    blocks.push((i, String::new()));
+                    open.push(blocks.len() - 1);
+                } else {
+                    open.push(usize::MAX);
+                }
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                open.pop();
+            }
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::Heading { .. } | Tag::Table(_) | Tag::Image { .. },
+            ) => skip += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::Heading(_) | TagEnd::Table | TagEnd::Image) => {
+                skip = skip.saturating_sub(1)
+            }
+            Event::Start(Tag::List(_)) => open.push(usize::MAX),
+            Event::End(TagEnd::List(_)) => {
+                open.pop();
+            }
+            Event::Text(t) if skip == 0 => {
+                if let Some(&b) = open.last().filter(|b| **b != usize::MAX) {
+                    blocks[b].1.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if skip == 0 => {
+                if let Some(&b) = open.last().filter(|b| **b != usize::MAX) {
+                    blocks[b].1.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+fn summary(events: &[Event<'_>]) -> String {
+    let more = events.iter().position(|e| match e {
+        Event::Html(h) | Event::InlineHtml(h) => {
+            let t: String = h.chars().filter(|c| !c.is_whitespace()).collect();
+            t == "<!--more-->"
+        }
+        _ => false,
+    });
+    let slice: Vec<Event<'_>> = match more {
+        Some(end) => events[..end].to_vec(),
+        None => {
+            let Some(start) = events
+                .iter()
+                .position(|e| matches!(e, Event::Start(Tag::Paragraph)))
+            else {
+                return String::new();
+            };
+            let end = events[start..]
+                .iter()
+                .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
+                .map_or(events.len(), |n| start + n + 1);
+            events[start..end]
+                .iter()
+                .filter(|e| !matches!(e, Event::FootnoteReference(_)))
+                .cloned()
+                .collect()
+        }
+    };
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, slice.into_iter());
+    html
+}
+
+fn decorate<'a>(
+    events: Vec<Event<'a>>,
+    blocks: &[(usize, String)],
+    deco: &Decorations,
+) -> Vec<Event<'a>> {
+    if deco.block_ids.is_empty() && deco.before_block.is_empty() {
+        return events;
+    }
+    // Map event index -> block index for the blocks that need something.
+    let mut by_event: HashMap<usize, usize> = HashMap::new();
+    for (b, (ev, _)) in blocks.iter().enumerate() {
+        if deco.block_ids.contains(&b) {
+            by_event.insert(*ev, b);
+        }
+    }
+    // Figures go before the top-level element that contains their block.
+    let mut inserts: HashMap<usize, String> = HashMap::new();
+    let top = top_level_starts(&events);
+    for (b, html) in &deco.before_block {
+        if let Some((ev, _)) = blocks.get(*b) {
+            let at = top.iter().rev().find(|s| **s <= *ev).copied().unwrap_or(0);
+            inserts.entry(at).or_default().push_str(html);
+        }
+    }
+    let mut out = Vec::with_capacity(events.len() + inserts.len() * 2);
+    let mut closers: Vec<Option<&'static str>> = Vec::new();
+    for (i, e) in events.into_iter().enumerate() {
+        if let Some(html) = inserts.remove(&i) {
+            out.push(Event::Html(html.into()));
+        }
+        match (&e, by_event.get(&i)) {
+            (Event::Start(Tag::Paragraph), Some(b)) => {
+                out.push(Event::Html(format!("<p id=\"p-{}\">", b + 1).into()));
+                closers.push(Some("</p>\n"));
+            }
+            (Event::Start(Tag::Item), Some(b)) => {
+                out.push(Event::Html(format!("<li id=\"p-{}\">", b + 1).into()));
+                closers.push(Some("</li>\n"));
+            }
+            (Event::Start(Tag::Paragraph | Tag::Item), None) => {
+                closers.push(None);
+                out.push(e);
+            }
+            (Event::End(TagEnd::Paragraph | TagEnd::Item), _) => match closers.pop().flatten() {
+                Some(c) => out.push(Event::Html(c.into())),
+                None => out.push(e),
+            },
+            _ => out.push(e),
+        }
+    }
+    out
+}
+
+/// Indices of events that open a top-level block.
+fn top_level_starts(events: &[Event<'_>]) -> Vec<usize> {
+    let mut depth = 0usize;
+    let mut starts = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Event::Start(_) => {
+                if depth == 0 {
+                    starts.push(i);
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ if depth == 0 => starts.push(i),
+            _ => {}
+        }
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,111 @@
+use super::*;
+
+fn links<'a>(articles: &'a HashMap<String, String>, base: &'a str) -> Links<'a> {
+    Links {
+        source_dir: "content/2024",
+        articles,
+        base_path: base,
+        raw_html: true,
+    }
+}
+
+fn html(md: &str) -> Rendered {
+    let map = HashMap::new();
+    render(md, &links(&map, "/"))
+}
+
+#[test]
+fn headings_get_unique_ids() {
+    let r = html("# Budget vote\n\n## Budget vote\n\n## Custom {#mine}\n\n## ¿Qué?\n");
+    assert!(r.html.contains("<h1 id=\"budget-vote\">"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"budget-vote-1\">"));
+    assert!(r.html.contains("<h2 id=\"mine\">"));
+    assert!(r.html.contains("<h2 id=\"qué\">"));
+    assert_eq!(r.toc.len(), 4);
+    assert_eq!(r.toc[0].title, "Budget vote");
+}
+
+#[test]
+fn extensions_are_on() {
+    let r = html(
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1] ~~old~~ \"quoted\"\n\n- [x] done\n\n[^1]: A note.\n",
+    );
+    assert!(r.html.contains("<table>"));
+    assert!(r.html.contains("<del>old</del>"));
+    assert!(r.html.contains("“quoted”"));
+    assert!(r.html.contains("checkbox"));
+    assert!(r.html.contains("footnote-definition"));
+}
+
+#[test]
+fn summary_is_first_paragraph_or_before_more() {
+    let r = html("First *para*.\n\nSecond.\n");
+    assert_eq!(r.summary_html, "<p>First <em>para</em>.</p>\n");
+    let r = html("One.\n\nTwo.\n\n<!-- more -->\n\nThree.\n");
+    assert_eq!(r.summary_html, "<p>One.</p>\n<p>Two.</p>\n");
+    assert_eq!(html("").summary_html, "");
+}
+
+#[test]
+fn word_count_counts_text_blocks() {
+    assert_eq!(html("One two three.\n\n- four\n- five six\n").word_count, 6);
+}
+
+#[test]
+fn links_resolve_against_the_article_folder() {
+    let mut map = HashMap::new();
+    map.insert(
+        "content/2023/old.md".to_string(),
+        "/news/2023/01/02/old/".to_string(),
+    );
+    let r = render(
+        "![m](mill.svg) [o](../2023/old.md#x) [a](/about/) [e](https://e.org/) [m](mailto:a@b) [f](#top)",
+        &links(&map, "/news/"),
+    );
+    assert!(r.html.contains("src=\"/news/2024/mill.svg\""), "{}", r.html);
+    assert!(r.html.contains("href=\"/news/2023/01/02/old/#x\""));
+    assert!(r.html.contains("href=\"/news/about/\""));
+    assert!(r.html.contains("href=\"https://e.org/\""));
+    assert!(r.html.contains("href=\"mailto:a@b\""));
+    assert!(r.html.contains("href=\"#top\""));
+}
+
+#[test]
+fn raw_html_can_be_escaped() {
+    let map = HashMap::new();
+    let l = Links {
+        raw_html: false,
+        ..links(&map, "/")
+    };
+    let r = render("<script>alert(1)</script>\n\nHi <b>x</b>\n", &l);
+    assert!(!r.html.contains("<script>"), "{}", r.html);
+    assert!(r.html.contains("&lt;b&gt;"));
+}
+
+#[test]
+fn blocks_and_decorations() {
+    let map = HashMap::new();
+    let p = parse(
+        "Intro `code` here.\n\n> Quoted para.\n\n- tight one\n- tight two\n\n```\ncode\n```\n",
+        &links(&map, "/"),
+    );
+    assert_eq!(
+        p.blocks(),
+        ["Intro  here.", "Quoted para.", "tight one", "tight two"]
+    );
+    let mut deco = Decorations::default();
+    deco.block_ids.extend([1, 3]);
+    deco.before_block.push((1, "<figure>F</figure>".into()));
+    let r = p.render(&deco);
+    assert!(
+        r.html
+            .contains("<figure>F</figure>\n<blockquote>\n<p id=\"p-2\">Quoted para.</p>"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("<li id=\"p-4\">tight two</li>"),
+        "{}",
+        r.html
+    );
+}

@@ -1,0 +1,30 @@
+//! Filters the built-in templates need that Tera 2 does not ship.
+
+use tera::{Kwargs, State, Tera};
+
+/// Registers `date`, `slugify` and `json_ld`.
+pub fn register(tera: &mut Tera) {
+    tera.register_filter("date", date);
+    tera.register_filter("slugify", |s: &str, _: Kwargs, _: &State| {
+        crate::slug::slugify(s)
+    });
+    tera.register_filter("json_ld", json_ld);
+}
+
+/// `{{ page.date | date(format="%B %-d, %Y") }}`: formats an RFC 3339 date in
+/// the offset it carries (the site's time zone).
+fn date(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
+    let format = kwargs.get::<&str>("format")?.unwrap_or("%B %-d, %Y");
+    crate::dates::format(value, format).map_err(tera::Error::message)
+}
+
+/// JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&`
+/// become \u escapes so that no text can close the script element.
+fn json_ld(value: tera::Value, _: Kwargs, _: &State) -> tera::Value {
+    let json = serde_json::to_string(&value).unwrap_or_else(|_| "null".into());
+    let escaped = json
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    tera::Value::safe_string(&escaped)
+}

@@ -1,0 +1,92 @@
+//! Rendering: every page of the site into memory, through Tera.
+
+mod filters;
+mod pages;
+mod templates;
+pub mod views;
+
+use std::path::Path;
+
+use tera::{Context, Tera, Value};
+
+pub use pages::Page;
+pub use templates::{BUILTIN, STYLESHEET, TEMPLATES_DIR};
+
+use crate::archive::Archive;
+use crate::config::Settings;
+use crate::content::Article;
+use crate::error::{Error, Result};
+use crate::markdown::Rendered;
+
+/// The template set of one site.
+pub struct Renderer {
+    tera: Tera,
+    stylesheet: Option<String>,
+}
+
+impl Renderer {
+    /// Loads the built-in templates and the site's overrides.
+    pub fn load(root: &Path, settings: &Settings) -> Result<Self> {
+        let (mut tera, stylesheet) = templates::load(root)?;
+        tera.global_context()
+            .insert_value("site", site_value(settings));
+        Ok(Renderer { tera, stylesheet })
+    }
+
+    /// Renders every page. Errors are gathered, one per distinct cause.
+    pub fn render_all(
+        &self,
+        articles: &[Article],
+        rendered: &[Rendered],
+        archive: &Archive,
+        settings: &Settings,
+    ) -> Result<Vec<Page>> {
+        pages::render_all(self, articles, rendered, archive, settings)
+    }
+
+    /// The stylesheet to publish: the site's own or the built-in one.
+    pub fn stylesheet(&self) -> &str {
+        self.stylesheet.as_deref().unwrap_or(STYLESHEET)
+    }
+
+    fn render(&self, template: &str, ctx: &Context) -> Result<String> {
+        self.tera
+            .render(template, ctx)
+            .map_err(templates::template_error)
+    }
+}
+
+#[derive(serde::Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    base_path: &'a str,
+    language: &'a str,
+    timezone: &'a str,
+    date_format: &'a str,
+    extra: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+fn site_value(s: &Settings) -> Value {
+    Value::from_serializable(&SiteView {
+        title: &s.config.title,
+        description: &s.config.description,
+        base_url: &s.base_url,
+        base_path: &s.base_path,
+        language: &s.config.language,
+        timezone: &s.config.timezone,
+        date_format: &s.config.date_format,
+        extra: &s.config.extra,
+    })
+}
+
+/// Collapses identical template errors (a broken base template fails on
+/// every page) into one report.
+fn distinct(errors: Vec<Error>) -> Vec<Error> {
+    let mut seen = std::collections::HashSet::new();
+    errors
+        .into_iter()
+        .filter(|e| seen.insert(e.to_string()))
+        .collect()
+}

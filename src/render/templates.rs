@@ -1,0 +1,95 @@
+//! The template set: built-in templates compiled into the binary, overridden
+//! by files of the same name in the site's `templates/` folder.
+//!
+//! Every built-in is also registered as `builtin/<name>`, so an override can
+//! extend the template it replaces (`{% extends "builtin/base.html" %}`).
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// The built-in templates, by name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("tag.html", include_str!("../../templates/tag.html")),
+    ("tags.html", include_str!("../../templates/tags.html")),
+    ("author.html", include_str!("../../templates/author.html")),
+    ("authors.html", include_str!("../../templates/authors.html")),
+    ("archive.html", include_str!("../../templates/archive.html")),
+    ("year.html", include_str!("../../templates/year.html")),
+    ("month.html", include_str!("../../templates/month.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    (
+        "partials/list.html",
+        include_str!("../../templates/partials/list.html"),
+    ),
+    (
+        "partials/pagination.html",
+        include_str!("../../templates/partials/pagination.html"),
+    ),
+];
+
+/// The built-in stylesheet, written to `/style.css` unless the site has its own.
+pub const STYLESHEET: &str = include_str!("../../templates/style.css");
+
+/// Folder of a site's template overrides, relative to its root.
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// Loads the built-ins and the overrides under `root/templates`.
+pub fn load(root: &Path) -> Result<(tera::Tera, Option<String>)> {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".htm", ".xml"]);
+    super::filters::register(&mut tera);
+    let mut sources: Vec<(String, String)> = Vec::new();
+    for (name, body) in BUILTIN {
+        sources.push((format!("builtin/{name}"), (*body).to_string()));
+    }
+    let mut stylesheet = None;
+    let dir = root.join(TEMPLATES_DIR);
+    let mut overrides: Vec<(String, String)> = Vec::new();
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+            let name = rel.to_string_lossy().replace('\\', "/");
+            if name.split('/').any(|s| s.starts_with('.')) || crate::content::is_ignored(&name) {
+                continue;
+            }
+            let text =
+                std::fs::read_to_string(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            if name == "style.css" {
+                stylesheet = Some(text);
+            } else {
+                overrides.push((name, text));
+            }
+        }
+    }
+    for (name, body) in BUILTIN {
+        if !overrides.iter().any(|(n, _)| n == name) {
+            sources.push(((*name).to_string(), (*body).to_string()));
+        }
+    }
+    sources.extend(overrides);
+    tera.add_raw_templates(sources).map_err(template_error)?;
+    Ok((tera, stylesheet))
+}
+
+/// A Tera error with its whole chain, since Tera keeps the cause in `source()`.
+pub fn template_error(e: tera::Error) -> Error {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = s.source();
+    }
+    Error::Template { message }
+}

@@ -1,0 +1,259 @@
+//! What templates see: views built once per article and per listing, then
+//! shared. A Tera 2 value is reference-counted, so putting the same article
+//! view into a hundred listing pages copies a pointer, not the article.
+
+use serde::Serialize;
+use tera::Value;
+
+use crate::archive::{Archive, Group, Month, Pager, Year};
+use crate::config::Settings;
+use crate::content::Article;
+use crate::markdown::{Heading, Rendered};
+
+/// A named link: an author or a tag on an article.
+#[derive(Debug, Serialize)]
+pub struct LinkView<'a> {
+    /// As written.
+    pub name: &'a str,
+    /// URL path.
+    pub url: String,
+}
+
+/// An article as listings show it.
+#[derive(Debug, Serialize)]
+struct SummaryView<'a> {
+    title: &'a str,
+    url: String,
+    permalink: String,
+    date: String,
+    updated: Option<String>,
+    authors: Vec<LinkView<'a>>,
+    tags: Vec<LinkView<'a>>,
+    summary: String,
+    image: Option<&'a str>,
+    reading_time: usize,
+    word_count: usize,
+}
+
+/// An article as its own page shows it: the summary fields and the rest.
+#[derive(Debug, Serialize)]
+struct PageView<'a> {
+    #[serde(flatten)]
+    summary: SummaryView<'a>,
+    content: &'a str,
+    slug: &'a str,
+    source: Option<&'a str>,
+    path: String,
+    toc: &'a [Heading],
+    extra: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+/// Views of every article, built once.
+pub struct ArticleViews {
+    /// Listing view of each article, by article index.
+    pub summaries: Vec<Value>,
+}
+
+fn links<'a>(names: &'a [String], prefix: &str, settings: &Settings) -> Vec<LinkView<'a>> {
+    names
+        .iter()
+        .filter_map(|n| {
+            let slug = crate::slug::slugify(n);
+            (!slug.is_empty()).then(|| LinkView {
+                name: n,
+                url: settings.url(&format!("{prefix}/{slug}/")),
+            })
+        })
+        .collect()
+}
+
+fn summary_view<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> SummaryView<'a> {
+    let summary = match &a.summary {
+        Some(s) => format!("<p>{}</p>", escape(s)),
+        None => r.summary_html.clone(),
+    };
+    let wpm = settings.config.words_per_minute.max(1);
+    SummaryView {
+        title: &a.title,
+        url: settings.url(&a.rel_url),
+        permalink: settings.permalink(&a.rel_url),
+        date: crate::dates::rfc3339(&a.date),
+        updated: a.updated.as_ref().map(crate::dates::rfc3339),
+        authors: links(&a.authors, "authors", settings),
+        tags: links(&a.tags, "tags", settings),
+        summary,
+        image: a.image.as_deref(),
+        reading_time: r.word_count.div_ceil(wpm).max(1),
+        word_count: r.word_count,
+    }
+}
+
+/// Builds the listing view of every article.
+pub fn summaries(articles: &[Article], rendered: &[Rendered], settings: &Settings) -> ArticleViews {
+    use rayon::prelude::*;
+    let summaries = articles
+        .par_iter()
+        .zip(rendered.par_iter())
+        .map(|(a, r)| Value::from_serializable(&summary_view(a, r, settings)))
+        .collect();
+    ArticleViews { summaries }
+}
+
+/// The `page` of an article's own page.
+pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
+    Value::from_serializable(&PageView {
+        summary: summary_view(a, r, settings),
+        content: &r.html,
+        slug: &a.slug,
+        source: a.source.as_deref(),
+        path: a.path.to_string_lossy().into_owned(),
+        toc: &r.toc,
+        extra: &a.extra,
+    })
+}
+
+/// A tag or author with its URL and count.
+#[derive(Debug, Serialize)]
+pub struct GroupView<'a> {
+    name: &'a str,
+    slug: &'a str,
+    url: String,
+    count: usize,
+}
+
+/// The view of a tag or author group rooted at `prefix` (`tags` or `authors`).
+pub fn group(g: &Group, prefix: &str, settings: &Settings) -> Value {
+    Value::from_serializable(&group_view(g, prefix, settings))
+}
+
+fn group_view<'a>(g: &'a Group, prefix: &str, settings: &Settings) -> GroupView<'a> {
+    GroupView {
+        name: &g.name,
+        slug: &g.slug,
+        url: settings.url(&format!("{prefix}/{}/", g.slug)),
+        count: g.articles.len(),
+    }
+}
+
+/// Every group, for the tags and authors indexes, alphabetical by name.
+pub fn groups(gs: &[Group], prefix: &str, settings: &Settings) -> Value {
+    let mut views: Vec<GroupView<'_>> =
+        gs.iter().map(|g| group_view(g, prefix, settings)).collect();
+    views.sort_by_cached_key(|v| (v.name.to_lowercase(), v.slug));
+    Value::from_serializable(&views)
+}
+
+#[derive(Debug, Serialize)]
+struct MonthView {
+    year: i16,
+    month: i8,
+    name: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct YearView {
+    year: i16,
+    url: String,
+    count: usize,
+    months: Vec<MonthView>,
+}
+
+fn month_view(year: i16, m: &Month, settings: &Settings) -> MonthView {
+    let name = jiff::civil::date(year, m.month, 1)
+        .strftime("%B")
+        .to_string();
+    MonthView {
+        year,
+        month: m.month,
+        name,
+        url: settings.url(&format!("{year:04}/{:02}/", m.month)),
+        count: m.articles.len(),
+    }
+}
+
+fn year_view(y: &Year, settings: &Settings) -> YearView {
+    YearView {
+        year: y.year,
+        url: settings.url(&format!("{:04}/", y.year)),
+        count: y.count(),
+        months: y
+            .months
+            .iter()
+            .map(|m| month_view(y.year, m, settings))
+            .collect(),
+    }
+}
+
+/// One year with its months.
+pub fn year(y: &Year, settings: &Settings) -> Value {
+    Value::from_serializable(&year_view(y, settings))
+}
+
+/// One month.
+pub fn month(year: i16, m: &Month, settings: &Settings) -> Value {
+    Value::from_serializable(&month_view(year, m, settings))
+}
+
+/// Every year, newest first, for the archive page.
+pub fn years(archive: &Archive, settings: &Settings) -> Value {
+    let views: Vec<YearView> = archive
+        .years
+        .iter()
+        .map(|y| year_view(y, settings))
+        .collect();
+    Value::from_serializable(&views)
+}
+
+#[derive(Debug, Serialize)]
+struct PagerView {
+    number: usize,
+    total: usize,
+    first_url: String,
+    last_url: String,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    count: usize,
+}
+
+/// The `paginator` of one listing page; `items` are its article views.
+pub fn paginator(
+    base: &str,
+    pager: &Pager,
+    count: usize,
+    items: Vec<Value>,
+    settings: &Settings,
+) -> Value {
+    let url = |n: usize| settings.url(&crate::archive::page_path(base, n));
+    let view = PagerView {
+        number: pager.number,
+        total: pager.total,
+        first_url: url(1),
+        last_url: url(pager.total),
+        prev_url: (pager.number > 1).then(|| url(pager.number - 1)),
+        next_url: (pager.number < pager.total).then(|| url(pager.number + 1)),
+        count,
+    };
+    let mut map = Value::from_serializable(&view)
+        .into_map()
+        .unwrap_or_default();
+    map.insert("items".into(), Value::from(items));
+    Value::from(map)
+}
+
+/// Escapes text for HTML content and attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

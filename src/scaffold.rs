@@ -1,0 +1,97 @@
+//! `dateline init` and `dateline new`: starting a site and an article.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+const SITE_YAML: &str = "\
+# Settings for this site. Every key is optional; the values shown are the defaults
+# unless noted.
+
+# Name of the publication, shown in the masthead and in page titles.
+title: My Paper
+# One line about it, used in metadata and feeds.
+description: News from our town
+# Where the site will live. Use a full URL for canonical links and feeds,
+# or a path such as /news/ when it lives under a sub-folder. Default: /
+base_url: /
+# Language of the articles, for <html lang>.
+language: en
+# Dates without an offset are read and shown in this IANA time zone.
+timezone: UTC
+# Articles per listing page (front page, tags, authors, months).
+per_page: 20
+# Article URLs. Tokens: :year :month :day :slug
+permalink: /:year/:month/:day/:slug/
+# How dates are shown to readers (strftime).
+date_format: \"%B %-d, %Y\"
+# Related articles under each article.
+related: 5
+# Pull-out quotes per article (0 turns them off).
+pullquotes: 1
+# Anything else for your templates, available as site.extra.
+extra: {}
+";
+
+/// Creates a new site in `dir`, which must be absent or empty.
+pub fn init(dir: &Path) -> Result<()> {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .next()
+            .is_some()
+    {
+        return Err(Error::io(
+            dir,
+            std::io::Error::other("the folder is not empty; choose a new one"),
+        ));
+    }
+    let now = jiff::ZonedDateTime::now();
+    let year = now.year();
+    let articles = dir.join("content").join(format!("{year:04}"));
+    std::fs::create_dir_all(&articles).map_err(|e| Error::io(&articles, e))?;
+    write(&dir.join("site.yaml"), SITE_YAML)?;
+    let body = "Write the first paragraph here: who, what, when, where.\n\n\
+                \"Quotes with a named speaker become pull-outs,\" the editor said.\n\n\
+                ## A subheading\n\nMore of the story.\n";
+    write(
+        &articles.join("welcome.md"),
+        &front_matter("Welcome to the archive", &now, body),
+    )?;
+    Ok(())
+}
+
+/// Writes a new article for `title` dated now; returns its path.
+pub fn new_article(root: &Path, title: &str) -> Result<PathBuf> {
+    let slug = crate::slug::slugify(title);
+    if slug.is_empty() {
+        return Err(Error::io(
+            Path::new(title),
+            std::io::Error::other("the title needs a letter or digit"),
+        ));
+    }
+    let now = jiff::ZonedDateTime::now();
+    let dir = root.join("content").join(format!("{:04}", now.year()));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let path = dir.join(format!("{slug}.md"));
+    if path.exists() {
+        return Err(Error::io(
+            &path,
+            std::io::Error::other("an article with this name already exists"),
+        ));
+    }
+    write(&path, &front_matter(title, &now, "Write the story here.\n"))?;
+    Ok(path)
+}
+
+fn front_matter(title: &str, now: &jiff::ZonedDateTime, body: &str) -> String {
+    let quoted = serde_json::to_string(title).unwrap_or_default();
+    format!(
+        "---\ntitle: {quoted}\ndate: {}\nauthors: []\ntags: []\nsummary: \"\"\ndraft: true\n---\n\n{body}",
+        now.strftime("%Y-%m-%dT%H:%M:%S%:z")
+    )
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| Error::io(path, e))
+}

@@ -1,0 +1,146 @@
+//! The orchestrator: load a site, build it into memory, write it out.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::archive::Archive;
+use crate::config::Settings;
+use crate::content::{self, Article, Asset};
+use crate::error::{Error, Result, Warning};
+use crate::markdown::{self, Rendered};
+use crate::render::{Page, Renderer};
+
+/// Choices a build takes besides `site.yaml`.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Include articles marked `draft: true`.
+    pub drafts: bool,
+    /// Overrides `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+}
+
+/// A site read from disk: settings, articles and files to copy.
+pub struct Site {
+    /// The site root.
+    pub root: PathBuf,
+    /// Validated settings.
+    pub settings: Settings,
+    /// The articles to publish, in path order.
+    pub articles: Vec<Article>,
+    /// Files copied as they are.
+    pub assets: Vec<Asset>,
+    /// Non-fatal findings.
+    pub warnings: Vec<Warning>,
+    /// Markdown files read, including drafts left out.
+    pub files_read: usize,
+    renderer: Renderer,
+}
+
+/// A site built into memory.
+pub struct Built {
+    /// Every rendered file.
+    pub pages: Vec<Page>,
+    /// Every copied file.
+    pub assets: Vec<Asset>,
+}
+
+/// What a build did, for the summary line.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Articles published.
+    pub articles: usize,
+    /// Files written (pages and copies).
+    pub files: usize,
+    /// Warnings found on the way.
+    pub warnings: Vec<Warning>,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl Site {
+    /// Reads settings, templates and every article under `root`. Fails with
+    /// every broken article, not only the first.
+    pub fn load(root: &Path, options: &BuildOptions) -> Result<Site> {
+        let mut settings = Settings::load(root)?;
+        if let Some(url) = &options.base_url {
+            settings.set_base_url(url);
+        }
+        let renderer = Renderer::load(root, &settings)?;
+        let loaded = content::load(root, &settings, options.drafts);
+        let mut errors = loaded.errors;
+        errors.extend(content::duplicate_urls(&loaded.articles));
+        if let Some(e) = Error::from_many(errors) {
+            return Err(e);
+        }
+        Ok(Site {
+            root: root.to_path_buf(),
+            settings,
+            articles: loaded.articles,
+            assets: loaded.assets,
+            warnings: loaded.warnings,
+            files_read: loaded.read,
+            renderer,
+        })
+    }
+
+    /// Renders the Markdown of every article.
+    pub fn render_markdown(&self) -> Vec<Rendered> {
+        let urls: HashMap<String, String> = self
+            .articles
+            .iter()
+            .map(|a| (slash_path(&a.path), self.settings.url(&a.rel_url)))
+            .collect();
+        let raw_html = true;
+        self.articles
+            .par_iter()
+            .map(|a| {
+                let dir = a.path.parent().map(slash_path).unwrap_or_default();
+                let links = markdown::Links {
+                    source_dir: &dir,
+                    articles: &urls,
+                    base_path: &self.settings.base_path,
+                    raw_html,
+                };
+                markdown::render(&a.body, &links)
+            })
+            .collect()
+    }
+
+    /// Builds every page into memory.
+    pub fn build(&self) -> Result<Built> {
+        let rendered = self.render_markdown();
+        let archive = Archive::build(&self.articles, self.settings.config.related);
+        let pages =
+            self.renderer
+                .render_all(&self.articles, &rendered, &archive, &self.settings)?;
+        Ok(Built {
+            pages,
+            assets: self.assets.clone(),
+        })
+    }
+}
+
+/// A path with `/` separators, as used in URLs and link maps.
+fn slash_path(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Loads the site at `root`, builds it and writes it to `out` atomically.
+pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<Report> {
+    let start = Instant::now();
+    let site = Site::load(root, options)?;
+    let built = site.build()?;
+    let written = crate::output::write_site(out, &built.pages, &built.assets)?;
+    Ok(Report {
+        articles: site.articles.len(),
+        files: written.pages + written.assets,
+        warnings: site.warnings,
+        elapsed: start.elapsed(),
+    })
+}

@@ -1,0 +1,55 @@
+//! Turning titles, tags and names into URL path segments that are always safe.
+//!
+//! Letters and digits of any script are kept (lower-cased), so Japanese and
+//! Cyrillic tags keep readable URLs, as Hugo does; everything else becomes a
+//! single `-`. The result can never contain `/`, `\`, `.` or `%`, so no
+//! front-matter value can steer a path out of the output folder.
+
+/// The slug of `text`; empty when `text` holds no letter or digit.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' {
+            // Apostrophes join words ("o'brien" -> "obrien") as readers expect.
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn ascii_titles() {
+        assert_eq!(
+            slugify("Council Votes: 5-2 on Budget!"),
+            "council-votes-5-2-on-budget"
+        );
+        assert_eq!(slugify("  --Hello--  "), "hello");
+        assert_eq!(slugify("O'Brien’s café"), "obriens-café");
+    }
+
+    #[test]
+    fn unicode_is_kept() {
+        assert_eq!(slugify("京都 訪問"), "京都-訪問");
+        assert_eq!(slugify("Москва"), "москва");
+    }
+
+    #[test]
+    fn never_a_path() {
+        for evil in ["../../etc/passwd", "/abs", "..\\win", "%2e%2e%2f", "a/b"] {
+            let s = slugify(evil);
+            assert!(!s.contains(['/', '\\', '.', '%']), "{evil} -> {s}");
+        }
+        assert_eq!(slugify("..."), "");
+    }
+}
