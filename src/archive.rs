@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use crate::content::Article;
+use crate::markdown::Rendered;
 use crate::slug::slugify;
 
 /// A tag or an author with its articles, newest first.
@@ -64,11 +65,24 @@ pub struct Archive {
     pub newer: Vec<Option<usize>>,
     /// For each article, related ones: most shared tags, then nearest in time.
     pub related: Vec<Vec<usize>>,
+    /// Everyone quoted, by slug, with their quotes newest first.
+    pub speakers: Vec<Speaker>,
+}
+
+/// A person or organisation quoted somewhere in the archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// Full name (the first spelling met, newest article first).
+    pub name: String,
+    /// URL segment.
+    pub slug: String,
+    /// (article index, quote index in that article), newest article first.
+    pub quotes: Vec<(usize, usize)>,
 }
 
 impl Archive {
     /// Builds every listing; `related` is how many related articles to keep.
-    pub fn build(articles: &[Article], related: usize) -> Archive {
+    pub fn build(articles: &[Article], rendered: &[Rendered], related: usize) -> Archive {
         let mut order: Vec<usize> = (0..articles.len()).collect();
         let key = |i: &usize| {
             (
@@ -87,7 +101,9 @@ impl Archive {
         let authors = group(&order, |i| &articles[i].authors);
         let years = by_date(&order, articles);
         let related = related_articles(articles, &tags, &order, related);
+        let speakers = speakers(&order, rendered);
         Archive {
+            speakers,
             order,
             tags,
             authors,
@@ -115,6 +131,29 @@ fn group<'a>(order: &[usize], names: impl Fn(usize) -> &'a Vec<String>) -> Vec<G
             if g.articles.last() != Some(&i) {
                 g.articles.push(i);
             }
+        }
+    }
+    map.into_values().collect()
+}
+
+/// Speakers are the same across articles when their full names are (ignoring case).
+fn speakers(order: &[usize], rendered: &[Rendered]) -> Vec<Speaker> {
+    let mut map: BTreeMap<String, Speaker> = BTreeMap::new();
+    for &i in order {
+        for (qi, q) in rendered[i].quotes.iter().enumerate() {
+            let Some(name) = &q.speaker else { continue };
+            let slug = slugify(name);
+            if slug.is_empty() {
+                continue;
+            }
+            map.entry(slug.clone())
+                .or_insert_with(|| Speaker {
+                    name: name.clone(),
+                    slug,
+                    quotes: Vec::new(),
+                })
+                .quotes
+                .push((i, qi));
         }
     }
     map.into_values().collect()

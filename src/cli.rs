@@ -33,6 +33,15 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Print the direct quotes of the given articles, with their speakers.
+    Quotes {
+        /// Print JSON Lines: one object per article, {"path", "quotes": [{"text", "speaker"}]}.
+        #[arg(long)]
+        json: bool,
+        /// Markdown files, with or without front matter.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Create a new site with a sample article and a commented site.yaml.
     Init {
         /// Folder to create (must be empty or absent).
@@ -75,6 +84,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Quotes { json, files } => quotes(json, &files),
         Command::Init { dir } => {
             dateline::scaffold::init(&dir)?;
             println!(
@@ -90,6 +100,36 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn quotes(json: bool, files: &[PathBuf]) -> Result<()> {
+    let mut errors = Vec::new();
+    for path in files {
+        let quotes = match dateline::quotes::of_file(path) {
+            Ok(q) => q,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        if json {
+            let line = serde_json::json!({
+                "path": path.to_string_lossy(),
+                "quotes": quotes.iter().map(|q| serde_json::json!({
+                    "text": q.text, "speaker": q.speaker, "partial": q.partial, "paragraph": q.block + 1,
+                })).collect::<Vec<_>>(),
+            });
+            println!("{line}");
+        } else {
+            println!("{}: {} quotes", path.display(), quotes.len());
+            for q in &quotes {
+                let who = q.speaker.as_deref().unwrap_or("(unnamed)");
+                let kind = if q.partial { " (partial)" } else { "" };
+                println!("  ¶{} {who}{kind}: “{}”", q.block + 1, q.text);
+            }
+        }
+    }
+    dateline::Error::from_many(errors).map_or(Ok(()), Err)
 }
 
 #[cfg(test)]

@@ -29,6 +29,8 @@ pub mod dates;
 pub mod error;
 pub mod markdown;
 pub mod output;
+pub mod pullout;
+pub mod quotes;
 pub mod render;
 pub mod scaffold;
 pub mod site;

@@ -86,15 +86,16 @@ impl Site {
         })
     }
 
-    /// Renders the Markdown of every article.
-    pub fn render_markdown(&self) -> Vec<Rendered> {
+    /// Renders the Markdown of every article, with its quotes and pull-outs.
+    /// Fails with every article whose chosen pull-outs are not in its body.
+    pub fn render_markdown(&self) -> Result<Vec<Rendered>> {
         let urls: HashMap<String, String> = self
             .articles
             .iter()
             .map(|a| (slash_path(&a.path), self.settings.url(&a.rel_url)))
             .collect();
-        let raw_html = true;
-        self.articles
+        let results: Vec<Result<Rendered>> = self
+            .articles
             .par_iter()
             .map(|a| {
                 let dir = a.path.parent().map(slash_path).unwrap_or_default();
@@ -102,17 +103,32 @@ impl Site {
                     source_dir: &dir,
                     articles: &urls,
                     base_path: &self.settings.base_path,
-                    raw_html,
+                    raw_html: true,
                 };
-                markdown::render(&a.body, &links)
+                let parsed = markdown::parse(&a.body, &links);
+                let (quotes, pullouts, deco) =
+                    crate::pullout::analyse(a, &parsed.blocks(), self.settings.config.pullquotes)?;
+                let mut rendered = parsed.render(&deco);
+                rendered.quotes = quotes;
+                rendered.pullouts = pullouts;
+                Ok(rendered)
             })
-            .collect()
+            .collect();
+        let mut rendered = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(r) => rendered.push(r),
+                Err(e) => errors.push(e),
+            }
+        }
+        Error::from_many(errors).map_or(Ok(rendered), Err)
     }
 
     /// Builds every page into memory.
     pub fn build(&self) -> Result<Built> {
-        let rendered = self.render_markdown();
-        let archive = Archive::build(&self.articles, self.settings.config.related);
+        let rendered = self.render_markdown()?;
+        let archive = Archive::build(&self.articles, &rendered, self.settings.config.related);
         let pages =
             self.renderer
                 .render_all(&self.articles, &rendered, &archive, &self.settings)?;

@@ -45,8 +45,8 @@ pub struct Article {
     pub image: Option<String>,
     /// URL of the original publication.
     pub source: Option<String>,
-    /// `pullquotes` as written, for the quotes stage.
-    pub pullquotes: Option<At<Value>>,
+    /// How this article's pull-out quotes are chosen.
+    pub pullquotes: Pullquotes,
     /// Keys without a built-in meaning.
     pub extra: Map<String, Value>,
     /// The Markdown body.
@@ -274,6 +274,7 @@ fn validate(
             }
         }
     };
+    let pullquotes = read_pullquotes(fm.pullquotes, rel, errors);
     let (title, date) = (title?, date?);
     if slug.is_empty() {
         errors.push(Error::content(
@@ -297,12 +298,84 @@ fn validate(
         draft: fm.draft,
         image: fm.image,
         source: fm.source,
-        pullquotes: fm.pullquotes,
+        pullquotes,
         extra: fm.extra,
         body: parts.body.to_string(),
         body_line: parts.body_line,
         rel_url,
     })
+}
+
+/// How an article's pull-outs are chosen (front matter `pullquotes`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Pullquotes {
+    /// As many as the site setting says, picked automatically.
+    #[default]
+    Auto,
+    /// This many, picked automatically (`pullquotes: 0` turns them off).
+    Count(usize),
+    /// Chosen by the author: text that must occur in the body, and its speaker.
+    Chosen(Vec<ChosenQuote>),
+}
+
+/// A pull-out the author chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChosenQuote {
+    /// The quoted words.
+    pub text: String,
+    /// Who said them.
+    pub speaker: Option<String>,
+    /// Line of the `pullquotes:` key in the `.md` file.
+    pub line: usize,
+    /// 1-based position in the list, for messages.
+    pub entry: usize,
+}
+
+fn read_pullquotes(value: Option<At<Value>>, rel: &Path, errors: &mut Vec<Error>) -> Pullquotes {
+    let Some(At { value, line }) = value else {
+        return Pullquotes::Auto;
+    };
+    let bad =
+        "`pullquotes` must be a number (0 turns them off) or a list of `{text: ..., speaker: ...}`";
+    match value {
+        Value::Null => Pullquotes::Auto,
+        Value::Bool(false) => Pullquotes::Count(0),
+        Value::Number(n) if n.as_u64().is_some() => {
+            Pullquotes::Count(n.as_u64().unwrap_or(0) as usize)
+        }
+        Value::Array(items) => {
+            let mut chosen = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let text = item
+                    .get("text")
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty());
+                match text {
+                    Some(text) => chosen.push(ChosenQuote {
+                        text: text.to_string(),
+                        speaker: item
+                            .get("speaker")
+                            .and_then(Value::as_str)
+                            .map(str::to_string),
+                        line,
+                        entry: i + 1,
+                    }),
+                    None => errors.push(Error::content(
+                        rel,
+                        line,
+                        1,
+                        format!("{bad}: entry {} has no `text`", i + 1),
+                    )),
+                }
+            }
+            Pullquotes::Chosen(chosen)
+        }
+        _ => {
+            errors.push(Error::content(rel, line, 1, bad));
+            Pullquotes::Auto
+        }
+    }
 }
 
 /// The file name without extension; a bundle's `index.md` takes its folder's name.

@@ -11,6 +11,9 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::slug::slugify;
 
+mod blocks;
+use blocks::text_blocks;
+
 /// The parser options every article is read with.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -65,6 +68,10 @@ pub struct Rendered {
     pub word_count: usize,
     /// Headings with their ids.
     pub toc: Vec<Heading>,
+    /// Every direct quote found, in order.
+    pub quotes: Vec<crate::quotes::Quote>,
+    /// The quotes set beside the text.
+    pub pullouts: Vec<crate::pullout::PullOut>,
 }
 
 /// One parsed body, between reading its text blocks and writing its HTML.
@@ -106,6 +113,8 @@ impl Parsed<'_> {
             summary_html,
             word_count,
             toc,
+            quotes: Vec::new(),
+            pullouts: Vec::new(),
         }
     }
 }
@@ -258,55 +267,6 @@ fn collect_toc(events: &[Event<'_>]) -> Vec<Heading> {
 
 fn heading_level(level: HeadingLevel) -> u8 {
     level as u8
-}
-
-/// Text blocks with the index of the event that opens each. A block is a
-/// paragraph at any depth, or a list item whose text is not in a paragraph.
-fn text_blocks(events: &[Event<'_>]) -> Vec<(usize, String)> {
-    let mut blocks = Vec::new();
-    let mut open: Vec<usize> = Vec::new(); // indices into `blocks` of blocks being filled
-    let mut skip = 0usize; // depth inside code blocks, headings, tables, images
-    for (i, e) in events.iter().enumerate() {
-        match e {
-            Event::Start(Tag::Paragraph) => {
-                blocks.push((i, String::new()));
-                open.push(blocks.len() - 1);
-            }
-            Event::Start(Tag::Item) => {
-                if !matches!(events.get(i + 1), Some(Event::Start(Tag::Paragraph))) {
-                    blocks.push((i, String::new()));
-                    open.push(blocks.len() - 1);
-                } else {
-                    open.push(usize::MAX);
-                }
-            }
-            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                open.pop();
-            }
-            Event::Start(
-                Tag::CodeBlock(_) | Tag::Heading { .. } | Tag::Table(_) | Tag::Image { .. },
-            ) => skip += 1,
-            Event::End(TagEnd::CodeBlock | TagEnd::Heading(_) | TagEnd::Table | TagEnd::Image) => {
-                skip = skip.saturating_sub(1)
-            }
-            Event::Start(Tag::List(_)) => open.push(usize::MAX),
-            Event::End(TagEnd::List(_)) => {
-                open.pop();
-            }
-            Event::Text(t) if skip == 0 => {
-                if let Some(&b) = open.last().filter(|b| **b != usize::MAX) {
-                    blocks[b].1.push_str(t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak if skip == 0 => {
-                if let Some(&b) = open.last().filter(|b| **b != usize::MAX) {
-                    blocks[b].1.push(' ');
-                }
-            }
-            _ => {}
-        }
-    }
-    blocks
 }
 
 fn summary(events: &[Event<'_>]) -> String {

@@ -2,6 +2,7 @@
 
 mod filters;
 mod pages;
+mod quote_views;
 mod templates;
 pub mod views;
 

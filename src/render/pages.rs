@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 use tera::{Context, Value};
 
-use super::{Renderer, views};
+use super::{Renderer, quote_views, views};
 use crate::archive::{Archive, Group, page_path, paginate};
 use crate::config::Settings;
 use crate::content::Article;
@@ -73,6 +73,7 @@ pub(super) fn render_all(
             );
         }
     }
+    quote_jobs(&mut jobs, articles, rendered, archive, &views, settings);
     jobs.push(Job {
         rel: "404.html".into(),
         template: "404.html",
@@ -178,6 +179,44 @@ fn group_jobs(
         listing_jobs(jobs, &base, template, &g.articles, views, settings, |c| {
             c.insert_value(var, value.clone())
         });
+    }
+}
+
+fn quote_jobs(
+    jobs: &mut Vec<Job>,
+    articles: &[Article],
+    rendered: &[Rendered],
+    archive: &Archive,
+    views: &views::ArticleViews,
+    settings: &Settings,
+) {
+    let (by_count, az) = quote_views::speakers(&archive.speakers, settings);
+    let mut ctx = Context::new();
+    ctx.insert_value("speakers", by_count);
+    ctx.insert_value("speakers_az", az);
+    jobs.push(Job {
+        rel: "quotes/".into(),
+        template: "quotes.html",
+        context: ctx,
+    });
+    for s in &archive.speakers {
+        let speaker = quote_views::speaker(s, settings);
+        let items = quote_views::speaker_items(s, articles, rendered, &views.summaries, settings);
+        let base = format!("quotes/{}/", s.slug);
+        for pager in paginate(items.len(), settings.config.per_page) {
+            let slice = items[pager.range.clone()].to_vec();
+            let mut ctx = Context::new();
+            ctx.insert_value(
+                "paginator",
+                views::paginator(&base, &pager, items.len(), slice, settings),
+            );
+            ctx.insert_value("speaker", speaker.clone());
+            jobs.push(Job {
+                rel: page_path(&base, pager.number),
+                template: "speaker.html",
+                context: ctx,
+            });
+        }
     }
 }
 

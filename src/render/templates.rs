@@ -20,6 +20,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("archive.html", include_str!("../../templates/archive.html")),
     ("year.html", include_str!("../../templates/year.html")),
     ("month.html", include_str!("../../templates/month.html")),
+    ("quotes.html", include_str!("../../templates/quotes.html")),
+    ("speaker.html", include_str!("../../templates/speaker.html")),
     ("404.html", include_str!("../../templates/404.html")),
     (
         "partials/list.html",

@@ -46,6 +46,8 @@ struct PageView<'a> {
     path: String,
     toc: &'a [Heading],
     extra: &'a serde_json::Map<String, serde_json::Value>,
+    quotes: Vec<super::quote_views::QuoteView<'a>>,
+    pullquotes: Vec<super::quote_views::QuoteView<'a>>,
 }
 
 /// Views of every article, built once.
@@ -101,7 +103,10 @@ pub fn summaries(articles: &[Article], rendered: &[Rendered], settings: &Setting
 
 /// The `page` of an article's own page.
 pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
+    let (quotes, pullquotes) = super::quote_views::article_quotes(a, r, settings);
     Value::from_serializable(&PageView {
+        quotes,
+        pullquotes,
         summary: summary_view(a, r, settings),
         content: &r.html,
         slug: &a.slug,
@@ -217,7 +222,7 @@ struct PagerView {
     count: usize,
 }
 
-/// The `paginator` of one listing page; `items` are its article views.
+/// The `paginator` of one listing page; `items` are its article (or quote) views.
 pub fn paginator(
     base: &str,
     pager: &Pager,

@@ -6,4 +6,5 @@ mod cli;
 mod corpus;
 mod errors;
 mod pages;
+mod quotes;
 mod templates;

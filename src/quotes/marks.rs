@@ -1,0 +1,314 @@
+//! Pairs quotation marks into spans, across paragraphs when a paragraph reopens the quote.
+
+/// Which kind of mark opened a span; only the same kind closes it, so nested
+/// quotes of the other kind stay inside the outer quote's text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Family {
+    Double,
+    Single,
+    Guillemet,
+}
+
+/// One piece of quoted text: `start..end` are byte offsets of the words inside the marks.
+#[derive(Clone, Copy, Debug)]
+pub struct Part {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Span {
+    pub parts: Vec<Part>,
+    /// Byte offset of the opening mark in the first part's block.
+    pub open: usize,
+    /// Byte offset just past the closing mark in the last part's block.
+    pub after: usize,
+    pub closed: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Open,
+    Close,
+    Either,
+}
+
+fn family(c: char) -> Option<Family> {
+    match c {
+        '\u{201c}' | '\u{201d}' | '"' | '\u{201e}' | '\u{201f}' => Some(Family::Double),
+        '\u{2018}' | '\u{2019}' | '\'' | '\u{201a}' => Some(Family::Single),
+        '\u{ab}' | '\u{bb}' => Some(Family::Guillemet),
+        _ => None,
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    family(c).is_some()
+}
+
+/// Whitespace or punctuation that can stand right before an opening mark.
+fn opens_after(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{\u{2014}\u{2013}-/".contains(c) || is_mark(c),
+    }
+}
+
+fn closes_before(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace() || ".,;:!?)]}\u{2026}\u{2014}\u{2013}-".contains(c) || is_mark(c)
+        }
+    }
+}
+
+/// Decides a mark's role from what touches it first, then from its glyph, because
+/// typed and auto-curled text often gets the glyph wrong (German „…“, stray ” for “).
+/// `None` means an apostrophe (don’t, the ’90s, Jones’s).
+fn direction(c: char, prev: Option<char>, next: Option<char>) -> Option<Dir> {
+    let fam = family(c)?;
+    if fam == Family::Single {
+        let pl = prev.is_some_and(char::is_alphanumeric);
+        let nl = next.is_some_and(char::is_alphanumeric);
+        if pl && nl {
+            return None;
+        }
+        if !pl && next.is_some_and(|n| n.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let spaced = prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace);
+    if spaced && fam != Family::Guillemet {
+        // A double or single mark with space on both sides is a typo, not a quote.
+        return None;
+    }
+    let open_ctx = opens_after(prev) && !next.is_none_or(char::is_whitespace);
+    let close_ctx = !opens_after(prev) && closes_before(next);
+    if open_ctx && !close_ctx {
+        // French guillemets are spaced on both sides; the glyph decides those below.
+        if c == '\u{bb}' {
+            return Some(Dir::Close);
+        }
+        return Some(Dir::Open);
+    }
+    if close_ctx && !open_ctx {
+        if c == '\u{ab}' {
+            return Some(Dir::Open);
+        }
+        return Some(Dir::Close);
+    }
+    Some(match c {
+        '\u{201c}' | '\u{201e}' | '\u{201f}' | '\u{2018}' | '\u{201a}' | '\u{ab}' => Dir::Open,
+        '\u{201d}' | '\u{2019}' | '\u{bb}' => Dir::Close,
+        _ => Dir::Either,
+    })
+}
+
+/// Reopening marks that continue a quote into the next paragraph.
+fn reopens(block: &str, fam: Family) -> Option<usize> {
+    let t = block.trim_start();
+    let c = t.chars().next()?;
+    let skip = block.len() - t.len();
+    let ok = family(c) == Some(fam) && !matches!(c, '\u{201d}' | '\u{2019}' | '\u{bb}');
+    ok.then_some(skip + c.len_utf8())
+}
+
+struct Open {
+    fam: Family,
+    mark: usize,
+    parts: Vec<Part>,
+    start: usize,
+}
+
+pub fn scan(blocks: &[String]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut carry: Option<Open> = None;
+    for (bi, block) in blocks.iter().enumerate() {
+        let mut cur: Option<Open> = None;
+        if let Some(mut o) = carry.take() {
+            // A paragraph that hands its quote on to the next one ends a sentence;
+            // "the sign read “Open late" followed by a new quote does not.
+            let handed_on = o.parts.last().is_some_and(|p| {
+                blocks[p.block][p.start..p.end]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '\u{2026}', ':', ';'])
+            });
+            if handed_on && let Some(at) = reopens(block, o.fam) {
+                o.start = at;
+                cur = Some(o);
+            } else {
+                finish_unclosed(&mut spans, o, blocks);
+            }
+        }
+        let mut prev: Option<char> = None;
+        let mut it = block.char_indices().peekable();
+        if let Some(o) = &cur {
+            // Skip the reopening mark itself.
+            while it.peek().is_some_and(|&(i, _)| i < o.start) {
+                prev = it.next().map(|(_, c)| c);
+            }
+        }
+        while let Some((i, c)) = it.next() {
+            let next = it.peek().map(|&(_, n)| n);
+            if let Some(fam) = family(c)
+                && let Some(dir) = direction(c, prev, next)
+            {
+                let end = i + c.len_utf8();
+                match &mut cur {
+                    None => {
+                        let straight_single = c == '\'' && !opens_after(prev);
+                        if dir != Dir::Close && !straight_single {
+                            cur = Some(Open {
+                                fam,
+                                mark: i,
+                                parts: Vec::new(),
+                                start: end,
+                            });
+                        }
+                    }
+                    Some(o) if o.fam == fam => {
+                        if dir == Dir::Open {
+                            // A second opener means the first was a stray mark.
+                            if o.parts.is_empty() {
+                                cur = Some(Open {
+                                    fam,
+                                    mark: i,
+                                    parts: Vec::new(),
+                                    start: end,
+                                });
+                            }
+                        } else {
+                            let mut o = cur.take().expect("open span");
+                            o.parts.push(Part {
+                                block: bi,
+                                start: o.start,
+                                end: i,
+                            });
+                            spans.push(Span {
+                                parts: o.parts,
+                                open: o.mark,
+                                after: end,
+                                closed: true,
+                            });
+                        }
+                    }
+                    Some(_) => {}
+                }
+            }
+            prev = Some(c);
+        }
+        if let Some(mut o) = cur {
+            o.parts.push(Part {
+                block: bi,
+                start: o.start,
+                end: block.len(),
+            });
+            carry = Some(o);
+        }
+    }
+    if let Some(o) = carry {
+        finish_unclosed(&mut spans, o, blocks);
+    }
+    spans.sort_by_key(|s| (s.parts[0].block, s.open));
+    spans
+}
+
+/// A mark left open at a paragraph's end that the next paragraph does not reopen
+/// ends with its paragraph, so a stray mark never swallows the article.
+fn finish_unclosed(spans: &mut Vec<Span>, o: Open, blocks: &[String]) {
+    let Some(last) = o.parts.last() else { return };
+    if o.parts
+        .iter()
+        .all(|p| blocks[p.block][p.start..p.end].trim().is_empty())
+    {
+        return;
+    }
+    let after = last.end;
+    spans.push(Span {
+        parts: o.parts,
+        open: o.mark,
+        after,
+        closed: false,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(bs: &[&str]) -> Vec<String> {
+        let owned: Vec<String> = bs.iter().map(|s| s.to_string()).collect();
+        scan(&owned)
+            .iter()
+            .map(|s| {
+                s.parts
+                    .iter()
+                    .map(|p| owned[p.block][p.start..p.end].trim())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_single_guillemet_german() {
+        assert_eq!(texts(&["“Tea is hot,” Ann said."]), ["Tea is hot,"]);
+        assert_eq!(texts(&["\"Tea is hot,\" Ann said."]), ["Tea is hot,"]);
+        assert_eq!(texts(&["‘Tea is hot,’ Ann said."]), ["Tea is hot,"]);
+        assert_eq!(
+            texts(&["« Le thé est chaud », dit Anne."]),
+            ["Le thé est chaud"]
+        );
+        assert_eq!(texts(&["«\u{a0}Le thé\u{a0}», dit Anne."]), ["Le thé"]);
+        assert_eq!(
+            texts(&["„Der Tee ist heiß“, sagte Anna."]),
+            ["Der Tee ist heiß"]
+        );
+    }
+
+    #[test]
+    fn nested_single_stays_inside_double() {
+        assert_eq!(
+            texts(&["“He told me ‘never’ twice,” Bo said."]),
+            ["He told me ‘never’ twice,"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert_eq!(
+            texts(&["We don’t like the ’90s or the Joneses’ car, ‘Ok’ said Al."]),
+            ["Ok"]
+        );
+    }
+
+    #[test]
+    fn split_quote_is_two_spans() {
+        assert_eq!(
+            texts(&["“Up,” she said, “and down.”"]),
+            ["Up,", "and down."]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_span() {
+        assert_eq!(
+            texts(&["Lu said: “First part.", "“Second part.”", "After."]),
+            ["First part. | Second part."]
+        );
+    }
+
+    #[test]
+    fn stray_mark_stops_at_paragraph_end() {
+        assert_eq!(
+            texts(&["A stray “ mark here and more", "Then “real” text."]),
+            ["real"]
+        );
+        assert_eq!(
+            texts(&["Ends with a mark. “", "Next para."]),
+            Vec::<String>::new()
+        );
+    }
+}

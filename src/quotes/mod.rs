@@ -1,0 +1,269 @@
+//! Direct-quote extraction for news articles: public API and the pass that ties marks, cues and names together.
+
+mod blocks;
+mod cues;
+mod lexicon;
+mod marks;
+mod names;
+mod pullquote;
+
+use cues::{Who, head_cue, tail_cue};
+use names::{Registry, Tok, ends_sentence, is_cap, is_org_word, join, name_at, tokens};
+use pulldown_cmark::Options;
+
+pub use blocks::blocks;
+pub use pullquote::choose_pullquotes;
+
+/// Parser options the whole site uses, so block indices agree with rendering.
+pub fn md_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The same options as a value, for callers that want a constant.
+pub const MD_OPTIONS: fn() -> Options = md_options;
+
+/// A direct quotation found in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted words without the marks, trimmed, one trailing comma dropped.
+    pub text: String,
+    /// Fullest name the article gives; `None` when nobody is named.
+    pub speaker: Option<String>,
+    /// Embedded in the writer's sentence: he called it “a betrayal of trust”.
+    pub partial: bool,
+    /// 0-based index of the text block (see [`blocks`]) where the quote starts.
+    pub block: usize,
+}
+
+/// Finds every direct quote with its speaker in one article's text blocks.
+pub fn extract(blocks: &[String]) -> Vec<Quote> {
+    let spans = marks::scan(blocks);
+    let mut reg = register_names(blocks, &spans);
+    let mut out = Vec::new();
+    // The last kept quote: (block it ends in, speaker), for quotes with no cue of their own.
+    let mut prev: Option<(usize, Option<String>)> = None;
+    for (si, span) in spans.iter().enumerate() {
+        let first = span.parts[0];
+        let last = *span.parts.last().expect("span has parts");
+        let text = quote_text(blocks, span);
+        if text.is_empty() {
+            continue;
+        }
+        let b0 = &blocks[first.block];
+        let lo = spans[..si]
+            .iter()
+            .rev()
+            .find(|s| s.parts.last().is_some_and(|p| p.block == first.block))
+            .map_or(0, |s| s.after.min(span.open));
+        let head_all = tokens(&b0[lo..span.open]);
+        let cut = head_all[..head_all.len()]
+            .iter()
+            .rposition(ends_sentence)
+            .map_or(0, |k| k + 1);
+        let head = &head_all[cut..];
+        let before = tokens(&b0[..span.open]);
+        let sent_start = before.iter().rposition(ends_sentence).map_or(0, |k| k + 1);
+        let sentence = &before[sent_start..];
+        let b1 = &blocks[last.block];
+        let hi = spans
+            .get(si + 1)
+            .filter(|s| s.parts[0].block == last.block && s.open >= span.after)
+            .map_or(b1.len(), |s| s.open);
+        let tail_all = tokens(&b1[span.after.min(hi)..hi]);
+        let tail = match tail_all.iter().position(ends_sentence) {
+            Some(k) => &tail_all[..=k],
+            None => &tail_all[..],
+        };
+        let new_sentence = text.ends_with('.') || text.ends_with('\u{2026}');
+        let partial = is_partial(&text, head);
+        let cue = if new_sentence {
+            head_cue(head, partial).or_else(|| tail_cue(tail, true))
+        } else {
+            tail_cue(tail, false)
+                .or_else(|| head_cue(head, partial))
+                .or_else(|| cues::closing_cue(tail))
+        };
+        if !worth_keeping(&text, partial, cue.is_some(), span.closed) {
+            continue;
+        }
+        let at = (first.block, span.open);
+        let carried = prev
+            .as_ref()
+            .filter(|(b, _)| *b + 1 >= first.block)
+            .and_then(|(_, s)| s.clone());
+        let speaker = match cue {
+            Some(Who::Name(w)) => resolve_name(&reg, &w, at),
+            Some(Who::Pronoun) => reg
+                .last_person(at, first.block.saturating_sub(3))
+                .map(|w| w.join(" ")),
+            Some(Who::Nobody) => None,
+            Some(Who::Clause) => match cues::sentence_subject(sentence) {
+                Some(Who::Name(w)) => resolve_name(&reg, &w, at),
+                Some(Who::Pronoun) => reg
+                    .last_person(at, first.block.saturating_sub(3))
+                    .map(|w| w.join(" ")),
+                _ => carried,
+            },
+            Some(Who::Same) | None => carried,
+        };
+        if let Some(s) = &speaker {
+            let w: Vec<&str> = s.split(' ').collect();
+            reg.add(at, &w, true);
+        }
+        prev = Some((last.block, speaker.clone()));
+        out.push(Quote {
+            text,
+            speaker,
+            partial,
+            block: first.block,
+        });
+    }
+    out
+}
+
+fn quote_text(blocks: &[String], span: &marks::Span) -> String {
+    let mut text = String::new();
+    for p in &span.parts {
+        let piece = blocks[p.block][p.start..p.end].trim_matches(|c: char| c.is_whitespace());
+        if piece.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(piece);
+    }
+    if text.ends_with(',') {
+        text.pop();
+        let t = text.trim_end().len();
+        text.truncate(t);
+    }
+    text
+}
+
+/// Embedded in the writer's sentence rather than standing as the speaker's own sentence.
+fn is_partial(text: &str, head: &[Tok]) -> bool {
+    let spoken_before = head.last().is_some_and(|t| t.trail.contains(','))
+        && head.iter().any(|t| cues::is_speech_verb(t.word));
+    if text
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase)
+    {
+        // The second half of a split quote: “The kettle,” he said, “was fine.”
+        return !spoken_before;
+    }
+    head.last().is_some_and(|t| {
+        !t.trail.contains([':', ',', '\u{2014}', '\u{2013}']) && !cues::is_speech_verb(t.word)
+    }) && !text.ends_with(['.', '!', '?'])
+}
+
+/// Scare quotes, labels and titles are short and have nobody speaking around them.
+fn worth_keeping(text: &str, partial: bool, cue: bool, closed: bool) -> bool {
+    let words = text.split_whitespace().count();
+    if !closed && words < 6 {
+        return false;
+    }
+    if cue {
+        return true;
+    }
+    let title_case = text.split_whitespace().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+            || matches!(
+                w,
+                "of" | "the" | "a" | "and" | "in" | "on" | "for" | "to" | "de" | "la" | "le"
+            )
+    });
+    if title_case && !text.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    if partial {
+        words >= 4
+    } else {
+        words >= 3 || text.ends_with(['.', '!', '?'])
+    }
+}
+
+fn resolve_name(reg: &Registry, w: &[&str], at: (usize, usize)) -> Option<String> {
+    let full = reg.fullest(w, at);
+    if full.len() == 1 && (is_org_word(&full[0]) || !is_cap(&full[0])) {
+        // "the Ministry said" with no fuller name anywhere: naming it would guess.
+        return None;
+    }
+    let words: Vec<&str> = full.iter().map(String::as_str).collect();
+    Some(join(&words, false))
+}
+
+/// Names in the narrative (outside quotes), in reading order.
+fn register_names(blocks: &[String], spans: &[marks::Span]) -> Registry {
+    let mut reg = Registry::default();
+    let mut quoted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); blocks.len()];
+    for s in spans {
+        for p in &s.parts {
+            quoted[p.block].push((p.start, p.end));
+        }
+    }
+    for (bi, b) in blocks.iter().enumerate() {
+        quoted[bi].sort_unstable();
+        let mut from = 0;
+        let mut gaps = Vec::new();
+        for &(s, e) in &quoted[bi] {
+            if s > from {
+                gaps.push((from, s));
+            }
+            from = from.max(e);
+        }
+        gaps.push((from, b.len()));
+        for (gs, ge) in gaps {
+            let t = tokens(&b[gs..ge]);
+            let mut i = 0;
+            while i < t.len() {
+                let starts_sentence = i == 0 || ends_sentence(&t[i - 1]);
+                match name_at(&t, i) {
+                    Some((w, end)) if end > i => {
+                        if w.len() > 1 || !starts_sentence {
+                            let k = if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") {
+                                i - 1
+                            } else {
+                                i
+                            };
+                            let after_word = k > 0
+                                && names::blocks_antecedent(t[k - 1].word)
+                                && t[k - 1].trail.is_empty();
+                            reg.add((bi, gs + i), &w, !after_word);
+                        }
+                        i = end;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+    }
+    reg
+}
+
+#[cfg(test)]
+mod tests;
+
+/// The quotes of one Markdown file (front matter, if any, is skipped), read
+/// with the same parse the site build uses.
+pub fn of_file(path: &std::path::Path) -> crate::Result<Vec<Quote>> {
+    let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let body = crate::content::split(text).map_or(text, |s| s.body);
+    let map = std::collections::HashMap::new();
+    let links = crate::markdown::Links {
+        source_dir: "",
+        articles: &map,
+        base_path: "/",
+        raw_html: true,
+    };
+    Ok(extract(&crate::markdown::parse(body, &links).blocks()))
+}

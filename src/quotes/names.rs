@@ -1,0 +1,353 @@
+//! Words, proper-name runs, and resolving a surname or pronoun to the fullest name used before.
+
+/// A whitespace-separated word with its surrounding punctuation split off.
+#[derive(Clone, Copy, Debug)]
+pub struct Tok<'a> {
+    pub word: &'a str,
+    pub trail: &'a str,
+    pub lead: &'a str,
+}
+
+pub fn tokens(s: &str) -> Vec<Tok<'_>> {
+    s.split(|c: char| c.is_whitespace())
+        .filter(|w| w.contains(|c: char| c.is_alphanumeric()))
+        .map(|raw| {
+            let a = raw.find(|c: char| c.is_alphanumeric()).unwrap_or(raw.len());
+            let b = raw
+                .rfind(|c: char| c.is_alphanumeric())
+                .map_or(a, |i| i + char_len(raw, i));
+            let b = b.max(a);
+            Tok {
+                lead: &raw[..a],
+                word: &raw[a..b],
+                trail: &raw[b..],
+            }
+        })
+        .collect()
+}
+
+fn char_len(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+pub fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Abbreviations whose full stop does not end a sentence.
+pub fn is_abbrev(w: &str) -> bool {
+    (w.chars().count() == 1 && is_cap(w)) || w.contains('.') || super::lexicon::ABBREV.contains(&w)
+}
+
+pub fn ends_sentence(t: &Tok) -> bool {
+    t.trail.contains(['.', '!', '?', '\u{2026}'])
+        && !(t.trail.starts_with('.') && is_abbrev(t.word))
+}
+
+/// Honorifics and roles: they introduce a name but are never part of it.
+pub fn is_title(w: &str) -> bool {
+    super::lexicon::TITLE.contains(&w)
+}
+
+/// Capitalised words that start sentences or name times, not speakers.
+pub fn is_stop(w: &str) -> bool {
+    super::lexicon::STOP.contains(&w)
+}
+
+/// Lower-case words allowed inside a name when a capitalised word follows.
+fn is_connector(w: &str) -> bool {
+    super::lexicon::CONNECTOR.contains(&w)
+}
+
+pub fn is_org_word(w: &str) -> bool {
+    super::lexicon::ORG_WORD.contains(&w)
+}
+
+/// Longest proper-name run starting at `i`: capitalised words, initials, and
+/// particles such as "de" or "of" between them. Titles in front are skipped.
+/// Returns the name's words and the index after the run.
+pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usize)> {
+    while i < toks.len() && is_title(toks[i].word) && toks[i].lead.is_empty() {
+        let stop = toks[i].trail.contains([',', ':', ';']);
+        i += 1;
+        if stop {
+            return None;
+        }
+    }
+    let mut words: Vec<&'a str> = Vec::new();
+    let mut j = i;
+    while j < toks.len() {
+        let t = &toks[j];
+        if !words.is_empty() && !t.lead.is_empty() {
+            break;
+        }
+        let w = t.word;
+        let after_particles = toks[j + 1..]
+            .iter()
+            .position(|n| !is_connector(n.word))
+            .map_or(toks.len(), |k| j + 1 + k);
+        let next_cap = toks
+            .get(if is_cap(w) { j + 1 } else { after_particles })
+            .is_some_and(|n| {
+                is_cap(n.word) && n.lead.is_empty() && !is_title(n.word) && !is_stop(n.word)
+            });
+        // A datelined "CHICAGO Jane Roe" is not part of the name.
+        let dateline = words.is_empty()
+            && is_shouted(w)
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| is_cap(n.word) && !is_shouted(n.word));
+        if dateline {
+            j += 1;
+            continue;
+        }
+        let ok = if is_cap(w) {
+            !is_stop(w) && (words.is_empty() || !is_title(w) || w == "M")
+        } else {
+            !words.is_empty() && is_connector(w) && next_cap && t.trail.is_empty()
+        };
+        if !ok {
+            break;
+        }
+        let (bare, poss) = strip_possessive(w);
+        // "Moody's Analytics" is one name; in "Acme's Jane Roe" the owner is not.
+        let org_follows =
+            poss && next_cap && toks[j + 1..].iter().take(3).any(|n| is_org_word(n.word));
+        if poss && next_cap && !org_follows {
+            words.clear();
+            j += 1;
+            continue;
+        }
+        let w = if org_follows { w } else { bare };
+        words.push(w);
+        j += 1;
+        let initial = w.chars().count() == 1 && t.trail == ".";
+        if poss && !org_follows {
+            break;
+        }
+        if !t.trail.is_empty() && !initial && !poss {
+            break;
+        }
+    }
+    // "Lord Baker of Dorking", "Jane Roe of Leeds": a person's seat or home town;
+    // organisations ("Bank of Tea") keep their "of".
+    if let Some(k) = words.iter().position(|w| *w == "of")
+        && k > 0
+        && !words[..k].iter().any(|w| is_org_word(w))
+    {
+        j -= words.len() - k;
+        words.truncate(k);
+    }
+    while words.last().is_some_and(|w| is_connector(w)) {
+        words.pop();
+        j -= 1;
+    }
+    if words.is_empty() {
+        None
+    } else {
+        Some((words, j))
+    }
+}
+
+fn strip_possessive(w: &str) -> (&str, bool) {
+    for s in ["'s", "\u{2019}s"] {
+        if let Some(b) = w.strip_suffix(s) {
+            return (b, true);
+        }
+    }
+    (w, false)
+}
+
+fn is_shouted(w: &str) -> bool {
+    w.chars().count() > 2 && w.chars().all(|c| !c.is_lowercase())
+}
+
+pub fn join(words: &[&str], toks_have_initials: bool) -> String {
+    let mut s = String::new();
+    for w in words {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(w);
+        if toks_have_initials && w.chars().count() == 1 && is_cap(w) {
+            s.push('.');
+        }
+    }
+    s
+}
+
+/// Words after which a name is a place or an object, not someone who speaks next.
+pub fn blocks_antecedent(w: &str) -> bool {
+    super::lexicon::BLOCKS_ANTECEDENT.contains(&w)
+}
+
+pub fn is_person(words: &[&str]) -> bool {
+    // Place names read like first-name surname pairs; their first words give them away.
+    let place = matches!(
+        words.first().copied(),
+        Some(
+            "United"
+                | "New"
+                | "North"
+                | "South"
+                | "East"
+                | "West"
+                | "San"
+                | "Los"
+                | "Las"
+                | "Saint"
+                | "St"
+                | "Fort"
+                | "Lake"
+                | "Mount"
+                | "Port"
+                | "Upper"
+                | "Lower"
+                | "Great"
+                | "Greater"
+                | "Central"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+        )
+    );
+    !place
+        && words.len() >= 2
+        && !words
+            .iter()
+            .any(|w| is_org_word(w) || is_connector(w) && *w == "of")
+}
+
+/// Every proper name the article uses, in reading order, for resolving later references.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub at: (usize, usize),
+    pub words: Vec<String>,
+    /// Could be what a later he/she points at: a speaker, or a name standing as a
+    /// subject rather than after a preposition ("in New Brunswick") or as an object.
+    pub antecedent: bool,
+}
+
+#[derive(Default)]
+pub struct Registry {
+    pub mentions: Vec<Mention>,
+}
+
+impl Registry {
+    pub fn add(&mut self, at: (usize, usize), words: &[&str], antecedent: bool) {
+        self.mentions.push(Mention {
+            at,
+            words: words.iter().map(|w| w.to_string()).collect(),
+            antecedent,
+        });
+    }
+
+    /// Fullest name containing `words` at its end or start; prefers the latest one before `at`.
+    pub fn fullest(&self, words: &[&str], at: (usize, usize)) -> Vec<String> {
+        let mut best: Option<&Mention> = None;
+        for m in &self.mentions {
+            if m.words.len() <= words.len() || !contains_name(&m.words, words) {
+                continue;
+            }
+            let before = m.at < at;
+            best = match best {
+                None => Some(m),
+                Some(b) if b.at < at => {
+                    if before && m.at > b.at {
+                        Some(m)
+                    } else {
+                        Some(b)
+                    }
+                }
+                Some(b) => {
+                    if before {
+                        Some(m)
+                    } else {
+                        Some(b)
+                    }
+                }
+            };
+        }
+        match best {
+            Some(m) => m.words.clone(),
+            None => words.iter().map(|w| w.to_string()).collect(),
+        }
+    }
+
+    /// The person a bare he/she most likely points at: the latest person named before `at`.
+    pub fn last_person(&self, at: (usize, usize), min_block: usize) -> Option<Vec<String>> {
+        self.mentions
+            .iter()
+            .filter(|m| m.at < at && m.at.0 >= min_block && m.antecedent)
+            .filter(|m| {
+                let w: Vec<&str> = m.words.iter().map(String::as_str).collect();
+                !w.iter().any(|x| is_org_word(x)) && (is_person(&w) || self.is_surname(&m.words[0]))
+            })
+            // Speakers are added as quotes are read, so the list is not in reading order.
+            .max_by_key(|m| m.at)
+            .map(|m| {
+                self.fullest(
+                    &[m.words.iter().map(String::as_str).collect::<Vec<_>>()].concat(),
+                    at,
+                )
+            })
+    }
+
+    fn is_surname(&self, w: &str) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| m.words.len() > 1 && m.words.last().is_some_and(|l| l == w))
+    }
+}
+
+fn contains_name(full: &[String], part: &[&str]) -> bool {
+    let n = part.len();
+    let suffix = full[full.len() - n..].iter().zip(part).all(|(a, b)| a == b);
+    // "Eric Roe" is not short for "Eric Roe Foundation".
+    let prefix = full[..n].iter().zip(part).all(|(a, b)| a == b)
+        && !full[n..].iter().any(|w| is_org_word(w));
+    suffix
+        || (prefix && (n > 1 || !full.iter().any(|w| is_org_word(w)))
+            || n == 1 && is_org_word(part[0]) && full.iter().any(|w| w == part[0]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(s: &str) -> Option<String> {
+        let t = tokens(s);
+        name_at(&t, 0).map(|(w, _)| join(&w, true))
+    }
+
+    #[test]
+    fn name_runs() {
+        assert_eq!(name("Dr. Ada Quill, a chemist"), Some("Ada Quill".into()));
+        assert_eq!(name("Sen. Bo R. Tamm said"), Some("Bo R. Tamm".into()));
+        assert_eq!(
+            name("Ministry of Tea Affairs said"),
+            Some("Ministry of Tea Affairs".into())
+        );
+        assert_eq!(
+            name("Jules de la Forge a dit"),
+            Some("Jules de la Forge".into())
+        );
+        assert_eq!(name("Quillcorp's CEO said"), Some("Quillcorp".into()));
+        assert_eq!(
+            name("Lumen's Data Lab said"),
+            Some("Lumen's Data Lab".into())
+        );
+        assert_eq!(name("The company said"), None);
+    }
+
+    #[test]
+    fn surname_resolves_to_latest_full_name() {
+        let mut r = Registry::default();
+        r.add((0, 0), &["Ada", "Quill"], true);
+        r.add((2, 0), &["Ben", "Quill"], true);
+        assert_eq!(r.fullest(&["Quill"], (1, 0)), ["Ada", "Quill"]);
+        assert_eq!(r.fullest(&["Quill"], (3, 0)), ["Ben", "Quill"]);
+        assert_eq!(r.fullest(&["Zed"], (3, 0)), ["Zed"]);
+    }
+}

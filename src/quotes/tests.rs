@@ -1,0 +1,138 @@
+//! End-to-end fixtures for `extract`: invented sentences, one per rule.
+
+use super::{Quote, blocks, extract};
+
+fn run(md: &str) -> Vec<(String, Option<String>, bool)> {
+    extract(&blocks(md))
+        .into_iter()
+        .map(|q| (q.text, q.speaker, q.partial))
+        .collect()
+}
+
+fn said(text: &str, who: Option<&str>) -> (String, Option<String>, bool) {
+    (text.into(), who.map(Into::into), false)
+}
+
+#[test]
+fn said_after_and_before_with_surname_and_pronoun() {
+    let md = "Ada Quill runs the tea shop on Elm Row.\n\n\"We open at dawn,\" Quill said.\n\n\"Nobody else does,\" she added.\n";
+    assert_eq!(
+        run(md),
+        [
+            said("We open at dawn", Some("Ada Quill")),
+            said("Nobody else does", Some("Ada Quill"))
+        ]
+    );
+}
+
+#[test]
+fn split_quote_gives_both_halves_the_speaker() {
+    let md = "“The kettle,” said Ben Stout, a plumber, “was never the problem.”";
+    assert_eq!(
+        run(md),
+        [
+            said("The kettle", Some("Ben Stout")),
+            said("was never the problem.", Some("Ben Stout"))
+        ]
+    );
+}
+
+#[test]
+fn colon_and_according_to() {
+    let md = "Mayor Lena Rusk said: “The bridge reopens in May.”\n\nAccording to Lena Rusk, “the tolls will stay low for everyone.”";
+    let got = run(md);
+    assert_eq!(
+        got[0],
+        said("The bridge reopens in May.", Some("Lena Rusk"))
+    );
+    assert_eq!(got[1].1.as_deref(), Some("Lena Rusk"));
+}
+
+#[test]
+fn multi_paragraph_quote_is_one() {
+    let md = "Tom Vale said: “We tried the east road first.\n\n“Then the west road. Both were shut.”\n\nThe roads reopened.";
+    let q = extract(&blocks(md));
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].text,
+        "We tried the east road first. Then the west road. Both were shut."
+    );
+    assert_eq!(q[0].block, 0);
+}
+
+#[test]
+fn partial_quote_is_marked() {
+    let md = "Ada Quill called the new tax “a slow poison for small shops”.";
+    assert_eq!(
+        run(md),
+        [(
+            "a slow poison for small shops".into(),
+            Some("Ada Quill".into()),
+            true
+        )]
+    );
+}
+
+#[test]
+fn unnamed_speakers_get_none() {
+    let md = "“The pipes froze twice this week,” a spokesman said.\n\n“Crews are working late,” officials said.";
+    assert_eq!(
+        run(md),
+        [
+            said("The pipes froze twice this week", None),
+            said("Crews are working late", None)
+        ]
+    );
+}
+
+#[test]
+fn organisations_speak() {
+    let md =
+        "“Deliveries resume on Monday after the storm,” Crumbly Bakeries Ltd said in a statement.";
+    assert_eq!(
+        run(md),
+        [said(
+            "Deliveries resume on Monday after the storm",
+            Some("Crumbly Bakeries Ltd")
+        )]
+    );
+}
+
+#[test]
+fn scare_quotes_titles_and_apostrophes_are_skipped() {
+    let md = "The so-called “smart” kettle topped the “Most Wanted” list in the ’90s, and Jones’ shop sold the novel “Winter Tea” all year.";
+    assert_eq!(run(md), Vec::<(String, Option<String>, bool)>::new());
+}
+
+#[test]
+fn stray_mark_does_not_swallow_the_article() {
+    let md = "The shop’s sign read “Open until late\n\n“We close at nine,” Ada Quill said.";
+    let q = run(md);
+    assert_eq!(q.last(), Some(&said("We close at nine", Some("Ada Quill"))));
+}
+
+#[test]
+fn french_guillemets_and_verbs() {
+    let md = "« Nous allons reconstruire le pont », a déclaré Jules Forge.\n\n« Le chantier durera deux ans », explique-t-il.";
+    assert_eq!(
+        run(md),
+        [
+            said("Nous allons reconstruire le pont", Some("Jules Forge")),
+            said("Le chantier durera deux ans", Some("Jules Forge"))
+        ]
+    );
+}
+
+#[test]
+fn uncued_follow_up_continues_the_speaker() {
+    let md = "“The ferry leaves at six,” said Mia Tarn.\n\n“It comes back at ten.”";
+    assert_eq!(run(md)[1], said("It comes back at ten.", Some("Mia Tarn")));
+}
+
+#[test]
+fn block_index_points_at_the_paragraph() {
+    let q: Vec<Quote> = extract(&blocks(
+        "Intro text.\n\n“Fresh bread every day,” Ada Quill said.",
+    ));
+    assert_eq!(q[0].block, 1);
+}
