@@ -32,6 +32,9 @@ enum Command {
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
+        /// Print how long each stage took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Print the direct quotes of the given articles, with their speakers.
     Quotes {
@@ -66,6 +69,7 @@ pub fn run(cli: Cli) -> Result<()> {
             base_url,
             drafts,
             quiet,
+            timings,
         } => {
             let out = output.unwrap_or_else(|| root.join("public"));
             let options = BuildOptions { drafts, base_url };
@@ -81,6 +85,9 @@ pub fn run(cli: Cli) -> Result<()> {
                     out.display(),
                     report.elapsed.as_secs_f64() * 1000.0
                 );
+            }
+            if timings {
+                eprintln!("stages: {}", report.timings);
             }
             Ok(())
         }

@@ -2,8 +2,9 @@
 //! then swapped in, so a failed or interrupted build leaves the last good
 //! output whole and files of deleted articles never linger.
 
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -38,58 +39,97 @@ pub fn check_path(rel: &str) -> Result<()> {
 
 /// Writes `pages` and `assets` to `out`, replacing what was there.
 pub fn write_site(out: &Path, pages: &[Page], assets: &[Asset]) -> Result<Written> {
-    let mut claimed = std::collections::HashSet::new();
-    for rel in pages
-        .iter()
-        .map(|p| p.path.as_str())
-        .chain(assets.iter().map(|a| a.rel.as_str()))
-    {
-        check_path(rel)?;
-        if !claimed.insert(rel) {
-            return Err(Error::DuplicateUrl {
-                url: format!("/{rel}"),
-                first: PathBuf::from(rel),
-                second: assets
-                    .iter()
-                    .find(|a| a.rel == rel)
-                    .map_or_else(|| PathBuf::from(rel), |a| a.source.clone()),
-            });
-        }
-    }
-    let staging = sibling(out, "new")?;
-    clear(&staging)?;
-    let result = fill(&staging, pages, assets).and_then(|w| swap(&staging, out).map(|()| w));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
-}
-
-fn fill(dir: &Path, pages: &[Page], assets: &[Asset]) -> Result<Written> {
-    let folders: BTreeSet<&str> = pages
-        .iter()
-        .map(|p| p.path.as_str())
-        .chain(assets.iter().map(|a| a.rel.as_str()))
-        .filter_map(|p| p.rsplit_once('/').map(|(d, _)| d))
-        .collect();
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    for f in &folders {
-        let path = dir.join(f);
-        std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
-    }
-    pages.par_iter().try_for_each(|p| {
-        let path = dir.join(&p.path);
-        std::fs::write(&path, &p.bytes).map_err(|e| Error::io(&path, e))
-    })?;
-    assets.par_iter().try_for_each(|a| {
-        std::fs::copy(&a.source, dir.join(&a.rel))
-            .map(drop)
-            .map_err(|e| Error::io(&a.source, e))
-    })?;
+    let staging = Staging::new(out)?;
+    staging.copy_assets(assets)?;
+    pages.par_iter().try_for_each(|p| staging.write(p))?;
+    staging.commit()?;
     Ok(Written {
         pages: pages.len(),
         assets: assets.len(),
     })
+}
+
+/// A fresh folder beside the output that pages are written into as they are
+/// rendered; [`Staging::commit`] swaps it in, and dropping it uncommitted
+/// removes it, leaving the previous output as it was.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    claimed: Mutex<HashMap<String, PathBuf>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares an empty staging folder for `out`.
+    pub fn new(out: &Path) -> Result<Self> {
+        let dir = sibling(out, "new")?;
+        clear(&dir)?;
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            claimed: Mutex::new(HashMap::new()),
+            committed: false,
+        })
+    }
+
+    /// Reserves `rel` for `source`; a second claim is an error naming both.
+    fn claim(&self, rel: &str, source: &Path) -> Result<()> {
+        check_path(rel)?;
+        let mut claimed = self
+            .claimed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(first) = claimed.insert(rel.to_string(), source.to_path_buf()) {
+            return Err(Error::DuplicateUrl {
+                url: format!("/{rel}"),
+                first,
+                second: source.to_path_buf(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Writes one page.
+    pub fn write(&self, page: &Page) -> Result<()> {
+        self.claim(&page.path, Path::new(&page.path))?;
+        let path = self.dir.join(&page.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::write(&path, &page.bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Copies files as they are, in parallel.
+    pub fn copy_assets(&self, assets: &[Asset]) -> Result<()> {
+        for a in assets {
+            self.claim(&a.rel, &a.source)?;
+        }
+        assets.par_iter().try_for_each(|a| {
+            let path = self.dir.join(&a.rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
+            std::fs::copy(&a.source, &path)
+                .map(drop)
+                .map_err(|e| Error::io(&a.source, e))
+        })
+    }
+
+    /// Swaps the staging folder in as the output.
+    pub fn commit(mut self) -> Result<()> {
+        swap(&self.dir, &self.out)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// Moves `staging` to `out`, keeping the old output until the new one is in place.

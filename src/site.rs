@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -11,7 +12,8 @@ use crate::config::Settings;
 use crate::content::{self, Article, Asset};
 use crate::error::{Error, Result, Warning};
 use crate::markdown::{self, Rendered};
-use crate::render::{Page, Renderer};
+use crate::output::Staging;
+use crate::render::{Page, Renderer, Sink};
 
 /// Choices a build takes besides `site.yaml`.
 #[derive(Debug, Clone, Default)]
@@ -58,6 +60,8 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Wall time.
     pub elapsed: Duration,
+    /// Time per stage.
+    pub timings: Timings,
 }
 
 impl Site {
@@ -127,15 +131,55 @@ impl Site {
 
     /// Builds every page into memory.
     pub fn build(&self) -> Result<Built> {
-        let rendered = self.render_markdown()?;
-        let archive = Archive::build(&self.articles, &rendered, self.settings.config.related);
-        let pages =
-            self.renderer
-                .render_all(&self.articles, &rendered, &archive, &self.settings)?;
+        let pages = Mutex::new(Vec::new());
+        let sink = |p| {
+            pages.lock().unwrap_or_else(PoisonError::into_inner).push(p);
+            Ok(())
+        };
+        self.render(&sink, &mut Timings::default())?;
+        let mut pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(Built {
             pages,
             assets: self.assets.clone(),
         })
+    }
+
+    /// Renders every page into `sink`, timing each stage; returns the page count.
+    pub fn render(&self, sink: &Sink<'_>, timings: &mut Timings) -> Result<usize> {
+        let rendered = timings.time("markdown", || self.render_markdown())?;
+        let archive = timings.time("listings", || {
+            Archive::build(&self.articles, &rendered, self.settings.config.related)
+        });
+        timings.time("templates", || {
+            self.renderer
+                .render_all(&self.articles, &rendered, &archive, &self.settings, sink)
+        })
+    }
+}
+
+/// How long each stage of a build took.
+#[derive(Debug, Clone, Default)]
+pub struct Timings(pub Vec<(&'static str, Duration)>);
+
+impl Timings {
+    /// Runs `f`, recording its time under `stage`.
+    pub fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        self.0.push((stage, start.elapsed()));
+        out
+    }
+}
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0))
+            .collect();
+        write!(f, "{}", parts.join(", "))
     }
 }
 
@@ -147,16 +191,22 @@ fn slash_path(p: &Path) -> String {
         .join("/")
 }
 
-/// Loads the site at `root`, builds it and writes it to `out` atomically.
+/// Loads the site at `root`, builds it and writes it to `out` atomically:
+/// pages stream into a fresh folder beside `out` as they are rendered, and
+/// the folder replaces `out` only when everything succeeded.
 pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<Report> {
     let start = Instant::now();
-    let site = Site::load(root, options)?;
-    let built = site.build()?;
-    let written = crate::output::write_site(out, &built.pages, &built.assets)?;
+    let mut timings = Timings::default();
+    let site = timings.time("load", || Site::load(root, options))?;
+    let staging = Staging::new(out)?;
+    timings.time("copy", || staging.copy_assets(&site.assets))?;
+    let pages = site.render(&|p| staging.write(&p), &mut timings)?;
+    timings.time("swap", || staging.commit())?;
     Ok(Report {
         articles: site.articles.len(),
-        files: written.pages + written.assets,
+        files: pages + site.assets.len(),
         warnings: site.warnings,
         elapsed: start.elapsed(),
+        timings,
     })
 }

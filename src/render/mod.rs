@@ -10,7 +10,7 @@ use std::path::Path;
 
 use tera::{Context, Tera, Value};
 
-pub use pages::Page;
+pub use pages::{Page, Sink};
 pub use templates::{BUILTIN, STYLESHEET, TEMPLATES_DIR};
 
 use crate::archive::Archive;
@@ -34,15 +34,18 @@ impl Renderer {
         Ok(Renderer { tera, stylesheet })
     }
 
-    /// Renders every page. Errors are gathered, one per distinct cause.
+    /// Renders every page and hands each to `sink` as soon as it is ready;
+    /// returns how many pages there were. Errors are gathered, one per
+    /// distinct cause.
     pub fn render_all(
         &self,
         articles: &[Article],
         rendered: &[Rendered],
         archive: &Archive,
         settings: &Settings,
-    ) -> Result<Vec<Page>> {
-        pages::render_all(self, articles, rendered, archive, settings)
+        sink: &Sink<'_>,
+    ) -> Result<usize> {
+        pages::render_all(self, articles, rendered, archive, settings, sink)
     }
 
     /// The stylesheet to publish: the site's own or the built-in one.

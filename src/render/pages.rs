@@ -32,7 +32,8 @@ pub(super) fn render_all(
     rendered: &[Rendered],
     archive: &Archive,
     settings: &Settings,
-) -> Result<Vec<Page>> {
+    sink: &Sink<'_>,
+) -> Result<usize> {
     let views = views::summaries(articles, rendered, settings);
     let mut jobs: Vec<Job> = Vec::new();
     listing_jobs(
@@ -81,7 +82,8 @@ pub(super) fn render_all(
     });
 
     let listing_pages = jobs.par_iter().map(|j| {
-        r.render(j.template, &j.context).map(|html| Page {
+        let html = r.render(j.template, &j.context)?;
+        sink(Page {
             path: file_path(&j.rel),
             bytes: html.into_bytes(),
         })
@@ -89,10 +91,7 @@ pub(super) fn render_all(
     let article_pages = (0..articles.len()).into_par_iter().map(|i| {
         let mut ctx = Context::new();
         ctx.insert_value("page", views::page(&articles[i], &rendered[i], settings));
-        let near = |o: Option<usize>| {
-            o.map(|j| views.summaries[j].clone())
-                .unwrap_or_else(Value::none)
-        };
+        let near = |o: Option<usize>| o.map_or_else(Value::none, |j| views.summaries[j].clone());
         ctx.insert_value("older", near(archive.older[i]));
         ctx.insert_value("newer", near(archive.newer[i]));
         let related: Vec<Value> = archive.related[i]
@@ -100,29 +99,28 @@ pub(super) fn render_all(
             .map(|&j| views.summaries[j].clone())
             .collect();
         ctx.insert_value("related", Value::from(related));
-        r.render("article.html", &ctx).map(|html| Page {
+        let html = r.render("article.html", &ctx)?;
+        sink(Page {
             path: file_path(&articles[i].rel_url),
             bytes: html.into_bytes(),
         })
     });
-    let results: Vec<Result<Page>> = article_pages.chain(listing_pages).collect();
-    let mut pages = Vec::with_capacity(results.len() + 1);
-    let mut errors = Vec::new();
-    for res in results {
-        match res {
-            Ok(p) => pages.push(p),
-            Err(e) => errors.push(e),
-        }
-    }
+    let errors: Vec<Error> = article_pages
+        .chain(listing_pages)
+        .filter_map(Result::err)
+        .collect();
     if let Some(e) = Error::from_many(super::distinct(errors)) {
         return Err(e);
     }
-    pages.push(Page {
+    sink(Page {
         path: "style.css".into(),
         bytes: r.stylesheet().as_bytes().to_vec(),
-    });
-    Ok(pages)
+    })?;
+    Ok(articles.len() + jobs.len() + 1)
 }
+
+/// Where rendered pages go: a vector in memory, or a folder on disk.
+pub type Sink<'a> = dyn Fn(Page) -> Result<()> + Sync + 'a;
 
 /// `2024/x/` -> `2024/x/index.html`; `404.html` stays.
 fn file_path(rel: &str) -> String {
