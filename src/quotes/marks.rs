@@ -1,5 +1,8 @@
 //! Pairs quotation marks into spans, across paragraphs when a paragraph reopens the quote.
 
+use super::cues::{Who, tail_cue};
+use super::names::{ends_sentence, tokens};
+
 /// Which kind of mark opened a span; only the same kind closes it, so nested
 /// quotes of the other kind stay inside the outer quote's text.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -135,7 +138,10 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
                     .trim_end()
                     .ends_with(['.', '!', '?', '\u{2026}', ':', ';'])
             });
-            if handed_on && let Some(at) = reopens(block, o.fam) {
+            if handed_on
+                && let Some(at) = reopens(block, o.fam)
+                && !has_own_cue(block, at, o.fam)
+            {
                 o.start = at;
                 cur = Some(o);
             } else {
@@ -170,7 +176,25 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
                     }
                     Some(o) if o.fam == fam => {
                         if dir == Dir::Open {
-                            // A second opener means the first was a stray mark.
+                            // A second opener means the first was a stray mark, unless
+                            // the first quote's sentence ended: then the writer dropped its
+                            // closing mark ("… maybe two. “Now …").
+                            let done = &block[o.start..i];
+                            if o.parts.is_empty()
+                                && done.trim_end().ends_with(['.', '!', '?'])
+                                && done.split_whitespace().count() >= 3
+                            {
+                                spans.push(Span {
+                                    parts: vec![Part {
+                                        block: bi,
+                                        start: o.start,
+                                        end: i,
+                                    }],
+                                    open: o.mark,
+                                    after: i,
+                                    closed: true,
+                                });
+                            }
                             if o.parts.is_empty() {
                                 cur = Some(Open {
                                     fam,
@@ -213,6 +237,26 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
     }
     spans.sort_by_key(|s| (s.parts[0].block, s.open));
     spans
+}
+
+/// A reopened paragraph whose quote closes on a comma and a cue ("“…,” he added") is a
+/// new quote with its own attribution, not the previous paragraph's quote going on.
+fn has_own_cue(block: &str, from: usize, fam: Family) -> bool {
+    let mut prev = None;
+    let mut it = block[from..].char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        if family(c) == Some(fam) && direction(c, prev, next) == Some(Dir::Close) {
+            if !block[from..from + i].trim_end().ends_with([',', '?', '!']) {
+                return false;
+            }
+            let t = tokens(&block[from + i + c.len_utf8()..]);
+            let end = t.iter().position(ends_sentence).map_or(t.len(), |k| k + 1);
+            return tail_cue(&t[..end], false).is_some_and(|w| w != Who::Same);
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// A mark left open at a paragraph's end that the next paragraph does not reopen

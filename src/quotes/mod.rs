@@ -2,14 +2,17 @@
 
 mod blocks;
 mod cues;
+mod gender;
 mod lexicon;
 mod marks;
 mod names;
 mod pullquote;
+mod registry;
 
 use cues::{Who, head_cue, tail_cue};
-use names::{Registry, Tok, ends_sentence, is_cap, is_org_word, join, name_at, tokens};
+use names::{Tok, ends_sentence, is_cap, is_org_word, join, tokens};
 use pulldown_cmark::Options;
+use registry::{Registry, register_names};
 
 pub use blocks::blocks;
 pub use pullquote::choose_pullquotes;
@@ -66,9 +69,6 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
             .rposition(ends_sentence)
             .map_or(0, |k| k + 1);
         let head = &head_all[cut..];
-        let before = tokens(&b0[..span.open]);
-        let sent_start = before.iter().rposition(ends_sentence).map_or(0, |k| k + 1);
-        let sentence = &before[sent_start..];
         let b1 = &blocks[last.block];
         let hi = spans
             .get(si + 1)
@@ -88,7 +88,18 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
                 .or_else(|| head_cue(head, partial))
                 .or_else(|| cues::closing_cue(tail))
         };
-        if !worth_keeping(&text, partial, cue.is_some(), span.closed) {
+        let ctx = Context {
+            partial,
+            cue: cue.is_some(),
+            closed: span.closed,
+            punctuated: blocks[last.block][last.start..last.end]
+                .trim_end()
+                .ends_with([',', '.', '!', '?', ';', ':', '\u{2026}']),
+            names_it: head.last().is_some_and(|t| {
+                matches!(t.trail, "" | ":") && lexicon::has(lexicon::NAMING_WORD, t.word)
+            }),
+        };
+        if !worth_keeping(&text, &ctx) {
             continue;
         }
         let at = (first.block, span.open);
@@ -98,14 +109,14 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
             .and_then(|(_, s)| s.clone());
         let speaker = match cue {
             Some(Who::Name(w)) => resolve_name(&reg, &w, at),
-            Some(Who::Pronoun) => reg
-                .last_person(at, first.block.saturating_sub(3))
+            Some(Who::Pronoun(g)) => reg
+                .last_person(at, first.block.saturating_sub(3), g)
                 .map(|w| w.join(" ")),
             Some(Who::Nobody) => None,
-            Some(Who::Clause) => match cues::sentence_subject(sentence) {
+            Some(Who::Clause) => match cues::sentence_subject(&sentence_before(b0, span.open)) {
                 Some(Who::Name(w)) => resolve_name(&reg, &w, at),
-                Some(Who::Pronoun) => reg
-                    .last_person(at, first.block.saturating_sub(3))
+                Some(Who::Pronoun(g)) => reg
+                    .last_person(at, first.block.saturating_sub(3), g)
                     .map(|w| w.join(" ")),
                 _ => carried,
             },
@@ -146,6 +157,14 @@ fn quote_text(blocks: &[String], span: &marks::Span) -> String {
     text
 }
 
+/// The words of the sentence that runs up to `end`, which may start before earlier quotes.
+fn sentence_before(block: &str, end: usize) -> Vec<Tok<'_>> {
+    let mut before = tokens(&block[..end]);
+    let start = before.iter().rposition(ends_sentence).map_or(0, |k| k + 1);
+    before.drain(..start);
+    before
+}
+
 /// Embedded in the writer's sentence rather than standing as the speaker's own sentence.
 fn is_partial(text: &str, head: &[Tok]) -> bool {
     let spoken_before = head.last().is_some_and(|t| t.trail.contains(','))
@@ -163,14 +182,22 @@ fn is_partial(text: &str, head: &[Tok]) -> bool {
     }) && !text.ends_with(['.', '!', '?'])
 }
 
+/// What surrounds a quote, for telling speech from scare quotes, names and titles.
+struct Context {
+    partial: bool,
+    cue: bool,
+    closed: bool,
+    /// The words inside the marks end in punctuation ("Yes," / "Go.").
+    punctuated: bool,
+    /// Right after "the book", "dubbed", "signs": a title, nickname or slogan.
+    names_it: bool,
+}
+
 /// Scare quotes, labels and titles are short and have nobody speaking around them.
-fn worth_keeping(text: &str, partial: bool, cue: bool, closed: bool) -> bool {
+fn worth_keeping(text: &str, c: &Context) -> bool {
     let words = text.split_whitespace().count();
-    if !closed && words < 6 {
+    if !c.closed && words < 6 || c.names_it {
         return false;
-    }
-    if cue {
-        return true;
     }
     let title_case = text.split_whitespace().all(|w| {
         w.chars()
@@ -181,10 +208,22 @@ fn worth_keeping(text: &str, partial: bool, cue: bool, closed: bool) -> bool {
                 "of" | "the" | "a" | "and" | "in" | "on" | "for" | "to" | "de" | "la" | "le"
             )
     });
+    // A bare "Perry" or “Main Street” is a name even when a speech verb follows.
+    if title_case && words <= 3 && !c.punctuated {
+        return false;
+    }
+    if c.cue {
+        return true;
+    }
     if title_case && !text.ends_with(['.', '!', '?']) {
         return false;
     }
-    if partial {
+    let shouted = !text.chars().any(char::is_lowercase);
+    if shouted && words <= 5 {
+        // Acronyms and placards reading “NO MORE”: labels, not speech.
+        return false;
+    }
+    if c.partial {
         words >= 4
     } else {
         words >= 3 || text.ends_with(['.', '!', '?'])
@@ -199,54 +238,6 @@ fn resolve_name(reg: &Registry, w: &[&str], at: (usize, usize)) -> Option<String
     }
     let words: Vec<&str> = full.iter().map(String::as_str).collect();
     Some(join(&words, false))
-}
-
-/// Names in the narrative (outside quotes), in reading order.
-fn register_names(blocks: &[String], spans: &[marks::Span]) -> Registry {
-    let mut reg = Registry::default();
-    let mut quoted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); blocks.len()];
-    for s in spans {
-        for p in &s.parts {
-            quoted[p.block].push((p.start, p.end));
-        }
-    }
-    for (bi, b) in blocks.iter().enumerate() {
-        quoted[bi].sort_unstable();
-        let mut from = 0;
-        let mut gaps = Vec::new();
-        for &(s, e) in &quoted[bi] {
-            if s > from {
-                gaps.push((from, s));
-            }
-            from = from.max(e);
-        }
-        gaps.push((from, b.len()));
-        for (gs, ge) in gaps {
-            let t = tokens(&b[gs..ge]);
-            let mut i = 0;
-            while i < t.len() {
-                let starts_sentence = i == 0 || ends_sentence(&t[i - 1]);
-                match name_at(&t, i) {
-                    Some((w, end)) if end > i => {
-                        if w.len() > 1 || !starts_sentence {
-                            let k = if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") {
-                                i - 1
-                            } else {
-                                i
-                            };
-                            let after_word = k > 0
-                                && names::blocks_antecedent(t[k - 1].word)
-                                && t[k - 1].trail.is_empty();
-                            reg.add((bi, gs + i), &w, !after_word);
-                        }
-                        i = end;
-                    }
-                    _ => i += 1,
-                }
-            }
-        }
-    }
-    reg
 }
 
 #[cfg(test)]

@@ -136,3 +136,67 @@ fn block_index_points_at_the_paragraph() {
     ));
     assert_eq!(q[0].block, 1);
 }
+
+#[test]
+fn pronoun_resolves_to_a_person_of_its_gender() {
+    let md = "Mrs Quill and Tom Vale run the depot.\n\n\"The vans are late again,\" she said.\n\n\"We will hire more drivers,\" he said.";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Quill"));
+    assert_eq!(got[1].1.as_deref(), Some("Tom Vale"));
+}
+
+#[test]
+fn pronoun_with_only_the_other_gender_in_reach_names_nobody() {
+    let md = "Tom Vale opened the depot in March.\n\n\"It has been a hard winter,\" she said.";
+    assert_eq!(run(md)[0].1, None);
+}
+
+#[test]
+fn gender_from_a_pronoun_after_the_name() {
+    let md = "Rin Osk closed her bakery on Friday. Tom Marr, a customer, was there.\n\n\"I could not keep up with the rent,\" she said.";
+    assert_eq!(run(md)[0].1.as_deref(), Some("Rin Osk"));
+}
+
+#[test]
+fn hearer_and_employer_are_not_speakers() {
+    let md = "Ada Quill runs the mill.\n\n\"Repairs will take a week,\" a spokesman for Quillcorp said.\n\nAda Quill was warned that \"the dam may not hold this winter\".\n\nCity Transit officers stood by, saying \"move along please now\" to everyone.";
+    let got = run(md);
+    assert_eq!(
+        got.iter().map(|q| q.1.clone()).collect::<Vec<_>>(),
+        [None, None, None]
+    );
+}
+
+#[test]
+fn person_before_with_the_organisation_speaks() {
+    let md = "\"The square stays closed until noon,\" Chief Ola Brant with the Dunmore Police Department said.";
+    assert_eq!(run(md)[0].1.as_deref(), Some("Ola Brant"));
+}
+
+#[test]
+fn reopened_paragraph_with_its_own_cue_is_a_new_quote() {
+    let md = "Tom Vale said: \"The ferry is late again today.\n\n\"Nobody told us why,\" he added. \"Not a word.\"";
+    let got = run(md);
+    assert_eq!(got[0].0, "The ferry is late again today.");
+    assert_eq!(got[1].0, "Nobody told us why");
+}
+
+#[test]
+fn dropped_closing_mark_before_a_new_opener() {
+    let md = "\"At first,\" Ada Quill said, \"we had one oven for the whole street. “Now we have four and a queue.";
+    let texts: Vec<String> = run(md).into_iter().map(|q| q.0).collect();
+    assert_eq!(
+        texts,
+        [
+            "At first",
+            "we had one oven for the whole street.",
+            "Now we have four and a queue."
+        ]
+    );
+}
+
+#[test]
+fn titles_nicknames_names_and_placards_are_skipped() {
+    let md = "In her book “Bread for Everyone,” Ada Quill wrote about ovens.\n\nLocals dubbed him “the Loaf” for years.\n\nA man who gave his name only as “Rolo” told me he was cold.\n\nMarchers held placards: “MORE BREAD,” “FAIR PAY.”";
+    assert_eq!(run(md), Vec::<(String, Option<String>, bool)>::new());
+}

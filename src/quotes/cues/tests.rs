@@ -1,0 +1,95 @@
+//! Cue patterns on invented sentences, one per rule.
+
+use super::super::names::tokens;
+use super::*;
+
+fn tail(s: &str) -> Option<Who<'_>> {
+    let t = tokens(s);
+    tail_cue(&t, false).map(|w| match w {
+        Who::Name(v) => Who::Name(v.to_vec()),
+        o => o,
+    })
+}
+
+fn head(s: &str) -> Option<String> {
+    let t = tokens(s);
+    head_cue(&t, true).map(|w| format!("{w:?}"))
+}
+
+#[test]
+fn tail_patterns() {
+    assert_eq!(
+        tail("said Ada Quill, a baker."),
+        Some(Who::Name(vec!["Ada", "Quill"]))
+    );
+    assert_eq!(
+        tail("Quill said on Friday."),
+        Some(Who::Name(vec!["Quill"]))
+    );
+    assert_eq!(
+        tail("Ada Quill, head baker at Crumb Ltd, said."),
+        Some(Who::Name(vec!["Ada", "Quill"]))
+    );
+    assert_eq!(
+        tail("the bakery's owner, Ada Quill, said."),
+        Some(Who::Name(vec!["Ada", "Quill"]))
+    );
+    assert_eq!(
+        tail("she told reporters."),
+        Some(Who::Pronoun(Gender::Female))
+    );
+    assert_eq!(tail("a spokesman said."), Some(Who::Nobody));
+    assert_eq!(tail("officials said."), Some(Who::Nobody));
+    assert_eq!(
+        tail("the Tea Ministry said."),
+        Some(Who::Name(vec!["Tea", "Ministry"]))
+    );
+    assert_eq!(
+        tail("according to Ada Quill."),
+        Some(Who::Name(vec!["Ada", "Quill"]))
+    );
+    assert_eq!(
+        tail("a déclaré Jules Forge."),
+        Some(Who::Name(vec!["Jules", "Forge"]))
+    );
+    assert_eq!(tail("explique-t-il."), Some(Who::Pronoun(Gender::Male)));
+    assert_eq!(tail("and the crowd cheered."), None);
+    let t = tokens("except in the west, Quill said.");
+    assert_eq!(closing_cue(&t), Some(Who::Name(vec!["Quill"])));
+    let t = tokens("in the west, said Ada Quill, a baker in Dunmore.");
+    assert_eq!(closing_cue(&t), Some(Who::Name(vec!["Ada", "Quill"])));
+}
+
+#[test]
+fn head_patterns() {
+    assert_eq!(
+        head("Ada Quill said:"),
+        Some("Name([\"Ada\", \"Quill\"])".into())
+    );
+    assert_eq!(
+        head("In a note, the Tea Ministry wrote:"),
+        Some("Name([\"Tea\", \"Ministry\"])".into())
+    );
+    assert_eq!(
+        head("Quill called the plan"),
+        Some("Name([\"Quill\"])".into())
+    );
+    assert_eq!(
+        head("Ada Quill:"),
+        Some("Name([\"Ada\", \"Quill\"])".into())
+    );
+    assert_eq!(
+        head("Selon Jules Forge,"),
+        Some("Name([\"Jules\", \"Forge\"])".into())
+    );
+    assert_eq!(head("Adding:"), Some("Clause".into()));
+    assert_eq!(head("The menu lists a"), None);
+    assert_eq!(
+        head("Ada Quill echoed the point:"),
+        Some("Name([\"Ada\", \"Quill\"])".into())
+    );
+    assert_eq!(
+        head("But she chose her words:"),
+        Some("Pronoun(Female)".into())
+    );
+}

@@ -1,0 +1,309 @@
+//! Every name the article uses, where it stands and what gender it shows, for resolving
+//! later surnames and pronouns to the fullest name.
+
+use super::cues::is_speech_verb;
+use super::gender::{self, Gender};
+use super::marks::Span;
+use super::names::{
+    Tok, blocks_antecedent, ends_sentence, is_cap, is_connector, is_org_word, is_stop, is_title,
+    name_at, tokens,
+};
+
+pub fn is_person(words: &[&str]) -> bool {
+    // Place names read like first-name surname pairs; their first words give them away.
+    let place = matches!(
+        words.first().copied(),
+        Some(
+            "United"
+                | "New"
+                | "North"
+                | "South"
+                | "East"
+                | "West"
+                | "San"
+                | "Los"
+                | "Las"
+                | "Saint"
+                | "St"
+                | "Fort"
+                | "Lake"
+                | "Mount"
+                | "Port"
+                | "Upper"
+                | "Lower"
+                | "Great"
+                | "Greater"
+                | "Central"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+        )
+    );
+    !place
+        && words.len() >= 2
+        && !words
+            .iter()
+            .any(|w| is_org_word(w) || is_connector(w) && *w == "of")
+}
+
+/// One use of a name in the narrative, or a speaker resolved from a cue.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// (block, byte offset), comparable with a quote's opening mark.
+    pub at: (usize, usize),
+    pub words: Vec<String>,
+    /// Could be what a later he/she points at: a speaker, or a name standing as a
+    /// subject rather than after a preposition ("in New Brunswick") or as an object.
+    pub antecedent: bool,
+    /// From an honorific or a pronoun that follows in the same sentence.
+    pub gender: Option<Gender>,
+    /// Came with a gendered honorific (Mrs Roe), so it is a person.
+    pub titled: bool,
+}
+
+#[derive(Default)]
+pub struct Registry {
+    pub mentions: Vec<Mention>,
+}
+
+impl Registry {
+    pub fn add(&mut self, at: (usize, usize), words: &[&str], antecedent: bool) {
+        self.add_gendered(at, words, antecedent, None, false);
+    }
+
+    fn add_gendered(
+        &mut self,
+        at: (usize, usize),
+        words: &[&str],
+        antecedent: bool,
+        gender: Option<Gender>,
+        titled: bool,
+    ) {
+        self.mentions.push(Mention {
+            at,
+            words: words.iter().map(|w| w.to_string()).collect(),
+            antecedent,
+            gender,
+            titled,
+        });
+    }
+
+    /// Fullest name containing `words` at its end or start; prefers the latest one before `at`.
+    pub fn fullest(&self, words: &[&str], at: (usize, usize)) -> Vec<String> {
+        let mut best: Option<&Mention> = None;
+        for m in &self.mentions {
+            if m.words.len() <= words.len() || !contains_name(&m.words, words) {
+                continue;
+            }
+            let before = m.at < at;
+            best = match best {
+                None => Some(m),
+                Some(b) if b.at < at => {
+                    if before && m.at > b.at {
+                        Some(m)
+                    } else {
+                        Some(b)
+                    }
+                }
+                Some(b) => {
+                    if before {
+                        Some(m)
+                    } else {
+                        Some(b)
+                    }
+                }
+            };
+        }
+        match best {
+            Some(m) => m.words.clone(),
+            None => words.iter().map(|w| w.to_string()).collect(),
+        }
+    }
+
+    /// A common first name decides; otherwise every honorific or pronoun seen with the
+    /// name or its surname must agree, since two people may share a surname.
+    pub fn gender_of(&self, full: &[String]) -> Option<Gender> {
+        if full.len() > 1
+            && let Some(g) = gender::of_first_name(&full[0])
+        {
+            return Some(g);
+        }
+        let mut seen = None;
+        for m in &self.mentions {
+            let Some(g) = m.gender else { continue };
+            let same = m.words.len() <= full.len() && {
+                let part: Vec<&str> = m.words.iter().map(String::as_str).collect();
+                m.words == full || contains_name(full, &part)
+            };
+            if !same {
+                continue;
+            }
+            match seen {
+                None => seen = Some(g),
+                Some(s) if s != g => return None,
+                _ => {}
+            }
+        }
+        seen
+    }
+
+    /// The person a bare he/she points at: the latest person of that gender named before `at`.
+    /// Someone whose gender is unknown is taken only when nobody of the right gender is
+    /// in reach and nobody else is either, because a wrong name is worse than none.
+    pub fn last_person(
+        &self,
+        at: (usize, usize),
+        min_block: usize,
+        want: Gender,
+    ) -> Option<Vec<String>> {
+        let mut cands: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| m.at < at && m.at.0 >= min_block && m.antecedent)
+            .collect();
+        // Speakers are added as quotes are read, so the list is not in reading order.
+        cands.sort_by_key(|m| std::cmp::Reverse(m.at));
+        cands.into_iter().find_map(|m| {
+            let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
+            // A gendered honorific shows a person even before a surname alone.
+            let person = !words.iter().any(|x| is_org_word(x))
+                && (is_person(&words) || m.titled || self.is_surname(&m.words[0]));
+            if !person {
+                return None;
+            }
+            let full = self.fullest(&words, at);
+            self.gender_of(&full)
+                .is_none_or(|g| g == want)
+                .then_some(full)
+        })
+    }
+
+    fn is_surname(&self, w: &str) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| m.words.len() > 1 && m.words.last().is_some_and(|l| l == w))
+    }
+}
+
+/// Names in the narrative (outside quotes), in reading order.
+pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
+    let mut reg = Registry::default();
+    let mut quoted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); blocks.len()];
+    for s in spans {
+        for p in &s.parts {
+            quoted[p.block].push((p.start, p.end));
+        }
+    }
+    for (bi, b) in blocks.iter().enumerate() {
+        quoted[bi].sort_unstable();
+        let mut from = 0;
+        let mut gaps = Vec::new();
+        for &(s, e) in &quoted[bi] {
+            if s > from {
+                gaps.push((from, s));
+            }
+            from = from.max(e);
+        }
+        gaps.push((from, b.len()));
+        for (gs, ge) in gaps {
+            let t = tokens(&b[gs..ge]);
+            let mut i = 0;
+            while i < t.len() {
+                if !is_cap(t[i].word) {
+                    i += 1;
+                    continue;
+                }
+                let starts_sentence = i == 0 || ends_sentence(&t[i - 1]);
+                match name_at(&t, i) {
+                    Some((w, end)) if end > i => {
+                        // A lone capital opening a sentence is often not a name; with a
+                        // title before it or a speech verb after it, it is.
+                        let named = w.len() > 1
+                            || !starts_sentence
+                            || is_title(t[i].word)
+                            || t.get(end).is_some_and(|n| is_speech_verb(n.word));
+                        if named {
+                            let k = if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") {
+                                i - 1
+                            } else {
+                                i
+                            };
+                            let after_word = k > 0
+                                && blocks_antecedent(t[k - 1].word)
+                                && t[k - 1].trail.is_empty();
+                            let off = t[i].word.as_ptr() as usize - b.as_ptr() as usize;
+                            let titled = title_gender(&t, i);
+                            let g = titled.or_else(|| pronoun_after(&t, end));
+                            reg.add_gendered((bi, off), &w, !after_word, g, titled.is_some());
+                        }
+                        i = end;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+    }
+    reg
+}
+
+/// "Mrs. Roe", "Sir Ian Roe": the honorifics in front of a name.
+fn title_gender(t: &[Tok], i: usize) -> Option<Gender> {
+    t[i..]
+        .iter()
+        .take_while(|k| is_title(k.word))
+        .find_map(|k| gender::of_title(k.word))
+}
+
+/// "Jane Roe said her shop …": the first he/she/his/her after a name in its sentence,
+/// unless another person is named before it.
+fn pronoun_after(t: &[Tok], end: usize) -> Option<Gender> {
+    if end > 0 && ends_sentence(&t[end - 1]) {
+        return None;
+    }
+    let mut k = end;
+    while k < t.len() && k < end + 15 {
+        if let Some(g) = gender::of_pronoun(t[k].word) {
+            return Some(g);
+        }
+        if is_cap(t[k].word)
+            && (t.get(k + 1).is_some_and(|n| is_cap(n.word)) || is_title(t[k].word))
+            && !is_stop(t[k].word)
+            && let Some((w, _)) = name_at(t, k)
+            && (is_person(&w) || is_title(t[k].word))
+        {
+            return None;
+        }
+        if ends_sentence(&t[k]) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+fn contains_name(full: &[String], part: &[&str]) -> bool {
+    let n = part.len();
+    let suffix = full[full.len() - n..].iter().zip(part).all(|(a, b)| a == b);
+    // "Eric Roe" is not short for "Eric Roe Foundation".
+    let prefix = full[..n].iter().zip(part).all(|(a, b)| a == b)
+        && !full[n..].iter().any(|w| is_org_word(w));
+    suffix
+        || (prefix && (n > 1 || !full.iter().any(|w| is_org_word(w)))
+            || n == 1 && is_org_word(part[0]) && full.iter().any(|w| w == part[0]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_resolves_to_latest_full_name() {
+        let mut r = Registry::default();
+        r.add((0, 0), &["Ada", "Quill"], true);
+        r.add((2, 0), &["Ben", "Quill"], true);
+        assert_eq!(r.fullest(&["Quill"], (1, 0)), ["Ada", "Quill"]);
+        assert_eq!(r.fullest(&["Quill"], (3, 0)), ["Ben", "Quill"]);
+        assert_eq!(r.fullest(&["Zed"], (3, 0)), ["Zed"]);
+    }
+}
