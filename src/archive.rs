@@ -84,12 +84,7 @@ impl Archive {
     /// Builds every listing; `related` is how many related articles to keep.
     pub fn build(articles: &[Article], rendered: &[Rendered], related: usize) -> Archive {
         let mut order: Vec<usize> = (0..articles.len()).collect();
-        let key = |i: &usize| {
-            (
-                std::cmp::Reverse(articles[*i].date.timestamp()),
-                &articles[*i].path,
-            )
-        };
+        let key = |i: &usize| (std::cmp::Reverse(articles[*i].date.timestamp()), &articles[*i].path);
         order.sort_by(|a, b| key(a).cmp(&key(b)));
         let mut older = vec![None; articles.len()];
         let mut newer = vec![None; articles.len()];
@@ -102,16 +97,7 @@ impl Archive {
         let years = by_date(&order, articles);
         let related = related_articles(articles, &tags, &order, related);
         let speakers = speakers(&order, rendered);
-        Archive {
-            speakers,
-            order,
-            tags,
-            authors,
-            years,
-            older,
-            newer,
-            related,
-        }
+        Archive { speakers, order, tags, authors, years, older, newer, related }
     }
 }
 
@@ -147,11 +133,7 @@ fn speakers(order: &[usize], rendered: &[Rendered]) -> Vec<Speaker> {
                 continue;
             }
             map.entry(slug.clone())
-                .or_insert_with(|| Speaker {
-                    name: name.clone(),
-                    slug,
-                    quotes: Vec::new(),
-                })
+                .or_insert_with(|| Speaker { name: name.clone(), slug, quotes: Vec::new() })
                 .quotes
                 .push((i, qi));
         }
@@ -164,23 +146,13 @@ fn by_date(order: &[usize], articles: &[Article]) -> Vec<Year> {
     for &i in order {
         let (y, m) = (articles[i].date.year(), articles[i].date.month());
         if years.last().is_none_or(|last| last.year != y) {
-            years.push(Year {
-                year: y,
-                months: Vec::new(),
-            });
+            years.push(Year { year: y, months: Vec::new() });
         }
         let year = years.last_mut().expect("pushed above");
         if year.months.last().is_none_or(|last| last.month != m) {
-            year.months.push(Month {
-                month: m,
-                articles: Vec::new(),
-            });
+            year.months.push(Month { month: m, articles: Vec::new() });
         }
-        year.months
-            .last_mut()
-            .expect("pushed above")
-            .articles
-            .push(i);
+        year.months.last_mut().expect("pushed above").articles.push(i);
     }
     years
 }
@@ -188,28 +160,14 @@ fn by_date(order: &[usize], articles: &[Article]) -> Vec<Year> {
 /// For each article, the `keep` articles sharing most tags with it, nearer
 /// in time first. Counting goes through a dense per-thread table instead of a
 /// hash map: a tag shared by thousands of articles makes this the hot loop.
-fn related_articles(
-    articles: &[Article],
-    tags: &[Group],
-    order: &[usize],
-    keep: usize,
-) -> Vec<Vec<usize>> {
+fn related_articles(articles: &[Article], tags: &[Group], order: &[usize], keep: usize) -> Vec<Vec<usize>> {
     if keep == 0 {
         return vec![Vec::new(); articles.len()];
     }
-    let by_slug: HashMap<&str, usize> = tags
-        .iter()
-        .enumerate()
-        .map(|(g, t)| (t.slug.as_str(), g))
-        .collect();
+    let by_slug: HashMap<&str, usize> = tags.iter().enumerate().map(|(g, t)| (t.slug.as_str(), g)).collect();
     let article_tags: Vec<Vec<usize>> = articles
         .iter()
-        .map(|a| {
-            a.tags
-                .iter()
-                .filter_map(|t| by_slug.get(slugify(t).as_str()).copied())
-                .collect()
-        })
+        .map(|a| a.tags.iter().filter_map(|t| by_slug.get(slugify(t).as_str()).copied()).collect())
         .collect();
     let mut rank = vec![0usize; articles.len()];
     for (r, &i) in order.iter().enumerate() {
@@ -218,10 +176,7 @@ fn related_articles(
     // One counting table per chunk of articles, reused for every article in it.
     let all: Vec<usize> = (0..articles.len()).collect();
     let (article_tags, rank) = (&article_tags, &rank);
-    let chunk = articles
-        .len()
-        .div_ceil(rayon::current_num_threads() * 4)
-        .max(1);
+    let chunk = articles.len().div_ceil(rayon::current_num_threads() * 4).max(1);
     all.par_chunks(chunk)
         .flat_map_iter(|ids| {
             let mut counts = vec![0u32; articles.len()];
@@ -238,10 +193,8 @@ fn related_articles(
                             }
                         }
                     }
-                    let mut cands: Vec<(u32, usize, usize)> = touched
-                        .iter()
-                        .map(|&j| (counts[j], rank[i].abs_diff(rank[j]), rank[j]))
-                        .collect();
+                    let mut cands: Vec<(u32, usize, usize)> =
+                        touched.iter().map(|&j| (counts[j], rank[i].abs_diff(rank[j]), rank[j])).collect();
                     for &j in touched.iter() {
                         counts[j] = 0;
                     }
@@ -280,21 +233,13 @@ pub struct Pager {
 pub fn paginate(len: usize, per_page: usize) -> Vec<Pager> {
     let total = len.div_ceil(per_page).max(1);
     (0..total)
-        .map(|p| Pager {
-            number: p + 1,
-            total,
-            range: p * per_page..((p + 1) * per_page).min(len),
-        })
+        .map(|p| Pager { number: p + 1, total, range: p * per_page..((p + 1) * per_page).min(len) })
         .collect()
 }
 
 /// The site-relative path of page `n` of a listing rooted at `base` (`""` or `tags/x/`).
 pub fn page_path(base: &str, n: usize) -> String {
-    if n <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}page/{n}/")
-    }
+    if n <= 1 { base.to_string() } else { format!("{base}page/{n}/") }
 }
 
 #[cfg(test)]
@@ -303,14 +248,7 @@ mod tests {
 
     #[test]
     fn pagination_boundaries() {
-        assert_eq!(
-            paginate(0, 20),
-            vec![Pager {
-                number: 1,
-                total: 1,
-                range: 0..0
-            }]
-        );
+        assert_eq!(paginate(0, 20), vec![Pager { number: 1, total: 1, range: 0..0 }]);
         assert_eq!(paginate(20, 20).len(), 1);
         let p = paginate(21, 20);
         assert_eq!(p.len(), 2);

@@ -63,14 +63,7 @@ enum Command {
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Build {
-            root,
-            output,
-            base_url,
-            drafts,
-            quiet,
-            timings,
-        } => {
+        Command::Build { root, output, base_url, drafts, quiet, timings } => {
             let out = output.unwrap_or_else(|| root.join("public"));
             let options = BuildOptions { drafts, base_url };
             let report = dateline::build(&root, &out, &options)?;

@@ -97,18 +97,10 @@ impl Settings {
             return Err(bad("`per_page` must be at least 1".into()));
         }
         if !config.permalink.contains(":slug") || !config.permalink.ends_with('/') {
-            return Err(bad(format!(
-                "`permalink` `{}` must contain :slug and end with /",
-                config.permalink
-            )));
+            return Err(bad(format!("`permalink` `{}` must contain :slug and end with /", config.permalink)));
         }
         let (base_url, base_path) = split_base_url(&config.base_url);
-        Ok(Settings {
-            config,
-            tz,
-            base_url,
-            base_path,
-        })
+        Ok(Settings { config, tz, base_url, base_path })
     }
 
     /// Replaces the base URL (the `--base-url` flag).
@@ -155,10 +147,7 @@ mod tests {
     #[test]
     fn base_url_forms() {
         assert_eq!(split_base_url("/"), ("/".into(), "/".into()));
-        assert_eq!(
-            split_base_url("https://example.org"),
-            ("https://example.org/".into(), "/".into())
-        );
+        assert_eq!(split_base_url("https://example.org"), ("https://example.org/".into(), "/".into()));
         assert_eq!(
             split_base_url("https://example.org/news"),
             ("https://example.org/news/".into(), "/news/".into())
@@ -176,10 +165,7 @@ mod tests {
 
     #[test]
     fn bad_time_zone_is_explained() {
-        let config = Config {
-            timezone: "Mars/Olympus".into(),
-            ..Config::default()
-        };
+        let config = Config { timezone: "Mars/Olympus".into(), ..Config::default() };
         let err = Settings::new(config).unwrap_err().to_string();
         assert!(err.contains("unknown time zone `Mars/Olympus`"), "{err}");
     }

@@ -16,13 +16,10 @@ use jiff::tz::{Offset, TimeZone};
 pub fn parse(text: &str, tz: &TimeZone) -> Result<Zoned, String> {
     let (civil, offset) = parse_parts(text)?;
     match offset {
-        Some(off) => off
-            .to_timestamp(civil)
-            .map(|ts| ts.to_zoned_datetime(tz.clone()))
-            .map_err(|e| e.to_string()),
-        None => civil
-            .to_zoned_datetime(tz.clone())
-            .map_err(|e| e.to_string()),
+        Some(off) => {
+            off.to_timestamp(civil).map(|ts| ts.to_zoned_datetime(tz.clone())).map_err(|e| e.to_string())
+        }
+        None => civil.to_zoned_datetime(tz.clone()).map_err(|e| e.to_string()),
     }
 }
 
@@ -37,10 +34,7 @@ fn parse_parts(text: &str) -> Result<(DateTime, Option<Offset>), String> {
     }
     let (time_part, offset_part) = split_offset(rest);
     let time = parse_time(time_part.trim())?;
-    Ok((
-        DateTime::from_parts(date, time),
-        parse_offset(offset_part.trim())?,
-    ))
+    Ok((DateTime::from_parts(date, time), parse_offset(offset_part.trim())?))
 }
 
 /// The `YYYY-MM-DD` prefix of a file or folder name, as Jekyll names posts.
@@ -48,9 +42,7 @@ pub fn from_file_name(name: &str) -> Option<Date> {
     let head = name.get(..10)?;
     let b = head.as_bytes();
     let shape = b[4] == b'-' && b[7] == b'-';
-    let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-        .iter()
-        .all(|&i| b[i].is_ascii_digit());
+    let digits = [0, 1, 2, 3, 5, 6, 8, 9].iter().all(|&i| b[i].is_ascii_digit());
     if !(shape && digits) || name.len() > 10 && name.as_bytes()[10] != b'-' {
         return None;
     }
@@ -77,21 +69,14 @@ pub fn epoch(z: &Zoned) -> i64 {
 pub fn format(text: &str, pattern: &str) -> Result<String, String> {
     let (civil, offset) = parse_parts(text)?;
     let offset = offset.unwrap_or(Offset::UTC);
-    let z = offset
-        .to_timestamp(civil)
-        .map_err(|e| e.to_string())?
-        .to_zoned_datetime(TimeZone::fixed(offset));
+    let z = offset.to_timestamp(civil).map_err(|e| e.to_string())?.to_zoned_datetime(TimeZone::fixed(offset));
     jiff::fmt::strtime::format(pattern, &z).map_err(|e| format!("bad date format `{pattern}`: {e}"))
 }
 
 fn split_date(text: &str) -> Result<(&str, &str), String> {
-    let end = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '-'))
-        .unwrap_or(text.len());
+    let end = text.find(|c: char| !(c.is_ascii_digit() || c == '-')).unwrap_or(text.len());
     if end == 0 {
-        return Err(format!(
-            "`{text}` does not start with a date like 2024-02-01"
-        ));
+        return Err(format!("`{text}` does not start with a date like 2024-02-01"));
     }
     Ok((&text[..end], &text[end..]))
 }
@@ -111,9 +96,8 @@ fn parse_ymd(s: &str) -> Result<Date, String> {
 /// Splits `18:30:00+01:00` into time and offset at the first `Z`, `+`, `-`,
 /// space or letter after the clock digits.
 fn split_offset(rest: &str) -> (&str, &str) {
-    let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.' || c == ','))
-        .unwrap_or(rest.len());
+    let end =
+        rest.find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.' || c == ',')).unwrap_or(rest.len());
     (&rest[..end], &rest[end..])
 }
 
@@ -147,8 +131,7 @@ fn parse_offset(s: &str) -> Result<Option<Offset>, String> {
     if s.is_empty() {
         return Ok(None);
     }
-    if s.eq_ignore_ascii_case("z") || s.eq_ignore_ascii_case("utc") || s.eq_ignore_ascii_case("gmt")
-    {
+    if s.eq_ignore_ascii_case("z") || s.eq_ignore_ascii_case("utc") || s.eq_ignore_ascii_case("gmt") {
         return Ok(Some(Offset::UTC));
     }
     let bad = || format!("`{s}` is not a time-zone offset like +01:00, +0100 or Z");
@@ -162,14 +145,8 @@ fn parse_offset(s: &str) -> Result<Option<Offset>, String> {
         return Err(bad());
     }
     let h: i32 = digits[..2].parse().map_err(|_| bad())?;
-    let m: i32 = if digits.len() == 4 {
-        digits[2..].parse().map_err(|_| bad())?
-    } else {
-        0
-    };
-    Offset::from_seconds(sign * (h * 3600 + m * 60))
-        .map(Some)
-        .map_err(|_| bad())
+    let m: i32 = if digits.len() == 4 { digits[2..].parse().map_err(|_| bad())? } else { 0 };
+    Offset::from_seconds(sign * (h * 3600 + m * 60)).map(Some).map_err(|_| bad())
 }
 
 #[cfg(test)]
@@ -184,14 +161,8 @@ mod tests {
     fn accepts_every_documented_form() {
         assert_eq!(utc("2024-02-01"), "2024-02-01T00:00:00+00:00");
         assert_eq!(utc("2024-02-01T18:30:00Z"), "2024-02-01T18:30:00+00:00");
-        assert_eq!(
-            utc("2024-02-01T18:30:00+01:00"),
-            "2024-02-01T17:30:00+00:00"
-        );
-        assert_eq!(
-            utc("2024-02-01 18:30:00 +0100"),
-            "2024-02-01T17:30:00+00:00"
-        );
+        assert_eq!(utc("2024-02-01T18:30:00+01:00"), "2024-02-01T17:30:00+00:00");
+        assert_eq!(utc("2024-02-01 18:30:00 +0100"), "2024-02-01T17:30:00+00:00");
         assert_eq!(utc("2024-02-01 18:30"), "2024-02-01T18:30:00+00:00");
         assert_eq!(utc("2017-1-26 5:00:00 -0400"), "2017-01-26T09:00:00+00:00");
         assert_eq!(utc("2024-02-01T18:30:00.250Z"), "2024-02-01T18:30:00+00:00");
@@ -208,41 +179,23 @@ mod tests {
 
     #[test]
     fn rejects_nonsense_with_a_reason() {
-        assert!(
-            parse("yesterday", &TimeZone::UTC)
-                .unwrap_err()
-                .contains("2024-02-01")
-        );
-        assert!(
-            parse("2024-13-01", &TimeZone::UTC)
-                .unwrap_err()
-                .contains("real date")
-        );
+        assert!(parse("yesterday", &TimeZone::UTC).unwrap_err().contains("2024-02-01"));
+        assert!(parse("2024-13-01", &TimeZone::UTC).unwrap_err().contains("real date"));
         assert!(parse("2024-02-01 25:00", &TimeZone::UTC).is_err());
         assert!(parse("2024-02-01 10:00 +1", &TimeZone::UTC).is_err());
     }
 
     #[test]
     fn file_name_prefix() {
-        assert_eq!(
-            from_file_name("2019-03-04-title.md"),
-            Some(Date::new(2019, 3, 4).unwrap())
-        );
-        assert_eq!(
-            from_file_name("2019-03-04"),
-            Some(Date::new(2019, 3, 4).unwrap())
-        );
+        assert_eq!(from_file_name("2019-03-04-title.md"), Some(Date::new(2019, 3, 4).unwrap()));
+        assert_eq!(from_file_name("2019-03-04"), Some(Date::new(2019, 3, 4).unwrap()));
         assert_eq!(from_file_name("2019-03-044.md"), None);
         assert_eq!(from_file_name("title.md"), None);
     }
 
     #[test]
     fn formats_for_templates_and_feeds() {
-        let z = parse(
-            "2024-02-01T18:30:00+01:00",
-            &TimeZone::fixed(Offset::from_hours(1).unwrap()),
-        )
-        .unwrap();
+        let z = parse("2024-02-01T18:30:00+01:00", &TimeZone::fixed(Offset::from_hours(1).unwrap())).unwrap();
         assert_eq!(rfc2822(&z), "Thu, 01 Feb 2024 18:30:00 +0100");
         assert_eq!(
             format("2024-02-01T18:30:00+01:00", "%B %-d, %Y %H:%M").unwrap(),

@@ -17,11 +17,7 @@ pub struct Location {
 impl Location {
     /// A location in `path` at `line`:`column` (0 means unknown).
     pub fn new(path: impl Into<PathBuf>, line: usize, column: usize) -> Self {
-        Location {
-            path: path.into(),
-            line,
-            column,
-        }
+        Location { path: path.into(), line, column }
     }
 }
 
@@ -102,18 +98,12 @@ fn render_many(errors: &[Error]) -> String {
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: &Path, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.to_path_buf(),
-            source,
-        }
+        Error::Io { path: path.to_path_buf(), source }
     }
 
     /// A content error at `path:line:column`.
     pub fn content(path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Error::Content {
-            at: Location::new(path, line, column),
-            message: message.into(),
-        }
+        Error::Content { at: Location::new(path, line, column), message: message.into() }
     }
 
     /// Folds a list of errors into one, or `None` when empty.

@@ -1,10 +1,6 @@
 //! The `dateline` command: a thin layer over the library.
 
-#![allow(
-    clippy::print_stdout,
-    clippy::print_stderr,
-    reason = "the CLI talks to the terminal"
-)]
+#![allow(clippy::print_stdout, clippy::print_stderr, reason = "the CLI talks to the terminal")]
 
 mod cli;
 

@@ -23,9 +23,7 @@ pub struct Written {
 
 /// Checks that `rel` is a plain relative path that stays inside the output.
 pub fn check_path(rel: &str) -> Result<()> {
-    let unsafe_path = || Error::UnsafePath {
-        path: rel.to_string(),
-    };
+    let unsafe_path = || Error::UnsafePath { path: rel.to_string() };
     if rel.is_empty() || rel.contains('\\') || rel.contains('\0') || rel.contains("//") {
         return Err(unsafe_path());
     }
@@ -43,10 +41,7 @@ pub fn write_site(out: &Path, pages: &[Page], assets: &[Asset]) -> Result<Writte
     staging.copy_assets(assets)?;
     pages.par_iter().try_for_each(|p| staging.write(p))?;
     staging.commit()?;
-    Ok(Written {
-        pages: pages.len(),
-        assets: assets.len(),
-    })
+    Ok(Written { pages: pages.len(), assets: assets.len() })
 }
 
 /// A fresh folder beside the output that pages are written into as they are
@@ -65,27 +60,15 @@ impl Staging {
         let dir = sibling(out, "new")?;
         clear(&dir)?;
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging {
-            out: out.to_path_buf(),
-            dir,
-            claimed: Mutex::new(HashMap::new()),
-            committed: false,
-        })
+        Ok(Staging { out: out.to_path_buf(), dir, claimed: Mutex::new(HashMap::new()), committed: false })
     }
 
     /// Reserves `rel` for `source`; a second claim is an error naming both.
     fn claim(&self, rel: &str, source: &Path) -> Result<()> {
         check_path(rel)?;
-        let mut claimed = self
-            .claimed
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut claimed = self.claimed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(first) = claimed.insert(rel.to_string(), source.to_path_buf()) {
-            return Err(Error::DuplicateUrl {
-                url: format!("/{rel}"),
-                first,
-                second: source.to_path_buf(),
-            });
+            return Err(Error::DuplicateUrl { url: format!("/{rel}"), first, second: source.to_path_buf() });
         }
         Ok(())
     }
@@ -110,9 +93,7 @@ impl Staging {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
             }
-            std::fs::copy(&a.source, &path)
-                .map(drop)
-                .map_err(|e| Error::io(&a.source, e))
+            std::fs::copy(&a.source, &path).map(drop).map_err(|e| Error::io(&a.source, e))
         })
     }
 
@@ -138,10 +119,7 @@ fn swap(staging: &Path, out: &Path) -> Result<()> {
         return std::fs::rename(staging, out).map_err(|e| Error::io(out, e));
     }
     if !out.is_dir() {
-        return Err(Error::io(
-            out,
-            std::io::Error::other("the output path exists and is not a folder"),
-        ));
+        return Err(Error::io(out, std::io::Error::other("the output path exists and is not a folder")));
     }
     let old = sibling(out, "old")?;
     clear(&old)?;
@@ -155,12 +133,9 @@ fn swap(staging: &Path, out: &Path) -> Result<()> {
 
 /// `public` -> `.public.dateline-<what>`, in the same folder so renames stay on one file system.
 fn sibling(out: &Path, what: &str) -> Result<PathBuf> {
-    let name = out.file_name().ok_or_else(|| {
-        Error::io(
-            out,
-            std::io::Error::other("the output path has no folder name"),
-        )
-    })?;
+    let name = out
+        .file_name()
+        .ok_or_else(|| Error::io(out, std::io::Error::other("the output path has no folder name")))?;
     Ok(out.with_file_name(format!(".{}.dateline-{what}", name.to_string_lossy())))
 }
 
@@ -177,22 +152,10 @@ mod tests {
 
     #[test]
     fn only_plain_relative_paths() {
-        for ok in [
-            "index.html",
-            "2024/01/02/a/index.html",
-            "tags/京都/index.html",
-        ] {
+        for ok in ["index.html", "2024/01/02/a/index.html", "tags/京都/index.html"] {
             assert!(check_path(ok).is_ok(), "{ok}");
         }
-        for bad in [
-            "",
-            "../x",
-            "a/../../x",
-            "/etc/passwd",
-            "a\\..\\b",
-            "a//b",
-            "./a",
-        ] {
+        for bad in ["", "../x", "a/../../x", "/etc/passwd", "a\\..\\b", "a//b", "./a"] {
             assert!(check_path(bad).is_err(), "{bad}");
         }
     }
@@ -201,10 +164,7 @@ mod tests {
     fn replaces_output_and_drops_stale_files() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let page = |p: &str| Page {
-            path: p.into(),
-            bytes: p.as_bytes().to_vec(),
-        };
+        let page = |p: &str| Page { path: p.into(), bytes: p.as_bytes().to_vec() };
         write_site(&out, &[page("a/index.html"), page("old.html")], &[]).unwrap();
         write_site(&out, &[page("a/index.html")], &[]).unwrap();
         assert!(out.join("a/index.html").exists());
@@ -217,10 +177,7 @@ mod tests {
     fn unsafe_path_writes_nothing() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let pages = [Page {
-            path: "../escape.html".into(),
-            bytes: vec![],
-        }];
+        let pages = [Page { path: "../escape.html".into(), bytes: vec![] }];
         assert!(write_site(&out, &pages, &[]).is_err());
         assert!(!out.exists());
         assert!(!tmp.path().join("escape.html").exists());

@@ -37,11 +37,7 @@ pub fn analyse(
             for c in chosen {
                 let block = find_block(blocks, &c.text)
                     .ok_or_else(|| not_found(&article.path, c.line, c.entry, &c.text))?;
-                pulled.push(PullOut {
-                    text: c.text.clone(),
-                    speaker: c.speaker.clone(),
-                    block,
-                });
+                pulled.push(PullOut { text: c.text.clone(), speaker: c.speaker.clone(), block });
             }
             pulled
         }
@@ -109,11 +105,8 @@ fn normalise(s: &str) -> String {
 /// The figure; hidden from screen readers since the words are already in the text.
 fn figure(p: &PullOut) -> String {
     let esc = crate::render::views::escape;
-    let caption = p
-        .speaker
-        .as_deref()
-        .map(|s| format!("<figcaption>{}</figcaption>", esc(s)))
-        .unwrap_or_default();
+    let caption =
+        p.speaker.as_deref().map(|s| format!("<figcaption>{}</figcaption>", esc(s))).unwrap_or_default();
     format!(
         "<figure class=\"pullquote\" aria-hidden=\"true\"><blockquote><p>{}</p></blockquote>{caption}</figure>\n",
         esc(&p.text)
@@ -126,10 +119,7 @@ mod tests {
 
     #[test]
     fn chosen_text_matches_across_quote_styles() {
-        let blocks = vec![
-            "Intro.".to_string(),
-            "“We won’t stop,” she said.".to_string(),
-        ];
+        let blocks = vec!["Intro.".to_string(), "“We won’t stop,” she said.".to_string()];
         assert_eq!(find_block(&blocks, "We won't  stop"), Some(1));
         assert_eq!(find_block(&blocks, "never said"), None);
         assert_eq!(find_block(&blocks, "  "), None);
@@ -137,11 +127,7 @@ mod tests {
 
     #[test]
     fn figure_escapes_and_hides() {
-        let html = figure(&PullOut {
-            text: "<b>".into(),
-            speaker: Some("A & B".into()),
-            block: 0,
-        });
+        let html = figure(&PullOut { text: "<b>".into(), speaker: Some("A & B".into()), block: 0 });
         assert_eq!(
             html,
             "<figure class=\"pullquote\" aria-hidden=\"true\"><blockquote><p>&lt;b&gt;</p></blockquote><figcaption>A &amp; B</figcaption></figure>\n"

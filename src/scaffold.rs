@@ -35,16 +35,8 @@ extra: {}
 
 /// Creates a new site in `dir`, which must be absent or empty.
 pub fn init(dir: &Path) -> Result<()> {
-    if dir.exists()
-        && std::fs::read_dir(dir)
-            .map_err(|e| Error::io(dir, e))?
-            .next()
-            .is_some()
-    {
-        return Err(Error::io(
-            dir,
-            std::io::Error::other("the folder is not empty; choose a new one"),
-        ));
+    if dir.exists() && std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.next().is_some() {
+        return Err(Error::io(dir, std::io::Error::other("the folder is not empty; choose a new one")));
     }
     let now = jiff::ZonedDateTime::now();
     let year = now.year();
@@ -54,10 +46,7 @@ pub fn init(dir: &Path) -> Result<()> {
     let body = "Write the first paragraph here: who, what, when, where.\n\n\
                 \"Quotes with a named speaker become pull-outs,\" the editor said.\n\n\
                 ## A subheading\n\nMore of the story.\n";
-    write(
-        &articles.join("welcome.md"),
-        &front_matter("Welcome to the archive", &now, body),
-    )?;
+    write(&articles.join("welcome.md"), &front_matter("Welcome to the archive", &now, body))?;
     Ok(())
 }
 
@@ -65,20 +54,14 @@ pub fn init(dir: &Path) -> Result<()> {
 pub fn new_article(root: &Path, title: &str) -> Result<PathBuf> {
     let slug = crate::slug::slugify(title);
     if slug.is_empty() {
-        return Err(Error::io(
-            Path::new(title),
-            std::io::Error::other("the title needs a letter or digit"),
-        ));
+        return Err(Error::io(Path::new(title), std::io::Error::other("the title needs a letter or digit")));
     }
     let now = jiff::ZonedDateTime::now();
     let dir = root.join("content").join(format!("{:04}", now.year()));
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let path = dir.join(format!("{slug}.md"));
     if path.exists() {
-        return Err(Error::io(
-            &path,
-            std::io::Error::other("an article with this name already exists"),
-        ));
+        return Err(Error::io(&path, std::io::Error::other("an article with this name already exists")));
     }
     write(&path, &front_matter(title, &now, "Write the story here.\n"))?;
     Ok(path)

@@ -13,7 +13,7 @@ use crate::content::{self, Article, Asset};
 use crate::error::{Error, Result, Warning};
 use crate::markdown::{self, Rendered};
 use crate::output::Staging;
-use crate::render::{Page, Renderer, Sink};
+use crate::render::{Input, Page, PageKeys, Renderer, Sink};
 
 /// Choices a build takes besides `site.yaml`.
 #[derive(Debug, Clone, Default)]
@@ -93,31 +93,9 @@ impl Site {
     /// Renders the Markdown of every article, with its quotes and pull-outs.
     /// Fails with every article whose chosen pull-outs are not in its body.
     pub fn render_markdown(&self) -> Result<Vec<Rendered>> {
-        let urls: HashMap<String, String> = self
-            .articles
-            .iter()
-            .map(|a| (slash_path(&a.path), self.settings.url(&a.rel_url)))
-            .collect();
-        let results: Vec<Result<Rendered>> = self
-            .articles
-            .par_iter()
-            .map(|a| {
-                let dir = a.path.parent().map(slash_path).unwrap_or_default();
-                let links = markdown::Links {
-                    source_dir: &dir,
-                    articles: &urls,
-                    base_path: &self.settings.base_path,
-                    raw_html: true,
-                };
-                let parsed = markdown::parse(&a.body, &links);
-                let (quotes, pullouts, deco) =
-                    crate::pullout::analyse(a, &parsed.blocks(), self.settings.config.pullquotes)?;
-                let mut rendered = parsed.render(&deco);
-                rendered.quotes = quotes;
-                rendered.pullouts = pullouts;
-                Ok(rendered)
-            })
-            .collect();
+        let linker = Linker::new(&self.articles, &self.settings);
+        let results: Vec<Result<Rendered>> =
+            self.articles.par_iter().map(|a| linker.render(a, &self.settings)).collect();
         let mut rendered = Vec::with_capacity(results.len());
         let mut errors = Vec::new();
         for r in results {
@@ -139,22 +117,26 @@ impl Site {
         self.render(&sink, &mut Timings::default())?;
         let mut pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
         pages.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(Built {
-            pages,
-            assets: self.assets.clone(),
-        })
+        Ok(Built { pages, assets: self.assets.clone() })
     }
 
     /// Renders every page into `sink`, timing each stage; returns the page count.
     pub fn render(&self, sink: &Sink<'_>, timings: &mut Timings) -> Result<usize> {
         let rendered = timings.time("markdown", || self.render_markdown())?;
-        let archive = timings.time("listings", || {
-            Archive::build(&self.articles, &rendered, self.settings.config.related)
-        });
-        timings.time("templates", || {
-            self.renderer
-                .render_all(&self.articles, &rendered, &archive, &self.settings, sink)
-        })
+        let archive = timings
+            .time("listings", || Archive::build(&self.articles, &rendered, self.settings.config.related));
+        let keys = timings.time("templates", || {
+            let summaries = crate::render::views::summaries(&self.articles, &rendered, &self.settings);
+            let input = Input {
+                articles: &self.articles,
+                rendered: &rendered,
+                archive: &archive,
+                settings: &self.settings,
+                summaries: &summaries,
+            };
+            self.renderer.render_all(&input, &PageKeys::new(), sink)
+        })?;
+        Ok(keys.len())
     }
 }
 
@@ -174,21 +156,67 @@ impl Timings {
 
 impl std::fmt::Display for Timings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = self
-            .0
-            .iter()
-            .map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0))
-            .collect();
+        let parts: Vec<String> =
+            self.0.iter().map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0)).collect();
         write!(f, "{}", parts.join(", "))
     }
 }
 
+/// Renders article bodies: resolves links between articles and versions
+/// each result, so that unchanged articles can be recognised across builds.
+pub struct Linker {
+    urls: HashMap<String, String>,
+    links_hash: u64,
+    settings_hash: u64,
+}
+
+impl Linker {
+    /// The link map of `articles`.
+    pub fn new(articles: &[Article], settings: &Settings) -> Self {
+        let urls: HashMap<String, String> =
+            articles.iter().map(|a| (slash_path(&a.path), settings.url(&a.rel_url))).collect();
+        let mut sorted: Vec<(&String, &String)> = urls.iter().collect();
+        sorted.sort();
+        Linker { links_hash: hash(&sorted), settings_hash: hash(&format!("{settings:?}")), urls }
+    }
+
+    /// The version `a` would get: see [`Rendered::version`].
+    pub fn version(&self, a: &Article) -> u64 {
+        // Only a body mentioning `.md` can link to another article, so only
+        // such bodies change when other articles move.
+        let links = if a.body.contains(".md") { self.links_hash } else { 0 };
+        hash(&(a.source_hash, self.settings_hash, links))
+    }
+
+    /// Renders one article with its quotes and pull-outs.
+    pub fn render(&self, a: &Article, settings: &Settings) -> Result<Rendered> {
+        let dir = a.path.parent().map(slash_path).unwrap_or_default();
+        let links = markdown::Links {
+            source_dir: &dir,
+            articles: &self.urls,
+            base_path: &settings.base_path,
+            raw_html: true,
+        };
+        let parsed = markdown::parse(&a.body, &links);
+        let (quotes, pullouts, deco) =
+            crate::pullout::analyse(a, &parsed.blocks(), settings.config.pullquotes)?;
+        let mut rendered = parsed.render(&deco);
+        rendered.quotes = quotes;
+        rendered.pullouts = pullouts;
+        rendered.version = self.version(a);
+        Ok(rendered)
+    }
+}
+
+fn hash(value: &impl std::hash::Hash) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    value.hash(&mut h);
+    std::hash::Hasher::finish(&h)
+}
+
 /// A path with `/` separators, as used in URLs and link maps.
 fn slash_path(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Loads the site at `root`, builds it and writes it to `out` atomically:

@@ -30,10 +30,7 @@ mod tests {
 
     #[test]
     fn ascii_titles() {
-        assert_eq!(
-            slugify("Council Votes: 5-2 on Budget!"),
-            "council-votes-5-2-on-budget"
-        );
+        assert_eq!(slugify("Council Votes: 5-2 on Budget!"), "council-votes-5-2-on-budget");
         assert_eq!(slugify("  --Hello--  "), "hello");
         assert_eq!(slugify("O'Brien’s café"), "obriens-café");
     }

@@ -48,12 +48,9 @@ pub fn parse_front_matter(text: &str, first_line: usize, path: &Path) -> Result<
             serde_yaml::Value::String(s) => s.clone(),
             other => scalar_to_string(other).unwrap_or_default(),
         };
-        let line = lines
-            .iter()
-            .find(|(name, _)| *name == key)
-            .map_or(first_line, |(_, l)| *l);
-        let value = to_json(v)
-            .map_err(|msg| Error::content(path, line, 1, format!("the value of `{key}` {msg}")))?;
+        let line = lines.iter().find(|(name, _)| *name == key).map_or(first_line, |(_, l)| *l);
+        let value =
+            to_json(v).map_err(|msg| Error::content(path, line, 1, format!("the value of `{key}` {msg}")))?;
         entries.push(Entry { key, value, line });
     }
     Ok(entries)
@@ -68,21 +65,14 @@ pub fn parse_settings<T: DeserializeOwned + Default>(text: &str, path: &Path) ->
 }
 
 fn yaml_error(e: &serde_yaml::Error, first_line: usize, path: &Path) -> Error {
-    let (line, column) = e
-        .location()
-        .map_or((first_line, 0), |l| (l.line() + first_line - 1, l.column()));
+    let (line, column) = e.location().map_or((first_line, 0), |l| (l.line() + first_line - 1, l.column()));
     let mut msg = e.to_string();
     // The library appends its own "at line N column M", counted in the block:
     // drop it, since our location counts lines in the whole file.
     if let Some(i) = msg.find(" at line ") {
         msg.truncate(i);
     }
-    Error::content(
-        path,
-        line,
-        column,
-        format!("invalid YAML: {msg} (check quoting and indentation)"),
-    )
+    Error::content(path, line, column, format!("invalid YAML: {msg} (check quoting and indentation)"))
 }
 
 /// Finds each top-level key and its file line; two equal keys are an error
@@ -121,8 +111,7 @@ fn top_level_key(raw: &str) -> Option<String> {
         (raw[..colon].trim_end().to_string(), &raw[colon..])
     };
     let rest = rest.trim_start();
-    (rest.starts_with(':') && (rest.len() == 1 || rest[1..].starts_with([' ', '\t'])))
-        .then_some(key)
+    (rest.starts_with(':') && (rest.len() == 1 || rest[1..].starts_with([' ', '\t']))).then_some(key)
 }
 
 fn scalar_to_string(v: &serde_yaml::Value) -> Option<String> {
@@ -193,10 +182,7 @@ mod tests {
     #[test]
     fn duplicate_keys_name_both_lines() {
         let err = parse("title: a\nsummary: b\ntitle: c\n").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "a.md:4:1: duplicate key `title` (first set on line 2): keep only one"
-        );
+        assert_eq!(err.to_string(), "a.md:4:1: duplicate key `title` (first set on line 2): keep only one");
     }
 
     #[test]

@@ -75,14 +75,8 @@ pub fn read(
 ) -> FrontMatter {
     let mut fm = FrontMatter::default();
     for Entry { key, value, line } in entries {
-        let mut wrong = |what: &str| {
-            errors.push(Error::content(
-                path,
-                line,
-                1,
-                format!("`{key}` must be {what}"),
-            ))
-        };
+        let mut wrong =
+            |what: &str| errors.push(Error::content(path, line, 1, format!("`{key}` must be {what}")));
         match key.as_str() {
             "title" => match text(&value) {
                 Some(t) => fm.title = Some(At { value: t, line }),
@@ -91,11 +85,7 @@ pub fn read(
             "date" | "updated" => match text(&value) {
                 Some(t) => {
                     let at = Some(At { value: t, line });
-                    if key == "date" {
-                        fm.date = at
-                    } else {
-                        fm.updated = at
-                    }
+                    if key == "date" { fm.date = at } else { fm.updated = at }
                 }
                 None => wrong("a date such as 2024-02-01 or 2024-02-01T18:30:00+01:00"),
             },
@@ -168,22 +158,13 @@ fn list(value: &Value) -> Option<Vec<String>> {
         Value::String(s) => s.split(',').map(str::to_string).collect(),
         other => vec![text(other)?],
     };
-    Some(
-        items
-            .into_iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect(),
-    )
+    Some(items.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
 }
 
 /// The known key one edit away from `key` (or a plural away), if any.
 fn likely_typo(key: &str) -> Option<&'static str> {
     let lower = key.to_lowercase();
-    KNOWN_KEYS
-        .iter()
-        .find(|k| **k == lower || edit_distance(&lower, k) <= 1)
-        .copied()
+    KNOWN_KEYS.iter().find(|k| **k == lower || edit_distance(&lower, k) <= 1).copied()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -194,9 +175,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
             let swap = i > 0 && j > 0 && a[i - 1] == *cb && *ca == b[j - 1];
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
             if swap {
                 cur[j + 1] = cur[j + 1].min(prev[j - 1] + 1);
             }
@@ -215,11 +194,7 @@ mod tests {
         pairs
             .iter()
             .enumerate()
-            .map(|(i, (k, v))| Entry {
-                key: k.to_string(),
-                value: v.clone(),
-                line: i + 2,
-            })
+            .map(|(i, (k, v))| Entry { key: k.to_string(), value: v.clone(), line: i + 2 })
             .collect()
     }
 
@@ -261,9 +236,7 @@ mod tests {
         );
         let msgs: Vec<String> = w.iter().map(ToString::to_string).collect();
         assert_eq!(msgs.len(), 3, "{msgs:?}");
-        assert!(
-            msgs[0].starts_with("a.md:2:1: warning: unknown key `tittle`: did you mean `title`?")
-        );
+        assert!(msgs[0].starts_with("a.md:2:1: warning: unknown key `tittle`: did you mean `title`?"));
         assert!(msgs[1].contains("did you mean `tags`"));
         assert!(msgs[2].contains("did you mean `author`"));
         assert_eq!(fm.extra.len(), 4);
@@ -272,20 +245,9 @@ mod tests {
     #[test]
     fn wrong_types_are_errors_with_lines() {
         let (mut e, mut w) = (vec![], vec![]);
-        read(
-            entries(&[("title", json!(["a"])), ("draft", json!("yes"))]),
-            Path::new("a.md"),
-            &mut e,
-            &mut w,
-        );
+        read(entries(&[("title", json!(["a"])), ("draft", json!("yes"))]), Path::new("a.md"), &mut e, &mut w);
         let msgs: Vec<String> = e.iter().map(ToString::to_string).collect();
-        assert!(
-            msgs[0].starts_with("a.md:2:1: `title` must be text"),
-            "{msgs:?}"
-        );
-        assert!(
-            msgs[1].starts_with("a.md:3:1: `draft` must be true or false"),
-            "{msgs:?}"
-        );
+        assert!(msgs[0].starts_with("a.md:2:1: `title` must be text"), "{msgs:?}");
+        assert!(msgs[1].starts_with("a.md:3:1: `draft` must be true or false"), "{msgs:?}");
     }
 }

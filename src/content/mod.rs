@@ -53,6 +53,8 @@ pub struct Article {
     pub body: String,
     /// File line where the body starts.
     pub body_line: usize,
+    /// A hash of the whole file, to tell when it changed.
+    pub source_hash: u64,
     /// Output path relative to the site root, e.g. `2024/02/01/budget/`.
     pub rel_url: String,
 }
@@ -96,10 +98,7 @@ pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
                 if prefix && rel.ends_with(".md") {
                     sources.push(path);
                 } else {
-                    loaded.assets.push(Asset {
-                        source: root.join(&path),
-                        rel,
-                    });
+                    loaded.assets.push(Asset { source: root.join(&path), rel });
                 }
             },
             root,
@@ -131,14 +130,10 @@ pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
 /// Walks `base` in name order, skipping hidden and editor-temporary files,
 /// and calls `found(path relative to root, path relative to base)`.
 fn walk(base: &Path, found: &mut dyn FnMut(PathBuf, String), root: &Path, errors: &mut Vec<Error>) {
-    let entries = walkdir::WalkDir::new(base)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            e.depth() == 0
-                || !(name.starts_with('.') || e.file_type().is_file() && is_ignored(&name))
-        });
+    let entries = walkdir::WalkDir::new(base).sort_by_file_name().into_iter().filter_entry(|e| {
+        let name = e.file_name().to_string_lossy();
+        e.depth() == 0 || !(name.starts_with('.') || e.file_type().is_file() && is_ignored(&name))
+    });
     for entry in entries {
         match entry {
             Ok(e) if e.file_type().is_file() => {
@@ -180,7 +175,8 @@ pub fn parse(text: &str, rel: &Path, settings: &Settings) -> Parsed {
     let parts = match split(text) {
         Ok(p) => p,
         Err(SplitError::NoFrontMatter(line)) => {
-            let msg = "no front matter: start the file with a `---` line, then `title:` and `date:`, then `---`";
+            let msg =
+                "no front matter: start the file with a `---` line, then `title:` and `date:`, then `---`";
             return (Err(vec![Error::content(rel, line, 1, msg)]), warnings);
         }
         Err(SplitError::Unclosed(line)) => {
@@ -196,7 +192,12 @@ pub fn parse(text: &str, rel: &Path, settings: &Settings) -> Parsed {
     let fm = frontmatter::read(entries, rel, &mut errors, &mut warnings);
     let article = validate(fm, &parts, rel, settings, &mut errors);
     match article {
-        Some(a) if errors.is_empty() => (Ok(a), warnings),
+        Some(mut a) if errors.is_empty() => {
+            let mut h = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(text, &mut h);
+            a.source_hash = std::hash::Hasher::finish(&h);
+            (Ok(a), warnings)
+        }
         _ => (Err(errors), warnings),
     }
 }
@@ -217,12 +218,7 @@ fn validate(
     let title = match fm.title {
         Some(t) if !t.value.trim().is_empty() => Some(t.value.trim().to_string()),
         Some(t) => {
-            errors.push(Error::content(
-                rel,
-                t.line,
-                1,
-                "`title` is empty: write the headline",
-            ));
+            errors.push(Error::content(rel, t.line, 1, "`title` is empty: write the headline"));
             None
         }
         None => {
@@ -256,22 +252,13 @@ fn validate(
         Some(s) => {
             let slug = slugify(&s.value);
             if slug.is_empty() {
-                errors.push(Error::content(
-                    rel,
-                    s.line,
-                    1,
-                    "`slug` has no letters or digits",
-                ));
+                errors.push(Error::content(rel, s.line, 1, "`slug` has no letters or digits"));
             }
             slug
         }
         None => {
             let slug = slugify(&stem);
-            if slug.is_empty() {
-                title.as_deref().map(slugify).unwrap_or_default()
-            } else {
-                slug
-            }
+            if slug.is_empty() { title.as_deref().map(slugify).unwrap_or_default() } else { slug }
         }
     };
     let pullquotes = read_pullquotes(fm.pullquotes, rel, errors);
@@ -301,6 +288,7 @@ fn validate(
         pullquotes,
         extra: fm.extra,
         body: parts.body.to_string(),
+        source_hash: 0,
         body_line: parts.body_line,
         rel_url,
     })
@@ -335,29 +323,19 @@ fn read_pullquotes(value: Option<At<Value>>, rel: &Path, errors: &mut Vec<Error>
     let Some(At { value, line }) = value else {
         return Pullquotes::Auto;
     };
-    let bad =
-        "`pullquotes` must be a number (0 turns them off) or a list of `{text: ..., speaker: ...}`";
+    let bad = "`pullquotes` must be a number (0 turns them off) or a list of `{text: ..., speaker: ...}`";
     match value {
         Value::Null => Pullquotes::Auto,
         Value::Bool(false) => Pullquotes::Count(0),
-        Value::Number(n) if n.as_u64().is_some() => {
-            Pullquotes::Count(n.as_u64().unwrap_or(0) as usize)
-        }
+        Value::Number(n) if n.as_u64().is_some() => Pullquotes::Count(n.as_u64().unwrap_or(0) as usize),
         Value::Array(items) => {
             let mut chosen = Vec::new();
             for (i, item) in items.iter().enumerate() {
-                let text = item
-                    .get("text")
-                    .and_then(Value::as_str)
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty());
+                let text = item.get("text").and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty());
                 match text {
                     Some(text) => chosen.push(ChosenQuote {
                         text: text.to_string(),
-                        speaker: item
-                            .get("speaker")
-                            .and_then(Value::as_str)
-                            .map(str::to_string),
+                        speaker: item.get("speaker").and_then(Value::as_str).map(str::to_string),
                         line,
                         entry: i + 1,
                     }),
@@ -380,16 +358,11 @@ fn read_pullquotes(value: Option<At<Value>>, rel: &Path, errors: &mut Vec<Error>
 
 /// The file name without extension; a bundle's `index.md` takes its folder's name.
 fn bundle_stem(rel: &Path) -> String {
-    let stem = rel
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     if stem != "index" {
         return stem;
     }
-    rel.parent()
-        .and_then(|p| p.file_name())
-        .map_or(stem, |s| s.to_string_lossy().into_owned())
+    rel.parent().and_then(|p| p.file_name()).map_or(stem, |s| s.to_string_lossy().into_owned())
 }
 
 fn expand_permalink(pattern: &str, date: &Zoned, slug: &str) -> String {

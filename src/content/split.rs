@@ -29,9 +29,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let mut line = 1;
     // Skip leading blank lines.
     loop {
-        let end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |i| offset + i + 1);
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
         let current = &text[offset..end];
         if current.trim().is_empty() && end < text.len() {
             offset = end;
@@ -49,9 +47,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let front_line = line + 1;
     line += 1;
     while offset < text.len() {
-        let end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |i| offset + i + 1);
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
         let current = text[offset..end].trim_end();
         if current == "---" || current == "..." {
             return Ok(Split {
@@ -74,10 +70,7 @@ mod tests {
     #[test]
     fn plain_file() {
         let s = split("---\ntitle: a\n---\nbody\n").unwrap();
-        assert_eq!(
-            (s.front, s.front_line, s.body, s.body_line),
-            ("title: a\n", 2, "body\n", 4)
-        );
+        assert_eq!((s.front, s.front_line, s.body, s.body_line), ("title: a\n", 2, "body\n", 4));
     }
 
     #[test]

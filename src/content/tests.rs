@@ -37,10 +37,7 @@ fn date_from_jekyll_file_name() {
 
 #[test]
 fn bundle_index_takes_folder_name_and_bom_is_ignored() {
-    let a = parse_ok(
-        "\u{feff}---\ntitle: T\ndate: 2020-01-02\n---\n",
-        "content/2020/big-story/index.md",
-    );
+    let a = parse_ok("\u{feff}---\ntitle: T\ndate: 2020-01-02\n---\n", "content/2020/big-story/index.md");
     assert_eq!(a.slug, "big-story");
 }
 
@@ -49,16 +46,8 @@ fn every_problem_of_a_file_is_reported_with_its_line() {
     let errs = parse_err("---\nsummary: s\ndraft: maybe\n---\n");
     assert_eq!(errs.len(), 3, "{errs:?}");
     assert!(errs[0].starts_with("content/a.md:3:1: `draft`"), "{errs:?}");
-    assert!(
-        errs.iter()
-            .any(|e| e.starts_with("content/a.md:1:1: missing `title`")),
-        "{errs:?}"
-    );
-    assert!(
-        errs.iter()
-            .any(|e| e.starts_with("content/a.md:1:1: missing `date`")),
-        "{errs:?}"
-    );
+    assert!(errs.iter().any(|e| e.starts_with("content/a.md:1:1: missing `title`")), "{errs:?}");
+    assert!(errs.iter().any(|e| e.starts_with("content/a.md:1:1: missing `date`")), "{errs:?}");
 }
 
 #[test]
@@ -71,8 +60,5 @@ fn bad_date_points_at_its_line() {
 #[test]
 fn missing_front_matter() {
     let errs = parse_err("# Just a heading\n");
-    assert!(
-        errs[0].starts_with("content/a.md:1:1: no front matter"),
-        "{errs:?}"
-    );
+    assert!(errs[0].starts_with("content/a.md:1:1: no front matter"), "{errs:?}");
 }

@@ -9,11 +9,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 enum Frame {
     /// A paragraph (`inline`) or list item collecting text, with the event that opened it.
-    Collect {
-        text: String,
-        inline: bool,
-        start: usize,
-    },
+    Collect { text: String, inline: bool, start: usize },
     /// Headings, table cells, code and HTML blocks: their text is not prose.
     Wall,
 }
@@ -29,11 +25,7 @@ pub fn text_blocks(events: &[Event<'_>]) -> Vec<(usize, String)> {
                 Tag::Paragraph | Tag::Item => {
                     flush_item(&mut stack, &mut out);
                     let inline = matches!(tag, Tag::Paragraph);
-                    stack.push(Frame::Collect {
-                        text: String::new(),
-                        inline,
-                        start: i,
-                    });
+                    stack.push(Frame::Collect { text: String::new(), inline, start: i });
                 }
                 Tag::Heading { .. } | Tag::TableCell | Tag::CodeBlock(_) | Tag::HtmlBlock => {
                     flush_item(&mut stack, &mut out);
@@ -47,11 +39,7 @@ pub fn text_blocks(events: &[Event<'_>]) -> Vec<(usize, String)> {
             },
             Event::End(tag) => match tag {
                 TagEnd::Paragraph | TagEnd::Item => {
-                    if let Some(Frame::Collect {
-                        text,
-                        inline,
-                        start,
-                    }) = stack.pop()
+                    if let Some(Frame::Collect { text, inline, start }) = stack.pop()
                         && (inline || !text.is_empty())
                     {
                         out.push((start, text.trim().to_string()));
@@ -79,11 +67,7 @@ fn push(stack: &mut [Frame], s: &str) {
 
 /// A tight item's text so far becomes its own block before a nested block starts.
 fn flush_item(stack: &mut [Frame], out: &mut Vec<(usize, String)>) {
-    if let Some(Frame::Collect {
-        text,
-        inline: false,
-        start,
-    }) = stack.last_mut()
+    if let Some(Frame::Collect { text, inline: false, start }) = stack.last_mut()
         && !text.trim().is_empty()
     {
         out.push((*start, text.trim().to_string()));

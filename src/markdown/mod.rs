@@ -72,6 +72,9 @@ pub struct Rendered {
     pub quotes: Vec<crate::quotes::Quote>,
     /// The quotes set beside the text.
     pub pullouts: Vec<crate::pullout::PullOut>,
+    /// Changes whenever anything this article's pages show may have changed:
+    /// its source, the settings, or (if it links to other articles) their URLs.
+    pub version: u64,
 }
 
 /// One parsed body, between reading its text blocks and writing its HTML.
@@ -82,9 +85,7 @@ pub struct Parsed<'a> {
 
 /// Parses `body` and rewrites its links; returns the events and text blocks.
 pub fn parse<'a>(body: &'a str, links: &Links<'_>) -> Parsed<'a> {
-    let mut events: Vec<Event<'a>> = Parser::new_ext(body, options())
-        .map(|e| rewrite(e, links))
-        .collect();
+    let mut events: Vec<Event<'a>> = Parser::new_ext(body, options()).map(|e| rewrite(e, links)).collect();
     assign_heading_ids(&mut events);
     let blocks = text_blocks(&events);
     Parsed { events, blocks }
@@ -98,24 +99,13 @@ impl Parsed<'_> {
 
     /// Writes the HTML, applying `deco`.
     pub fn render(self, deco: &Decorations) -> Rendered {
-        let word_count = self
-            .blocks
-            .iter()
-            .map(|(_, t)| t.split_whitespace().count())
-            .sum();
+        let word_count = self.blocks.iter().map(|(_, t)| t.split_whitespace().count()).sum();
         let toc = collect_toc(&self.events);
         let summary_html = summary(&self.events);
         let events = decorate(self.events, &self.blocks, deco);
         let mut html = String::with_capacity(events.len() * 16);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
-        Rendered {
-            html,
-            summary_html,
-            word_count,
-            toc,
-            quotes: Vec::new(),
-            pullouts: Vec::new(),
-        }
+        Rendered { html, summary_html, word_count, toc, quotes: Vec::new(), pullouts: Vec::new(), version: 0 }
     }
 }
 
@@ -126,28 +116,12 @@ pub fn render(body: &str, links: &Links<'_>) -> Rendered {
 
 fn rewrite<'a>(event: Event<'a>, links: &Links<'_>) -> Event<'a> {
     match event {
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: resolve(dest_url, links),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: resolve(dest_url, links),
-            title,
-            id,
-        }),
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link { link_type, dest_url: resolve(dest_url, links), title, id })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image { link_type, dest_url: resolve(dest_url, links), title, id })
+        }
         Event::Html(h) | Event::InlineHtml(h) if !links.raw_html => Event::Text(h),
         other => other,
     }
@@ -163,10 +137,7 @@ fn resolve<'a>(dest: CowStr<'a>, links: &Links<'_>) -> CowStr<'a> {
         || d.starts_with('#')
         || d.starts_with('?')
         || d.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '+')
+            !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || c == '+')
         });
     if external || d.is_empty() {
         return dest;
@@ -220,11 +191,7 @@ fn assign_heading_ids(events: &mut [Event<'_>]) {
             }
             let base = written.unwrap_or_else(|| {
                 let s = slugify(&text);
-                if s.is_empty() {
-                    "section".to_string()
-                } else {
-                    s
-                }
+                if s.is_empty() { "section".to_string() } else { s }
             });
             let mut unique = base.clone();
             let mut n = 1;
@@ -280,21 +247,14 @@ fn summary(events: &[Event<'_>]) -> String {
     let slice: Vec<Event<'_>> = match more {
         Some(end) => events[..end].to_vec(),
         None => {
-            let Some(start) = events
-                .iter()
-                .position(|e| matches!(e, Event::Start(Tag::Paragraph)))
-            else {
+            let Some(start) = events.iter().position(|e| matches!(e, Event::Start(Tag::Paragraph))) else {
                 return String::new();
             };
             let end = events[start..]
                 .iter()
                 .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
                 .map_or(events.len(), |n| start + n + 1);
-            events[start..end]
-                .iter()
-                .filter(|e| !matches!(e, Event::FootnoteReference(_)))
-                .cloned()
-                .collect()
+            events[start..end].iter().filter(|e| !matches!(e, Event::FootnoteReference(_))).cloned().collect()
         }
     };
     let mut html = String::new();
@@ -302,11 +262,7 @@ fn summary(events: &[Event<'_>]) -> String {
     html
 }
 
-fn decorate<'a>(
-    events: Vec<Event<'a>>,
-    blocks: &[(usize, String)],
-    deco: &Decorations,
-) -> Vec<Event<'a>> {
+fn decorate<'a>(events: Vec<Event<'a>>, blocks: &[(usize, String)], deco: &Decorations) -> Vec<Event<'a>> {
     if deco.block_ids.is_empty() && deco.before_block.is_empty() {
         return events;
     }

@@ -1,12 +1,7 @@
 use super::*;
 
 fn links<'a>(articles: &'a HashMap<String, String>, base: &'a str) -> Links<'a> {
-    Links {
-        source_dir: "content/2024",
-        articles,
-        base_path: base,
-        raw_html: true,
-    }
+    Links { source_dir: "content/2024", articles, base_path: base, raw_html: true }
 }
 
 fn html(md: &str) -> Rendered {
@@ -54,10 +49,7 @@ fn word_count_counts_text_blocks() {
 #[test]
 fn links_resolve_against_the_article_folder() {
     let mut map = HashMap::new();
-    map.insert(
-        "content/2023/old.md".to_string(),
-        "/news/2023/01/02/old/".to_string(),
-    );
+    map.insert("content/2023/old.md".to_string(), "/news/2023/01/02/old/".to_string());
     let r = render(
         "![m](mill.svg) [o](../2023/old.md#x) [a](/about/) [e](https://e.org/) [m](mailto:a@b) [f](#top)",
         &links(&map, "/news/"),
@@ -73,10 +65,7 @@ fn links_resolve_against_the_article_folder() {
 #[test]
 fn raw_html_can_be_escaped() {
     let map = HashMap::new();
-    let l = Links {
-        raw_html: false,
-        ..links(&map, "/")
-    };
+    let l = Links { raw_html: false, ..links(&map, "/") };
     let r = render("<script>alert(1)</script>\n\nHi <b>x</b>\n", &l);
     assert!(!r.html.contains("<script>"), "{}", r.html);
     assert!(r.html.contains("&lt;b&gt;"));
@@ -89,25 +78,17 @@ fn blocks_and_decorations() {
         "Intro `code` here.\n\n> Quoted para.\n\n- tight one\n- tight two\n\n```\ncode\n```\n",
         &links(&map, "/"),
     );
-    assert_eq!(
-        p.blocks(),
-        ["Intro  here.", "Quoted para.", "tight one", "tight two"]
-    );
+    assert_eq!(p.blocks(), ["Intro  here.", "Quoted para.", "tight one", "tight two"]);
     let mut deco = Decorations::default();
     deco.block_ids.extend([1, 3]);
     deco.before_block.push((1, "<figure>F</figure>".into()));
     let r = p.render(&deco);
     assert!(
-        r.html
-            .contains("<figure>F</figure>\n<blockquote>\n<p id=\"p-2\">Quoted para.</p>"),
+        r.html.contains("<figure>F</figure>\n<blockquote>\n<p id=\"p-2\">Quoted para.</p>"),
         "{}",
         r.html
     );
-    assert!(
-        r.html.contains("<li id=\"p-4\">tight two</li>"),
-        "{}",
-        r.html
-    );
+    assert!(r.html.contains("<li id=\"p-4\">tight two</li>"), "{}", r.html);
 }
 
 #[test]
@@ -118,20 +99,13 @@ fn blocks_agree_with_the_quote_extractors_own_reading() {
         "# H \"x\"\n\n| a |\n|---|\n| \"c\" |\n\n<div>\n\"html\"\n</div>\n\n![alt \"p\"](i.png) text\n\n1. loose\n\n2. loose b\n".into(),
     ];
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    for e in walkdir::WalkDir::new(content)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
+    for e in walkdir::WalkDir::new(content).into_iter().filter_map(Result::ok) {
         if e.path().extension().is_some_and(|x| x == "md") {
             docs.push(std::fs::read_to_string(e.path()).unwrap());
         }
     }
     assert!(docs.len() > 10);
     for doc in &docs {
-        assert_eq!(
-            parse(doc, &links(&map, "/")).blocks(),
-            crate::quotes::blocks(doc),
-            "{doc}"
-        );
+        assert_eq!(parse(doc, &links(&map, "/")).blocks(), crate::quotes::blocks(doc), "{doc}");
     }
 }

@@ -20,17 +20,11 @@ pub fn blocks(markdown: &str) -> Vec<String> {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
                     flush_item(&mut stack, &mut out);
-                    stack.push(Frame::Collect {
-                        text: String::new(),
-                        inline: true,
-                    });
+                    stack.push(Frame::Collect { text: String::new(), inline: true });
                 }
                 Tag::Item => {
                     flush_item(&mut stack, &mut out);
-                    stack.push(Frame::Collect {
-                        text: String::new(),
-                        inline: false,
-                    });
+                    stack.push(Frame::Collect { text: String::new(), inline: false });
                 }
                 Tag::Heading { .. } | Tag::TableCell | Tag::CodeBlock(_) | Tag::HtmlBlock => {
                     flush_item(&mut stack, &mut out);
@@ -74,10 +68,7 @@ fn push(stack: &mut [Frame], s: &str) {
 
 /// A tight item's text gathered so far becomes its own block before a nested block starts.
 fn flush_item(stack: &mut [Frame], out: &mut Vec<String>) {
-    if let Some(Frame::Collect {
-        text,
-        inline: false,
-    }) = stack.last_mut()
+    if let Some(Frame::Collect { text, inline: false }) = stack.last_mut()
         && !text.trim().is_empty()
     {
         out.push(tidy(text));
@@ -98,14 +89,7 @@ mod tests {
         let md = "# Title \"x\"\n\nFirst *para*\nline two.\n\n- tight one\n- tight two\n\n> quoted para\n\n1. loose\n\n2. loose b\n";
         assert_eq!(
             blocks(md),
-            vec![
-                "First para line two.",
-                "tight one",
-                "tight two",
-                "quoted para",
-                "loose",
-                "loose b"
-            ]
+            vec!["First para line two.", "tight one", "tight two", "quoted para", "loose", "loose b"]
         );
     }
 
@@ -126,9 +110,6 @@ mod tests {
     #[test]
     fn nested_list_keeps_document_order() {
         let md = "- outer\n  - inner\n- last\n\nFootnote[^1].\n\n[^1]: The note.\n";
-        assert_eq!(
-            blocks(md),
-            vec!["outer", "inner", "last", "Footnote.", "The note."]
-        );
+        assert_eq!(blocks(md), vec!["outer", "inner", "last", "Footnote.", "The note."]);
     }
 }

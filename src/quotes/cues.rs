@@ -38,10 +38,7 @@ fn is_aux(w: &str) -> bool {
 
 fn pronoun_kind(w: &str) -> Option<Who<'static>> {
     if let Some(g) = of_pronoun(w)
-        && !matches!(
-            w,
-            "him" | "his" | "His" | "himself" | "her" | "Her" | "hers" | "herself"
-        )
+        && !matches!(w, "him" | "his" | "His" | "himself" | "her" | "Her" | "hers" | "herself")
     {
         return Some(Who::Pronoun(g));
     }
@@ -69,9 +66,7 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
         return None;
     }
     if !is_participle(t[v].word)
-        && t[e..v]
-            .iter()
-            .any(|a| matches!(a.word, "is" | "was" | "were" | "are" | "been" | "being"))
+        && t[e..v].iter().any(|a| matches!(a.word, "is" | "was" | "were" | "are" | "been" | "being"))
     {
         // "she was warned that …": the subject heard the words, someone else said them.
         return Some(Who::Nobody);
@@ -96,9 +91,7 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     if let Some(p) = pronoun_kind(last.word) {
         return Some(p);
     }
-    if is_participle(t[v].word)
-        || matches!(lower(last.word).as_str(), "and" | "but" | "et" | "mais")
-    {
+    if is_participle(t[v].word) || matches!(lower(last.word).as_str(), "and" | "but" | "et" | "mais") {
         return Some(Who::Clause);
     }
     if !is_cap(last.word) || is_generic(last.word) || is_stop(last.word) {
@@ -108,12 +101,7 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     while s > lo {
         let p = &t[s - 1];
         let joins = p.trail.is_empty() || p.trail == "." && p.word.chars().count() == 1;
-        if !joins
-            || !(is_cap(p.word)
-                || super::lexicon::NAME_PARTICLES
-                    .binary_search(&p.word)
-                    .is_ok())
-        {
+        if !joins || !(is_cap(p.word) || super::lexicon::NAME_PARTICLES.binary_search(&p.word).is_ok()) {
             break;
         }
         s -= 1;
@@ -130,11 +118,7 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
         // "Chief Jo Roe with the Acme Police said": the person before it speaks.
         let p = k - 1;
         let mut h = p;
-        while h > lo
-            && is_cap(t[h - 1].word)
-            && !is_title(t[h - 1].word)
-            && t[h - 1].trail.is_empty()
-        {
+        while h > lo && is_cap(t[h - 1].word) && !is_title(t[h - 1].word) && t[h - 1].trail.is_empty() {
             h -= 1;
         }
         return Some(match name_at(t, h) {
@@ -150,10 +134,7 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
 
 /// Prepositions that tie a name to an unnamed head noun before it.
 fn is_of_phrase(w: &str) -> bool {
-    matches!(
-        w,
-        "for" | "of" | "at" | "with" | "from" | "by" | "to" | "in" | "close" | "pour" | "chez"
-    )
+    matches!(w, "for" | "of" | "at" | "with" | "from" | "by" | "to" | "in" | "close" | "pour" | "chez")
 }
 
 fn is_participle(w: &str) -> bool {
@@ -173,8 +154,7 @@ pub fn sentence_subject<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
         // "Acme officers lingered, saying …": the name only qualifies the noun.
         return Some(Who::Nobody);
     }
-    (!is_cap(next.word) && t[end - 1].trail.is_empty() || t[end - 1].trail == ",")
-        .then_some(Who::Name(w))
+    (!is_cap(next.word) && t[end - 1].trail.is_empty() || t[end - 1].trail == ",").then_some(Who::Name(w))
 }
 
 /// The speaker named after an inverted verb: said Jane Roe / said the Ministry / dit-il.
@@ -194,10 +174,7 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
         return p;
     }
     let mut i = v + 1;
-    let det = matches!(
-        lower(first.word).as_str(),
-        "the" | "le" | "la" | "l" | "les"
-    );
+    let det = matches!(lower(first.word).as_str(), "the" | "le" | "la" | "l" | "les");
     if det {
         i += 1;
     }
@@ -213,10 +190,7 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
     {
         return Who::Name(w);
     }
-    if matches!(
-        lower(first.word).as_str(),
-        "on" | "in" | "at" | "to" | "during" | "mardi" | "lundi"
-    ) {
+    if matches!(lower(first.word).as_str(), "on" | "in" | "at" | "to" | "during" | "mardi" | "lundi") {
         return Who::Same;
     }
     Who::Nobody
@@ -226,8 +200,7 @@ fn according_to<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
     for i in 0..t.len() {
         let l = lower(t[i].word);
         let l = l.as_str();
-        let np = if l == "according" && t.get(i + 1).is_some_and(|n| lower(n.word).as_str() == "to")
-        {
+        let np = if l == "according" && t.get(i + 1).is_some_and(|n| lower(n.word).as_str() == "to") {
             i + 2
         } else if l == "selon" || l == "d'après" {
             i + 1
@@ -261,16 +234,9 @@ pub fn closing_cue<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
             }
             continue;
         }
-        let s = (0..v)
-            .rev()
-            .find(|&k| t[k].trail.contains([',', ';', '\u{2014}']))
-            .map_or(0, |k| k + 1);
+        let s = (0..v).rev().find(|&k| t[k].trail.contains([',', ';', '\u{2014}'])).map_or(0, |k| k + 1);
         let rest = t.len() - v - 1;
-        if s > 0
-            && v - s <= 4
-            && rest <= 6
-            && (is_cap(t[s].word) || pronoun_kind(t[s].word).is_some())
-        {
+        if s > 0 && v - s <= 4 && rest <= 6 && (is_cap(t[s].word) || pronoun_kind(t[s].word).is_some()) {
             let w = subject_before(t, v, s)?;
             if matches!(w, Who::Name(_) | Who::Pronoun(_)) {
                 return Some(w);
@@ -289,9 +255,7 @@ pub fn tail_cue<'a>(t: &[Tok<'a>], new_sentence: bool) -> Option<Who<'a>> {
         }
         return Some(subject_after(t, 0));
     }
-    if matches!(lower(first.word).as_str(), "a" | "ont")
-        && t.get(1).is_some_and(|n| is_speech_verb(n.word))
-    {
+    if matches!(lower(first.word).as_str(), "a" | "ont") && t.get(1).is_some_and(|n| is_speech_verb(n.word)) {
         return Some(subject_after(t, 1));
     }
     if !new_sentence && let Some(w) = according_to(&t[..t.len().min(6)]) {
@@ -326,9 +290,8 @@ pub fn head_cue<'a>(t: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
     }
     let reach = if partial { t.len() } else { 7 };
     let lo = t.len().saturating_sub(reach);
-    if let Some(v) = (lo..t.len())
-        .rev()
-        .find(|&k| is_speech_verb(t[k].word) || partial && is_framing_verb(t[k].word))
+    if let Some(v) =
+        (lo..t.len()).rev().find(|&k| is_speech_verb(t[k].word) || partial && is_framing_verb(t[k].word))
     {
         // A speech verb after the subject: "Roe said:", "Roe told reporters that".
         if let Some(w) = subject_before(t, v, 0) {
@@ -345,18 +308,14 @@ pub fn head_cue<'a>(t: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
     let last = t.last()?;
     if last.trail.ends_with(':') {
         // "Jane Roe: “…”" in interviews and live coverage.
-        let s = (0..t.len())
-            .rev()
-            .take_while(|&k| k + 1 == t.len() || t[k].trail.is_empty())
-            .last()?;
+        let s = (0..t.len()).rev().take_while(|&k| k + 1 == t.len() || t[k].trail.is_empty()).last()?;
         if let Some((w, end)) = name_at(t, s)
             && end == t.len()
         {
             return Some(Who::Name(w));
         }
         // "Roe echoed the point:" introduces her own words; the clause's subject speaks.
-        let k =
-            usize::from(t.len() > 1 && matches!(t[0].word, "But" | "And" | "Yet" | "So" | "Then"));
+        let k = usize::from(t.len() > 1 && matches!(t[0].word, "But" | "And" | "Yet" | "So" | "Then"));
         if let Some(p) = pronoun_kind(t[k].word) {
             return Some(p);
         }

@@ -12,9 +12,7 @@ pub enum Gender {
 pub fn of_pronoun(w: &str) -> Option<Gender> {
     match w {
         "he" | "He" | "him" | "his" | "His" | "himself" | "il" | "Il" => Some(Gender::Male),
-        "she" | "She" | "her" | "Her" | "hers" | "herself" | "elle" | "Elle" => {
-            Some(Gender::Female)
-        }
+        "she" | "She" | "her" | "Her" | "hers" | "herself" | "elle" | "Elle" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -22,13 +20,14 @@ pub fn of_pronoun(w: &str) -> Option<Gender> {
 /// Honorifics that carry gender; ranks and offices (Sen., Dr., Gov.) do not.
 pub fn of_title(w: &str) -> Option<Gender> {
     match w {
-        "Mr" | "Mr." | "Mister" | "Monsieur" | "M" | "Sir" | "Lord" | "King" | "Prince"
-        | "Father" | "Brother" | "Baron" | "Earl" | "Duke" | "Congressman" | "Councilman"
-        | "Assemblyman" | "Chairman" | "Spokesman" | "Businessman" | "Actor" => Some(Gender::Male),
-        "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Mme" | "Mlle" | "Madame" | "Dame" | "Lady"
-        | "Queen" | "Princess" | "Sister" | "Baroness" | "Duchess" | "Congresswoman"
-        | "Councilwoman" | "Assemblywoman" | "Chairwoman" | "Spokeswoman" | "Businesswoman"
-        | "Actress" => Some(Gender::Female),
+        "Mr" | "Mr." | "Mister" | "Monsieur" | "M" | "Sir" | "Lord" | "King" | "Prince" | "Father"
+        | "Brother" | "Baron" | "Earl" | "Duke" | "Congressman" | "Councilman" | "Assemblyman"
+        | "Chairman" | "Spokesman" | "Businessman" | "Actor" => Some(Gender::Male),
+        "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Mme" | "Mlle" | "Madame" | "Dame" | "Lady" | "Queen"
+        | "Princess" | "Sister" | "Baroness" | "Duchess" | "Congresswoman" | "Councilwoman"
+        | "Assemblywoman" | "Chairwoman" | "Spokeswoman" | "Businesswoman" | "Actress" => {
+            Some(Gender::Female)
+        }
         _ => None,
     }
 }

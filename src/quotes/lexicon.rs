@@ -184,11 +184,7 @@ pub struct Folded<'a> {
 
 impl<'a> Folded<'a> {
     pub fn new(w: &'a str) -> Self {
-        let mut f = Folded {
-            buf: [0; 24],
-            len: usize::MAX,
-            word: std::borrow::Cow::Borrowed(w),
-        };
+        let mut f = Folded { buf: [0; 24], len: usize::MAX, word: std::borrow::Cow::Borrowed(w) };
         if !w.chars().any(char::is_uppercase) {
             return f;
         }
@@ -233,11 +229,7 @@ mod tests {
             BLOCKS_ANTECEDENT,
             NAMING_WORD,
         ] {
-            assert!(
-                l.windows(2).all(|w| w[0] < w[1]),
-                "{:?}",
-                l.windows(2).find(|w| w[0] >= w[1])
-            );
+            assert!(l.windows(2).all(|w| w[0] < w[1]), "{:?}", l.windows(2).find(|w| w[0] >= w[1]));
         }
         assert!(has(NAMING_WORD, "Book"));
         assert!(has(NAMING_WORD, "titled"));

@@ -61,9 +61,7 @@ fn opens_after(c: Option<char>) -> bool {
 fn closes_before(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => {
-            c.is_whitespace() || ".,;:!?)]}\u{2026}\u{2014}\u{2013}-".contains(c) || is_mark(c)
-        }
+        Some(c) => c.is_whitespace() || ".,;:!?)]}\u{2026}\u{2014}\u{2013}-".contains(c) || is_mark(c),
     }
 }
 
@@ -134,9 +132,7 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
             // A paragraph that hands its quote on to the next one ends a sentence;
             // "the sign read “Open late" followed by a new quote does not.
             let handed_on = o.parts.last().is_some_and(|p| {
-                blocks[p.block][p.start..p.end]
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '\u{2026}', ':', ';'])
+                blocks[p.block][p.start..p.end].trim_end().ends_with(['.', '!', '?', '\u{2026}', ':', ';'])
             });
             if handed_on
                 && let Some(at) = reopens(block, o.fam)
@@ -166,12 +162,7 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
                     None => {
                         let straight_single = c == '\'' && !opens_after(prev);
                         if dir != Dir::Close && !straight_single {
-                            cur = Some(Open {
-                                fam,
-                                mark: i,
-                                parts: Vec::new(),
-                                start: end,
-                            });
+                            cur = Some(Open { fam, mark: i, parts: Vec::new(), start: end });
                         }
                     }
                     Some(o) if o.fam == fam => {
@@ -185,37 +176,19 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
                                 && done.split_whitespace().count() >= 3
                             {
                                 spans.push(Span {
-                                    parts: vec![Part {
-                                        block: bi,
-                                        start: o.start,
-                                        end: i,
-                                    }],
+                                    parts: vec![Part { block: bi, start: o.start, end: i }],
                                     open: o.mark,
                                     after: i,
                                     closed: true,
                                 });
                             }
                             if o.parts.is_empty() {
-                                cur = Some(Open {
-                                    fam,
-                                    mark: i,
-                                    parts: Vec::new(),
-                                    start: end,
-                                });
+                                cur = Some(Open { fam, mark: i, parts: Vec::new(), start: end });
                             }
                         } else {
                             let mut o = cur.take().expect("open span");
-                            o.parts.push(Part {
-                                block: bi,
-                                start: o.start,
-                                end: i,
-                            });
-                            spans.push(Span {
-                                parts: o.parts,
-                                open: o.mark,
-                                after: end,
-                                closed: true,
-                            });
+                            o.parts.push(Part { block: bi, start: o.start, end: i });
+                            spans.push(Span { parts: o.parts, open: o.mark, after: end, closed: true });
                         }
                     }
                     Some(_) => {}
@@ -224,11 +197,7 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
             prev = Some(c);
         }
         if let Some(mut o) = cur {
-            o.parts.push(Part {
-                block: bi,
-                start: o.start,
-                end: block.len(),
-            });
+            o.parts.push(Part { block: bi, start: o.start, end: block.len() });
             carry = Some(o);
         }
     }
@@ -263,19 +232,11 @@ fn has_own_cue(block: &str, from: usize, fam: Family) -> bool {
 /// ends with its paragraph, so a stray mark never swallows the article.
 fn finish_unclosed(spans: &mut Vec<Span>, o: Open, blocks: &[String]) {
     let Some(last) = o.parts.last() else { return };
-    if o.parts
-        .iter()
-        .all(|p| blocks[p.block][p.start..p.end].trim().is_empty())
-    {
+    if o.parts.iter().all(|p| blocks[p.block][p.start..p.end].trim().is_empty()) {
         return;
     }
     let after = last.end;
-    spans.push(Span {
-        parts: o.parts,
-        open: o.mark,
-        after,
-        closed: false,
-    });
+    spans.push(Span { parts: o.parts, open: o.mark, after, closed: false });
 }
 
 #[cfg(test)]
@@ -287,11 +248,7 @@ mod tests {
         scan(&owned)
             .iter()
             .map(|s| {
-                s.parts
-                    .iter()
-                    .map(|p| owned[p.block][p.start..p.end].trim())
-                    .collect::<Vec<_>>()
-                    .join(" | ")
+                s.parts.iter().map(|p| owned[p.block][p.start..p.end].trim()).collect::<Vec<_>>().join(" | ")
             })
             .collect()
     }
@@ -301,39 +258,24 @@ mod tests {
         assert_eq!(texts(&["“Tea is hot,” Ann said."]), ["Tea is hot,"]);
         assert_eq!(texts(&["\"Tea is hot,\" Ann said."]), ["Tea is hot,"]);
         assert_eq!(texts(&["‘Tea is hot,’ Ann said."]), ["Tea is hot,"]);
-        assert_eq!(
-            texts(&["« Le thé est chaud », dit Anne."]),
-            ["Le thé est chaud"]
-        );
+        assert_eq!(texts(&["« Le thé est chaud », dit Anne."]), ["Le thé est chaud"]);
         assert_eq!(texts(&["«\u{a0}Le thé\u{a0}», dit Anne."]), ["Le thé"]);
-        assert_eq!(
-            texts(&["„Der Tee ist heiß“, sagte Anna."]),
-            ["Der Tee ist heiß"]
-        );
+        assert_eq!(texts(&["„Der Tee ist heiß“, sagte Anna."]), ["Der Tee ist heiß"]);
     }
 
     #[test]
     fn nested_single_stays_inside_double() {
-        assert_eq!(
-            texts(&["“He told me ‘never’ twice,” Bo said."]),
-            ["He told me ‘never’ twice,"]
-        );
+        assert_eq!(texts(&["“He told me ‘never’ twice,” Bo said."]), ["He told me ‘never’ twice,"]);
     }
 
     #[test]
     fn apostrophes_are_not_marks() {
-        assert_eq!(
-            texts(&["We don’t like the ’90s or the Joneses’ car, ‘Ok’ said Al."]),
-            ["Ok"]
-        );
+        assert_eq!(texts(&["We don’t like the ’90s or the Joneses’ car, ‘Ok’ said Al."]), ["Ok"]);
     }
 
     #[test]
     fn split_quote_is_two_spans() {
-        assert_eq!(
-            texts(&["“Up,” she said, “and down.”"]),
-            ["Up,", "and down."]
-        );
+        assert_eq!(texts(&["“Up,” she said, “and down.”"]), ["Up,", "and down."]);
     }
 
     #[test]
@@ -346,13 +288,7 @@ mod tests {
 
     #[test]
     fn stray_mark_stops_at_paragraph_end() {
-        assert_eq!(
-            texts(&["A stray “ mark here and more", "Then “real” text."]),
-            ["real"]
-        );
-        assert_eq!(
-            texts(&["Ends with a mark. “", "Next para."]),
-            Vec::<String>::new()
-        );
+        assert_eq!(texts(&["A stray “ mark here and more", "Then “real” text."]), ["real"]);
+        assert_eq!(texts(&["Ends with a mark. “", "Next para."]), Vec::<String>::new());
     }
 }

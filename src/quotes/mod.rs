@@ -64,10 +64,7 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
             .find(|s| s.parts.last().is_some_and(|p| p.block == first.block))
             .map_or(0, |s| s.after.min(span.open));
         let head_all = tokens(&b0[lo..span.open]);
-        let cut = head_all[..head_all.len()]
-            .iter()
-            .rposition(ends_sentence)
-            .map_or(0, |k| k + 1);
+        let cut = head_all[..head_all.len()].iter().rposition(ends_sentence).map_or(0, |k| k + 1);
         let head = &head_all[cut..];
         let b1 = &blocks[last.block];
         let hi = spans
@@ -84,9 +81,7 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
         let cue = if new_sentence {
             head_cue(head, partial).or_else(|| tail_cue(tail, true))
         } else {
-            tail_cue(tail, false)
-                .or_else(|| head_cue(head, partial))
-                .or_else(|| cues::closing_cue(tail))
+            tail_cue(tail, false).or_else(|| head_cue(head, partial)).or_else(|| cues::closing_cue(tail))
         };
         let ctx = Context {
             partial,
@@ -95,29 +90,26 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
             punctuated: blocks[last.block][last.start..last.end]
                 .trim_end()
                 .ends_with([',', '.', '!', '?', ';', ':', '\u{2026}']),
-            names_it: head.last().is_some_and(|t| {
-                matches!(t.trail, "" | ":") && lexicon::has(lexicon::NAMING_WORD, t.word)
-            }),
+            names_it: head
+                .last()
+                .is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(lexicon::NAMING_WORD, t.word)),
         };
         if !worth_keeping(&text, &ctx) {
             continue;
         }
         let at = (first.block, span.open);
-        let carried = prev
-            .as_ref()
-            .filter(|(b, _)| *b + 1 >= first.block)
-            .and_then(|(_, s)| s.clone());
+        let carried = prev.as_ref().filter(|(b, _)| *b + 1 >= first.block).and_then(|(_, s)| s.clone());
         let speaker = match cue {
             Some(Who::Name(w)) => resolve_name(&reg, &w, at),
-            Some(Who::Pronoun(g)) => reg
-                .last_person(at, first.block.saturating_sub(3), g)
-                .map(|w| w.join(" ")),
+            Some(Who::Pronoun(g)) => {
+                reg.last_person(at, first.block.saturating_sub(3), g).map(|w| w.join(" "))
+            }
             Some(Who::Nobody) => None,
             Some(Who::Clause) => match cues::sentence_subject(&sentence_before(b0, span.open)) {
                 Some(Who::Name(w)) => resolve_name(&reg, &w, at),
-                Some(Who::Pronoun(g)) => reg
-                    .last_person(at, first.block.saturating_sub(3), g)
-                    .map(|w| w.join(" ")),
+                Some(Who::Pronoun(g)) => {
+                    reg.last_person(at, first.block.saturating_sub(3), g).map(|w| w.join(" "))
+                }
                 _ => carried,
             },
             Some(Who::Same) | None => carried,
@@ -127,12 +119,7 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
             reg.add(at, &w, true);
         }
         prev = Some((last.block, speaker.clone()));
-        out.push(Quote {
-            text,
-            speaker,
-            partial,
-            block: first.block,
-        });
+        out.push(Quote { text, speaker, partial, block: first.block });
     }
     out
 }
@@ -169,11 +156,7 @@ fn sentence_before(block: &str, end: usize) -> Vec<Tok<'_>> {
 fn is_partial(text: &str, head: &[Tok]) -> bool {
     let spoken_before = head.last().is_some_and(|t| t.trail.contains(','))
         && head.iter().any(|t| cues::is_speech_verb(t.word));
-    if text
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(char::is_lowercase)
-    {
+    if text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) {
         // The second half of a split quote: “The kettle,” he said, “was fine.”
         return !spoken_before;
     }
@@ -200,13 +183,8 @@ fn worth_keeping(text: &str, c: &Context) -> bool {
         return false;
     }
     let title_case = text.split_whitespace().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
-            || matches!(
-                w,
-                "of" | "the" | "a" | "and" | "in" | "on" | "for" | "to" | "de" | "la" | "le"
-            )
+        w.chars().next().is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+            || matches!(w, "of" | "the" | "a" | "and" | "in" | "on" | "for" | "to" | "de" | "la" | "le")
     });
     // A bare "Perry" or “Main Street” is a name even when a speech verb follows.
     if title_case && words <= 3 && !c.punctuated {
@@ -223,11 +201,7 @@ fn worth_keeping(text: &str, c: &Context) -> bool {
         // Acronyms and placards reading “NO MORE”: labels, not speech.
         return false;
     }
-    if c.partial {
-        words >= 4
-    } else {
-        words >= 3 || text.ends_with(['.', '!', '?'])
-    }
+    if c.partial { words >= 4 } else { words >= 3 || text.ends_with(['.', '!', '?']) }
 }
 
 fn resolve_name(reg: &Registry, w: &[&str], at: (usize, usize)) -> Option<String> {
@@ -250,11 +224,6 @@ pub fn of_file(path: &std::path::Path) -> crate::Result<Vec<Quote>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let body = crate::content::split(text).map_or(text, |s| s.body);
     let map = std::collections::HashMap::new();
-    let links = crate::markdown::Links {
-        source_dir: "",
-        articles: &map,
-        base_path: "/",
-        raw_html: true,
-    };
+    let links = crate::markdown::Links { source_dir: "", articles: &map, base_path: "/", raw_html: true };
     Ok(extract(&crate::markdown::parse(body, &links).blocks()))
 }

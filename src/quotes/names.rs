@@ -15,15 +15,9 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
         .filter(|w| w.contains(|c: char| c.is_alphanumeric()))
         .map(|raw| {
             let a = raw.find(|c: char| c.is_alphanumeric()).unwrap_or(raw.len());
-            let b = raw
-                .rfind(|c: char| c.is_alphanumeric())
-                .map_or(a, |i| i + char_len(raw, i));
+            let b = raw.rfind(|c: char| c.is_alphanumeric()).map_or(a, |i| i + char_len(raw, i));
             let b = b.max(a);
-            Tok {
-                lead: &raw[..a],
-                word: &raw[a..b],
-                trail: &raw[b..],
-            }
+            Tok { lead: &raw[..a], word: &raw[a..b], trail: &raw[b..] }
         })
         .collect()
 }
@@ -44,8 +38,7 @@ pub fn is_abbrev(w: &str) -> bool {
 }
 
 pub fn ends_sentence(t: &Tok) -> bool {
-    t.trail.contains(['.', '!', '?', '\u{2026}'])
-        && !(t.trail.starts_with('.') && is_abbrev(t.word))
+    t.trail.contains(['.', '!', '?', '\u{2026}']) && !(t.trail.starts_with('.') && is_abbrev(t.word))
 }
 
 /// Honorifics and roles: they introduce a name but are never part of it.
@@ -92,21 +85,15 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
         if words.is_empty() && !is_cap(w) {
             break;
         }
-        let after_particles = toks[j + 1..]
-            .iter()
-            .position(|n| !is_connector(n.word))
-            .map_or(toks.len(), |k| j + 1 + k);
+        let after_particles =
+            toks[j + 1..].iter().position(|n| !is_connector(n.word)).map_or(toks.len(), |k| j + 1 + k);
         let next_cap = toks
             .get(if is_cap(w) { j + 1 } else { after_particles })
-            .is_some_and(|n| {
-                is_cap(n.word) && n.lead.is_empty() && !is_title(n.word) && !is_stop(n.word)
-            });
+            .is_some_and(|n| is_cap(n.word) && n.lead.is_empty() && !is_title(n.word) && !is_stop(n.word));
         // A datelined "CHICAGO Jane Roe" is not part of the name.
         let dateline = words.is_empty()
             && is_shouted(w)
-            && toks
-                .get(j + 1)
-                .is_some_and(|n| is_cap(n.word) && !is_shouted(n.word));
+            && toks.get(j + 1).is_some_and(|n| is_cap(n.word) && !is_shouted(n.word));
         if dateline {
             j += 1;
             continue;
@@ -121,8 +108,7 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
         }
         let (bare, poss) = strip_possessive(w);
         // "Moody's Analytics" is one name; in "Acme's Jane Roe" the owner is not.
-        let org_follows =
-            poss && next_cap && toks[j + 1..].iter().take(3).any(|n| is_org_word(n.word));
+        let org_follows = poss && next_cap && toks[j + 1..].iter().take(3).any(|n| is_org_word(n.word));
         if poss && next_cap && !org_follows {
             words.clear();
             j += 1;
@@ -152,11 +138,7 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
         words.pop();
         j -= 1;
     }
-    if words.is_empty() {
-        None
-    } else {
-        Some((words, j))
-    }
+    if words.is_empty() { None } else { Some((words, j)) }
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {
@@ -204,19 +186,10 @@ mod tests {
     fn name_runs() {
         assert_eq!(name("Dr. Ada Quill, a chemist"), Some("Ada Quill".into()));
         assert_eq!(name("Sen. Bo R. Tamm said"), Some("Bo R. Tamm".into()));
-        assert_eq!(
-            name("Ministry of Tea Affairs said"),
-            Some("Ministry of Tea Affairs".into())
-        );
-        assert_eq!(
-            name("Jules de la Forge a dit"),
-            Some("Jules de la Forge".into())
-        );
+        assert_eq!(name("Ministry of Tea Affairs said"), Some("Ministry of Tea Affairs".into()));
+        assert_eq!(name("Jules de la Forge a dit"), Some("Jules de la Forge".into()));
         assert_eq!(name("Quillcorp's CEO said"), Some("Quillcorp".into()));
-        assert_eq!(
-            name("Lumen's Data Lab said"),
-            Some("Lumen's Data Lab".into())
-        );
+        assert_eq!(name("Lumen's Data Lab said"), Some("Lumen's Data Lab".into()));
         assert_eq!(name("The company said"), None);
     }
 }

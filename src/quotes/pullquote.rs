@@ -41,30 +41,15 @@ mod tests {
     use super::*;
 
     fn q(text: &str, speaker: Option<&str>, partial: bool, block: usize) -> Quote {
-        Quote {
-            text: text.into(),
-            speaker: speaker.map(Into::into),
-            partial,
-            block,
-        }
+        Quote { text: text.into(), speaker: speaker.map(Into::into), partial, block }
     }
 
     #[test]
     fn prefers_named_full_mid_length_and_skips_lede() {
         let qs = vec![
-            q(
-                "We will open eight new tea rooms across the county this spring.",
-                Some("Ada Quill"),
-                false,
-                0,
-            ),
+            q("We will open eight new tea rooms across the county this spring.", Some("Ada Quill"), false, 0),
             q("a nice cup of tea for everyone", Some("Ada Quill"), true, 2),
-            q(
-                "Our bakers start work at four every morning to have bread ready.",
-                None,
-                false,
-                3,
-            ),
+            q("Our bakers start work at four every morning to have bread ready.", None, false, 3),
             q(
                 "Our bakers start work at four every morning to have bread ready.",
                 Some("Ada Quill"),

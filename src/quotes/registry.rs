@@ -5,8 +5,8 @@ use super::cues::is_speech_verb;
 use super::gender::{self, Gender};
 use super::marks::Span;
 use super::names::{
-    Tok, blocks_antecedent, ends_sentence, is_cap, is_connector, is_org_word, is_stop, is_title,
-    name_at, tokens,
+    Tok, blocks_antecedent, ends_sentence, is_cap, is_connector, is_org_word, is_stop, is_title, name_at,
+    tokens,
 };
 
 pub fn is_person(words: &[&str]) -> bool {
@@ -40,11 +40,7 @@ pub fn is_person(words: &[&str]) -> bool {
                 | "Western"
         )
     );
-    !place
-        && words.len() >= 2
-        && !words
-            .iter()
-            .any(|w| is_org_word(w) || is_connector(w) && *w == "of")
+    !place && words.len() >= 2 && !words.iter().any(|w| is_org_word(w) || is_connector(w) && *w == "of")
 }
 
 /// One use of a name in the narrative, or a speaker resolved from a cue.
@@ -151,17 +147,9 @@ impl Registry {
     /// The person a bare he/she points at: the latest person of that gender named before `at`.
     /// Someone whose gender is unknown is taken only when nobody of the right gender is
     /// in reach and nobody else is either, because a wrong name is worse than none.
-    pub fn last_person(
-        &self,
-        at: (usize, usize),
-        min_block: usize,
-        want: Gender,
-    ) -> Option<Vec<String>> {
-        let mut cands: Vec<&Mention> = self
-            .mentions
-            .iter()
-            .filter(|m| m.at < at && m.at.0 >= min_block && m.antecedent)
-            .collect();
+    pub fn last_person(&self, at: (usize, usize), min_block: usize, want: Gender) -> Option<Vec<String>> {
+        let mut cands: Vec<&Mention> =
+            self.mentions.iter().filter(|m| m.at < at && m.at.0 >= min_block && m.antecedent).collect();
         // Speakers are added as quotes are read, so the list is not in reading order.
         cands.sort_by_key(|m| std::cmp::Reverse(m.at));
         cands.into_iter().find_map(|m| {
@@ -173,16 +161,12 @@ impl Registry {
                 return None;
             }
             let full = self.fullest(&words, at);
-            self.gender_of(&full)
-                .is_none_or(|g| g == want)
-                .then_some(full)
+            self.gender_of(&full).is_none_or(|g| g == want).then_some(full)
         })
     }
 
     fn is_surname(&self, w: &str) -> bool {
-        self.mentions
-            .iter()
-            .any(|m| m.words.len() > 1 && m.words.last().is_some_and(|l| l == w))
+        self.mentions.iter().any(|m| m.words.len() > 1 && m.words.last().is_some_and(|l| l == w))
     }
 }
 
@@ -224,14 +208,10 @@ pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
                             || is_title(t[i].word)
                             || t.get(end).is_some_and(|n| is_speech_verb(n.word));
                         if named {
-                            let k = if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") {
-                                i - 1
-                            } else {
-                                i
-                            };
-                            let after_word = k > 0
-                                && blocks_antecedent(t[k - 1].word)
-                                && t[k - 1].trail.is_empty();
+                            let k =
+                                if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") { i - 1 } else { i };
+                            let after_word =
+                                k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty();
                             let off = t[i].word.as_ptr() as usize - b.as_ptr() as usize;
                             let titled = title_gender(&t, i);
                             let g = titled.or_else(|| pronoun_after(&t, end));
@@ -249,10 +229,7 @@ pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
 
 /// "Mrs. Roe", "Sir Ian Roe": the honorifics in front of a name.
 fn title_gender(t: &[Tok], i: usize) -> Option<Gender> {
-    t[i..]
-        .iter()
-        .take_while(|k| is_title(k.word))
-        .find_map(|k| gender::of_title(k.word))
+    t[i..].iter().take_while(|k| is_title(k.word)).find_map(|k| gender::of_title(k.word))
 }
 
 /// "Jane Roe said her shop …": the first he/she/his/her after a name in its sentence,
@@ -286,8 +263,7 @@ fn contains_name(full: &[String], part: &[&str]) -> bool {
     let n = part.len();
     let suffix = full[full.len() - n..].iter().zip(part).all(|(a, b)| a == b);
     // "Eric Roe" is not short for "Eric Roe Foundation".
-    let prefix = full[..n].iter().zip(part).all(|(a, b)| a == b)
-        && !full[n..].iter().any(|w| is_org_word(w));
+    let prefix = full[..n].iter().zip(part).all(|(a, b)| a == b) && !full[n..].iter().any(|w| is_org_word(w));
     suffix
         || (prefix && (n > 1 || !full.iter().any(|w| is_org_word(w)))
             || n == 1 && is_org_word(part[0]) && full.iter().any(|w| w == part[0]))

@@ -3,10 +3,7 @@
 use super::{Quote, blocks, extract};
 
 fn run(md: &str) -> Vec<(String, Option<String>, bool)> {
-    extract(&blocks(md))
-        .into_iter()
-        .map(|q| (q.text, q.speaker, q.partial))
-        .collect()
+    extract(&blocks(md)).into_iter().map(|q| (q.text, q.speaker, q.partial)).collect()
 }
 
 fn said(text: &str, who: Option<&str>) -> (String, Option<String>, bool) {
@@ -18,10 +15,7 @@ fn said_after_and_before_with_surname_and_pronoun() {
     let md = "Ada Quill runs the tea shop on Elm Row.\n\n\"We open at dawn,\" Quill said.\n\n\"Nobody else does,\" she added.\n";
     assert_eq!(
         run(md),
-        [
-            said("We open at dawn", Some("Ada Quill")),
-            said("Nobody else does", Some("Ada Quill"))
-        ]
+        [said("We open at dawn", Some("Ada Quill")), said("Nobody else does", Some("Ada Quill"))]
     );
 }
 
@@ -30,10 +24,7 @@ fn split_quote_gives_both_halves_the_speaker() {
     let md = "“The kettle,” said Ben Stout, a plumber, “was never the problem.”";
     assert_eq!(
         run(md),
-        [
-            said("The kettle", Some("Ben Stout")),
-            said("was never the problem.", Some("Ben Stout"))
-        ]
+        [said("The kettle", Some("Ben Stout")), said("was never the problem.", Some("Ben Stout"))]
     );
 }
 
@@ -41,10 +32,7 @@ fn split_quote_gives_both_halves_the_speaker() {
 fn colon_and_according_to() {
     let md = "Mayor Lena Rusk said: “The bridge reopens in May.”\n\nAccording to Lena Rusk, “the tolls will stay low for everyone.”";
     let got = run(md);
-    assert_eq!(
-        got[0],
-        said("The bridge reopens in May.", Some("Lena Rusk"))
-    );
+    assert_eq!(got[0], said("The bridge reopens in May.", Some("Lena Rusk")));
     assert_eq!(got[1].1.as_deref(), Some("Lena Rusk"));
 }
 
@@ -53,49 +41,30 @@ fn multi_paragraph_quote_is_one() {
     let md = "Tom Vale said: “We tried the east road first.\n\n“Then the west road. Both were shut.”\n\nThe roads reopened.";
     let q = extract(&blocks(md));
     assert_eq!(q.len(), 1);
-    assert_eq!(
-        q[0].text,
-        "We tried the east road first. Then the west road. Both were shut."
-    );
+    assert_eq!(q[0].text, "We tried the east road first. Then the west road. Both were shut.");
     assert_eq!(q[0].block, 0);
 }
 
 #[test]
 fn partial_quote_is_marked() {
     let md = "Ada Quill called the new tax “a slow poison for small shops”.";
-    assert_eq!(
-        run(md),
-        [(
-            "a slow poison for small shops".into(),
-            Some("Ada Quill".into()),
-            true
-        )]
-    );
+    assert_eq!(run(md), [("a slow poison for small shops".into(), Some("Ada Quill".into()), true)]);
 }
 
 #[test]
 fn unnamed_speakers_get_none() {
-    let md = "“The pipes froze twice this week,” a spokesman said.\n\n“Crews are working late,” officials said.";
+    let md =
+        "“The pipes froze twice this week,” a spokesman said.\n\n“Crews are working late,” officials said.";
     assert_eq!(
         run(md),
-        [
-            said("The pipes froze twice this week", None),
-            said("Crews are working late", None)
-        ]
+        [said("The pipes froze twice this week", None), said("Crews are working late", None)]
     );
 }
 
 #[test]
 fn organisations_speak() {
-    let md =
-        "“Deliveries resume on Monday after the storm,” Crumbly Bakeries Ltd said in a statement.";
-    assert_eq!(
-        run(md),
-        [said(
-            "Deliveries resume on Monday after the storm",
-            Some("Crumbly Bakeries Ltd")
-        )]
-    );
+    let md = "“Deliveries resume on Monday after the storm,” Crumbly Bakeries Ltd said in a statement.";
+    assert_eq!(run(md), [said("Deliveries resume on Monday after the storm", Some("Crumbly Bakeries Ltd"))]);
 }
 
 #[test]
@@ -131,9 +100,7 @@ fn uncued_follow_up_continues_the_speaker() {
 
 #[test]
 fn block_index_points_at_the_paragraph() {
-    let q: Vec<Quote> = extract(&blocks(
-        "Intro text.\n\n“Fresh bread every day,” Ada Quill said.",
-    ));
+    let q: Vec<Quote> = extract(&blocks("Intro text.\n\n“Fresh bread every day,” Ada Quill said."));
     assert_eq!(q[0].block, 1);
 }
 
@@ -161,15 +128,13 @@ fn gender_from_a_pronoun_after_the_name() {
 fn hearer_and_employer_are_not_speakers() {
     let md = "Ada Quill runs the mill.\n\n\"Repairs will take a week,\" a spokesman for Quillcorp said.\n\nAda Quill was warned that \"the dam may not hold this winter\".\n\nCity Transit officers stood by, saying \"move along please now\" to everyone.";
     let got = run(md);
-    assert_eq!(
-        got.iter().map(|q| q.1.clone()).collect::<Vec<_>>(),
-        [None, None, None]
-    );
+    assert_eq!(got.iter().map(|q| q.1.clone()).collect::<Vec<_>>(), [None, None, None]);
 }
 
 #[test]
 fn person_before_with_the_organisation_speaks() {
-    let md = "\"The square stays closed until noon,\" Chief Ola Brant with the Dunmore Police Department said.";
+    let md =
+        "\"The square stays closed until noon,\" Chief Ola Brant with the Dunmore Police Department said.";
     assert_eq!(run(md)[0].1.as_deref(), Some("Ola Brant"));
 }
 
@@ -185,14 +150,7 @@ fn reopened_paragraph_with_its_own_cue_is_a_new_quote() {
 fn dropped_closing_mark_before_a_new_opener() {
     let md = "\"At first,\" Ada Quill said, \"we had one oven for the whole street. “Now we have four and a queue.";
     let texts: Vec<String> = run(md).into_iter().map(|q| q.0).collect();
-    assert_eq!(
-        texts,
-        [
-            "At first",
-            "we had one oven for the whole street.",
-            "Now we have four and a queue."
-        ]
-    );
+    assert_eq!(texts, ["At first", "we had one oven for the whole street.", "Now we have four and a queue."]);
 }
 
 #[test]

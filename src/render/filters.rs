@@ -5,9 +5,7 @@ use tera::{Kwargs, State, Tera};
 /// Registers `date`, `slugify` and `json_ld`.
 pub fn register(tera: &mut Tera) {
     tera.register_filter("date", date);
-    tera.register_filter("slugify", |s: &str, _: Kwargs, _: &State| {
-        crate::slug::slugify(s)
-    });
+    tera.register_filter("slugify", |s: &str, _: Kwargs, _: &State| crate::slug::slugify(s));
     tera.register_filter("json_ld", json_ld);
 }
 
@@ -22,9 +20,6 @@ fn date(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
 /// become \u escapes so that no text can close the script element.
 fn json_ld(value: tera::Value, _: Kwargs, _: &State) -> tera::Value {
     let json = serde_json::to_string(&value).unwrap_or_else(|_| "null".into());
-    let escaped = json
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
+    let escaped = json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
     tera::Value::safe_string(&escaped)
 }

@@ -6,46 +6,46 @@ mod quote_views;
 mod templates;
 pub mod views;
 
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use tera::{Context, Tera, Value};
 
-pub use pages::{Page, Sink};
+pub use pages::{ALWAYS, Input, Page, PageKeys, Sink};
 pub use templates::{BUILTIN, STYLESHEET, TEMPLATES_DIR};
 
-use crate::archive::Archive;
 use crate::config::Settings;
-use crate::content::Article;
 use crate::error::{Error, Result};
-use crate::markdown::Rendered;
 
 /// The template set of one site.
 pub struct Renderer {
     tera: Tera,
     stylesheet: Option<String>,
+    /// Changes whenever a template, the stylesheet or a setting changes.
+    fingerprint: u64,
 }
 
 impl Renderer {
     /// Loads the built-in templates and the site's overrides.
     pub fn load(root: &Path, settings: &Settings) -> Result<Self> {
-        let (mut tera, stylesheet) = templates::load(root)?;
-        tera.global_context()
-            .insert_value("site", site_value(settings));
-        Ok(Renderer { tera, stylesheet })
+        let (mut tera, stylesheet, sources) = templates::load(root)?;
+        tera.global_context().insert_value("site", site_value(settings));
+        let mut h = std::hash::DefaultHasher::new();
+        (sources, &stylesheet, format!("{settings:?}")).hash(&mut h);
+        Ok(Renderer { tera, stylesheet, fingerprint: h.finish() })
     }
 
-    /// Renders every page and hands each to `sink` as soon as it is ready;
-    /// returns how many pages there were. Errors are gathered, one per
-    /// distinct cause.
-    pub fn render_all(
-        &self,
-        articles: &[Article],
-        rendered: &[Rendered],
-        archive: &Archive,
-        settings: &Settings,
-        sink: &Sink<'_>,
-    ) -> Result<usize> {
-        pages::render_all(self, articles, rendered, archive, settings, sink)
+    /// Renders every page whose fingerprint differs from `previous` (all of
+    /// them when `previous` is empty) and hands each to `sink` as soon as it
+    /// is ready; returns the fingerprints of every page of the site. Errors
+    /// are gathered, one per distinct cause.
+    pub fn render_all(&self, input: &Input<'_>, previous: &PageKeys, sink: &Sink<'_>) -> Result<PageKeys> {
+        pages::render_all(self, input, previous, sink)
+    }
+
+    /// Changes whenever a template, the stylesheet or a setting changes.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// The stylesheet to publish: the site's own or the built-in one.
@@ -54,9 +54,7 @@ impl Renderer {
     }
 
     fn render(&self, template: &str, ctx: &Context) -> Result<String> {
-        self.tera
-            .render(template, ctx)
-            .map_err(templates::template_error)
+        self.tera.render(template, ctx).map_err(templates::template_error)
     }
 }
 
@@ -89,8 +87,5 @@ fn site_value(s: &Settings) -> Value {
 /// every page) into one report.
 fn distinct(errors: Vec<Error>) -> Vec<Error> {
     let mut seen = std::collections::HashSet::new();
-    errors
-        .into_iter()
-        .filter(|e| seen.insert(e.to_string()))
-        .collect()
+    errors.into_iter().filter(|e| seen.insert(e.to_string())).collect()
 }

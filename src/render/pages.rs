@@ -1,4 +1,12 @@
 //! The list of pages a site has, and rendering each into bytes.
+//!
+//! Every listing and article page carries a fingerprint of what it shows
+//! (the versions of its articles, its place in the pagination, the template
+//! set): a rebuild skips pages whose fingerprint did not change, which is
+//! what makes watch-mode rebuilds of a large archive take milliseconds.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
 use tera::{Context, Value};
@@ -19,230 +27,235 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// A page to render: its site-relative URL path, template and context.
+/// Where rendered pages go: a vector in memory, or a folder on disk.
+pub type Sink<'a> = dyn Fn(Page) -> Result<()> + Sync + 'a;
+
+/// Fingerprints of pages by output path. `ALWAYS` marks pages that are
+/// rendered every time (indexes, year pages: few and cheap).
+pub type PageKeys = HashMap<String, u64>;
+
+/// The fingerprint of pages that are never skipped.
+pub const ALWAYS: u64 = 0;
+
+/// Everything the templates stage reads.
+pub struct Input<'a> {
+    /// Articles, in the order the archive indexes.
+    pub articles: &'a [Article],
+    /// Their rendered bodies (with `version`s).
+    pub rendered: &'a [Rendered],
+    /// The listings.
+    pub archive: &'a Archive,
+    /// Settings.
+    pub settings: &'a Settings,
+    /// Listing view of each article (see [`views::summary`]).
+    pub summaries: &'a [Value],
+}
+
+enum Ctx {
+    Ready(Context),
+    Article(usize),
+}
+
+/// A page to render: its site-relative URL path, template, context and fingerprint.
 struct Job {
     rel: String,
     template: &'static str,
-    context: Context,
+    context: Ctx,
+    key: u64,
 }
 
 pub(super) fn render_all(
     r: &Renderer,
-    articles: &[Article],
-    rendered: &[Rendered],
-    archive: &Archive,
-    settings: &Settings,
+    input: &Input<'_>,
+    previous: &PageKeys,
     sink: &Sink<'_>,
-) -> Result<usize> {
-    let views = views::summaries(articles, rendered, settings);
-    let mut jobs: Vec<Job> = Vec::new();
-    listing_jobs(
-        &mut jobs,
-        "",
-        "index.html",
-        &archive.order,
-        &views,
-        settings,
-        |_| {},
-    );
-    index_jobs(&mut jobs, archive, settings);
+) -> Result<PageKeys> {
+    let mut jobs = Vec::new();
+    article_jobs(&mut jobs, r, input);
+    listing_jobs(&mut jobs, r, input, "", "index.html", &input.archive.order, 0, |_| {});
+    index_jobs(&mut jobs, input);
     for (prefix, template, gs, var) in [
-        ("tags", "tag.html", &archive.tags, "tag"),
-        ("authors", "author.html", &archive.authors, "author"),
+        ("tags", "tag.html", &input.archive.tags, "tag"),
+        ("authors", "author.html", &input.archive.authors, "author"),
     ] {
-        group_jobs(&mut jobs, prefix, template, gs, var, &views, settings);
+        group_jobs(&mut jobs, r, input, prefix, template, gs, var);
     }
-    for y in &archive.years {
-        let mut ctx = Context::new();
-        ctx.insert_value("year", views::year(y, settings));
-        jobs.push(Job {
-            rel: format!("{:04}/", y.year),
-            template: "year.html",
-            context: ctx,
-        });
-        for m in &y.months {
-            let month = views::month(y.year, m, settings);
-            let base = format!("{:04}/{:02}/", y.year, m.month);
-            listing_jobs(
-                &mut jobs,
-                &base,
-                "month.html",
-                &m.articles,
-                &views,
-                settings,
-                |c| c.insert_value("month", month.clone()),
-            );
-        }
-    }
-    quote_jobs(&mut jobs, articles, rendered, archive, &views, settings);
+    date_jobs(&mut jobs, r, input);
+    quote_jobs(&mut jobs, r, input);
     jobs.push(Job {
         rel: "404.html".into(),
         template: "404.html",
-        context: Context::new(),
+        context: Ctx::Ready(Context::new()),
+        key: ALWAYS,
     });
 
-    let listing_pages = jobs.par_iter().map(|j| {
-        let html = r.render(j.template, &j.context)?;
-        sink(Page {
-            path: file_path(&j.rel),
-            bytes: html.into_bytes(),
+    let errors: Vec<Error> = jobs
+        .par_iter()
+        .filter(|j| j.key == ALWAYS || previous.get(&file_path(&j.rel)) != Some(&j.key))
+        .map(|j| {
+            let html = match &j.context {
+                Ctx::Ready(ctx) => r.render(j.template, ctx)?,
+                Ctx::Article(i) => r.render(j.template, &article_context(*i, input))?,
+            };
+            sink(Page { path: file_path(&j.rel), bytes: html.into_bytes() })
         })
-    });
-    let article_pages = (0..articles.len()).into_par_iter().map(|i| {
-        let mut ctx = Context::new();
-        ctx.insert_value("page", views::page(&articles[i], &rendered[i], settings));
-        let near = |o: Option<usize>| o.map_or_else(Value::none, |j| views.summaries[j].clone());
-        ctx.insert_value("older", near(archive.older[i]));
-        ctx.insert_value("newer", near(archive.newer[i]));
-        let related: Vec<Value> = archive.related[i]
-            .iter()
-            .map(|&j| views.summaries[j].clone())
-            .collect();
-        ctx.insert_value("related", Value::from(related));
-        let html = r.render("article.html", &ctx)?;
-        sink(Page {
-            path: file_path(&articles[i].rel_url),
-            bytes: html.into_bytes(),
-        })
-    });
-    let errors: Vec<Error> = article_pages
-        .chain(listing_pages)
         .filter_map(Result::err)
         .collect();
     if let Some(e) = Error::from_many(super::distinct(errors)) {
         return Err(e);
     }
-    sink(Page {
-        path: "style.css".into(),
-        bytes: r.stylesheet().as_bytes().to_vec(),
-    })?;
-    Ok(articles.len() + jobs.len() + 1)
+    sink(Page { path: "style.css".into(), bytes: r.stylesheet().as_bytes().to_vec() })?;
+    let mut keys: PageKeys = jobs.into_iter().map(|j| (file_path(&j.rel), j.key)).collect();
+    keys.insert("style.css".into(), ALWAYS);
+    Ok(keys)
 }
-
-/// Where rendered pages go: a vector in memory, or a folder on disk.
-pub type Sink<'a> = dyn Fn(Page) -> Result<()> + Sync + 'a;
 
 /// `2024/x/` -> `2024/x/index.html`; `404.html` stays.
 fn file_path(rel: &str) -> String {
-    if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.to_string()
+    if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() }
+}
+
+/// A fingerprint of `parts` under the template set's own; never `ALWAYS`.
+fn key(r: &Renderer, parts: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    r.fingerprint.hash(&mut h);
+    parts.hash(&mut h);
+    h.finish().max(1)
+}
+
+fn article_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
+    let v = |i: Option<usize>| i.map(|i| input.rendered[i].version);
+    let a = input.archive;
+    for (i, article) in input.articles.iter().enumerate() {
+        let related: Vec<u64> = a.related[i].iter().map(|&j| input.rendered[j].version).collect();
+        let k = key(r, (input.rendered[i].version, v(a.older[i]), v(a.newer[i]), related));
+        jobs.push(Job {
+            rel: article.rel_url.clone(),
+            template: "article.html",
+            context: Ctx::Article(i),
+            key: k,
+        });
     }
 }
 
-fn index_jobs(jobs: &mut Vec<Job>, archive: &Archive, settings: &Settings) {
+fn article_context(i: usize, input: &Input<'_>) -> Context {
+    let (a, s) = (input.archive, input.summaries);
+    let mut ctx = Context::new();
+    ctx.insert_value("page", views::page(&input.articles[i], &input.rendered[i], input.settings));
+    let near = |o: Option<usize>| o.map_or_else(Value::none, |j| s[j].clone());
+    ctx.insert_value("older", near(a.older[i]));
+    ctx.insert_value("newer", near(a.newer[i]));
+    let related: Vec<Value> = a.related[i].iter().map(|&j| s[j].clone()).collect();
+    ctx.insert_value("related", Value::from(related));
+    ctx
+}
+
+fn index_jobs(jobs: &mut Vec<Job>, input: &Input<'_>) {
+    let (a, s) = (input.archive, input.settings);
     for (rel, template, var, value) in [
-        (
-            "tags/",
-            "tags.html",
-            "tags",
-            views::groups(&archive.tags, "tags", settings),
-        ),
-        (
-            "authors/",
-            "authors.html",
-            "authors",
-            views::groups(&archive.authors, "authors", settings),
-        ),
-        (
-            "archive/",
-            "archive.html",
-            "years",
-            views::years(archive, settings),
-        ),
+        ("tags/", "tags.html", "tags", views::groups(&a.tags, "tags", s)),
+        ("authors/", "authors.html", "authors", views::groups(&a.authors, "authors", s)),
+        ("archive/", "archive.html", "years", views::years(a, s)),
     ] {
         let mut ctx = Context::new();
         ctx.insert_value(var, value);
-        jobs.push(Job {
-            rel: rel.into(),
-            template,
-            context: ctx,
-        });
+        jobs.push(Job { rel: rel.into(), template, context: Ctx::Ready(ctx), key: ALWAYS });
     }
 }
 
 fn group_jobs(
     jobs: &mut Vec<Job>,
+    r: &Renderer,
+    input: &Input<'_>,
     prefix: &str,
     template: &'static str,
     groups: &[Group],
     var: &'static str,
-    views: &views::ArticleViews,
-    settings: &Settings,
 ) {
     for g in groups {
-        let value = views::group(g, prefix, settings);
+        let value = views::group(g, prefix, input.settings);
         let base = format!("{prefix}/{}/", g.slug);
-        listing_jobs(jobs, &base, template, &g.articles, views, settings, |c| {
+        let extra = key(r, (&g.name, &g.slug));
+        listing_jobs(jobs, r, input, &base, template, &g.articles, extra, |c| {
             c.insert_value(var, value.clone())
         });
     }
 }
 
-fn quote_jobs(
-    jobs: &mut Vec<Job>,
-    articles: &[Article],
-    rendered: &[Rendered],
-    archive: &Archive,
-    views: &views::ArticleViews,
-    settings: &Settings,
-) {
-    let (by_count, az) = quote_views::speakers(&archive.speakers, settings);
-    let mut ctx = Context::new();
-    ctx.insert_value("speakers", by_count);
-    ctx.insert_value("speakers_az", az);
-    jobs.push(Job {
-        rel: "quotes/".into(),
-        template: "quotes.html",
-        context: ctx,
-    });
-    for s in &archive.speakers {
-        let speaker = quote_views::speaker(s, settings);
-        let items = quote_views::speaker_items(s, articles, rendered, &views.summaries, settings);
-        let base = format!("quotes/{}/", s.slug);
-        for pager in paginate(items.len(), settings.config.per_page) {
-            let slice = items[pager.range.clone()].to_vec();
-            let mut ctx = Context::new();
-            ctx.insert_value(
-                "paginator",
-                views::paginator(&base, &pager, items.len(), slice, settings),
-            );
-            ctx.insert_value("speaker", speaker.clone());
-            jobs.push(Job {
-                rel: page_path(&base, pager.number),
-                template: "speaker.html",
-                context: ctx,
+fn date_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
+    for y in &input.archive.years {
+        let mut ctx = Context::new();
+        ctx.insert_value("year", views::year(y, input.settings));
+        jobs.push(Job {
+            rel: format!("{:04}/", y.year),
+            template: "year.html",
+            context: Ctx::Ready(ctx),
+            key: ALWAYS,
+        });
+        for m in &y.months {
+            let month = views::month(y.year, m, input.settings);
+            let base = format!("{:04}/{:02}/", y.year, m.month);
+            listing_jobs(jobs, r, input, &base, "month.html", &m.articles, 0, |c| {
+                c.insert_value("month", month.clone())
             });
         }
     }
 }
 
-/// One job per page of a paginated listing of `items` rooted at `base`.
+fn quote_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
+    let (archive, settings) = (input.archive, input.settings);
+    let (by_count, az) = quote_views::speakers(&archive.speakers, settings);
+    let mut ctx = Context::new();
+    ctx.insert_value("speakers", by_count);
+    ctx.insert_value("speakers_az", az);
+    jobs.push(Job { rel: "quotes/".into(), template: "quotes.html", context: Ctx::Ready(ctx), key: ALWAYS });
+    for s in &archive.speakers {
+        let speaker = quote_views::speaker(s, settings);
+        let items = quote_views::speaker_items(s, input.articles, input.rendered, input.summaries, settings);
+        let versions: Vec<(u64, usize)> =
+            s.quotes.iter().map(|&(a, q)| (input.rendered[a].version, q)).collect();
+        let base = format!("quotes/{}/", s.slug);
+        for pager in paginate(items.len(), settings.config.per_page) {
+            let k = key(r, (&base, &s.name, pager.number, pager.total, &versions[pager.range.clone()]));
+            let slice = items[pager.range.clone()].to_vec();
+            let mut ctx = Context::new();
+            ctx.insert_value("paginator", views::paginator(&base, &pager, items.len(), slice, settings));
+            ctx.insert_value("speaker", speaker.clone());
+            jobs.push(Job {
+                rel: page_path(&base, pager.number),
+                template: "speaker.html",
+                context: Ctx::Ready(ctx),
+                key: k,
+            });
+        }
+    }
+}
+
+/// One job per page of a paginated listing of `items` rooted at `base`;
+/// `extra` fingerprints what `add` puts into the context.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site per listing kind; a struct would only rename them"
+)]
 fn listing_jobs(
     jobs: &mut Vec<Job>,
+    r: &Renderer,
+    input: &Input<'_>,
     base: &str,
     template: &'static str,
     items: &[usize],
-    views: &views::ArticleViews,
-    settings: &Settings,
-    extra: impl Fn(&mut Context),
+    extra: u64,
+    add: impl Fn(&mut Context),
 ) {
+    let settings = input.settings;
     for pager in paginate(items.len(), settings.config.per_page) {
-        let slice: Vec<Value> = items[pager.range.clone()]
-            .iter()
-            .map(|&i| views.summaries[i].clone())
-            .collect();
+        let on_page = &items[pager.range.clone()];
+        let versions: Vec<u64> = on_page.iter().map(|&i| input.rendered[i].version).collect();
+        let k = key(r, (base, template, extra, pager.number, pager.total, items.len(), versions));
+        let slice: Vec<Value> = on_page.iter().map(|&i| input.summaries[i].clone()).collect();
         let mut ctx = Context::new();
-        ctx.insert_value(
-            "paginator",
-            views::paginator(base, &pager, items.len(), slice, settings),
-        );
-        extra(&mut ctx);
-        jobs.push(Job {
-            rel: page_path(base, pager.number),
-            template,
-            context: ctx,
-        });
+        ctx.insert_value("paginator", views::paginator(base, &pager, items.len(), slice, settings));
+        add(&mut ctx);
+        jobs.push(Job { rel: page_path(base, pager.number), template, context: Ctx::Ready(ctx), key: k });
     }
 }

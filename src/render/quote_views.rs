@@ -54,16 +54,7 @@ pub fn article_quotes<'a>(
     let quotes = r
         .quotes
         .iter()
-        .map(|q| {
-            quote_view(
-                a,
-                &q.text,
-                q.speaker.as_deref(),
-                q.partial,
-                q.block,
-                settings,
-            )
-        })
+        .map(|q| quote_view(a, &q.text, q.speaker.as_deref(), q.partial, q.block, settings))
         .collect();
     let pulled = r
         .pullouts
@@ -98,19 +89,13 @@ pub fn speaker(s: &Speaker, settings: &Settings) -> Value {
 
 /// Every speaker twice: most quoted first, and A to Z.
 pub fn speakers(all: &[Speaker], settings: &Settings) -> (Value, Value) {
-    let mut by_count: Vec<SpeakerView<'_>> =
-        all.iter().map(|s| speaker_view(s, settings)).collect();
+    let mut by_count: Vec<SpeakerView<'_>> = all.iter().map(|s| speaker_view(s, settings)).collect();
     by_count.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        b.count.cmp(&a.count).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
     });
     let mut az: Vec<SpeakerView<'_>> = all.iter().map(|s| speaker_view(s, settings)).collect();
     az.sort_by_cached_key(|v| (v.name.to_lowercase(), v.slug));
-    (
-        Value::from_serializable(&by_count),
-        Value::from_serializable(&az),
-    )
+    (Value::from_serializable(&by_count), Value::from_serializable(&az))
 }
 
 /// The listing items of a speaker's page: each quote with its article's view.
@@ -125,17 +110,8 @@ pub fn speaker_items(
         .iter()
         .map(|&(ai, qi)| {
             let q = &rendered[ai].quotes[qi];
-            let view = quote_view(
-                &articles[ai],
-                &q.text,
-                q.speaker.as_deref(),
-                q.partial,
-                q.block,
-                settings,
-            );
-            let mut map = Value::from_serializable(&view)
-                .into_map()
-                .unwrap_or_default();
+            let view = quote_view(&articles[ai], &q.text, q.speaker.as_deref(), q.partial, q.block, settings);
+            let mut map = Value::from_serializable(&view).into_map().unwrap_or_default();
             map.insert("article".into(), summaries[ai].clone());
             Value::from(map)
         })

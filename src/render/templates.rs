@@ -23,14 +23,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("quotes.html", include_str!("../../templates/quotes.html")),
     ("speaker.html", include_str!("../../templates/speaker.html")),
     ("404.html", include_str!("../../templates/404.html")),
-    (
-        "partials/list.html",
-        include_str!("../../templates/partials/list.html"),
-    ),
-    (
-        "partials/pagination.html",
-        include_str!("../../templates/partials/pagination.html"),
-    ),
+    ("partials/list.html", include_str!("../../templates/partials/list.html")),
+    ("partials/pagination.html", include_str!("../../templates/partials/pagination.html")),
 ];
 
 /// The built-in stylesheet, written to `/style.css` unless the site has its own.
@@ -39,8 +33,13 @@ pub const STYLESHEET: &str = include_str!("../../templates/style.css");
 /// Folder of a site's template overrides, relative to its root.
 pub const TEMPLATES_DIR: &str = "templates";
 
-/// Loads the built-ins and the overrides under `root/templates`.
-pub fn load(root: &Path) -> Result<(tera::Tera, Option<String>)> {
+/// The template set, the site's stylesheet if any, and every template
+/// source by name.
+pub type Loaded = (tera::Tera, Option<String>, Vec<(String, String)>);
+
+/// Loads the built-ins and the overrides under `root/templates`; the sources
+/// are returned too, to fingerprint the template set.
+pub fn load(root: &Path) -> Result<Loaded> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".htm", ".xml"]);
     super::filters::register(&mut tera);
@@ -62,8 +61,7 @@ pub fn load(root: &Path) -> Result<(tera::Tera, Option<String>)> {
             if name.split('/').any(|s| s.starts_with('.')) || crate::content::is_ignored(&name) {
                 continue;
             }
-            let text =
-                std::fs::read_to_string(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            let text = std::fs::read_to_string(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
             if name == "style.css" {
                 stylesheet = Some(text);
             } else {
@@ -77,8 +75,8 @@ pub fn load(root: &Path) -> Result<(tera::Tera, Option<String>)> {
         }
     }
     sources.extend(overrides);
-    tera.add_raw_templates(sources).map_err(template_error)?;
-    Ok((tera, stylesheet))
+    tera.add_raw_templates(sources.clone()).map_err(template_error)?;
+    Ok((tera, stylesheet, sources))
 }
 
 /// A Tera error with its whole chain, since Tera keeps the cause in `source()`.

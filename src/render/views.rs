@@ -50,21 +50,12 @@ struct PageView<'a> {
     pullquotes: Vec<super::quote_views::QuoteView<'a>>,
 }
 
-/// Views of every article, built once.
-pub struct ArticleViews {
-    /// Listing view of each article, by article index.
-    pub summaries: Vec<Value>,
-}
-
 fn links<'a>(names: &'a [String], prefix: &str, settings: &Settings) -> Vec<LinkView<'a>> {
     names
         .iter()
         .filter_map(|n| {
             let slug = crate::slug::slugify(n);
-            (!slug.is_empty()).then(|| LinkView {
-                name: n,
-                url: settings.url(&format!("{prefix}/{slug}/")),
-            })
+            (!slug.is_empty()).then(|| LinkView { name: n, url: settings.url(&format!("{prefix}/{slug}/")) })
         })
         .collect()
 }
@@ -90,15 +81,15 @@ fn summary_view<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Sum
     }
 }
 
-/// Builds the listing view of every article.
-pub fn summaries(articles: &[Article], rendered: &[Rendered], settings: &Settings) -> ArticleViews {
+/// The listing view of one article.
+pub fn summary(a: &Article, r: &Rendered, settings: &Settings) -> Value {
+    Value::from_serializable(&summary_view(a, r, settings))
+}
+
+/// The listing view of every article, built in parallel.
+pub fn summaries(articles: &[Article], rendered: &[Rendered], settings: &Settings) -> Vec<Value> {
     use rayon::prelude::*;
-    let summaries = articles
-        .par_iter()
-        .zip(rendered.par_iter())
-        .map(|(a, r)| Value::from_serializable(&summary_view(a, r, settings)))
-        .collect();
-    ArticleViews { summaries }
+    articles.par_iter().zip(rendered.par_iter()).map(|(a, r)| summary(a, r, settings)).collect()
 }
 
 /// The `page` of an article's own page.
@@ -142,8 +133,7 @@ fn group_view<'a>(g: &'a Group, prefix: &str, settings: &Settings) -> GroupView<
 
 /// Every group, for the tags and authors indexes, alphabetical by name.
 pub fn groups(gs: &[Group], prefix: &str, settings: &Settings) -> Value {
-    let mut views: Vec<GroupView<'_>> =
-        gs.iter().map(|g| group_view(g, prefix, settings)).collect();
+    let mut views: Vec<GroupView<'_>> = gs.iter().map(|g| group_view(g, prefix, settings)).collect();
     views.sort_by_cached_key(|v| (v.name.to_lowercase(), v.slug));
     Value::from_serializable(&views)
 }
@@ -166,9 +156,7 @@ struct YearView {
 }
 
 fn month_view(year: i16, m: &Month, settings: &Settings) -> MonthView {
-    let name = jiff::civil::date(year, m.month, 1)
-        .strftime("%B")
-        .to_string();
+    let name = jiff::civil::date(year, m.month, 1).strftime("%B").to_string();
     MonthView {
         year,
         month: m.month,
@@ -183,11 +171,7 @@ fn year_view(y: &Year, settings: &Settings) -> YearView {
         year: y.year,
         url: settings.url(&format!("{:04}/", y.year)),
         count: y.count(),
-        months: y
-            .months
-            .iter()
-            .map(|m| month_view(y.year, m, settings))
-            .collect(),
+        months: y.months.iter().map(|m| month_view(y.year, m, settings)).collect(),
     }
 }
 
@@ -203,11 +187,7 @@ pub fn month(year: i16, m: &Month, settings: &Settings) -> Value {
 
 /// Every year, newest first, for the archive page.
 pub fn years(archive: &Archive, settings: &Settings) -> Value {
-    let views: Vec<YearView> = archive
-        .years
-        .iter()
-        .map(|y| year_view(y, settings))
-        .collect();
+    let views: Vec<YearView> = archive.years.iter().map(|y| year_view(y, settings)).collect();
     Value::from_serializable(&views)
 }
 
@@ -223,13 +203,7 @@ struct PagerView {
 }
 
 /// The `paginator` of one listing page; `items` are its article (or quote) views.
-pub fn paginator(
-    base: &str,
-    pager: &Pager,
-    count: usize,
-    items: Vec<Value>,
-    settings: &Settings,
-) -> Value {
+pub fn paginator(base: &str, pager: &Pager, count: usize, items: Vec<Value>, settings: &Settings) -> Value {
     let url = |n: usize| settings.url(&crate::archive::page_path(base, n));
     let view = PagerView {
         number: pager.number,
@@ -240,9 +214,7 @@ pub fn paginator(
         next_url: (pager.number < pager.total).then(|| url(pager.number + 1)),
         count,
     };
-    let mut map = Value::from_serializable(&view)
-        .into_map()
-        .unwrap_or_default();
+    let mut map = Value::from_serializable(&view).into_map().unwrap_or_default();
     map.insert("items".into(), Value::from(items));
     Value::from(map)
 }

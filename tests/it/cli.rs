@@ -7,11 +7,7 @@ fn build_prints_a_summary_and_exits_zero() {
     let site = TestSite::new();
     site.article("a.md", "title: A\ndate: 2024-01-01", "x\n");
     let out = site.cli(&["build"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.starts_with("built 1 articles, "), "{stdout}");
     assert!(stdout.contains(" files written to "), "{stdout}");
@@ -26,32 +22,20 @@ fn content_errors_exit_one_and_list_every_file() {
     let out = site.cli(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("error: content/a.md:1:1: missing `title`"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("error: content/b.md:1:1: missing `date`"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("error: content/a.md:1:1: missing `title`"), "{stderr}");
+    assert!(stderr.contains("error: content/b.md:1:1: missing `date`"), "{stderr}");
     assert!(!site.exists("index.html"));
 }
 
 #[test]
 fn usage_errors_exit_two() {
     let site = TestSite::new();
-    assert_eq!(
-        site.cli(&["build", "--no-such-flag"]).status.code(),
-        Some(2)
-    );
+    assert_eq!(site.cli(&["build", "--no-such-flag"]).status.code(), Some(2));
     assert_eq!(site.cli(&["frobnicate"]).status.code(), Some(2));
     for cmd in ["build", "init", "new"] {
         let help = site.cli(&[cmd, "--help"]);
         assert!(help.status.success(), "{cmd} --help");
-        assert!(
-            String::from_utf8_lossy(&help.stdout).contains("Usage: dateline"),
-            "{cmd}"
-        );
+        assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: dateline"), "{cmd}");
     }
 }
 
@@ -59,11 +43,7 @@ fn usage_errors_exit_two() {
 fn init_then_new_then_build() {
     let site = TestSite::new();
     let out = site.cli(&["init", "paper"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let paper = site.root().join("paper");
     let yaml = std::fs::read_to_string(paper.join("site.yaml")).expect("site.yaml");
     assert!(yaml.contains("# ") && yaml.contains("per_page: 20"));
@@ -82,14 +62,7 @@ fn init_then_new_then_build() {
         .arg(&paper)
         .output()
         .expect("build");
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
     assert!(String::from_utf8_lossy(&build.stdout).starts_with("built 2 articles"));
-    assert!(
-        site.cli(&["init", "paper"]).status.code() == Some(1),
-        "init refuses a non-empty folder"
-    );
+    assert!(site.cli(&["init", "paper"]).status.code() == Some(1), "init refuses a non-empty folder");
 }

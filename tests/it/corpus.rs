@@ -11,13 +11,8 @@ use crate::harness::TestSite;
 fn generator() -> Option<PathBuf> {
     let path = std::env::var_os("DATELINE_GEN_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py")
-        });
-    let python = Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py"));
+    let python = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
     (path.exists() && python).then_some(path)
 }
 
@@ -35,48 +30,28 @@ fn thousand_article_corpus_matches_the_generator_stats() {
         .status()
         .expect("generate");
     assert!(status.success());
-    let stats = Command::new("python3")
-        .arg(&gen_corpus)
-        .args(["--n", "1000", "--stats"])
-        .output()
-        .expect("stats");
+    let stats =
+        Command::new("python3").arg(&gen_corpus).args(["--n", "1000", "--stats"]).output().expect("stats");
     let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("stats json");
     let report = site.build().expect("build");
     assert_eq!(report.articles, 1000);
 
     let files = site.files();
     let count = |pred: &dyn Fn(&[&str]) -> bool| {
-        files
-            .iter()
-            .filter(|f| pred(&f.split('/').collect::<Vec<_>>()))
-            .count() as u64
+        files.iter().filter(|f| pred(&f.split('/').collect::<Vec<_>>())).count() as u64
     };
-    let articles =
-        count(&|p| p.len() == 5 && p[0].len() == 4 && p[0].chars().all(|c| c.is_ascii_digit()));
+    let articles = count(&|p| p.len() == 5 && p[0].len() == 4 && p[0].chars().all(|c| c.is_ascii_digit()));
     assert_eq!(articles, 1000, "one page per article");
     let tag_firsts = count(&|p| p.len() == 3 && p[0] == "tags");
-    assert_eq!(
-        tag_firsts,
-        stats["tags"].as_u64().expect("tags"),
-        "one page per tag"
-    );
+    assert_eq!(tag_firsts, stats["tags"].as_u64().expect("tags"), "one page per tag");
     let tag_pages = count(&|p| p[0] == "tags" && p.len() >= 3);
-    assert_eq!(
-        tag_pages,
-        stats["tag_pages_paginated_20"].as_u64().expect("paginated")
-    );
+    assert_eq!(tag_pages, stats["tag_pages_paginated_20"].as_u64().expect("paginated"));
     let index_pages = count(&|p| p == ["index.html"] || p.len() == 3 && p[0] == "page");
-    assert_eq!(
-        index_pages,
-        stats["index_pages_20"].as_u64().expect("index pages")
-    );
+    assert_eq!(index_pages, stats["index_pages_20"].as_u64().expect("index pages"));
 
     // The biggest tag's pages hold exactly its articles.
     let counts = stats["tag_counts"].as_object().expect("tag counts");
-    let (name, n) = counts
-        .iter()
-        .max_by_key(|(_, v)| v.as_u64())
-        .expect("a tag");
+    let (name, n) = counts.iter().max_by_key(|(_, v)| v.as_u64()).expect("a tag");
     let slug = dateline::slug::slugify(name);
     let n = n.as_u64().expect("n") as usize;
     let mut seen = 0;

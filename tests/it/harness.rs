@@ -11,9 +11,7 @@ pub struct TestSite {
 
 impl TestSite {
     pub fn new() -> Self {
-        TestSite {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        TestSite { dir: tempfile::tempdir().expect("temp dir") }
     }
 
     pub fn root(&self) -> &Path {
@@ -34,18 +32,14 @@ impl TestSite {
 
     /// Writes `content/<rel>` with the given front-matter lines and body.
     pub fn article(&self, rel: &str, front: &str, body: &str) -> &Self {
-        self.file(
-            &format!("content/{rel}"),
-            &format!("---\n{front}\n---\n{body}"),
-        )
+        self.file(&format!("content/{rel}"), &format!("---\n{front}\n---\n{body}"))
     }
 
     /// `n` articles one day apart from 2024-01-01, each tagged `every` and `tag{i%3}`.
     pub fn many(&self, n: usize) -> &Self {
         for i in 0..n {
-            let day = jiff::civil::date(2024, 1, 1)
-                .checked_add(jiff::Span::new().days(i as i64))
-                .expect("date");
+            let day =
+                jiff::civil::date(2024, 1, 1).checked_add(jiff::Span::new().days(i as i64)).expect("date");
             self.article(
                 &format!("{}/story-{i:03}.md", day.year()),
                 &format!(
@@ -92,13 +86,7 @@ impl TestSite {
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                e.path()
-                    .strip_prefix(self.out())
-                    .expect("prefix")
-                    .to_string_lossy()
-                    .replace('\\', "/")
-            })
+            .map(|e| e.path().strip_prefix(self.out()).expect("prefix").to_string_lossy().replace('\\', "/"))
             .collect();
         files.sort();
         files

@@ -59,14 +59,8 @@ fn article_page_shows_its_parts() {
     assert!(main.contains("1 min read"));
     assert!(main.contains("<h2 id=\"details\">Details</h2>"));
     // Older: the 2023 harbour story; newer: the market story.
-    assert!(
-        main.contains("rel=\"prev\" href=\"/2023/03/28/harbour/\""),
-        "{main}"
-    );
-    assert!(
-        main.contains("rel=\"next\" href=\"/2024/02/10/market/\""),
-        "{main}"
-    );
+    assert!(main.contains("rel=\"prev\" href=\"/2023/03/28/harbour/\""), "{main}");
+    assert!(main.contains("rel=\"next\" href=\"/2024/02/10/market/\""), "{main}");
     // Related: shares the council tag with the harbour story only.
     let related = &main[main.find("Related coverage").expect("related")..];
     assert!(related.contains("/2023/03/28/harbour/"));
@@ -86,27 +80,19 @@ fn listings_show_title_date_authors_summary_newest_first() {
     assert!(main.contains("<p>A summary from front matter.</p>"));
     assert!(main.contains("<p>Stalls opened.</p>") && !main.contains("Later text"));
     assert!(main.contains("<p>MILLBROOK — The council voted.</p>"));
-    assert!(
-        main.contains(">Sam Okafor</a>, <a href=\"/authors/maria-delgado/\">Maria Delgado</a>")
-    );
+    assert!(main.contains(">Sam Okafor</a>, <a href=\"/authors/maria-delgado/\">Maria Delgado</a>"));
 }
 
 #[test]
 fn indexes_count_tags_authors_and_months() {
     let site = small_site();
     let tags = site.read("tags/index.html");
-    assert!(
-        tags.contains("<a href=\"/tags/council/\">council</a> <span class=\"count\">2</span>"),
-        "{tags}"
-    );
+    assert!(tags.contains("<a href=\"/tags/council/\">council</a> <span class=\"count\">2</span>"), "{tags}");
     assert!(tags.contains("<a href=\"/tags/market/\">market</a> <span class=\"count\">1</span>"));
     let authors = site.read("authors/index.html");
     assert!(authors.contains("Sam Okafor</a> <span class=\"count\">2</span>"));
     let archive = site.read("archive/index.html");
-    assert!(
-        archive.contains("<a href=\"/2024/\">2024</a> <span class=\"count\">2</span>"),
-        "{archive}"
-    );
+    assert!(archive.contains("<a href=\"/2024/\">2024</a> <span class=\"count\">2</span>"), "{archive}");
     assert!(archive.contains("<a href=\"/2024/02/\">February</a> <span class=\"count\">2</span>"));
     assert!(archive.find("/2024/").expect("2024") < archive.find("/2023/").expect("2023"));
     let year = site.read("2024/index.html");
@@ -121,14 +107,8 @@ fn extra_front_matter_reaches_templates() {
     let site = small_site();
     site.file("templates/article.html", "{% extends \"builtin/article.html\" %}{% block title %}{{ page.extra.location | default(value=\"-\") }}{% endblock title %}");
     site.build().expect("build");
-    assert!(
-        site.read("2024/02/10/market/index.html")
-            .contains("<title>Depot Square</title>")
-    );
-    assert!(
-        site.read("2024/02/01/budget/index.html")
-            .contains("<title>-</title>")
-    );
+    assert!(site.read("2024/02/10/market/index.html").contains("<title>Depot Square</title>"));
+    assert!(site.read("2024/02/01/budget/index.html").contains("<title>-</title>"));
 }
 
 #[test]
@@ -163,10 +143,7 @@ fn pagination_twenty_one() {
     assert!(!site.exists("tags/tag0/page/2/index.html"));
     // January has 21 stories too: month pages paginate.
     assert_eq!(stories(&site.read("2024/01/page/2/index.html")), 1);
-    assert!(
-        !site.exists("page/1/index.html"),
-        "page 1 lives at the listing root"
-    );
+    assert!(!site.exists("page/1/index.html"), "page 1 lives at the listing root");
 }
 
 #[test]
@@ -177,11 +154,7 @@ fn zero_articles_still_make_a_site() {
     let index = site.read("index.html");
     assert_eq!(stories(&index), 0);
     assert!(index.contains("Nothing has been published here yet."));
-    assert!(
-        site.exists("tags/index.html")
-            && site.exists("archive/index.html")
-            && site.exists("404.html")
-    );
+    assert!(site.exists("tags/index.html") && site.exists("archive/index.html") && site.exists("404.html"));
 }
 
 #[test]
@@ -201,23 +174,14 @@ fn unicode_titles_and_tags() {
     );
     site.build().expect("build");
     let files = site.files();
-    assert!(
-        files.contains(&"tags/京都/index.html".to_string()),
-        "{files:?}"
-    );
+    assert!(files.contains(&"tags/京都/index.html".to_string()), "{files:?}");
     assert!(files.contains(&"tags/café-culture/index.html".to_string()));
     assert!(files.contains(&"tags/москва/index.html".to_string()));
     assert!(files.contains(&"authors/zoë-brontë/index.html".to_string()));
     assert!(files.contains(&"2024/06/15/kyoto/index.html".to_string()));
     let html = site.read("2024/06/15/kyoto/index.html");
-    assert!(
-        html.contains("京都の代表団, Café Ørsted &amp; «Москва»"),
-        "title escaped once"
-    );
-    assert!(
-        site.read("tags/京都/index.html")
-            .contains("<h1 class=\"section-title\">京都</h1>")
-    );
+    assert!(html.contains("京都の代表団, Café Ørsted &amp; «Москва»"), "title escaped once");
+    assert!(site.read("tags/京都/index.html").contains("<h1 class=\"section-title\">京都</h1>"));
 }
 
 #[test]
@@ -225,62 +189,21 @@ fn every_documented_date_format() {
     let site = TestSite::new();
     site.file("site.yaml", "timezone: Europe/Berlin\n");
     let cases = [
-        (
-            "a",
-            "2024-02-01",
-            "2024/02/01/a/",
-            "2024-02-01T00:00:00+01:00",
-        ),
-        (
-            "b",
-            "2024-02-01T18:30:00Z",
-            "2024/02/01/b/",
-            "2024-02-01T19:30:00+01:00",
-        ),
-        (
-            "c",
-            "2024-02-01T23:30:00-05:00",
-            "2024/02/02/c/",
-            "2024-02-02T05:30:00+01:00",
-        ),
-        (
-            "d",
-            "2024-02-01 18:30:00 +0100",
-            "2024/02/01/d/",
-            "2024-02-01T18:30:00+01:00",
-        ),
-        (
-            "e",
-            "2024-02-01 18:30",
-            "2024/02/01/e/",
-            "2024-02-01T18:30:00+01:00",
-        ),
-        (
-            "f",
-            "2024-7-4 5:00:00",
-            "2024/07/04/f/",
-            "2024-07-04T05:00:00+02:00",
-        ),
+        ("a", "2024-02-01", "2024/02/01/a/", "2024-02-01T00:00:00+01:00"),
+        ("b", "2024-02-01T18:30:00Z", "2024/02/01/b/", "2024-02-01T19:30:00+01:00"),
+        ("c", "2024-02-01T23:30:00-05:00", "2024/02/02/c/", "2024-02-02T05:30:00+01:00"),
+        ("d", "2024-02-01 18:30:00 +0100", "2024/02/01/d/", "2024-02-01T18:30:00+01:00"),
+        ("e", "2024-02-01 18:30", "2024/02/01/e/", "2024-02-01T18:30:00+01:00"),
+        ("f", "2024-7-4 5:00:00", "2024/07/04/f/", "2024-07-04T05:00:00+02:00"),
     ];
     for (slug, date, _, _) in cases {
-        site.article(
-            &format!("{slug}.md"),
-            &format!("title: {slug}\ndate: {date}"),
-            "x\n",
-        );
+        site.article(&format!("{slug}.md"), &format!("title: {slug}\ndate: {date}"), "x\n");
     }
-    site.article(
-        "2019-03-04-from-name.md",
-        "title: From the file name",
-        "x\n",
-    );
+    site.article("2019-03-04-from-name.md", "title: From the file name", "x\n");
     site.build().expect("build");
     for (_, _, url, stamp) in cases {
         let html = site.read(&format!("{url}index.html"));
-        assert!(
-            html.contains(&format!("<time datetime=\"{stamp}\">")),
-            "{url}: {stamp}"
-        );
+        assert!(html.contains(&format!("<time datetime=\"{stamp}\">")), "{url}: {stamp}");
     }
     assert!(site.exists("2019/03/04/from-name/index.html"));
 }
@@ -289,20 +212,12 @@ fn every_documented_date_format() {
 fn drafts_only_with_the_flag() {
     let site = TestSite::new();
     site.article("a.md", "title: Public\ndate: 2024-01-01", "x\n");
-    site.article(
-        "b.md",
-        "title: Secret draft\ndate: 2024-01-02\ndraft: true\ntags: [hidden]",
-        "x\n",
-    );
+    site.article("b.md", "title: Secret draft\ndate: 2024-01-02\ndraft: true\ntags: [hidden]", "x\n");
     site.build().expect("build");
     assert!(!site.exists("2024/01/02/b/index.html"));
     assert!(!site.read("index.html").contains("Secret draft"));
     assert!(!site.exists("tags/hidden/index.html"));
-    site.build_with(&BuildOptions {
-        drafts: true,
-        ..Default::default()
-    })
-    .expect("build");
+    site.build_with(&BuildOptions { drafts: true, ..Default::default() }).expect("build");
     assert!(site.exists("2024/01/02/b/index.html"));
     assert!(site.read("index.html").contains("Secret draft"));
 }
@@ -340,16 +255,9 @@ fn base_url_with_a_sub_path_prefixes_every_link() {
     assert!(html.contains("href=\"/news/style.css\""));
     assert!(html.contains("href=\"/news/tags/budget/\""));
     assert!(html.contains("href=\"/news/2023/03/28/harbour/\""));
-    let hrefs: Vec<&str> = html
-        .split("href=\"")
-        .skip(1)
-        .map(|s| &s[..s.find('"').expect("quote")])
-        .collect();
+    let hrefs: Vec<&str> = html.split("href=\"").skip(1).map(|s| &s[..s.find('"').expect("quote")]).collect();
     for h in hrefs {
-        assert!(
-            h.starts_with("/news/") || h.starts_with("http"),
-            "unprefixed link {h}"
-        );
+        assert!(h.starts_with("/news/") || h.starts_with("http"), "unprefixed link {h}");
     }
 }
 
@@ -362,22 +270,14 @@ fn front_matter_text_is_escaped() {
         "Body.\n",
     );
     site.build().expect("build");
-    for rel in [
-        "2024/01/01/x/index.html",
-        "index.html",
-        "tags/index.html",
-        "authors/index.html",
-    ] {
+    for rel in ["2024/01/01/x/index.html", "index.html", "tags/index.html", "authors/index.html"] {
         let html = site.read(rel);
         assert!(!html.contains("<script>alert"), "{rel}");
         assert!(!html.contains("<b>bold</b>"), "{rel}");
         assert!(!html.contains("<i>name</i>"), "{rel}");
         assert!(!html.contains("<img src=x"), "{rel}");
     }
-    assert!(
-        site.read("index.html")
-            .contains("&lt;img src=x onerror=alert(1)&gt;")
-    );
+    assert!(site.read("index.html").contains("&lt;img src=x onerror=alert(1)&gt;"));
 }
 
 #[test]
@@ -386,33 +286,20 @@ fn hostile_slugs_stay_inside_the_output() {
     site.article("a.md", "title: A\ndate: 2024-01-01\nslug: ../../../escape\ntags: [\"../../up\", \"/abs\"]\nauthor: \"..\\\\..\\\\win\"", "x\n");
     site.build().expect("build");
     let files = site.files();
-    assert!(
-        files.contains(&"2024/01/01/escape/index.html".to_string()),
-        "{files:?}"
-    );
+    assert!(files.contains(&"2024/01/01/escape/index.html".to_string()), "{files:?}");
     assert!(files.contains(&"tags/up/index.html".to_string()));
     assert!(files.contains(&"tags/abs/index.html".to_string()));
     assert!(files.contains(&"authors/win/index.html".to_string()));
-    let outside: Vec<_> = std::fs::read_dir(site.root())
-        .expect("ls")
-        .map(|e| e.expect("e").file_name())
-        .collect();
+    let outside: Vec<_> =
+        std::fs::read_dir(site.root()).expect("ls").map(|e| e.expect("e").file_name()).collect();
     assert_eq!(outside.len(), 2, "only content and public: {outside:?}");
 }
 
 #[test]
 fn builds_are_deterministic() {
     let a = small_site();
-    let first: Vec<(String, String)> = a
-        .files()
-        .into_iter()
-        .map(|f| (f.clone(), a.read(&f)))
-        .collect();
+    let first: Vec<(String, String)> = a.files().into_iter().map(|f| (f.clone(), a.read(&f))).collect();
     a.build().expect("rebuild");
-    let second: Vec<(String, String)> = a
-        .files()
-        .into_iter()
-        .map(|f| (f.clone(), a.read(&f)))
-        .collect();
+    let second: Vec<(String, String)> = a.files().into_iter().map(|f| (f.clone(), a.read(&f))).collect();
     assert_eq!(first, second);
 }

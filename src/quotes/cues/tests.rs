@@ -18,40 +18,16 @@ fn head(s: &str) -> Option<String> {
 
 #[test]
 fn tail_patterns() {
-    assert_eq!(
-        tail("said Ada Quill, a baker."),
-        Some(Who::Name(vec!["Ada", "Quill"]))
-    );
-    assert_eq!(
-        tail("Quill said on Friday."),
-        Some(Who::Name(vec!["Quill"]))
-    );
-    assert_eq!(
-        tail("Ada Quill, head baker at Crumb Ltd, said."),
-        Some(Who::Name(vec!["Ada", "Quill"]))
-    );
-    assert_eq!(
-        tail("the bakery's owner, Ada Quill, said."),
-        Some(Who::Name(vec!["Ada", "Quill"]))
-    );
-    assert_eq!(
-        tail("she told reporters."),
-        Some(Who::Pronoun(Gender::Female))
-    );
+    assert_eq!(tail("said Ada Quill, a baker."), Some(Who::Name(vec!["Ada", "Quill"])));
+    assert_eq!(tail("Quill said on Friday."), Some(Who::Name(vec!["Quill"])));
+    assert_eq!(tail("Ada Quill, head baker at Crumb Ltd, said."), Some(Who::Name(vec!["Ada", "Quill"])));
+    assert_eq!(tail("the bakery's owner, Ada Quill, said."), Some(Who::Name(vec!["Ada", "Quill"])));
+    assert_eq!(tail("she told reporters."), Some(Who::Pronoun(Gender::Female)));
     assert_eq!(tail("a spokesman said."), Some(Who::Nobody));
     assert_eq!(tail("officials said."), Some(Who::Nobody));
-    assert_eq!(
-        tail("the Tea Ministry said."),
-        Some(Who::Name(vec!["Tea", "Ministry"]))
-    );
-    assert_eq!(
-        tail("according to Ada Quill."),
-        Some(Who::Name(vec!["Ada", "Quill"]))
-    );
-    assert_eq!(
-        tail("a déclaré Jules Forge."),
-        Some(Who::Name(vec!["Jules", "Forge"]))
-    );
+    assert_eq!(tail("the Tea Ministry said."), Some(Who::Name(vec!["Tea", "Ministry"])));
+    assert_eq!(tail("according to Ada Quill."), Some(Who::Name(vec!["Ada", "Quill"])));
+    assert_eq!(tail("a déclaré Jules Forge."), Some(Who::Name(vec!["Jules", "Forge"])));
     assert_eq!(tail("explique-t-il."), Some(Who::Pronoun(Gender::Male)));
     assert_eq!(tail("and the crowd cheered."), None);
     let t = tokens("except in the west, Quill said.");
@@ -62,34 +38,13 @@ fn tail_patterns() {
 
 #[test]
 fn head_patterns() {
-    assert_eq!(
-        head("Ada Quill said:"),
-        Some("Name([\"Ada\", \"Quill\"])".into())
-    );
-    assert_eq!(
-        head("In a note, the Tea Ministry wrote:"),
-        Some("Name([\"Tea\", \"Ministry\"])".into())
-    );
-    assert_eq!(
-        head("Quill called the plan"),
-        Some("Name([\"Quill\"])".into())
-    );
-    assert_eq!(
-        head("Ada Quill:"),
-        Some("Name([\"Ada\", \"Quill\"])".into())
-    );
-    assert_eq!(
-        head("Selon Jules Forge,"),
-        Some("Name([\"Jules\", \"Forge\"])".into())
-    );
+    assert_eq!(head("Ada Quill said:"), Some("Name([\"Ada\", \"Quill\"])".into()));
+    assert_eq!(head("In a note, the Tea Ministry wrote:"), Some("Name([\"Tea\", \"Ministry\"])".into()));
+    assert_eq!(head("Quill called the plan"), Some("Name([\"Quill\"])".into()));
+    assert_eq!(head("Ada Quill:"), Some("Name([\"Ada\", \"Quill\"])".into()));
+    assert_eq!(head("Selon Jules Forge,"), Some("Name([\"Jules\", \"Forge\"])".into()));
     assert_eq!(head("Adding:"), Some("Clause".into()));
     assert_eq!(head("The menu lists a"), None);
-    assert_eq!(
-        head("Ada Quill echoed the point:"),
-        Some("Name([\"Ada\", \"Quill\"])".into())
-    );
-    assert_eq!(
-        head("But she chose her words:"),
-        Some("Pronoun(Female)".into())
-    );
+    assert_eq!(head("Ada Quill echoed the point:"), Some("Name([\"Ada\", \"Quill\"])".into()));
+    assert_eq!(head("But she chose her words:"), Some("Pronoun(Female)".into()));
 }
