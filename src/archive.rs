@@ -123,7 +123,7 @@ fn group<'a>(order: &[usize], names: impl Fn(usize) -> &'a Vec<String>) -> Vec<G
 }
 
 /// Speakers are the same across articles when their full names are (ignoring case).
-fn speakers(order: &[usize], rendered: &[Rendered]) -> Vec<Speaker> {
+pub fn speakers(order: &[usize], rendered: &[Rendered]) -> Vec<Speaker> {
     let mut map: BTreeMap<String, Speaker> = BTreeMap::new();
     for &i in order {
         for (qi, q) in rendered[i].quotes.iter().enumerate() {

@@ -36,6 +36,14 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Build, then rebuild whenever content/, templates/, static/ or site.yaml change.
+    Watch {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Poll for changes instead of using the system's file notifications.
+        #[arg(long)]
+        poll: bool,
+    },
     /// Print the direct quotes of the given articles, with their speakers.
     Quotes {
         /// Print JSON Lines: one object per article, {"path", "quotes": [{"text", "speaker"}]}.
@@ -58,6 +66,36 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+/// Where a site is and how to build it.
+#[derive(Debug, clap::Args)]
+struct SiteArgs {
+    /// Site root: the folder holding content/ (default: the current folder).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output folder (default: ROOT/public).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Base URL, overriding site.yaml.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+}
+
+impl SiteArgs {
+    fn watch_options(self, poll: bool) -> dateline::watch::WatchOptions {
+        let out = self.output.unwrap_or_else(|| self.root.join("public"));
+        dateline::watch::WatchOptions {
+            root: self.root,
+            out,
+            build: BuildOptions { drafts: self.drafts, base_url: self.base_url },
+            debounce: std::time::Duration::from_millis(100),
+            poll,
+        }
+    }
 }
 
 /// Runs the parsed command.
@@ -85,6 +123,11 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Quotes { json, files } => quotes(json, &files),
+        Command::Watch { site, poll } => {
+            let options = site.watch_options(poll);
+            let stop = dateline::watch::stop_flag();
+            dateline::watch::run(&options, &stop, &mut print_report)
+        }
         Command::Init { dir } => {
             dateline::scaffold::init(&dir)?;
             println!(
@@ -100,6 +143,48 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// One line per build, as it happens.
+pub fn print_report(report: dateline::watch::Report) {
+    use dateline::watch::Report;
+    use std::io::Write;
+    match report {
+        Report::Built { changed, outcome } => {
+            for w in &outcome.warnings {
+                eprintln!("{w}");
+            }
+            let ms = outcome.elapsed.as_secs_f64() * 1000.0;
+            if changed.is_empty() {
+                println!(
+                    "built {} articles, {} files written in {ms:.0} ms; watching for changes (Ctrl-C to stop)",
+                    outcome.articles, outcome.written
+                );
+            } else {
+                let what: Vec<String> = changed.iter().take(3).map(|p| p.display().to_string()).collect();
+                let more = if changed.len() > 3 {
+                    format!(" and {} more", changed.len() - 3)
+                } else {
+                    String::new()
+                };
+                println!(
+                    "rebuilt in {ms:.0} ms after {}{more} changed: {} pages rendered, {} files written, {} deleted",
+                    what.join(", "),
+                    outcome.rendered,
+                    outcome.written,
+                    outcome.deleted
+                );
+            }
+        }
+        Report::Failed(e) => {
+            for err in e.all() {
+                eprintln!("error: {err}");
+            }
+            eprintln!("the output keeps the last good build; save a fix to rebuild");
+        }
+        Report::Notice(n) => eprintln!("note: {n}"),
+    }
+    let _ = std::io::stdout().flush();
 }
 
 fn quotes(json: bool, files: &[PathBuf]) -> Result<()> {

@@ -27,6 +27,7 @@ pub mod config;
 pub mod content;
 pub mod dates;
 pub mod error;
+pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod pullout;
@@ -35,6 +36,7 @@ pub mod render;
 pub mod scaffold;
 pub mod site;
 pub mod slug;
+pub mod watch;
 mod yaml;
 
 pub use error::{Error, Result, Warning};

@@ -184,8 +184,8 @@ impl Linker {
     pub fn version(&self, a: &Article) -> u64 {
         // Only a body mentioning `.md` can link to another article, so only
         // such bodies change when other articles move.
-        let links = if a.body.contains(".md") { self.links_hash } else { 0 };
-        hash(&(a.source_hash, self.settings_hash, links))
+        let links = if a.links_articles { self.links_hash } else { 0 };
+        hash(&(a.source_hash, &a.path, self.settings_hash, links))
     }
 
     /// Renders one article with its quotes and pull-outs.
@@ -208,7 +208,8 @@ impl Linker {
     }
 }
 
-fn hash(value: &impl std::hash::Hash) -> u64 {
+/// A hash for fingerprints (stable within a process).
+pub(crate) fn hash(value: &impl std::hash::Hash) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     value.hash(&mut h);
     std::hash::Hasher::finish(&h)

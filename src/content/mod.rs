@@ -55,6 +55,8 @@ pub struct Article {
     pub body_line: usize,
     /// A hash of the whole file, to tell when it changed.
     pub source_hash: u64,
+    /// Whether the body mentions `.md`, i.e. may link to other articles.
+    pub links_articles: bool,
     /// Output path relative to the site root, e.g. `2024/02/01/budget/`.
     pub rel_url: String,
 }
@@ -86,7 +88,25 @@ pub struct Loaded {
 /// Reads every article and asset under `root/content` (and `root/static`).
 pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
     let mut loaded = Loaded::default();
-    let mut sources = Vec::new();
+    let sources;
+    (sources, loaded.assets, loaded.errors) = discover(root);
+    loaded.read = sources.len();
+    let results: Vec<_> = sources.par_iter().map(|rel| read(root, rel, settings)).collect();
+    for (result, warnings) in results {
+        loaded.warnings.extend(warnings);
+        match result {
+            Ok(a) if a.draft && !drafts => {}
+            Ok(a) => loaded.articles.push(a),
+            Err(e) => loaded.errors.extend(e),
+        }
+    }
+    loaded
+}
+
+/// Finds the articles (paths relative to `root`, in name order) and the
+/// files to copy under `root/content` and `root/static`.
+pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Asset>, Vec<Error>) {
+    let (mut sources, mut assets, mut errors) = (Vec::new(), Vec::new(), Vec::new());
     for (dir, prefix) in [(CONTENT_DIR, true), ("static", false)] {
         let base = root.join(dir);
         if !base.is_dir() {
@@ -98,33 +118,22 @@ pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
                 if prefix && rel.ends_with(".md") {
                     sources.push(path);
                 } else {
-                    loaded.assets.push(Asset { source: root.join(&path), rel });
+                    assets.push(Asset { source: root.join(&path), rel });
                 }
             },
             root,
-            &mut loaded.errors,
+            &mut errors,
         );
     }
-    loaded.read = sources.len();
-    let results: Vec<_> = sources
-        .par_iter()
-        .map(|rel| {
-            let full = root.join(rel);
-            match std::fs::read_to_string(&full) {
-                Ok(text) => parse(&text, rel, settings),
-                Err(e) => (Err(vec![Error::io(rel, e)]), Vec::new()),
-            }
-        })
-        .collect();
-    for (result, warnings) in results {
-        loaded.warnings.extend(warnings);
-        match result {
-            Ok(a) if a.draft && !drafts => {}
-            Ok(a) => loaded.articles.push(a),
-            Err(e) => loaded.errors.extend(e),
-        }
+    (sources, assets, errors)
+}
+
+/// Reads and parses the article at `rel` (relative to `root`).
+pub fn read(root: &Path, rel: &Path, settings: &Settings) -> Parsed {
+    match std::fs::read_to_string(root.join(rel)) {
+        Ok(text) => parse(&text, rel, settings),
+        Err(e) => (Err(vec![Error::io(rel, e)]), Vec::new()),
     }
-    loaded
 }
 
 /// Walks `base` in name order, skipping hidden and editor-temporary files,
@@ -166,7 +175,8 @@ pub fn is_ignored(name: &str) -> bool {
         || name.chars().all(|c| c.is_ascii_digit())
 }
 
-type Parsed = (std::result::Result<Article, Vec<Error>>, Vec<Warning>);
+/// An article or every error found in its file, and its warnings.
+pub type Parsed = (std::result::Result<Article, Vec<Error>>, Vec<Warning>);
 
 /// Parses one article file; `rel` is its path relative to the site root.
 pub fn parse(text: &str, rel: &Path, settings: &Settings) -> Parsed {
@@ -289,6 +299,7 @@ fn validate(
         extra: fm.extra,
         body: parts.body.to_string(),
         source_hash: 0,
+        links_articles: parts.body.contains(".md"),
         body_line: parts.body_line,
         rel_url,
     })

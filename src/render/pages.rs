@@ -216,7 +216,10 @@ fn quote_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
             s.quotes.iter().map(|&(a, q)| (input.rendered[a].version, q)).collect();
         let base = format!("quotes/{}/", s.slug);
         for pager in paginate(items.len(), settings.config.per_page) {
-            let k = key(r, (&base, &s.name, pager.number, pager.total, &versions[pager.range.clone()]));
+            let k = key(
+                r,
+                (&base, &s.name, s.quotes.len(), pager.number, pager.total, &versions[pager.range.clone()]),
+            );
             let slice = items[pager.range.clone()].to_vec();
             let mut ctx = Context::new();
             ctx.insert_value("paginator", views::paginator(&base, &pager, items.len(), slice, settings));

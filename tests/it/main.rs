@@ -8,3 +8,4 @@ mod errors;
 mod pages;
 mod quotes;
 mod templates;
+mod watch;

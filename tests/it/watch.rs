@@ -1,0 +1,249 @@
+//! Incremental rebuilds and watch mode: whatever the sequence of edits, the
+//! output equals a clean build, byte for byte.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use dateline::BuildOptions;
+use dateline::incremental::Session;
+
+use crate::harness::TestSite;
+
+/// Every file under `dir`, relative path to bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("prefix").to_string_lossy().into_owned();
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
+
+fn assert_same_as_clean_build(site: &TestSite, step: &str) {
+    let clean = site.root().join("clean");
+    dateline::build(site.root(), &clean, &BuildOptions::default()).expect("clean build");
+    let (a, b) = (tree(&site.out()), tree(&clean));
+    let only_a: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
+    let only_b: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
+    assert!(only_a.is_empty() && only_b.is_empty(), "{step}: extra {only_a:?}, missing {only_b:?}");
+    for (k, v) in &a {
+        assert!(
+            v == &b[k],
+            "{step}: {k} differs:\n{}\n----\n{}",
+            String::from_utf8_lossy(v),
+            String::from_utf8_lossy(&b[k])
+        );
+    }
+    std::fs::remove_dir_all(clean).expect("rm clean");
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const TAGS: [&str; 5] = ["council", "harbour", "schools", "weather", "café"];
+const PEOPLE: [&str; 3] = ["Ann Lee", "Bo Chan", "Cy Díaz"];
+
+fn write_article(site: &TestSite, rng: &mut Rng, name: &str) {
+    let day = 1 + rng.below(28);
+    let month = 1 + rng.below(3);
+    let tags: Vec<&str> = (0..1 + rng.below(2)).map(|_| TAGS[rng.below(TAGS.len())]).collect();
+    let draft = if rng.below(8) == 0 { "\ndraft: true" } else { "" };
+    let body = format!(
+        "Lead paragraph {}.\n\n“We will see how it goes this time around,” said {} on Monday.\n\nMore text {}.\n",
+        rng.next() % 1000,
+        PEOPLE[rng.below(PEOPLE.len())],
+        rng.next() % 100
+    );
+    site.article(
+        &format!("{name}.md"),
+        &format!(
+            "title: Story {name} {}\ndate: 2024-{month:02}-{day:02}\ntags: [{}]\nauthor: {}{draft}",
+            rng.next() % 50,
+            tags.join(", "),
+            PEOPLE[rng.below(PEOPLE.len())]
+        ),
+        &body,
+    );
+}
+
+fn random_edits(seed: u64) {
+    let site = TestSite::new();
+    site.file("site.yaml", "per_page: 3\n");
+    let mut rng = Rng(seed);
+    let mut names: Vec<String> = (0..12).map(|i| format!("s{i}")).collect();
+    for n in &names {
+        write_article(&site, &mut rng, n);
+    }
+    let mut session = Session::new(site.root(), &site.out(), BuildOptions::default());
+    session.build().expect("first build");
+    assert_same_as_clean_build(&site, "first build");
+    let mut next_name = names.len();
+    for step in 0..30 {
+        let op = rng.below(9);
+        let what = match op {
+            0 | 1 => {
+                let n = names[rng.below(names.len())].clone();
+                write_article(&site, &mut rng, &n);
+                format!("rewrite {n}")
+            }
+            2 => {
+                let n = format!("s{next_name}");
+                next_name += 1;
+                write_article(&site, &mut rng, &n);
+                names.push(n.clone());
+                format!("add {n}")
+            }
+            3 if names.len() > 2 => {
+                let n = names.remove(rng.below(names.len()));
+                std::fs::remove_file(site.root().join(format!("content/{n}.md"))).expect("rm");
+                format!("delete {n}")
+            }
+            4 => {
+                let i = rng.below(names.len());
+                let to = format!("s{next_name}");
+                next_name += 1;
+                let from = site.root().join(format!("content/{}.md", names[i]));
+                std::fs::rename(from, site.root().join(format!("content/{to}.md"))).expect("mv");
+                names[i] = to.clone();
+                format!("rename to {to}")
+            }
+            5 => {
+                let head =
+                    ["", "{% block head %}<meta name=\"v\" content=\"1\">{% endblock head %}"][rng.below(2)];
+                site.file("templates/base.html", &format!("{{% extends \"builtin/base.html\" %}}{head}"));
+                "template".to_string()
+            }
+            6 => {
+                site.file(&format!("content/img{}.svg", rng.below(3)), &format!("<svg>{}</svg>", rng.next()));
+                "asset".to_string()
+            }
+            7 => {
+                let n = names[rng.below(names.len())].clone();
+                let path = site.root().join(format!("content/{n}.md"));
+                let good = std::fs::read_to_string(&path).expect("read");
+                std::fs::write(&path, "---\ntitle: broken\n").expect("break");
+                assert!(session.build().is_err(), "step {step}: a broken article fails the build");
+                std::fs::write(&path, good).expect("fix");
+                format!("break and fix {n}")
+            }
+            _ => {
+                site.file("site.yaml", &format!("per_page: {}\n", 2 + rng.below(3)));
+                "settings".to_string()
+            }
+        };
+        session.build().unwrap_or_else(|e| panic!("step {step} ({what}): {e}"));
+        assert_same_as_clean_build(&site, &format!("seed {seed} step {step} ({what})"));
+    }
+}
+
+#[test]
+fn random_edit_sequences_equal_clean_builds() {
+    for seed in [0x9E37_79B9_7F4A_7C15, 42, 7_777_777] {
+        random_edits(seed);
+    }
+}
+
+#[test]
+fn a_body_edit_renders_few_pages() {
+    let site = TestSite::new();
+    site.many(60);
+    let mut session = Session::new(site.root(), &site.out(), BuildOptions::default());
+    let first = session.build().expect("build");
+    let path = site.root().join("content/2024/story-030.md");
+    let text = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Paragraph of story 30.", "Paragraph of story 30.\n\nA new line.");
+    std::fs::write(&path, text).expect("write");
+    let again = session.build().expect("rebuild");
+    assert!(again.rendered < first.rendered / 3, "{} of {}", again.rendered, first.rendered);
+    assert!(site.read("2024/01/31/story-030/index.html").contains("A new line."));
+    let unchanged = session.build().expect("no-op rebuild");
+    assert_eq!(unchanged.written, 0, "nothing changed, nothing written");
+}
+
+/// The `dateline watch` binary, killed when dropped.
+struct Watcher(std::process::Child);
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn wait_for(logs: &Path, what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        let log = |f: &str| std::fs::read_to_string(logs.join(f)).unwrap_or_default();
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {what}\nstdout:\n{}\nstderr:\n{}",
+            log("out"),
+            log("err")
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn watch_follows_how_editors_save() {
+    let site = TestSite::new();
+    let logs = tempfile::tempdir().expect("log dir");
+    site.article("a.md", "title: Alpha\ndate: 2024-01-01", "First.\n");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["watch", "--root"])
+        .arg(site.root())
+        .stdout(std::fs::File::create(logs.path().join("out")).expect("log"))
+        .stderr(std::fs::File::create(logs.path().join("err")).expect("log"))
+        .spawn()
+        .expect("start watch");
+    let _guard = Watcher(child);
+    let page = |rel: &str| std::fs::read_to_string(site.out().join(rel)).unwrap_or_default();
+    wait_for(logs.path(), "first build", || page("2024/01/01/a/index.html").contains("Alpha"));
+
+    // Write in place.
+    site.article("a.md", "title: Alpha two\ndate: 2024-01-01", "First.\n");
+    wait_for(logs.path(), "in-place save", || page("2024/01/01/a/index.html").contains("Alpha two"));
+    // Write a temporary file, rename it over the article.
+    site.file("content/.a.md.tmp", "---\ntitle: Alpha three\ndate: 2024-01-01\n---\nFirst.\n");
+    std::fs::rename(site.root().join("content/.a.md.tmp"), site.root().join("content/a.md")).expect("rename");
+    wait_for(logs.path(), "rename over", || page("2024/01/01/a/index.html").contains("Alpha three"));
+    // Rename the old file to a backup, write a new one.
+    std::fs::rename(site.root().join("content/a.md"), site.root().join("content/a.md~")).expect("backup");
+    site.article("a.md", "title: Alpha four\ndate: 2024-01-01", "First.\n");
+    wait_for(logs.path(), "backup and write", || page("2024/01/01/a/index.html").contains("Alpha four"));
+    // A new folder with an article inside; then the folder deleted.
+    site.article("2025/new/b.md", "title: Beta\ndate: 2025-02-02", "Second.\n");
+    wait_for(logs.path(), "new folder", || page("2025/02/02/b/index.html").contains("Beta"));
+    std::fs::remove_dir_all(site.root().join("content/2025")).expect("rm folder");
+    wait_for(logs.path(), "deleted folder", || !site.out().join("2025/02/02/b/index.html").exists());
+    // A broken article keeps the last good output; fixing it rebuilds.
+    site.article("c.md", "title: Gamma\ndate: 2024-03-03\ndate: 2024-03-04", "x\n");
+    std::thread::sleep(Duration::from_millis(600));
+    assert!(page("2024/01/01/a/index.html").contains("Alpha four"));
+    site.article("c.md", "title: Gamma\ndate: 2024-03-03", "x\n");
+    wait_for(logs.path(), "fixed article", || page("2024/03/03/c/index.html").contains("Gamma"));
+    // Editor droppings never reach the site.
+    site.file("content/.#c.md", "junk");
+    site.file("content/4913", "junk");
+    site.file("content/c.md.swp", "junk");
+    std::thread::sleep(Duration::from_millis(600));
+    assert!(!site.out().join("4913").exists() && !site.out().join("c.md.swp").exists());
+    drop(_guard);
+    let _ = std::fs::remove_file(site.root().join("content/a.md~"));
+    assert_same_as_clean_build(&site, "after watching");
+}
