@@ -29,6 +29,9 @@ enum Command {
         /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Include articles dated in the future (embargoed).
+        #[arg(long)]
+        future: bool,
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
@@ -63,9 +66,9 @@ enum Command {
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Build { root, output, base_url, drafts, quiet, timings } => {
+        Command::Build { root, output, base_url, drafts, future, quiet, timings } => {
             let out = output.unwrap_or_else(|| root.join("public"));
-            let options = BuildOptions { drafts, base_url };
+            let options = BuildOptions { drafts, base_url, future, now: None };
             let report = dateline::build(&root, &out, &options)?;
             for w in &report.warnings {
                 eprintln!("{w}");

@@ -22,6 +22,11 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Overrides `base_url` from `site.yaml`.
     pub base_url: Option<String>,
+    /// Include articles dated after `now` (embargoed).
+    pub future: bool,
+    /// The moment embargoes and `expires` are judged against; `None` means
+    /// the clock when the site is loaded. The only time-dependent input.
+    pub now: Option<jiff::Timestamp>,
 }
 
 /// A site read from disk: settings, articles and files to copy.
@@ -74,15 +79,18 @@ impl Site {
         }
         let renderer = Renderer::load(root, &settings)?;
         let loaded = content::load(root, &settings, options.drafts);
+        let now = options.now.unwrap_or_else(jiff::Timestamp::now);
+        let articles = crate::publish::select(loaded.articles, options.future, now);
         let mut errors = loaded.errors;
-        errors.extend(content::duplicate_urls(&loaded.articles));
+        errors.extend(content::duplicate_urls(&articles));
+        errors.extend(crate::publish::alias_collisions(&articles));
         if let Some(e) = Error::from_many(errors) {
             return Err(e);
         }
         Ok(Site {
             root: root.to_path_buf(),
             settings,
-            articles: loaded.articles,
+            articles,
             assets: loaded.assets,
             warnings: loaded.warnings,
             files_read: loaded.read,
@@ -136,7 +144,17 @@ impl Site {
             };
             self.renderer.render_all(&input, &PageKeys::new(), sink)
         })?;
-        Ok(keys.len())
+        let order = &archive.order;
+        let index = timings
+            .time("search", || crate::search::pages(&self.articles, &rendered, order, &self.settings))?;
+        // Checked against every page of the site, rendered this time or not,
+        // so an alias over a generated page is reported, never written over it.
+        let aliases = crate::publish::alias_pages(&self.articles, &self.settings, &keys)?;
+        let extra = index.len() + aliases.len();
+        for page in index.into_iter().chain(aliases) {
+            sink(page)?;
+        }
+        Ok(keys.len() + extra)
     }
 }
 

@@ -82,12 +82,9 @@ pub(super) fn render_all(
     }
     date_jobs(&mut jobs, r, input);
     quote_jobs(&mut jobs, r, input);
-    jobs.push(Job {
-        rel: "404.html".into(),
-        template: "404.html",
-        context: Ctx::Ready(Context::new()),
-        key: ALWAYS,
-    });
+    for (rel, template) in [("404.html", "404.html"), ("search/", "search.html")] {
+        jobs.push(Job { rel: rel.into(), template, context: Ctx::Ready(Context::new()), key: ALWAYS });
+    }
 
     let errors: Vec<Error> = jobs
         .par_iter()
