@@ -39,6 +39,18 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Check a built site: internal links, fragments, images, orphaned articles.
+    Check {
+        /// Site root: the folder holding content/ (default: the current folder).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The built site (default: ROOT/public).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Base URL the site was built with, if it was overridden with --base-url.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
     /// Print the direct quotes of the given articles, with their speakers.
     Quotes {
         /// Print JSON Lines: one object per article, {"path", "quotes": [{"text", "speaker"}]}.
@@ -87,6 +99,11 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Check {
+            root,
+            output,
+            base_url,
+        } => check(&root, output, base_url),
         Command::Quotes { json, files } => quotes(json, &files),
         Command::Init { dir } => {
             dateline::scaffold::init(&dir)?;
@@ -102,6 +119,30 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("{}", path.display());
             Ok(())
         }
+    }
+}
+
+/// Prints every problem; exits with 1 when there is any.
+fn check(root: &std::path::Path, output: Option<PathBuf>, base_url: Option<String>) -> Result<()> {
+    // `public/x.html: ...` reads better than `./public/x.html: ...`.
+    let out = output.unwrap_or_else(|| match root.to_str() {
+        Some(".") => PathBuf::from("public"),
+        _ => root.join("public"),
+    });
+    let options = BuildOptions {
+        base_url,
+        ..BuildOptions::default()
+    };
+    let problems = dateline::check::check_built(root, &out, &options)?;
+    for p in &problems {
+        println!("{p}");
+    }
+    if problems.is_empty() {
+        eprintln!("{}: no problems found", out.display());
+        Ok(())
+    } else {
+        eprintln!("{}: {} problems", out.display(), problems.len());
+        std::process::exit(1)
     }
 }
 

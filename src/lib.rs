@@ -23,6 +23,7 @@
 //! ```
 
 pub mod archive;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod dates;

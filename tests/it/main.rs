@@ -2,9 +2,12 @@
 
 mod harness;
 
+mod check;
 mod cli;
 mod corpus;
 mod errors;
 mod pages;
+mod publish;
 mod quotes;
+mod search;
 mod templates;
