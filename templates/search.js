@@ -140,10 +140,9 @@
       li.appendChild(p);
       list.appendChild(li);
     });
-    var what = total === 1 ? "1 story" : total + " stories";
+    var what = (total === 1 ? "1 story matches" : total + " stories match") + " “" + query + "”";
     status.textContent = total === 0 ? "No stories match “" + query + "”." :
-      total > found.length ? what + " match; the newest " + found.length + " are shown." :
-      what + " match.";
+      total > found.length ? what + "; the newest " + found.length + " are shown." : what + ".";
   }
 
   function search() {

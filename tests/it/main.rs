@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod browser;
 mod check;
 mod cli;
 mod corpus;
