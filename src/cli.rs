@@ -99,11 +99,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
-        Command::Check {
-            root,
-            output,
-            base_url,
-        } => check(&root, output, base_url),
+        Command::Check { root, output, base_url } => check(&root, output, base_url),
         Command::Quotes { json, files } => quotes(json, &files),
         Command::Init { dir } => {
             dateline::scaffold::init(&dir)?;
@@ -129,10 +125,7 @@ fn check(root: &std::path::Path, output: Option<PathBuf>, base_url: Option<Strin
         Some(".") => PathBuf::from("public"),
         _ => root.join("public"),
     });
-    let options = BuildOptions {
-        base_url,
-        ..BuildOptions::default()
-    };
+    let options = BuildOptions { base_url, ..BuildOptions::default() };
     let problems = dateline::check::check_built(root, &out, &options)?;
     for p in &problems {
         println!("{p}");

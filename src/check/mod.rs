@@ -61,11 +61,7 @@ pub fn check(out: &Path, expect: &Expect<'_>) -> Result<Vec<Problem>> {
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         pages.insert(rel, scan_page(&String::from_utf8_lossy(&bytes)));
     }
-    let articles: HashSet<String> = expect
-        .articles
-        .iter()
-        .map(|a| format!("{a}index.html"))
-        .collect();
+    let articles: HashSet<String> = expect.articles.iter().map(|a| format!("{a}index.html")).collect();
     let mut problems = Vec::new();
     let mut listed: HashSet<String> = HashSet::new();
     let mut names: Vec<&&str> = pages.keys().collect();
@@ -73,21 +69,12 @@ pub fn check(out: &Path, expect: &Expect<'_>) -> Result<Vec<Problem>> {
     for rel in names {
         let page = &pages[*rel];
         let from_listing = !articles.contains(*rel) && !page.redirect;
-        let mut report = |message: String| {
-            problems.push(Problem {
-                page: out.join(rel),
-                message,
-            })
-        };
+        let mut report = |message: String| problems.push(Problem { page: out.join(rel), message });
         for (link, kind) in &page.links {
             match resolve(rel, link, expect.base_path, &files) {
                 Target::External => {}
                 Target::Broken(why) => {
-                    let why = if *kind == "img" && why == NO_PAGE {
-                        "no such file".to_string()
-                    } else {
-                        why
-                    };
+                    let why = if *kind == "img" && why == NO_PAGE { "no such file".to_string() } else { why };
                     report(format!("{} {link} ({why})", broken(kind)))
                 }
                 Target::File(file, fragment) => {
@@ -95,22 +82,16 @@ pub fn check(out: &Path, expect: &Expect<'_>) -> Result<Vec<Problem>> {
                         listed.insert(file.clone());
                     }
                     let Some(id) = fragment else { continue };
-                    let has = pages
-                        .get(file.as_str())
-                        .is_some_and(|p| p.ids.contains(&id));
+                    let has = pages.get(file.as_str()).is_some_and(|p| p.ids.contains(&id));
                     if !has && id != "top" {
-                        report(format!(
-                            "broken fragment {link} (no id \"{id}\" on that page)"
-                        ));
+                        report(format!("broken fragment {link} (no id \"{id}\" on that page)"));
                     }
                 }
             }
         }
     }
-    let mut orphans: Vec<&String> = articles
-        .iter()
-        .filter(|a| files.contains(a.as_str()) && !listed.contains(*a))
-        .collect();
+    let mut orphans: Vec<&String> =
+        articles.iter().filter(|a| files.contains(a.as_str()) && !listed.contains(*a)).collect();
     orphans.sort();
     for a in orphans {
         problems.push(Problem {
@@ -124,11 +105,7 @@ pub fn check(out: &Path, expect: &Expect<'_>) -> Result<Vec<Problem>> {
 const NO_PAGE: &str = "no such page";
 
 fn broken(kind: &str) -> &'static str {
-    if kind == "img" {
-        "missing image"
-    } else {
-        "broken link"
-    }
+    if kind == "img" { "missing image" } else { "broken link" }
 }
 
 fn is_html(rel: &str) -> bool {
@@ -140,9 +117,7 @@ fn list_files(out: &Path) -> Result<HashSet<String>> {
     if !out.is_dir() {
         return Err(Error::io(
             out,
-            std::io::Error::other(
-                "no built site here: run `dateline build` first, or pass --output",
-            ),
+            std::io::Error::other("no built site here: run `dateline build` first, or pass --output"),
         ));
     }
     let mut files = HashSet::new();
@@ -150,10 +125,8 @@ fn list_files(out: &Path) -> Result<HashSet<String>> {
         let entry = entry.map_err(|e| Error::io(out, e.into()))?;
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(out).unwrap_or(entry.path());
-            let rel: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
+            let rel: Vec<String> =
+                rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
             files.insert(rel.join("/"));
         }
     }
@@ -161,11 +134,7 @@ fn list_files(out: &Path) -> Result<HashSet<String>> {
 }
 
 fn scan_page(html: &str) -> Scanned {
-    let mut page = Scanned {
-        links: Vec::new(),
-        ids: HashSet::new(),
-        redirect: false,
-    };
+    let mut page = Scanned { links: Vec::new(), ids: HashSet::new(), redirect: false };
     for tag in scan::tags(html) {
         for (name, value) in &tag.attrs {
             match name.as_str() {
@@ -258,9 +227,7 @@ fn has_scheme(link: &str) -> bool {
             let scheme = &link[..i];
             !scheme.is_empty()
                 && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         }
         None => false,
     }

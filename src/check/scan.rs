@@ -18,10 +18,7 @@ pub struct Tag {
 impl Tag {
     /// The value of attribute `name`, if present.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -62,10 +59,7 @@ fn start_tag(s: &str) -> (Tag, usize) {
     while i < b.len() && !is_space(b[i]) && b[i] != b'>' && b[i] != b'/' {
         i += 1;
     }
-    let mut tag = Tag {
-        name: s[..i].to_ascii_lowercase(),
-        attrs: Vec::new(),
-    };
+    let mut tag = Tag { name: s[..i].to_ascii_lowercase(), attrs: Vec::new() };
     loop {
         while i < b.len() && (is_space(b[i]) || b[i] == b'/') {
             i += 1;
@@ -106,9 +100,7 @@ fn attr_value(s: &str) -> (&str, usize) {
             None => (&s[1..], s.len()),
         },
         _ => {
-            let end = s
-                .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                .unwrap_or(s.len());
+            let end = s.find(|c: char| c.is_ascii_whitespace() || c == '>').unwrap_or(s.len());
             (&s[..end], end)
         }
     }
@@ -124,9 +116,7 @@ mod tests {
 
     #[test]
     fn reads_quoted_bare_and_empty_attributes() {
-        let t = tags(
-            r#"<A HREF="/a/?x=1&amp;y=2" class='c d' data-x=bare hidden><img src=/i.png alt="">"#,
-        );
+        let t = tags(r#"<A HREF="/a/?x=1&amp;y=2" class='c d' data-x=bare hidden><img src=/i.png alt="">"#);
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].name, "a");
         assert_eq!(t[0].attr("href"), Some("/a/?x=1&y=2"));
@@ -149,15 +139,7 @@ mod tests {
 
     #[test]
     fn unterminated_input_does_not_panic() {
-        for s in [
-            "<a href=\"x",
-            "<a",
-            "<",
-            "<!--",
-            "<script>",
-            "<a href=",
-            "<é>",
-        ] {
+        for s in ["<a href=\"x", "<a", "<", "<!--", "<script>", "<a href=", "<é>"] {
             let _ = tags(s);
         }
         assert_eq!(tags("<a href=\"x").len(), 1);

@@ -23,10 +23,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 fn chromedriver() -> Option<PathBuf> {
-    ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
+    ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].iter().map(PathBuf::from).find(|p| p.exists())
 }
 
 /// Serves `root` at `/news/` on 127.0.0.1 until dropped.
@@ -51,11 +48,7 @@ impl Server {
                 }
             }
         });
-        Server {
-            port,
-            stop,
-            thread: Some(thread),
-        }
+        Server { port, stop, thread: Some(thread) }
     }
 }
 
@@ -79,11 +72,7 @@ fn serve(mut stream: TcpStream, root: &Path) {
     let file = path.strip_prefix("/news/").map(|rel| {
         let rel = percent_decode(rel);
         let file = root.join(&rel);
-        if rel.is_empty() || rel.ends_with('/') {
-            file.join("index.html")
-        } else {
-            file
-        }
+        if rel.is_empty() || rel.ends_with('/') { file.join("index.html") } else { file }
     });
     let (status, body, kind) = match file.filter(|_| !path.contains("..")).map(std::fs::read) {
         Some(Ok(bytes)) => {
@@ -110,11 +99,7 @@ fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        match (
-            b[i],
-            s.get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok()),
-        ) {
+        match (b[i], s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())) {
             (b'%', Some(v)) => {
                 out.push(v);
                 i += 3;
@@ -143,10 +128,7 @@ impl Drop for Driver {
 
 impl Driver {
     fn start(binary: &Path) -> Driver {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
+        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
         let child = Command::new(binary)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -155,9 +137,7 @@ impl Driver {
             .expect("start chromedriver");
         let driver = Driver { port, child };
         let ready = wait_for(Duration::from_secs(30), || {
-            driver
-                .try_call("GET", "/status", None)
-                .filter(|v| v["value"]["ready"] == true)
+            driver.try_call("GET", "/status", None).filter(|v| v["value"]["ready"] == true)
         });
         assert!(ready.is_some(), "chromedriver did not become ready");
         driver
@@ -193,9 +173,8 @@ impl Driver {
     }
 
     fn call(&self, method: &str, path: &str, body: Value) -> Value {
-        let v = self
-            .try_call(method, path, Some(&body))
-            .unwrap_or_else(|| panic!("{method} {path}: no answer"));
+        let v =
+            self.try_call(method, path, Some(&body)).unwrap_or_else(|| panic!("{method} {path}: no answer"));
         assert!(v["value"]["error"].is_null(), "{method} {path}: {v}");
         v["value"].clone()
     }
@@ -210,9 +189,7 @@ struct Session<'a> {
 
 impl Drop for Session<'_> {
     fn drop(&mut self) {
-        let _ = self
-            .driver
-            .try_call("DELETE", &format!("/session/{}", self.id), None);
+        let _ = self.driver.try_call("DELETE", &format!("/session/{}", self.id), None);
     }
 }
 
@@ -239,16 +216,9 @@ fn fixture() -> TestSite {
         "title: Harbour festival returns\ndate: 2024-02-20\nauthor: Zoë Ørsted",
         "Boats & <b>bands</b> on the quay.\n",
     )
-    .article(
-        "c.md",
-        "title: Café opens on Mill Street\ndate: 2024-03-01",
-        "Coffee at last.\n",
-    );
-    site.build_with(&BuildOptions {
-        base_url: Some("/news/".into()),
-        ..BuildOptions::default()
-    })
-    .expect("build");
+    .article("c.md", "title: Café opens on Mill Street\ndate: 2024-03-01", "Coffee at last.\n");
+    site.build_with(&BuildOptions { base_url: Some("/news/".into()), ..BuildOptions::default() })
+        .expect("build");
     site
 }
 
@@ -278,41 +248,20 @@ fn search_page_finds_stories_as_one_types() {
                  format!("--user-data-dir={}", profile.path().display())],
     }}}});
     let session = driver.call("POST", "/session", caps);
-    let session = Session {
-        driver: &driver,
-        id: session["sessionId"]
-            .as_str()
-            .expect("session id")
-            .to_string(),
-    };
+    let session =
+        Session { driver: &driver, id: session["sessionId"].as_str().expect("session id").to_string() };
     let sid = session.id.clone();
     let s = |p: &str| format!("/session/{sid}{p}");
     let url = format!("http://127.0.0.1:{}/news/search/", server.port);
     driver.call("POST", &s("/url"), json!({ "url": url }));
-    let input = driver.call(
-        "POST",
-        &s("/element"),
-        json!({"using": "css selector", "value": "#search-input"}),
-    );
-    let input = input[ELEMENT]
-        .as_str()
-        .unwrap_or_else(|| panic!("element id: {input}"))
-        .to_string();
+    let input =
+        driver.call("POST", &s("/element"), json!({"using": "css selector", "value": "#search-input"}));
+    let input = input[ELEMENT].as_str().unwrap_or_else(|| panic!("element id: {input}")).to_string();
     let results_for = |typed: &str, expect: &str| -> Value {
-        driver.call(
-            "POST",
-            &s(&format!("/element/{input}/value")),
-            json!({ "text": typed }),
-        );
+        driver.call("POST", &s(&format!("/element/{input}/value")), json!({ "text": typed }));
         wait_for(Duration::from_secs(15), || {
-            let v = driver.call(
-                "POST",
-                &s("/execute/sync"),
-                json!({"script": RESULTS, "args": []}),
-            );
-            v[0].as_str()
-                .is_some_and(|st| st.contains(expect))
-                .then_some(v)
+            let v = driver.call("POST", &s("/execute/sync"), json!({"script": RESULTS, "args": []}));
+            v[0].as_str().is_some_and(|st| st.contains(expect)).then_some(v)
         })
         .unwrap_or_else(|| panic!("no `{expect}` after typing {typed:?}"))
     };

@@ -47,17 +47,10 @@ fn a_clean_site_under_a_sub_path_passes() {
 #[test]
 fn broken_link_is_reported_on_its_page() {
     let site = clean_site();
-    inject(
-        &site,
-        "2024/01/01/a/index.html",
-        "<a href=\"/nowhere/\">x</a>",
-    );
+    inject(&site, "2024/01/01/a/index.html", "<a href=\"/nowhere/\">x</a>");
     let (code, stdout) = check(&site);
     assert_eq!(code, 1);
-    assert_eq!(
-        stdout,
-        "public/2024/01/01/a/index.html: broken link /nowhere/ (no such page)\n"
-    );
+    assert_eq!(stdout, "public/2024/01/01/a/index.html: broken link /nowhere/ (no such page)\n");
 }
 
 #[test]
@@ -68,26 +61,15 @@ fn missing_image_is_reported() {
     assert_eq!(code, 1);
     // The image is in the summary, so every listing showing it reports it too.
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(
-        lines[0],
-        "public/2024/01/01/a/index.html: missing image /2024/pic.png (no such file)"
-    );
+    assert_eq!(lines[0], "public/2024/01/01/a/index.html: missing image /2024/pic.png (no such file)");
     assert!(lines.contains(&"public/index.html: missing image /2024/pic.png (no such file)"));
-    assert!(
-        lines
-            .iter()
-            .all(|l| l.ends_with("missing image /2024/pic.png (no such file)"))
-    );
+    assert!(lines.iter().all(|l| l.ends_with("missing image /2024/pic.png (no such file)")));
 }
 
 #[test]
 fn bad_fragment_is_reported() {
     let site = clean_site();
-    inject(
-        &site,
-        "2024/01/02/b/index.html",
-        "<a href=\"../../01/a/#nope\">x</a>",
-    );
+    inject(&site, "2024/01/02/b/index.html", "<a href=\"../../01/a/#nope\">x</a>");
     let (code, stdout) = check(&site);
     assert_eq!(code, 1);
     assert_eq!(
@@ -104,16 +86,12 @@ fn orphaned_article_is_reported() {
         if rel.ends_with(".html") && !rel.starts_with("2024/01/0") {
             let path = site.out().join(&rel);
             let page = std::fs::read_to_string(&path).expect("read");
-            std::fs::write(&path, page.replace("href=\"/2024/01/02/b/\"", "href=\"/\""))
-                .expect("write");
+            std::fs::write(&path, page.replace("href=\"/2024/01/02/b/\"", "href=\"/\"")).expect("write");
         }
     }
     let (code, stdout) = check(&site);
     assert_eq!(code, 1);
-    assert_eq!(
-        stdout,
-        "public/2024/01/02/b/index.html: orphaned: no listing page links to this article\n"
-    );
+    assert_eq!(stdout, "public/2024/01/02/b/index.html: orphaned: no listing page links to this article\n");
 }
 
 #[test]
