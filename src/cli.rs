@@ -29,6 +29,9 @@ enum Command {
         /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Include articles dated in the future (embargoed).
+        #[arg(long)]
+        future: bool,
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
@@ -43,6 +46,18 @@ enum Command {
         /// Poll for changes instead of using the system's file notifications.
         #[arg(long)]
         poll: bool,
+    },
+    /// Check a built site: internal links, fragments, images, orphaned articles.
+    Check {
+        /// Site root: the folder holding content/ (default: the current folder).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The built site (default: ROOT/public).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Base URL the site was built with, if it was overridden with --base-url.
+        #[arg(long)]
+        base_url: Option<String>,
     },
     /// Print the direct quotes of the given articles, with their speakers.
     Quotes {
@@ -91,7 +106,7 @@ impl SiteArgs {
         dateline::watch::WatchOptions {
             root: self.root,
             out,
-            build: BuildOptions { drafts: self.drafts, base_url: self.base_url },
+            build: BuildOptions { drafts: self.drafts, base_url: self.base_url, ..BuildOptions::default() },
             debounce: std::time::Duration::from_millis(100),
             poll,
         }
@@ -101,9 +116,9 @@ impl SiteArgs {
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Build { root, output, base_url, drafts, quiet, timings } => {
+        Command::Build { root, output, base_url, drafts, future, quiet, timings } => {
             let out = output.unwrap_or_else(|| root.join("public"));
-            let options = BuildOptions { drafts, base_url };
+            let options = BuildOptions { drafts, base_url, future, now: None };
             let report = dateline::build(&root, &out, &options)?;
             for w in &report.warnings {
                 eprintln!("{w}");
@@ -122,6 +137,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Check { root, output, base_url } => check(&root, output, base_url),
         Command::Quotes { json, files } => quotes(json, &files),
         Command::Watch { site, poll } => {
             let options = site.watch_options(poll);
@@ -185,6 +201,27 @@ pub fn print_report(report: dateline::watch::Report) {
         Report::Notice(n) => eprintln!("note: {n}"),
     }
     let _ = std::io::stdout().flush();
+}
+
+/// Prints every problem; exits with 1 when there is any.
+fn check(root: &std::path::Path, output: Option<PathBuf>, base_url: Option<String>) -> Result<()> {
+    // `public/x.html: ...` reads better than `./public/x.html: ...`.
+    let out = output.unwrap_or_else(|| match root.to_str() {
+        Some(".") => PathBuf::from("public"),
+        _ => root.join("public"),
+    });
+    let options = BuildOptions { base_url, ..BuildOptions::default() };
+    let problems = dateline::check::check_built(root, &out, &options)?;
+    for p in &problems {
+        println!("{p}");
+    }
+    if problems.is_empty() {
+        eprintln!("{}: no problems found", out.display());
+        Ok(())
+    } else {
+        eprintln!("{}: {} problems", out.display(), problems.len());
+        std::process::exit(1)
+    }
 }
 
 fn quotes(json: bool, files: &[PathBuf]) -> Result<()> {

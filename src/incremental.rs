@@ -73,7 +73,7 @@ pub struct Outcome {
     pub reread: usize,
     /// Article files that went away.
     pub removed: usize,
-    /// Pages rendered (the rest were unchanged).
+    /// Pages rendered through templates (the rest were unchanged).
     pub rendered: usize,
     /// Files written because their bytes changed.
     pub written: usize,
@@ -97,10 +97,14 @@ pub struct Session {
     /// Published articles in path order, with their bodies rendered.
     articles: Vec<Article>,
     rendered: Vec<Rendered>,
+    /// Articles not published now (embargoed or expired), kept for when they are.
+    held: HashMap<PathBuf, (Article, Rendered)>,
     summaries: Vec<Value>,
     /// The article version each summary view was built from.
     summary_versions: Vec<u64>,
     archive: Option<(u64, Archive)>,
+    /// The search index files and the key of what they index.
+    search: Option<(u64, Vec<Page>)>,
     keys: PageKeys,
     /// Hash of the bytes of every page written, by output path.
     written: HashMap<String, u64>,
@@ -124,9 +128,11 @@ impl Session {
             sources: HashMap::new(),
             articles: Vec::new(),
             rendered: Vec::new(),
+            held: HashMap::new(),
             summaries: Vec::new(),
             summary_versions: Vec::new(),
             archive: None,
+            search: None,
             keys: PageKeys::new(),
             written: HashMap::new(),
             copied: HashMap::new(),
@@ -172,8 +178,22 @@ impl Session {
                 return Err(e);
             }
         };
-        let pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let mut pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
         outcome.rendered = pages.len();
+        let mut keys = keys;
+        let order = archive.order.clone();
+        let extra = self.extra_pages(&order, &settings, &keys, &mut timings);
+        let extra = match extra {
+            Ok(e) => e,
+            Err(e) => {
+                self.keys = previous;
+                return Err(e);
+            }
+        };
+        for p in extra {
+            keys.insert(p.path.clone(), crate::render::ALWAYS);
+            pages.push(p);
+        }
         timings.time("write", || self.write(pages, &keys, &assets, &mut outcome))?;
         self.keys = keys;
         self.built = true;
@@ -182,6 +202,27 @@ impl Session {
         outcome.timings = timings;
         outcome.elapsed = start.elapsed();
         Ok(outcome)
+    }
+
+    /// The search index (kept while what it shows is unchanged) and the
+    /// redirect pages of aliases.
+    fn extra_pages(
+        &mut self,
+        order: &[usize],
+        settings: &Settings,
+        keys: &PageKeys,
+        timings: &mut Timings,
+    ) -> Result<Vec<Page>> {
+        let listed: Vec<u64> = order.iter().map(|&i| self.rendered[i].summary_version).collect();
+        let key = hash(&listed);
+        let search = match self.search.take() {
+            Some((k, pages)) if k == key => pages,
+            _ => timings
+                .time("search", || crate::search::pages(&self.articles, &self.rendered, order, settings))?,
+        };
+        self.search = Some((key, search.clone()));
+        let aliases = crate::publish::alias_pages(&self.articles, settings, keys)?;
+        Ok(search.into_iter().chain(aliases).collect())
     }
 
     /// Settings as on disk; a change of settings starts over.
@@ -196,6 +237,7 @@ impl Session {
             self.sources.clear();
             self.articles.clear();
             self.rendered.clear();
+            self.held.clear();
             self.summaries.clear();
             self.summary_versions.clear();
             self.archive = None;
@@ -234,6 +276,7 @@ impl Session {
             .into_iter()
             .zip(std::mem::take(&mut self.rendered))
             .map(|(a, r)| (a.path.clone(), (a, r)))
+            .chain(std::mem::take(&mut self.held))
             .collect();
         let mut fresh: HashMap<usize, Article> = HashMap::new();
         for (&i, (result, warnings)) in changed.iter().zip(parsed) {
@@ -256,16 +299,22 @@ impl Session {
             }
         }
         self.sources.retain(|p, _| live.contains(p));
+        let now = self.options.now.unwrap_or_else(jiff::Timestamp::now);
         for (i, path) in paths.iter().enumerate() {
-            if let Some(a) = fresh.remove(&i) {
-                self.articles.push(a);
-                self.rendered.push(Rendered::default());
-            } else if let Some((a, r)) = old.remove(path) {
+            let (a, r) = match (fresh.remove(&i), old.remove(path)) {
+                (Some(a), _) => (a, Rendered::default()),
+                (None, Some(kept)) => kept,
+                (None, None) => continue,
+            };
+            if crate::publish::is_live(&a, self.options.future, now) {
                 self.articles.push(a);
                 self.rendered.push(r);
+            } else {
+                self.held.insert(path.clone(), (a, r));
             }
         }
         errors.extend(content::duplicate_urls(&self.articles));
+        errors.extend(crate::publish::alias_collisions(&self.articles));
         Error::from_many(errors).map_or(Ok(assets), Err)
     }
 
@@ -313,13 +362,13 @@ impl Session {
         let (articles, rendered) = (&self.articles, &self.rendered);
         self.summaries = (0..articles.len())
             .into_par_iter()
-            .map(|i| match old.get(&rendered[i].version) {
+            .map(|i| match old.get(&rendered[i].summary_version) {
                 Some(v) => v.clone(),
                 None => views::summary(&articles[i], &rendered[i], settings),
             })
             .collect();
         old.clear();
-        self.summary_versions = rendered.iter().map(|r| r.version).collect();
+        self.summary_versions = rendered.iter().map(|r| r.summary_version).collect();
     }
 
     /// Writes what changed; the first build of a session is written atomically.

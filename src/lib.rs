@@ -23,6 +23,7 @@
 //! ```
 
 pub mod archive;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod dates;
@@ -30,10 +31,12 @@ pub mod error;
 pub mod incremental;
 pub mod markdown;
 pub mod output;
+pub mod publish;
 pub mod pullout;
 pub mod quotes;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod site;
 pub mod slug;
 pub mod watch;

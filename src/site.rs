@@ -22,6 +22,11 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Overrides `base_url` from `site.yaml`.
     pub base_url: Option<String>,
+    /// Include articles dated after `now` (embargoed).
+    pub future: bool,
+    /// The moment embargoes and `expires` are judged against; `None` means
+    /// the clock when the site is loaded. The only time-dependent input.
+    pub now: Option<jiff::Timestamp>,
 }
 
 /// A site read from disk: settings, articles and files to copy.
@@ -74,15 +79,18 @@ impl Site {
         }
         let renderer = Renderer::load(root, &settings)?;
         let loaded = content::load(root, &settings, options.drafts);
+        let now = options.now.unwrap_or_else(jiff::Timestamp::now);
+        let articles = crate::publish::select(loaded.articles, options.future, now);
         let mut errors = loaded.errors;
-        errors.extend(content::duplicate_urls(&loaded.articles));
+        errors.extend(content::duplicate_urls(&articles));
+        errors.extend(crate::publish::alias_collisions(&articles));
         if let Some(e) = Error::from_many(errors) {
             return Err(e);
         }
         Ok(Site {
             root: root.to_path_buf(),
             settings,
-            articles: loaded.articles,
+            articles,
             assets: loaded.assets,
             warnings: loaded.warnings,
             files_read: loaded.read,
@@ -136,8 +144,31 @@ impl Site {
             };
             self.renderer.render_all(&input, &PageKeys::new(), sink)
         })?;
-        Ok(keys.len())
+        let extra = extra_pages(&self.articles, &rendered, &archive, &self.settings, &keys, timings)?;
+        let count = extra.len();
+        for page in extra {
+            sink(page)?;
+        }
+        Ok(keys.len() + count)
     }
+}
+
+/// The files that do not come from templates: the search index and the
+/// redirect pages of aliases. Aliases are checked against every page of the
+/// site (`keys`), rendered this time or not, so that an alias over a
+/// generated page is reported, never written over it.
+pub(crate) fn extra_pages(
+    articles: &[Article],
+    rendered: &[Rendered],
+    archive: &Archive,
+    settings: &Settings,
+    keys: &PageKeys,
+    timings: &mut Timings,
+) -> Result<Vec<Page>> {
+    let index =
+        timings.time("search", || crate::search::pages(articles, rendered, &archive.order, settings))?;
+    let aliases = crate::publish::alias_pages(articles, settings, keys)?;
+    Ok(index.into_iter().chain(aliases).collect())
 }
 
 /// How long each stage of a build took.
@@ -204,6 +235,9 @@ impl Linker {
         rendered.quotes = quotes;
         rendered.pullouts = pullouts;
         rendered.version = self.version(a);
+        let listed = (&a.title, &a.rel_url, a.date.timestamp(), a.updated.as_ref().map(|u| u.timestamp()));
+        let more = (&a.authors, &a.tags, &a.summary, &a.image, &rendered.summary_html, &a.expires);
+        rendered.summary_version = hash(&(listed, more, self.settings_hash));
         Ok(rendered)
     }
 }

@@ -26,6 +26,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     "image",
     "source",
     "pullquotes",
+    "expires",
+    "aliases",
 ];
 
 /// A value and the file line it was written on.
@@ -62,6 +64,10 @@ pub struct FrontMatter {
     pub source: Option<String>,
     /// `pullquotes`, left for the quotes stage to read.
     pub pullquotes: Option<At<Value>>,
+    /// `expires`, unparsed: the article is dropped after this date.
+    pub expires: Option<At<String>>,
+    /// `aliases`: old URL paths that redirect here, unvalidated.
+    pub aliases: Option<At<Vec<String>>>,
     /// Every other key.
     pub extra: Map<String, Value>,
 }
@@ -82,10 +88,14 @@ pub fn read(
                 Some(t) => fm.title = Some(At { value: t, line }),
                 None => wrong("text, such as `title: Council approves budget`"),
             },
-            "date" | "updated" => match text(&value) {
+            "date" | "updated" | "expires" => match text(&value) {
                 Some(t) => {
                     let at = Some(At { value: t, line });
-                    if key == "date" { fm.date = at } else { fm.updated = at }
+                    match key.as_str() {
+                        "date" => fm.date = at,
+                        "updated" => fm.updated = at,
+                        _ => fm.expires = at,
+                    }
                 }
                 None => wrong("a date such as 2024-02-01 or 2024-02-01T18:30:00+01:00"),
             },
@@ -110,6 +120,10 @@ pub fn read(
                 _ => wrong("true or false"),
             },
             "pullquotes" => fm.pullquotes = Some(At { value, line }),
+            "aliases" => match list(&value) {
+                Some(paths) => fm.aliases = Some(At { value: paths, line }),
+                None => wrong("a list of old URL paths, such as `[/old/path/]`"),
+            },
             _ => {
                 if let Some(meant) = likely_typo(&key) {
                     warnings.push(Warning {

@@ -47,6 +47,10 @@ pub struct Article {
     pub source: Option<String>,
     /// How this article's pull-out quotes are chosen.
     pub pullquotes: Pullquotes,
+    /// After this moment the article is no longer published.
+    pub expires: Option<Zoned>,
+    /// Old URL paths (site-relative, e.g. `old/path/` or `old.html`) that redirect here.
+    pub aliases: Vec<String>,
     /// Keys without a built-in meaning.
     pub extra: Map<String, Value>,
     /// The Markdown body.
@@ -253,11 +257,7 @@ fn validate(
             }
         },
     };
-    let updated = fm.updated.as_ref().and_then(|d| {
-        crate::dates::parse(&d.value, &settings.tz)
-            .map_err(|e| errors.push(Error::content(rel, d.line, 1, format!("`updated`: {e}"))))
-            .ok()
-    });
+    let updated = optional_date(fm.updated.as_ref(), "updated", rel, settings, errors);
     let slug = match &fm.slug {
         Some(s) => {
             let slug = slugify(&s.value);
@@ -271,6 +271,8 @@ fn validate(
             if slug.is_empty() { title.as_deref().map(slugify).unwrap_or_default() } else { slug }
         }
     };
+    let expires = optional_date(fm.expires.as_ref(), "expires", rel, settings, errors);
+    let aliases = crate::publish::read_aliases(fm.aliases.as_ref(), rel, errors);
     let pullquotes = read_pullquotes(fm.pullquotes, rel, errors);
     let (title, date) = (title?, date?);
     if slug.is_empty() {
@@ -296,6 +298,8 @@ fn validate(
         image: fm.image,
         source: fm.source,
         pullquotes,
+        expires,
+        aliases,
         extra: fm.extra,
         body: parts.body.to_string(),
         source_hash: 0,
@@ -303,6 +307,20 @@ fn validate(
         body_line: parts.body_line,
         rel_url,
     })
+}
+
+/// Parses an optional date field, reporting a bad one under its key.
+fn optional_date(
+    field: Option<&At<String>>,
+    key: &str,
+    rel: &Path,
+    settings: &Settings,
+    errors: &mut Vec<Error>,
+) -> Option<Zoned> {
+    let d = field?;
+    crate::dates::parse(&d.value, &settings.tz)
+        .map_err(|e| errors.push(Error::content(rel, d.line, 1, format!("`{key}`: {e}"))))
+        .ok()
 }
 
 /// How an article's pull-outs are chosen (front matter `pullquotes`).

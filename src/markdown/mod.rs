@@ -75,6 +75,9 @@ pub struct Rendered {
     /// Changes whenever anything this article's pages show may have changed:
     /// its source, the settings, or (if it links to other articles) their URLs.
     pub version: u64,
+    /// Changes whenever what listings show of the article may have changed
+    /// (title, URL, dates, bylines, tags, summary, image).
+    pub summary_version: u64,
 }
 
 /// One parsed body, between reading its text blocks and writing its HTML.
@@ -105,7 +108,16 @@ impl Parsed<'_> {
         let events = decorate(self.events, &self.blocks, deco);
         let mut html = String::with_capacity(events.len() * 16);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
-        Rendered { html, summary_html, word_count, toc, quotes: Vec::new(), pullouts: Vec::new(), version: 0 }
+        Rendered {
+            html,
+            summary_html,
+            word_count,
+            toc,
+            quotes: Vec::new(),
+            pullouts: Vec::new(),
+            version: 0,
+            summary_version: 0,
+        }
     }
 }
 

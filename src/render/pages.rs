@@ -82,12 +82,9 @@ pub(super) fn render_all(
     }
     date_jobs(&mut jobs, r, input);
     quote_jobs(&mut jobs, r, input);
-    jobs.push(Job {
-        rel: "404.html".into(),
-        template: "404.html",
-        context: Ctx::Ready(Context::new()),
-        key: ALWAYS,
-    });
+    for (rel, template) in [("404.html", "404.html"), ("search/", "search.html")] {
+        jobs.push(Job { rel: rel.into(), template, context: Ctx::Ready(Context::new()), key: ALWAYS });
+    }
 
     let errors: Vec<Error> = jobs
         .par_iter()
@@ -124,10 +121,10 @@ fn key(r: &Renderer, parts: impl Hash) -> u64 {
 }
 
 fn article_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
-    let v = |i: Option<usize>| i.map(|i| input.rendered[i].version);
+    let v = |i: Option<usize>| i.map(|i| input.rendered[i].summary_version);
     let a = input.archive;
     for (i, article) in input.articles.iter().enumerate() {
-        let related: Vec<u64> = a.related[i].iter().map(|&j| input.rendered[j].version).collect();
+        let related: Vec<u64> = a.related[i].iter().map(|&j| input.rendered[j].summary_version).collect();
         let k = key(r, (input.rendered[i].version, v(a.older[i]), v(a.newer[i]), related));
         jobs.push(Job {
             rel: article.rel_url.clone(),
@@ -253,7 +250,7 @@ fn listing_jobs(
     let settings = input.settings;
     for pager in paginate(items.len(), settings.config.per_page) {
         let on_page = &items[pager.range.clone()];
-        let versions: Vec<u64> = on_page.iter().map(|&i| input.rendered[i].version).collect();
+        let versions: Vec<u64> = on_page.iter().map(|&i| input.rendered[i].summary_version).collect();
         let k = key(r, (base, template, extra, pager.number, pager.total, items.len(), versions));
         let slice: Vec<Value> = on_page.iter().map(|&i| input.summaries[i].clone()).collect();
         let mut ctx = Context::new();

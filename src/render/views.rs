@@ -31,8 +31,6 @@ struct SummaryView<'a> {
     tags: Vec<LinkView<'a>>,
     summary: String,
     image: Option<&'a str>,
-    reading_time: usize,
-    word_count: usize,
 }
 
 /// An article as its own page shows it: the summary fields and the rest.
@@ -40,6 +38,8 @@ struct SummaryView<'a> {
 struct PageView<'a> {
     #[serde(flatten)]
     summary: SummaryView<'a>,
+    reading_time: usize,
+    word_count: usize,
     content: &'a str,
     slug: &'a str,
     source: Option<&'a str>,
@@ -65,7 +65,6 @@ fn summary_view<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Sum
         Some(s) => format!("<p>{}</p>", escape(s)),
         None => r.summary_html.clone(),
     };
-    let wpm = settings.config.words_per_minute.max(1);
     SummaryView {
         title: &a.title,
         url: settings.url(&a.rel_url),
@@ -76,8 +75,6 @@ fn summary_view<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Sum
         tags: links(&a.tags, "tags", settings),
         summary,
         image: a.image.as_deref(),
-        reading_time: r.word_count.div_ceil(wpm).max(1),
-        word_count: r.word_count,
     }
 }
 
@@ -95,7 +92,10 @@ pub fn summaries(articles: &[Article], rendered: &[Rendered], settings: &Setting
 /// The `page` of an article's own page.
 pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
     let (quotes, pullquotes) = super::quote_views::article_quotes(a, r, settings);
+    let wpm = settings.config.words_per_minute.max(1);
     Value::from_serializable(&PageView {
+        reading_time: r.word_count.div_ceil(wpm).max(1),
+        word_count: r.word_count,
         quotes,
         pullquotes,
         summary: summary_view(a, r, settings),

@@ -2,10 +2,14 @@
 
 mod harness;
 
+mod browser;
+mod check;
 mod cli;
 mod corpus;
 mod errors;
 mod pages;
+mod publish;
 mod quotes;
+mod search;
 mod templates;
 mod watch;
