@@ -27,6 +27,7 @@ pub mod config;
 pub mod content;
 pub mod dates;
 pub mod error;
+pub mod feeds;
 pub mod markdown;
 pub mod output;
 pub mod pullout;
@@ -34,7 +35,9 @@ pub mod quotes;
 pub mod render;
 pub mod scaffold;
 pub mod site;
+pub mod sitemap;
 pub mod slug;
+pub mod xml;
 mod yaml;
 
 pub use error::{Error, Result, Warning};

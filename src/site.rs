@@ -73,7 +73,10 @@ impl Site {
             settings.set_base_url(url);
         }
         let renderer = Renderer::load(root, &settings)?;
-        let loaded = content::load(root, &settings, options.drafts);
+        let mut loaded = content::load(root, &settings, options.drafts);
+        if !settings.has_host() && root.join(crate::config::SETTINGS_FILE).is_file() {
+            loaded.warnings.push(no_host_warning(&settings));
+        }
         let mut errors = loaded.errors;
         errors.extend(content::duplicate_urls(&loaded.articles));
         if let Some(e) = Error::from_many(errors) {
@@ -151,10 +154,40 @@ impl Site {
         let archive = timings.time("listings", || {
             Archive::build(&self.articles, &rendered, self.settings.config.related)
         });
-        timings.time("templates", || {
+        let written = timings.time("templates", || {
             self.renderer
                 .render_all(&self.articles, &rendered, &archive, &self.settings, sink)
-        })
+        })?;
+        let feeds = timings.time("feeds", || {
+            crate::feeds::write_all(&self.articles, &rendered, &archive, &self.settings, sink)
+        })?;
+        let own_robots = self.assets.iter().any(|a| a.rel == "robots.txt");
+        let sitemaps = timings.time("sitemaps", || {
+            crate::sitemap::write_all(
+                &written.listed,
+                &self.articles,
+                &archive,
+                &self.settings,
+                own_robots,
+                sink,
+            )
+        })?;
+        Ok(written.files + feeds + sitemaps)
+    }
+}
+
+/// Feeds, sitemaps and canonical links want full URLs; a site configured
+/// without a host gets them as paths (and `tag:` ids in feeds), which is
+/// right for a preview and wrong for publishing.
+fn no_host_warning(settings: &Settings) -> Warning {
+    Warning {
+        at: crate::error::Location::new(crate::config::SETTINGS_FILE, 0, 0),
+        message: format!(
+            "base_url `{}` has no host, so feeds, sitemaps and canonical links hold paths, \
+             not full URLs; set base_url (or --base-url) to the address the site is published \
+             at, such as https://example.org/",
+            settings.config.base_url
+        ),
     }
 }
 

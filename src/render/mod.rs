@@ -10,7 +10,7 @@ use std::path::Path;
 
 use tera::{Context, Tera, Value};
 
-pub use pages::{Page, Sink};
+pub use pages::{Listed, Page, Sink, Written};
 pub use templates::{BUILTIN, STYLESHEET, TEMPLATES_DIR};
 
 use crate::archive::Archive;
@@ -29,14 +29,16 @@ impl Renderer {
     /// Loads the built-in templates and the site's overrides.
     pub fn load(root: &Path, settings: &Settings) -> Result<Self> {
         let (mut tera, stylesheet) = templates::load(root)?;
-        tera.global_context()
-            .insert_value("site", site_value(settings));
+        let global = tera.global_context();
+        global.insert_value("site", site_value(settings));
+        let feeds = crate::feeds::links("", &settings.config.title, settings);
+        global.insert_value("feeds", Value::from_serializable(&feeds));
         Ok(Renderer { tera, stylesheet })
     }
 
     /// Renders every page and hands each to `sink` as soon as it is ready;
-    /// returns how many pages there were. Errors are gathered, one per
-    /// distinct cause.
+    /// returns how many files there were and the HTML pages for the sitemap.
+    /// Errors are gathered, one per distinct cause.
     pub fn render_all(
         &self,
         articles: &[Article],
@@ -44,7 +46,7 @@ impl Renderer {
         archive: &Archive,
         settings: &Settings,
         sink: &Sink<'_>,
-    ) -> Result<usize> {
+    ) -> Result<Written> {
         pages::render_all(self, articles, rendered, archive, settings, sink)
     }
 

@@ -1,5 +1,6 @@
 //! The list of pages a site has, and rendering each into bytes.
 
+use jiff::ZonedDateTime as Zoned;
 use rayon::prelude::*;
 use tera::{Context, Value};
 
@@ -19,11 +20,37 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// A page to render: its site-relative URL path, template and context.
+/// A page to render: its site-relative URL path, template and context, and
+/// when what it shows last changed (for the sitemap).
 struct Job {
     rel: String,
     template: &'static str,
     context: Context,
+    lastmod: Option<Zoned>,
+}
+
+/// An HTML page as the sitemap lists it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// Site-relative URL path, e.g. `tags/x/page/2/`.
+    pub rel: String,
+    /// When what it shows last changed: an article's `updated` or `date`,
+    /// a listing's newest of those.
+    pub lastmod: Option<Zoned>,
+}
+
+/// What rendering produced besides the pages themselves.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Files handed to the sink.
+    pub files: usize,
+    /// Every HTML page that belongs in the sitemap, in URL order.
+    pub listed: Vec<Listed>,
+}
+
+/// The newest `modified()` among `items`.
+fn newest(articles: &[Article], items: &[usize]) -> Option<Zoned> {
+    items.iter().map(|&i| articles[i].modified()).max().cloned()
 }
 
 pub(super) fn render_all(
@@ -33,9 +60,10 @@ pub(super) fn render_all(
     archive: &Archive,
     settings: &Settings,
     sink: &Sink<'_>,
-) -> Result<usize> {
+) -> Result<Written> {
     let views = views::summaries(articles, rendered, settings);
     let mut jobs: Vec<Job> = Vec::new();
+    let newest_all = newest(articles, &archive.order);
     listing_jobs(
         &mut jobs,
         "",
@@ -43,26 +71,33 @@ pub(super) fn render_all(
         &archive.order,
         &views,
         settings,
-        |_| {},
+        |j| j.lastmod.clone_from(&newest_all),
     );
-    index_jobs(&mut jobs, archive, settings);
-    for (prefix, template, gs, var) in [
-        ("tags", "tag.html", &archive.tags, "tag"),
-        ("authors", "author.html", &archive.authors, "author"),
+    index_jobs(&mut jobs, archive, settings, &newest_all);
+    for (kind, gs) in [
+        (("tags", "tag.html", "tag"), &archive.tags),
+        (("authors", "author.html", "author"), &archive.authors),
     ] {
-        group_jobs(&mut jobs, prefix, template, gs, var, &views, settings);
+        group_jobs(&mut jobs, kind, gs, &views, articles, settings);
     }
     for y in &archive.years {
         let mut ctx = Context::new();
         ctx.insert_value("year", views::year(y, settings));
+        let in_year: Vec<usize> = y
+            .months
+            .iter()
+            .flat_map(|m| m.articles.iter().copied())
+            .collect();
         jobs.push(Job {
             rel: format!("{:04}/", y.year),
             template: "year.html",
             context: ctx,
+            lastmod: newest(articles, &in_year),
         });
         for m in &y.months {
             let month = views::month(y.year, m, settings);
             let base = format!("{:04}/{:02}/", y.year, m.month);
+            let lastmod = newest(articles, &m.articles);
             listing_jobs(
                 &mut jobs,
                 &base,
@@ -70,7 +105,10 @@ pub(super) fn render_all(
                 &m.articles,
                 &views,
                 settings,
-                |c| c.insert_value("month", month.clone()),
+                |j| {
+                    j.context.insert_value("month", month.clone());
+                    j.lastmod.clone_from(&lastmod);
+                },
             );
         }
     }
@@ -79,6 +117,7 @@ pub(super) fn render_all(
         rel: "404.html".into(),
         template: "404.html",
         context: Context::new(),
+        lastmod: None,
     });
 
     let listing_pages = jobs.par_iter().map(|j| {
@@ -116,7 +155,21 @@ pub(super) fn render_all(
         path: "style.css".into(),
         bytes: r.stylesheet().as_bytes().to_vec(),
     })?;
-    Ok(articles.len() + jobs.len() + 1)
+    let files = articles.len() + jobs.len() + 1;
+    let mut listed: Vec<Listed> = jobs
+        .into_iter()
+        .filter(|j| j.template != "404.html")
+        .map(|j| Listed {
+            rel: j.rel,
+            lastmod: j.lastmod,
+        })
+        .chain(articles.iter().map(|a| Listed {
+            rel: a.rel_url.clone(),
+            lastmod: Some(a.modified().clone()),
+        }))
+        .collect();
+    listed.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(Written { files, listed })
 }
 
 /// Where rendered pages go: a vector in memory, or a folder on disk.
@@ -131,7 +184,12 @@ fn file_path(rel: &str) -> String {
     }
 }
 
-fn index_jobs(jobs: &mut Vec<Job>, archive: &Archive, settings: &Settings) {
+fn index_jobs(
+    jobs: &mut Vec<Job>,
+    archive: &Archive,
+    settings: &Settings,
+    lastmod: &Option<Zoned>,
+) {
     for (rel, template, var, value) in [
         (
             "tags/",
@@ -158,24 +216,32 @@ fn index_jobs(jobs: &mut Vec<Job>, archive: &Archive, settings: &Settings) {
             rel: rel.into(),
             template,
             context: ctx,
+            lastmod: lastmod.clone(),
         });
     }
 }
 
+/// `kind` is the URL prefix, template and variable name of the group pages.
 fn group_jobs(
     jobs: &mut Vec<Job>,
-    prefix: &str,
-    template: &'static str,
+    (prefix, template, var): (&str, &'static str, &'static str),
     groups: &[Group],
-    var: &'static str,
     views: &views::ArticleViews,
+    articles: &[Article],
     settings: &Settings,
 ) {
     for g in groups {
         let value = views::group(g, prefix, settings);
         let base = format!("{prefix}/{}/", g.slug);
-        listing_jobs(jobs, &base, template, &g.articles, views, settings, |c| {
-            c.insert_value(var, value.clone())
+        let title = crate::feeds::group_title(&g.name, settings);
+        let mut feeds = crate::feeds::links("", &settings.config.title, settings);
+        feeds.extend(crate::feeds::links(&base, &title, settings));
+        let feeds = Value::from_serializable(&feeds);
+        let lastmod = newest(articles, &g.articles);
+        listing_jobs(jobs, &base, template, &g.articles, views, settings, |j| {
+            j.context.insert_value(var, value.clone());
+            j.context.insert_value("feeds", feeds.clone());
+            j.lastmod.clone_from(&lastmod);
         });
     }
 }
@@ -192,15 +258,19 @@ fn quote_jobs(
     let mut ctx = Context::new();
     ctx.insert_value("speakers", by_count);
     ctx.insert_value("speakers_az", az);
+    let quoted = |s: &crate::archive::Speaker| s.quotes.iter().map(|&(a, _)| a).collect::<Vec<_>>();
+    let all: Vec<usize> = archive.speakers.iter().flat_map(quoted).collect();
     jobs.push(Job {
         rel: "quotes/".into(),
         template: "quotes.html",
         context: ctx,
+        lastmod: newest(articles, &all),
     });
     for s in &archive.speakers {
         let speaker = quote_views::speaker(s, settings);
         let items = quote_views::speaker_items(s, articles, rendered, &views.summaries, settings);
         let base = format!("quotes/{}/", s.slug);
+        let lastmod = newest(articles, &quoted(s));
         for pager in paginate(items.len(), settings.config.per_page) {
             let slice = items[pager.range.clone()].to_vec();
             let mut ctx = Context::new();
@@ -213,6 +283,7 @@ fn quote_jobs(
                 rel: page_path(&base, pager.number),
                 template: "speaker.html",
                 context: ctx,
+                lastmod: lastmod.clone(),
             });
         }
     }
@@ -226,7 +297,7 @@ fn listing_jobs(
     items: &[usize],
     views: &views::ArticleViews,
     settings: &Settings,
-    extra: impl Fn(&mut Context),
+    finish: impl Fn(&mut Job),
 ) {
     for pager in paginate(items.len(), settings.config.per_page) {
         let slice: Vec<Value> = items[pager.range.clone()]
@@ -238,11 +309,13 @@ fn listing_jobs(
             "paginator",
             views::paginator(base, &pager, items.len(), slice, settings),
         );
-        extra(&mut ctx);
-        jobs.push(Job {
+        let mut job = Job {
             rel: page_path(base, pager.number),
             template,
             context: ctx,
-        });
+            lastmod: None,
+        };
+        finish(&mut job);
+        jobs.push(job);
     }
 }

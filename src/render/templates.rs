@@ -31,6 +31,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "partials/pagination.html",
         include_str!("../../templates/partials/pagination.html"),
     ),
+    (
+        "partials/meta.html",
+        include_str!("../../templates/partials/meta.html"),
+    ),
 ];
 
 /// The built-in stylesheet, written to `/style.css` unless the site has its own.
