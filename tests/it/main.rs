@@ -6,5 +6,6 @@ mod cli;
 mod corpus;
 mod errors;
 mod pages;
+mod publish;
 mod quotes;
 mod templates;
