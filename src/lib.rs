@@ -4,7 +4,8 @@
 //!
 //! The pipeline runs in one direction, each stage a module:
 //! [`config`] → [`content`] (articles) → [`markdown`] → [`archive`] (listings)
-//! → [`render`] (pages in memory) → [`output`] (written atomically).
+//! → [`render`] (pages in memory), [`feeds`] and [`sitemap`] → [`output`]
+//! (written atomically).
 //!
 //! ```no_run
 //! use std::path::Path;

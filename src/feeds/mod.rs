@@ -1,7 +1,7 @@
 //! Feeds: Atom, RSS 2.0 and JSON Feed 1.1 for the whole site, each tag and
 //! each author, written in Rust beside the pages.
 //!
-//! Each article that appears in some feed is prepared once ([`Entry`]: full
+//! Each article that appears in some feed is prepared once (an `Entry`: full
 //! URLs, absolute links in its HTML, dates) and then written into every feed
 //! that holds it, in all three formats.
 

@@ -83,16 +83,15 @@ pub(super) fn render_all(
     for y in &archive.years {
         let mut ctx = Context::new();
         ctx.insert_value("year", views::year(y, settings));
-        let in_year: Vec<usize> = y
-            .months
-            .iter()
-            .flat_map(|m| m.articles.iter().copied())
-            .collect();
         jobs.push(Job {
             rel: format!("{:04}/", y.year),
             template: "year.html",
             context: ctx,
-            lastmod: newest(articles, &in_year),
+            lastmod: y
+                .months
+                .iter()
+                .filter_map(|m| newest(articles, &m.articles))
+                .max(),
         });
         for m in &y.months {
             let month = views::month(y.year, m, settings);
