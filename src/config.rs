@@ -36,6 +36,10 @@ pub struct Config {
     pub words_per_minute: usize,
     /// Pull-out quotes per article.
     pub pullquotes: usize,
+    /// Articles in each feed, newest first.
+    pub feed_limit: usize,
+    /// Publisher named in feeds and article metadata; empty means the title.
+    pub publisher: String,
     /// Free-form values passed to templates as `site.extra`.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -54,6 +58,8 @@ impl Default for Config {
             related: 5,
             words_per_minute: 200,
             pullquotes: 1,
+            feed_limit: 20,
+            publisher: String::new(),
             extra: serde_json::Map::new(),
         }
     }
@@ -96,6 +102,9 @@ impl Settings {
         if config.per_page == 0 {
             return Err(bad("`per_page` must be at least 1".into()));
         }
+        if config.feed_limit == 0 {
+            return Err(bad("`feed_limit` must be at least 1".into()));
+        }
         if !config.permalink.contains(":slug") || !config.permalink.ends_with('/') {
             return Err(bad(format!("`permalink` `{}` must contain :slug and end with /", config.permalink)));
         }
@@ -117,6 +126,22 @@ impl Settings {
     /// The absolute URL of a site-relative path, for feeds and canonical links.
     pub fn permalink(&self, rel: &str) -> String {
         format!("{}{}", self.base_url, rel.trim_start_matches('/'))
+    }
+
+    /// `https://example.org` for `https://example.org/news/`: what turns a
+    /// root-relative path (`/news/x/`) into a full URL. Empty without a host.
+    pub fn origin(&self) -> &str {
+        &self.base_url[..self.base_url.len() - self.base_path.len()]
+    }
+
+    /// Whether `base_url` names a host, so that permalinks are full URLs.
+    pub fn has_host(&self) -> bool {
+        !self.origin().is_empty()
+    }
+
+    /// The publisher's name: `publisher`, or the site title.
+    pub fn publisher(&self) -> &str {
+        if self.config.publisher.is_empty() { &self.config.title } else { &self.config.publisher }
     }
 }
 
@@ -152,6 +177,14 @@ mod tests {
             split_base_url("https://example.org/news"),
             ("https://example.org/news/".into(), "/news/".into())
         );
+    }
+
+    #[test]
+    fn origin_is_the_base_url_without_its_path() {
+        let mut s = Settings::new(Config::default()).unwrap();
+        assert_eq!((s.origin(), s.has_host()), ("", false));
+        s.set_base_url("https://example.org/news");
+        assert_eq!((s.origin(), s.has_host()), ("https://example.org", true));
     }
 
     #[test]

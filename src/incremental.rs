@@ -170,17 +170,29 @@ impl Session {
             settings: &settings,
             summaries: &self.summaries,
         };
-        let rendered = timings.time("render", || renderer.render_all(&input, &previous, &sink));
-        let keys = match rendered {
-            Ok(k) => k,
+        let written = timings.time("render", || renderer.render_all(&input, &previous, &sink));
+        let written = match written {
+            Ok(w) => w,
             Err(e) => {
                 self.keys = previous;
                 return Err(e);
             }
         };
+        outcome.rendered = pages.lock().unwrap_or_else(PoisonError::into_inner).len();
+        let feeds = timings.time("feeds", || {
+            crate::feeds::write_all(&self.articles, &self.rendered, archive, &settings, &sink)
+        });
+        if let Err(e) = feeds {
+            self.keys = previous;
+            return Err(e);
+        }
+        let sitemaps =
+            crate::site::sitemap_pages(&self.articles, archive, &settings, &written, &assets, &mut timings);
         let mut pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
-        outcome.rendered = pages.len();
-        let mut keys = keys;
+        let mut keys = written.keys;
+        for p in &pages[outcome.rendered..] {
+            keys.insert(p.path.clone(), crate::render::ALWAYS);
+        }
         let order = archive.order.clone();
         let extra = self.extra_pages(&order, &settings, &keys, &mut timings);
         let extra = match extra {
@@ -190,7 +202,7 @@ impl Session {
                 return Err(e);
             }
         };
-        for p in extra {
+        for p in extra.into_iter().chain(sitemaps) {
             keys.insert(p.path.clone(), crate::render::ALWAYS);
             pages.push(p);
         }

@@ -4,7 +4,8 @@
 //!
 //! The pipeline runs in one direction, each stage a module:
 //! [`config`] → [`content`] (articles) → [`markdown`] → [`archive`] (listings)
-//! → [`render`] (pages in memory) → [`output`] (written atomically).
+//! → [`render`] (pages in memory), [`feeds`] and [`sitemap`] → [`output`]
+//! (written atomically).
 //!
 //! ```no_run
 //! use std::path::Path;
@@ -28,6 +29,7 @@ pub mod config;
 pub mod content;
 pub mod dates;
 pub mod error;
+pub mod feeds;
 pub mod incremental;
 pub mod markdown;
 pub mod output;
@@ -38,8 +40,10 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod site;
+pub mod sitemap;
 pub mod slug;
 pub mod watch;
+pub mod xml;
 mod yaml;
 
 pub use error::{Error, Result, Warning};

@@ -12,8 +12,9 @@ const SITE_YAML: &str = "\
 title: My Paper
 # One line about it, used in metadata and feeds.
 description: News from our town
-# Where the site will live. Use a full URL for canonical links and feeds,
-# or a path such as /news/ when it lives under a sub-folder. Default: /
+# Where the site will live. Feeds, sitemaps and canonical links need a full
+# URL (https://example.org/ or https://example.org/news/); a path such as /
+# or /news/ is fine for previews and gets a warning. Default: /
 base_url: /
 # Language of the articles, for <html lang>.
 language: en
@@ -29,6 +30,10 @@ date_format: \"%B %-d, %Y\"
 related: 5
 # Pull-out quotes per article (0 turns them off).
 pullquotes: 1
+# Newest articles in each feed (site, tag and author feeds).
+feed_limit: 20
+# Publisher named in feeds and article metadata. Default: the title.
+# publisher: My Paper Media
 # Anything else for your templates, available as site.extra.
 extra: {}
 ";

@@ -13,7 +13,7 @@ use crate::content::{self, Article, Asset};
 use crate::error::{Error, Result, Warning};
 use crate::markdown::{self, Rendered};
 use crate::output::Staging;
-use crate::render::{Input, Page, PageKeys, Renderer, Sink};
+use crate::render::{Input, Page, PageKeys, Renderer, Sink, Written};
 
 /// Choices a build takes besides `site.yaml`.
 #[derive(Debug, Clone, Default)]
@@ -78,7 +78,10 @@ impl Site {
             settings.set_base_url(url);
         }
         let renderer = Renderer::load(root, &settings)?;
-        let loaded = content::load(root, &settings, options.drafts);
+        let mut loaded = content::load(root, &settings, options.drafts);
+        if !settings.has_host() && root.join(crate::config::SETTINGS_FILE).is_file() {
+            loaded.warnings.push(no_host_warning(&settings));
+        }
         let now = options.now.unwrap_or_else(jiff::Timestamp::now);
         let articles = crate::publish::select(loaded.articles, options.future, now);
         let mut errors = loaded.errors;
@@ -133,7 +136,7 @@ impl Site {
         let rendered = timings.time("markdown", || self.render_markdown())?;
         let archive = timings
             .time("listings", || Archive::build(&self.articles, &rendered, self.settings.config.related));
-        let keys = timings.time("templates", || {
+        let written = timings.time("templates", || {
             let summaries = crate::render::views::summaries(&self.articles, &rendered, &self.settings);
             let input = Input {
                 articles: &self.articles,
@@ -144,31 +147,73 @@ impl Site {
             };
             self.renderer.render_all(&input, &PageKeys::new(), sink)
         })?;
-        let extra = extra_pages(&self.articles, &rendered, &archive, &self.settings, &keys, timings)?;
+        let feeds = timings.time("feeds", || {
+            crate::feeds::write_all(&self.articles, &rendered, &archive, &self.settings, sink)
+        })?;
+        let extra = extra_pages(
+            &self.articles,
+            &rendered,
+            &archive,
+            &self.settings,
+            &written,
+            &self.assets,
+            timings,
+        )?;
         let count = extra.len();
         for page in extra {
             sink(page)?;
         }
-        Ok(keys.len() + count)
+        Ok(written.keys.len() + feeds + count)
     }
 }
 
-/// The files that do not come from templates: the search index and the
-/// redirect pages of aliases. Aliases are checked against every page of the
-/// site (`keys`), rendered this time or not, so that an alias over a
-/// generated page is reported, never written over it.
+/// Feeds, sitemaps and canonical links want full URLs; a site configured
+/// without a host gets them as paths (and `tag:` ids in feeds), which is
+/// right for a preview and wrong for publishing.
+fn no_host_warning(settings: &Settings) -> Warning {
+    Warning {
+        at: crate::error::Location::new(crate::config::SETTINGS_FILE, 0, 0),
+        message: format!(
+            "base_url `{}` has no host, so feeds, sitemaps and canonical links hold paths, \
+             not full URLs; set base_url (or --base-url) to the address the site is published \
+             at, such as https://example.org/",
+            settings.config.base_url
+        ),
+    }
+}
+
+/// The files that do not come from templates: the search index, the
+/// redirect pages of aliases, the sitemaps and `robots.txt`. Aliases are
+/// checked against every page of the site, rendered this time or not, so
+/// that an alias over a generated page is reported, never written over it.
 pub(crate) fn extra_pages(
     articles: &[Article],
     rendered: &[Rendered],
     archive: &Archive,
     settings: &Settings,
-    keys: &PageKeys,
+    written: &Written,
+    assets: &[Asset],
     timings: &mut Timings,
 ) -> Result<Vec<Page>> {
-    let index =
+    let mut pages =
         timings.time("search", || crate::search::pages(articles, rendered, &archive.order, settings))?;
-    let aliases = crate::publish::alias_pages(articles, settings, keys)?;
-    Ok(index.into_iter().chain(aliases).collect())
+    pages.extend(crate::publish::alias_pages(articles, settings, &written.keys)?);
+    pages.extend(sitemap_pages(articles, archive, settings, written, assets, timings));
+    Ok(pages)
+}
+
+/// The sitemaps and `robots.txt` (unless the site has its own).
+pub(crate) fn sitemap_pages(
+    articles: &[Article],
+    archive: &Archive,
+    settings: &Settings,
+    written: &Written,
+    assets: &[Asset],
+    timings: &mut Timings,
+) -> Vec<Page> {
+    let own_robots = assets.iter().any(|a| a.rel == "robots.txt");
+    timings
+        .time("sitemaps", || crate::sitemap::pages(&written.listed, articles, archive, settings, own_robots))
 }
 
 /// How long each stage of a build took.

@@ -65,6 +65,13 @@ pub struct Article {
     pub rel_url: String,
 }
 
+impl Article {
+    /// When the article last changed: `updated`, or else `date`.
+    pub fn modified(&self) -> &Zoned {
+        self.updated.as_ref().unwrap_or(&self.date)
+    }
+}
+
 /// A non-Markdown file under `content/` or `static/`, copied as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asset {

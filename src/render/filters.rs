@@ -17,9 +17,13 @@ fn date(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
 }
 
 /// JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&`
-/// become \u escapes so that no text can close the script element.
+/// become \u escapes so that no text can close the script element. Keys
+/// come out sorted (through `serde_json`'s ordered map), since a template
+/// map iterates in no fixed order and builds must be identical.
 fn json_ld(value: tera::Value, _: Kwargs, _: &State) -> tera::Value {
-    let json = serde_json::to_string(&value).unwrap_or_else(|_| "null".into());
+    let json = serde_json::to_value(&value)
+        .and_then(|v| serde_json::to_string(&v))
+        .unwrap_or_else(|_| "null".into());
     let escaped = json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
     tera::Value::safe_string(&escaped)
 }

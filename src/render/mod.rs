@@ -11,7 +11,7 @@ use std::path::Path;
 
 use tera::{Context, Tera, Value};
 
-pub use pages::{ALWAYS, Input, Page, PageKeys, Sink};
+pub use pages::{ALWAYS, Input, Listed, Page, PageKeys, Sink, Written};
 pub use templates::{BUILTIN, STYLESHEET, TEMPLATES_DIR};
 
 use crate::config::Settings;
@@ -29,7 +29,10 @@ impl Renderer {
     /// Loads the built-in templates and the site's overrides.
     pub fn load(root: &Path, settings: &Settings) -> Result<Self> {
         let (mut tera, stylesheet, sources) = templates::load(root)?;
-        tera.global_context().insert_value("site", site_value(settings));
+        let global = tera.global_context();
+        global.insert_value("site", site_value(settings));
+        let feeds = crate::feeds::links("", &settings.config.title, settings);
+        global.insert_value("feeds", Value::from_serializable(&feeds));
         let mut h = std::hash::DefaultHasher::new();
         (sources, &stylesheet, format!("{settings:?}")).hash(&mut h);
         Ok(Renderer { tera, stylesheet, fingerprint: h.finish() })
@@ -37,9 +40,9 @@ impl Renderer {
 
     /// Renders every page whose fingerprint differs from `previous` (all of
     /// them when `previous` is empty) and hands each to `sink` as soon as it
-    /// is ready; returns the fingerprints of every page of the site. Errors
-    /// are gathered, one per distinct cause.
-    pub fn render_all(&self, input: &Input<'_>, previous: &PageKeys, sink: &Sink<'_>) -> Result<PageKeys> {
+    /// is ready; returns the fingerprints of every page of the site and the
+    /// HTML pages for the sitemap. Errors are gathered, one per distinct cause.
+    pub fn render_all(&self, input: &Input<'_>, previous: &PageKeys, sink: &Sink<'_>) -> Result<Written> {
         pages::render_all(self, input, previous, sink)
     }
 

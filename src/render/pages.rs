@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use jiff::ZonedDateTime as Zoned;
 use rayon::prelude::*;
 use tera::{Context, Value};
 
@@ -62,6 +63,32 @@ struct Job {
     template: &'static str,
     context: Ctx,
     key: u64,
+    /// When what the page shows last changed, for the sitemap.
+    lastmod: Option<Zoned>,
+}
+
+/// An HTML page as the sitemap lists it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// Site-relative URL path, e.g. `tags/x/page/2/`.
+    pub rel: String,
+    /// When what it shows last changed: an article's `updated` or `date`,
+    /// a listing's newest of those.
+    pub lastmod: Option<Zoned>,
+}
+
+/// What rendering produced besides the pages themselves.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// The fingerprint of every page of the site, rendered this time or not.
+    pub keys: PageKeys,
+    /// Every HTML page that belongs in the sitemap, in URL order.
+    pub listed: Vec<Listed>,
+}
+
+/// The newest `modified()` among `items`.
+fn newest(articles: &[Article], items: &[usize]) -> Option<Zoned> {
+    items.iter().map(|&i| articles[i].modified()).max().cloned()
 }
 
 pub(super) fn render_all(
@@ -69,7 +96,7 @@ pub(super) fn render_all(
     input: &Input<'_>,
     previous: &PageKeys,
     sink: &Sink<'_>,
-) -> Result<PageKeys> {
+) -> Result<Written> {
     let mut jobs = Vec::new();
     article_jobs(&mut jobs, r, input);
     listing_jobs(&mut jobs, r, input, "", "index.html", &input.archive.order, 0, |_| {});
@@ -83,7 +110,8 @@ pub(super) fn render_all(
     date_jobs(&mut jobs, r, input);
     quote_jobs(&mut jobs, r, input);
     for (rel, template) in [("404.html", "404.html"), ("search/", "search.html")] {
-        jobs.push(Job { rel: rel.into(), template, context: Ctx::Ready(Context::new()), key: ALWAYS });
+        let context = Ctx::Ready(Context::new());
+        jobs.push(Job { rel: rel.into(), template, context, key: ALWAYS, lastmod: None });
     }
 
     let errors: Vec<Error> = jobs
@@ -102,9 +130,15 @@ pub(super) fn render_all(
         return Err(e);
     }
     sink(Page { path: "style.css".into(), bytes: r.stylesheet().as_bytes().to_vec() })?;
-    let mut keys: PageKeys = jobs.into_iter().map(|j| (file_path(&j.rel), j.key)).collect();
+    let mut keys: PageKeys = jobs.iter().map(|j| (file_path(&j.rel), j.key)).collect();
     keys.insert("style.css".into(), ALWAYS);
-    Ok(keys)
+    let mut listed: Vec<Listed> = jobs
+        .into_iter()
+        .filter(|j| j.template != "404.html")
+        .map(|j| Listed { rel: j.rel, lastmod: j.lastmod })
+        .collect();
+    listed.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(Written { keys, listed })
 }
 
 /// `2024/x/` -> `2024/x/index.html`; `404.html` stays.
@@ -131,6 +165,7 @@ fn article_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
             template: "article.html",
             context: Ctx::Article(i),
             key: k,
+            lastmod: Some(article.modified().clone()),
         });
     }
 }
@@ -149,6 +184,7 @@ fn article_context(i: usize, input: &Input<'_>) -> Context {
 
 fn index_jobs(jobs: &mut Vec<Job>, input: &Input<'_>) {
     let (a, s) = (input.archive, input.settings);
+    let lastmod = newest(input.articles, &a.order);
     for (rel, template, var, value) in [
         ("tags/", "tags.html", "tags", views::groups(&a.tags, "tags", s)),
         ("authors/", "authors.html", "authors", views::groups(&a.authors, "authors", s)),
@@ -156,7 +192,8 @@ fn index_jobs(jobs: &mut Vec<Job>, input: &Input<'_>) {
     ] {
         let mut ctx = Context::new();
         ctx.insert_value(var, value);
-        jobs.push(Job { rel: rel.into(), template, context: Ctx::Ready(ctx), key: ALWAYS });
+        let (context, lastmod) = (Ctx::Ready(ctx), lastmod.clone());
+        jobs.push(Job { rel: rel.into(), template, context, key: ALWAYS, lastmod });
     }
 }
 
@@ -173,8 +210,13 @@ fn group_jobs(
         let value = views::group(g, prefix, input.settings);
         let base = format!("{prefix}/{}/", g.slug);
         let extra = key(r, (&g.name, &g.slug));
+        let title = crate::feeds::group_title(&g.name, input.settings);
+        let mut feeds = crate::feeds::links("", &input.settings.config.title, input.settings);
+        feeds.extend(crate::feeds::links(&base, &title, input.settings));
+        let feeds = Value::from_serializable(&feeds);
         listing_jobs(jobs, r, input, &base, template, &g.articles, extra, |c| {
-            c.insert_value(var, value.clone())
+            c.insert_value(var, value.clone());
+            c.insert_value("feeds", feeds.clone());
         });
     }
 }
@@ -188,6 +230,7 @@ fn date_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
             template: "year.html",
             context: Ctx::Ready(ctx),
             key: ALWAYS,
+            lastmod: y.months.iter().filter_map(|m| newest(input.articles, &m.articles)).max(),
         });
         for m in &y.months {
             let month = views::month(y.year, m, input.settings);
@@ -205,13 +248,23 @@ fn quote_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
     let mut ctx = Context::new();
     ctx.insert_value("speakers", by_count);
     ctx.insert_value("speakers_az", az);
-    jobs.push(Job { rel: "quotes/".into(), template: "quotes.html", context: Ctx::Ready(ctx), key: ALWAYS });
+    let quoted = |s: &crate::archive::Speaker| s.quotes.iter().map(|&(a, _)| a).collect::<Vec<_>>();
+    let all: Vec<usize> = archive.speakers.iter().flat_map(quoted).collect();
+    let lastmod = newest(input.articles, &all);
+    jobs.push(Job {
+        rel: "quotes/".into(),
+        template: "quotes.html",
+        context: Ctx::Ready(ctx),
+        key: ALWAYS,
+        lastmod,
+    });
     for s in &archive.speakers {
         let speaker = quote_views::speaker(s, settings);
         let items = quote_views::speaker_items(s, input.articles, input.rendered, input.summaries, settings);
         let versions: Vec<(u64, usize)> =
             s.quotes.iter().map(|&(a, q)| (input.rendered[a].version, q)).collect();
         let base = format!("quotes/{}/", s.slug);
+        let lastmod = newest(input.articles, &quoted(s));
         for pager in paginate(items.len(), settings.config.per_page) {
             let k = key(
                 r,
@@ -226,6 +279,7 @@ fn quote_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
                 template: "speaker.html",
                 context: Ctx::Ready(ctx),
                 key: k,
+                lastmod: lastmod.clone(),
             });
         }
     }
@@ -248,6 +302,7 @@ fn listing_jobs(
     add: impl Fn(&mut Context),
 ) {
     let settings = input.settings;
+    let lastmod = newest(input.articles, items);
     for pager in paginate(items.len(), settings.config.per_page) {
         let on_page = &items[pager.range.clone()];
         let versions: Vec<u64> = on_page.iter().map(|&i| input.rendered[i].summary_version).collect();
@@ -256,6 +311,7 @@ fn listing_jobs(
         let mut ctx = Context::new();
         ctx.insert_value("paginator", views::paginator(base, &pager, items.len(), slice, settings));
         add(&mut ctx);
-        jobs.push(Job { rel: page_path(base, pager.number), template, context: Ctx::Ready(ctx), key: k });
+        let (rel, context, lastmod) = (page_path(base, pager.number), Ctx::Ready(ctx), lastmod.clone());
+        jobs.push(Job { rel, template, context, key: k, lastmod });
     }
 }

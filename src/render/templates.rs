@@ -26,6 +26,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("search.html", include_str!("../../templates/search.html")),
     ("partials/list.html", include_str!("../../templates/partials/list.html")),
     ("partials/pagination.html", include_str!("../../templates/partials/pagination.html")),
+    ("partials/meta.html", include_str!("../../templates/partials/meta.html")),
 ];
 
 /// The built-in stylesheet, written to `/style.css` unless the site has its own.

@@ -17,6 +17,8 @@ pub struct LinkView<'a> {
     pub name: &'a str,
     /// URL path.
     pub url: String,
+    /// Full URL (a path when `base_url` has no host).
+    pub permalink: String,
 }
 
 /// An article as listings show it.
@@ -48,6 +50,9 @@ struct PageView<'a> {
     extra: &'a serde_json::Map<String, serde_json::Value>,
     quotes: Vec<super::quote_views::QuoteView<'a>>,
     pullquotes: Vec<super::quote_views::QuoteView<'a>>,
+    description: String,
+    image_url: Option<String>,
+    json_ld: serde_json::Value,
 }
 
 fn links<'a>(names: &'a [String], prefix: &str, settings: &Settings) -> Vec<LinkView<'a>> {
@@ -55,16 +60,82 @@ fn links<'a>(names: &'a [String], prefix: &str, settings: &Settings) -> Vec<Link
         .iter()
         .filter_map(|n| {
             let slug = crate::slug::slugify(n);
-            (!slug.is_empty()).then(|| LinkView { name: n, url: settings.url(&format!("{prefix}/{slug}/")) })
+            let rel = format!("{prefix}/{slug}/");
+            (!slug.is_empty()).then(|| LinkView {
+                name: n,
+                url: settings.url(&rel),
+                permalink: settings.permalink(&rel),
+            })
         })
         .collect()
 }
 
-fn summary_view<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> SummaryView<'a> {
-    let summary = match &a.summary {
+/// The summary as HTML: front matter's `summary` as a paragraph, or the
+/// rendered part before `<!-- more -->` (or the first paragraph).
+pub fn summary_html(a: &Article, r: &Rendered) -> String {
+    match &a.summary {
         Some(s) => format!("<p>{}</p>", escape(s)),
         None => r.summary_html.clone(),
-    };
+    }
+}
+
+/// The summary as plain text, for `<meta name="description">`, Open Graph
+/// and JSON Feed's `summary`.
+pub fn description(a: &Article, r: &Rendered) -> String {
+    match &a.summary {
+        Some(s) => s.clone(),
+        None => plain_text(&r.summary_html),
+    }
+}
+
+/// The text of an HTML fragment: tags dropped, the entities our Markdown
+/// writer produces decoded, white space collapsed.
+pub fn plain_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut tag: Option<String> = None;
+    for c in html.chars() {
+        match (&mut tag, c) {
+            (None, '<') => tag = Some(String::new()),
+            (None, c) => text.push(c),
+            (Some(name), '>') => {
+                // Block boundaries separate words; inline tags do not.
+                let name = name.trim_start_matches('/');
+                if ["p", "br", "li", "h", "div", "blockquote", "tr", "td", "figure"]
+                    .iter()
+                    .any(|b| name.starts_with(b))
+                {
+                    text.push(' ');
+                }
+                tag = None;
+            }
+            (Some(name), c) => name.push(c),
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The lead image as a full URL (a path when `base_url` has no host): a
+/// path starting with `/` is under the site root, a bare name is beside the
+/// article, anything with a scheme is kept.
+pub fn image_url(a: &Article, settings: &Settings) -> Option<String> {
+    let image = a.image.as_deref()?;
+    Some(if image.contains("://") || image.starts_with("//") {
+        image.to_string()
+    } else if image.starts_with('/') {
+        settings.permalink(image)
+    } else {
+        settings.permalink(&format!("{}{image}", a.rel_url))
+    })
+}
+
+fn summary_view<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> SummaryView<'a> {
+    let summary = summary_html(a, r);
     SummaryView {
         title: &a.title,
         url: settings.url(&a.rel_url),
@@ -93,12 +164,19 @@ pub fn summaries(articles: &[Article], rendered: &[Rendered], settings: &Setting
 pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
     let (quotes, pullquotes) = super::quote_views::article_quotes(a, r, settings);
     let wpm = settings.config.words_per_minute.max(1);
+    let summary = summary_view(a, r, settings);
+    let description = description(a, r);
+    let image_url = image_url(a, settings);
+    let json_ld = news_article(&summary, &description, image_url.as_deref(), settings);
     Value::from_serializable(&PageView {
         reading_time: r.word_count.div_ceil(wpm).max(1),
         word_count: r.word_count,
         quotes,
         pullquotes,
-        summary: summary_view(a, r, settings),
+        description,
+        image_url,
+        json_ld,
+        summary,
         content: &r.html,
         slug: &a.slug,
         source: a.source.as_deref(),
@@ -106,6 +184,41 @@ pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
         toc: &r.toc,
         extra: &a.extra,
     })
+}
+
+/// The schema.org `NewsArticle` of an article page, for its JSON-LD block.
+fn news_article(
+    s: &SummaryView<'_>,
+    description: &str,
+    image: Option<&str>,
+    settings: &Settings,
+) -> serde_json::Value {
+    let authors: Vec<serde_json::Value> = s
+        .authors
+        .iter()
+        .map(|a| serde_json::json!({"@type": "Person", "name": a.name, "url": a.permalink}))
+        .collect();
+    let tags: Vec<&str> = s.tags.iter().map(|t| t.name).collect();
+    let mut ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": s.title,
+        "url": s.permalink,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": s.permalink},
+        "datePublished": s.date,
+        "dateModified": s.updated.as_ref().unwrap_or(&s.date),
+        "author": authors,
+        "keywords": tags,
+        "inLanguage": settings.config.language,
+        "publisher": {"@type": "Organization", "name": settings.publisher(), "url": settings.base_url},
+    });
+    if !description.is_empty() {
+        ld["description"] = description.into();
+    }
+    if let Some(image) = image {
+        ld["image"] = serde_json::json!([image]);
+    }
+    ld
 }
 
 /// A tag or author with its URL and count.

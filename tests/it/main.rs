@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod corpus;
 mod errors;
+mod feeds;
 mod pages;
 mod publish;
 mod quotes;

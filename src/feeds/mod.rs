@@ -1,0 +1,304 @@
+//! Feeds: Atom, RSS 2.0 and JSON Feed 1.1 for the whole site, each tag and
+//! each author, written in Rust beside the pages.
+//!
+//! Each article that appears in some feed is prepared once (an `Entry`: full
+//! URLs, absolute links in its HTML, dates) and then written into every feed
+//! that holds it, in all three formats.
+
+mod atom;
+mod json;
+mod rss;
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use jiff::ZonedDateTime as Zoned;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::archive::{Archive, Group};
+use crate::config::Settings;
+use crate::content::Article;
+use crate::error::Result;
+use crate::markdown::Rendered;
+use crate::render::{Page, Sink, views};
+
+/// The three formats: file name, media type and the name shown to readers.
+pub const FORMATS: [(&str, &str, &str); 3] = [
+    ("feed.xml", "application/atom+xml", "Atom"),
+    ("rss.xml", "application/rss+xml", "RSS"),
+    ("feed.json", "application/feed+json", "JSON Feed"),
+];
+
+/// A feed as HTML pages link it: `<link rel="alternate" type title href>`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    /// `Site (Atom)`, `council · Site (RSS)`.
+    pub title: String,
+    /// The media type.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// URL path of the feed.
+    pub url: String,
+}
+
+/// The links to the three feeds of the listing at `rel` (`""`, `tags/x/`).
+pub fn links(rel: &str, title: &str, settings: &Settings) -> Vec<FeedLink> {
+    FORMATS
+        .iter()
+        .map(|(file, kind, label)| FeedLink {
+            title: format!("{title} ({label})"),
+            kind,
+            url: settings.url(&format!("{rel}{file}")),
+        })
+        .collect()
+}
+
+/// The title of a tag's or author's feeds.
+pub fn group_title(name: &str, settings: &Settings) -> String {
+    format!("{name} · {}", settings.config.title)
+}
+
+/// One listing to publish as feeds.
+struct Listing<'a> {
+    title: String,
+    description: String,
+    /// Site-relative path of the HTML listing; the feeds sit beside it.
+    rel: String,
+    /// Its articles, newest first, already cut to `feed_limit`.
+    articles: &'a [usize],
+    /// Its oldest article, for the date in a `tag:` feed id.
+    oldest: Option<usize>,
+}
+
+/// What a feed says about its channel, shared by the three formats.
+struct Channel<'a> {
+    title: &'a str,
+    description: &'a str,
+    /// Full URL of the HTML listing.
+    home: String,
+    /// Full URL of each format's file, in [`FORMATS`] order.
+    self_urls: [String; 3],
+    /// Atom feed id.
+    id: String,
+    /// Newest `updated` (or date) of the entries.
+    updated: Option<&'a Zoned>,
+    language: &'a str,
+    publisher: &'a str,
+}
+
+/// An article as every feed writes it.
+struct Entry<'a> {
+    title: &'a str,
+    url: String,
+    id: String,
+    /// Whether `id` is the article's URL (RSS `isPermaLink`).
+    id_is_url: bool,
+    published: &'a Zoned,
+    updated: &'a Zoned,
+    /// Names with full URLs of their pages.
+    authors: Vec<(&'a str, String)>,
+    tags: &'a [String],
+    summary_html: String,
+    summary_text: String,
+    content_html: String,
+    image: Option<String>,
+}
+
+/// Writes every feed of the site into `sink`; returns how many files.
+pub fn write_all(
+    articles: &[Article],
+    rendered: &[Rendered],
+    archive: &Archive,
+    settings: &Settings,
+    sink: &Sink<'_>,
+) -> Result<usize> {
+    let limit = settings.config.feed_limit;
+    let cut = |list: &[usize]| list.len().min(limit);
+    let mut listings = vec![Listing {
+        title: settings.config.title.clone(),
+        description: settings.config.description.clone(),
+        rel: String::new(),
+        articles: &archive.order[..cut(&archive.order)],
+        oldest: archive.order.last().copied(),
+    }];
+    for (prefix, groups, what) in
+        [("tags", &archive.tags, "Stories tagged"), ("authors", &archive.authors, "Stories by")]
+    {
+        listings.extend(groups.iter().map(|g: &Group| Listing {
+            title: group_title(&g.name, settings),
+            description: format!("{what} {} in {}", g.name, settings.config.title),
+            rel: format!("{prefix}/{}/", g.slug),
+            articles: &g.articles[..cut(&g.articles)],
+            oldest: g.articles.last().copied(),
+        }));
+    }
+
+    let mut wanted: Vec<usize> = listings.iter().flat_map(|l| l.articles.iter().copied()).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let entries: HashMap<usize, Entry<'_>> =
+        wanted.par_iter().map(|&i| (i, entry(&articles[i], &rendered[i], settings))).collect();
+
+    let errors: Vec<Result<()>> = listings
+        .par_iter()
+        .flat_map_iter(|l| {
+            let items: Vec<&Entry<'_>> = l.articles.iter().map(|i| &entries[i]).collect();
+            let ch = channel(l, &items, articles, settings);
+            [atom::write(&ch, &items), rss::write(&ch, &items), json::write(&ch, &items)]
+                .into_iter()
+                .zip(FORMATS)
+                .map(move |(text, (file, _, _))| {
+                    sink(Page { path: format!("{}{file}", l.rel), bytes: text.into_bytes() })
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(Result::is_err)
+        .collect();
+    if let Some(Err(e)) = errors.into_iter().next() {
+        return Err(e);
+    }
+    Ok(listings.len() * FORMATS.len())
+}
+
+fn channel<'a>(
+    l: &'a Listing<'_>,
+    items: &[&'a Entry<'a>],
+    articles: &[Article],
+    settings: &'a Settings,
+) -> Channel<'a> {
+    let self_urls = FORMATS.map(|(file, _, _)| uri(&settings.permalink(&format!("{}{file}", l.rel))));
+    let id = if settings.has_host() {
+        self_urls[0].clone()
+    } else {
+        let year = l.oldest.map_or(2000, |i| articles[i].date.year());
+        tag_uri(settings, &year.to_string(), &settings.url(&format!("{}feed.xml", l.rel)))
+    };
+    Channel {
+        title: &l.title,
+        description: if l.description.is_empty() { &l.title } else { &l.description },
+        home: uri(&settings.permalink(&l.rel)),
+        self_urls,
+        id,
+        updated: items.iter().map(|e| e.updated).max(),
+        language: &settings.config.language,
+        publisher: settings.publisher(),
+    }
+}
+
+fn entry<'a>(a: &'a Article, r: &Rendered, settings: &Settings) -> Entry<'a> {
+    let url = uri(&settings.permalink(&a.rel_url));
+    let (id, id_is_url) = if settings.has_host() {
+        (url.clone(), true)
+    } else {
+        let date = a.date.strftime("%Y-%m-%d").to_string();
+        (tag_uri(settings, &date, &settings.url(&a.rel_url)), false)
+    };
+    let authors = a
+        .authors
+        .iter()
+        .map(|n| {
+            let page = format!("authors/{}/", crate::slug::slugify(n));
+            (n.as_str(), uri(&settings.permalink(&page)))
+        })
+        .collect();
+    Entry {
+        title: &a.title,
+        id,
+        id_is_url,
+        published: &a.date,
+        updated: a.modified(),
+        authors,
+        tags: &a.tags,
+        summary_html: absolute_links(&views::summary_html(a, r), &url, settings),
+        summary_text: views::description(a, r),
+        content_html: absolute_links(&r.html, &url, settings),
+        image: views::image_url(a, settings).map(|u| uri(&u)),
+        url,
+    }
+}
+
+/// A `tag:` URI (RFC 4151) for ids when `base_url` has no host: the
+/// authority is the site title reduced to a DNS-like name, so ids stay
+/// absolute, unique per site and stable.
+fn tag_uri(settings: &Settings, date: &str, path: &str) -> String {
+    let mut authority = String::new();
+    for c in settings.config.title.chars() {
+        if c.is_ascii_alphanumeric() {
+            authority.push(c.to_ascii_lowercase());
+        } else if !authority.is_empty() && !authority.ends_with('-') {
+            authority.push('-');
+        }
+    }
+    let authority = authority.trim_end_matches('-');
+    let authority = if authority.is_empty() {
+        "dateline"
+    } else {
+        authority[..authority.len().min(63)].trim_end_matches('-')
+    };
+    format!("tag:{authority},{date}:{}", uri(path))
+}
+
+/// Percent-encodes what a URI may not hold raw (non-ASCII, spaces, quotes),
+/// so `/tags/京都/` becomes `/tags/%E4%BA%AC%E9%83%BD/`.
+pub fn uri(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b > 0x20 && b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}')
+        {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Makes the links of article HTML work outside the site: `href="/x"` and
+/// `src="/x"` get the site's origin, `href="#x"` the article's URL. Left as
+/// they are without a host, where no origin is known.
+pub fn absolute_links(html: &str, article_url: &str, settings: &Settings) -> String {
+    if !settings.has_host() {
+        return html.to_string();
+    }
+    let origin = settings.origin();
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(at) = next_link(rest) {
+        let (head, tail) = rest.split_at(at);
+        out.push_str(head);
+        let bytes = tail.as_bytes();
+        match bytes[0] {
+            b'#' => out.push_str(article_url),
+            _ if bytes.get(1) != Some(&b'/') => out.push_str(origin),
+            _ => {}
+        }
+        out.push_str(&tail[..1]);
+        rest = &tail[1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the value of the next `href="`/`src="` attribute starts, if it
+/// starts with `/` or `#`.
+fn next_link(html: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = html[from..].find("=").map(|i| from + i) {
+        let before = &html[..i];
+        let quoted = matches!(html.as_bytes().get(i + 1), Some(b'"' | b'\''));
+        let attr = |name: &str| {
+            before.strip_suffix(name).is_some_and(|b| b.ends_with(|c: char| c.is_ascii_whitespace()))
+        };
+        if quoted && (attr("href") || attr("src")) {
+            if let Some(b'/' | b'#') = html.as_bytes().get(i + 2) {
+                return Some(i + 2);
+            }
+        }
+        from = i + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,119 @@
+//! Writing XML by hand for feeds and sitemaps: escaping, and one element per call.
+//!
+//! Feeds and sitemaps have a handful of fixed shapes, so a string builder
+//! with an escaping helper is smaller and faster than an XML library; every
+//! text and attribute value goes through [`escape`], so no CDATA is needed.
+
+use std::fmt::Write as _;
+
+/// Escapes `text` for XML content and double-quoted attributes. Characters
+/// XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) are dropped, since no
+/// escape can make them legal.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], appending to `out`.
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// A document being written.
+#[derive(Debug, Default)]
+pub struct Xml {
+    out: String,
+}
+
+impl Xml {
+    /// A document starting with the XML declaration.
+    pub fn new() -> Self {
+        Xml { out: String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n") }
+    }
+
+    /// `<name attr="v" ...>` and a line break; `attrs` values are escaped.
+    pub fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> &mut Self {
+        self.tag(name, attrs);
+        self.out.push_str(">\n");
+        self
+    }
+
+    /// `</name>` and a line break.
+    pub fn close(&mut self, name: &str) -> &mut Self {
+        let _ = writeln!(self.out, "</{name}>");
+        self
+    }
+
+    /// `<name attr="v" ... />` on a line of its own.
+    pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> &mut Self {
+        self.tag(name, attrs);
+        self.out.push_str("/>\n");
+        self
+    }
+
+    /// `<name attrs>text</name>` with `text` escaped, on a line of its own.
+    pub fn text_with(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> &mut Self {
+        self.tag(name, attrs);
+        self.out.push('>');
+        escape_into(&mut self.out, text);
+        let _ = writeln!(self.out, "</{name}>");
+        self
+    }
+
+    /// `<name>text</name>` with `text` escaped.
+    pub fn text(&mut self, name: &str, text: &str) -> &mut Self {
+        self.text_with(name, &[], text)
+    }
+
+    /// The finished document.
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn tag(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.out.push('<');
+        self.out.push_str(name);
+        for (k, v) in attrs {
+            let _ = write!(self.out, " {k}=\"");
+            escape_into(&mut self.out, v);
+            self.out.push('"');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_illegal_characters() {
+        assert_eq!(
+            escape("<a href=\"x\">Tom & Jerry's</a>\u{1}\u{FFFF}\n"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;\n"
+        );
+        assert_eq!(escape("]]>"), "]]&gt;");
+    }
+
+    #[test]
+    fn writes_elements() {
+        let mut x = Xml::new();
+        x.open("a", &[("k", "1 < 2")]);
+        x.text("b", "x & y").empty("c", &[]).close("a");
+        assert_eq!(
+            x.finish(),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<a k=\"1 &lt; 2\">\n<b>x &amp; y</b>\n<c/>\n</a>\n"
+        );
+    }
+}
