@@ -2,7 +2,9 @@
 
 use super::gender::{Gender, of_pronoun};
 use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, SPEECH_VERB, has};
-use super::names::{Tok, is_cap, is_stop, is_title, name_at};
+use super::names::{Tok, is_cap, is_org_word, is_stop, is_title, name_at};
+use super::registry::is_person;
+use roles::{according_to, after_role, is_role_word, role_then_name};
 
 /// Who the words around a quote point at, before resolving names against the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +111,13 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     while s < e && (is_stop(t[s].word) || is_title(t[s].word) || !is_cap(t[s].word)) {
         s += 1;
     }
+    let mut b = s;
+    while b > lo && is_title(t[b - 1].word) && t[b - 1].trail.is_empty() {
+        b -= 1;
+    }
+    if b < s && name_at(t, b).is_some_and(|(w, _)| w.iter().any(|x| is_org_word(x))) {
+        s = b;
+    }
     let mut k = s;
     if k > lo && matches!(t[k - 1].word, "the" | "la" | "le") {
         k -= 1;
@@ -148,7 +157,7 @@ pub fn sentence_subject<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
     if let Some(p) = pronoun_kind(first.word) {
         return Some(p);
     }
-    let (w, end) = name_at(t, k)?;
+    let (w, end) = name_at(t, k).or_else(|| after_role(t, k))?;
     let next = t.get(end)?;
     if is_generic(next.word) {
         // "Acme officers lingered, saying …": the name only qualifies the noun.
@@ -181,6 +190,14 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
     if let Some((w, _)) = name_at(t, i) {
         return Who::Name(w);
     }
+    // "said board chair Jane Roe": a lower-case role, then the person holding it.
+    let roles = t[i..].iter().take(3).take_while(|k| is_role_word(k)).count();
+    if roles > 0
+        && let Some((w, _)) = name_at(t, i + roles)
+        && is_person(&w)
+    {
+        return Who::Name(w);
+    }
     // "said the firm's chief, Jane Roe": a bare name after the description.
     let comma = (v + 1..t.len().min(v + 12)).find(|&k| t[k].trail.contains(','));
     if let Some(c) = comma
@@ -194,30 +211,6 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
         return Who::Same;
     }
     Who::Nobody
-}
-
-fn according_to<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
-    for i in 0..t.len() {
-        let l = lower(t[i].word);
-        let l = l.as_str();
-        let np = if l == "according" && t.get(i + 1).is_some_and(|n| lower(n.word).as_str() == "to") {
-            i + 2
-        } else if l == "selon" || l == "d'après" {
-            i + 1
-        } else {
-            continue;
-        };
-        let first = t.get(np)?;
-        if let Some(p) = pronoun_kind(first.word) {
-            return Some(p);
-        }
-        let skip = matches!(lower(first.word).as_str(), "the" | "le" | "la" | "l");
-        return Some(match name_at(t, np + usize::from(skip)) {
-            Some((w, _)) => Who::Name(w),
-            None => Who::Nobody,
-        });
-    }
-    None
 }
 
 /// An attribution closing the sentence the quote sits in:
@@ -236,7 +229,11 @@ pub fn closing_cue<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
         }
         let s = (0..v).rev().find(|&k| t[k].trail.contains([',', ';', '\u{2014}'])).map_or(0, |k| k + 1);
         let rest = t.len() - v - 1;
-        if s > 0 && v - s <= 4 && rest <= 6 && (is_cap(t[s].word) || pronoun_kind(t[s].word).is_some()) {
+        if s > 0
+            && v - s <= 4
+            && rest <= 6
+            && (is_cap(t[s].word) || pronoun_kind(t[s].word).is_some() || has(DETERMINERS, t[s].word))
+        {
             let w = subject_before(t, v, s)?;
             if matches!(w, Who::Name(_) | Who::Pronoun(_)) {
                 return Some(w);
@@ -258,18 +255,18 @@ pub fn tail_cue<'a>(t: &[Tok<'a>], new_sentence: bool) -> Option<Who<'a>> {
     if matches!(lower(first.word).as_str(), "a" | "ont") && t.get(1).is_some_and(|n| is_speech_verb(n.word)) {
         return Some(subject_after(t, 1));
     }
-    if !new_sentence && let Some(w) = according_to(&t[..t.len().min(6)]) {
+    if !new_sentence && let Some(w) = according_to(t, 8) {
         return Some(w);
     }
     let subjectish = is_cap(first.word)
         || is_generic(first.word)
         || pronoun_kind(first.word).is_some()
         || has(DETERMINERS, first.word);
-    if !subjectish || first.lead.contains(['(', '[']) {
-        return None;
-    }
     let window = if new_sentence { 4 } else { 30 };
     let v = (0..t.len().min(window)).find(|&k| is_speech_verb(t[k].word))?;
+    if !(subjectish || role_then_name(t, v)) || first.lead.contains(['(', '[']) {
+        return None;
+    }
     if (0..v).any(|k| {
         matches!(
             lower(t[k].word).as_str(),
@@ -294,7 +291,19 @@ pub fn head_cue<'a>(t: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
         (lo..t.len()).rev().find(|&k| is_speech_verb(t[k].word) || partial && is_framing_verb(t[k].word))
     {
         // A speech verb after the subject: "Roe said:", "Roe told reporters that".
-        if let Some(w) = subject_before(t, v, 0) {
+        let w = subject_before(t, v, 0);
+        if w == Some(Who::Clause) {
+            // "Roe wrote on Monday, adding that …": the finite verb before names the subject.
+            let earlier = (0..v)
+                .rev()
+                .filter(|&k| is_speech_verb(t[k].word) && !is_participle(t[k].word))
+                .find_map(|k| subject_before(t, k, 0))
+                .filter(|e| matches!(e, Who::Name(_) | Who::Pronoun(_)));
+            if earlier.is_some() {
+                return earlier;
+            }
+        }
+        if let Some(w) = w {
             return Some(w);
         }
         if is_participle(t[v].word) {
@@ -302,7 +311,7 @@ pub fn head_cue<'a>(t: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
         }
         return Some(subject_after(t, v));
     }
-    if let Some(w) = according_to(t) {
+    if let Some(w) = according_to(t, t.len()) {
         return Some(w);
     }
     let last = t.last()?;
@@ -319,7 +328,7 @@ pub fn head_cue<'a>(t: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
         if let Some(p) = pronoun_kind(t[k].word) {
             return Some(p);
         }
-        if let Some((w, end)) = name_at(t, k)
+        if let Some((w, end)) = name_at(t, k).or_else(|| after_role(t, k))
             && end < t.len()
             && !is_cap(t[end].word)
             && t[end - 1].trail.is_empty()
@@ -330,5 +339,6 @@ pub fn head_cue<'a>(t: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
     None
 }
 
+mod roles;
 #[cfg(test)]
 mod tests;

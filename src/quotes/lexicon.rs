@@ -38,11 +38,13 @@ pub const FRAMING_VERB: &[&str] = &[
 /// Auxiliaries and adverbs that may sit between a subject and its speech verb.
 #[rustfmt::skip]
 pub const AUX: &[&str] = &[
-    "a", "again", "also", "are", "aussi", "avait", "been", "being", "bluntly", "could", "did",
-    "déjà", "encore", "est", "famously", "finally", "first", "flatly", "further", "had", "had also",
-    "has", "has also", "have", "is", "just", "later", "may", "memorably", "might", "often", "once",
-    "ont", "previously", "privately", "publicly", "quickly", "recently", "repeatedly", "simply",
-    "then", "was", "were", "will", "would",
+    "a", "again", "also", "always", "angrily", "are", "aussi", "avait", "been", "being", "bluntly",
+    "could", "did", "déjà", "encore", "est", "even", "eventually", "famously", "finally", "first",
+    "flatly", "frankly", "further", "had", "had also", "has", "has also", "have", "immediately",
+    "initially", "is", "just", "later", "may", "memorably", "might", "never", "often", "once",
+    "ont", "openly", "previously", "privately", "publicly", "quickly", "quietly", "recently",
+    "repeatedly", "reportedly", "simply", "soon", "still", "subsequently", "swiftly", "then", "was",
+    "were", "will", "would",
 ];
 
 /// Plural or generic nouns that open a sentence as a subject but name nobody.
@@ -79,25 +81,29 @@ pub const ABBREV: &[&str] = &[
 /// Honorifics and roles: they introduce a name but are never part of it.
 #[rustfmt::skip]
 pub const TITLE: &[&str] = &[
-    "Activist", "Actor", "Actress", "Adm", "Adviser", "Advisor", "Agent", "Aide", "Alderman",
-    "Ambassador", "Analyst", "Anchor", "Assemblyman", "Assemblywoman", "Attorney", "Author",
-    "Baron", "Baroness", "Billionaire", "Bishop", "Brother", "Businessman", "Businesswoman", "CEO",
-    "Candidate", "Capt", "Captain", "Cardinal", "Chair", "Chairman", "Chairwoman", "Chancellor",
-    "Chief", "Coach", "Col", "Colonel", "Commentator", "Commissioner", "Congressman",
-    "Congresswoman", "Correspondent", "Councillor", "Councilman", "Councilor", "Councilwoman",
-    "Cpl", "Dame", "Dean", "Dear", "Delegate", "Democratic", "Deputy", "Det", "Detective",
-    "Director", "Dr", "Dr.", "Duchess", "Duke", "Earl", "Economist", "Executive", "Father",
-    "Former", "Founder", "Front-runner", "Frontrunner", "GOP", "Gen", "General", "Gov", "Gov.",
-    "Governor", "Historian", "Hon", "Hopeful", "Host", "Insp", "Inspector", "Investigator", "Judge",
-    "Justice", "King", "Lady", "Lady's", "Lawmaker", "Lawyer", "Leader", "Legislator", "Lord", "Lt",
-    "Lt.", "M", "Madame", "Maj", "Majority", "Manager", "Mayor", "Maître", "Me", "Minister",
-    "Minority", "Miss", "Mister", "Mlle", "Mme", "Mogul", "Monsieur", "Mr", "Mr.", "Mrs", "Mrs.",
-    "Ms", "Ms.", "Nominee", "Nurse", "Officer", "Pastor", "Pollster", "Pope", "Premier", "Pres",
-    "President", "Presidential", "Prime", "Prince", "Princess", "Prof", "Professor", "Pvt", "Queen",
-    "Rabbi", "Rep", "Rep.", "Representative", "Republican", "Rev", "Reverend", "Secretary",
-    "Secretary-General", "Sen", "Sen.", "Senator", "Sergeant", "Sgt", "Sheriff", "Singer", "Sir",
-    "Sister", "Speaker", "Spokesman", "Spokesperson", "Spokeswoman", "Strategist", "Superintendent",
-    "Supervisor", "Supt", "Trooper", "Vice", "Whip", "Writer",
+    "Activist", "Actor", "Actress", "Adm", "Administrator", "Adviser", "Advisor", "Agent", "Aide",
+    "Alderman", "Ambassador", "Analyst", "Anchor", "Assemblyman", "Assemblywoman", "Attorney",
+    "Auditor", "Author", "Baron", "Baroness", "Billionaire", "Bishop", "Brother", "Businessman",
+    "Businesswoman", "CEO", "Candidate", "Capt", "Captain", "Cardinal", "Chair", "Chairman",
+    "Chairperson", "Chairwoman", "Chancellor", "Chief", "Clerk", "Co-founder", "Co-owner", "Coach",
+    "Col", "Colonel", "Commander", "Commentator", "Commissioner", "Congressman", "Congresswoman",
+    "Constable", "Correspondent", "Councillor", "Councillors", "Councilman", "Councilmember",
+    "Councilor", "Councilors", "Councilwoman", "Counsel", "Cpl", "Curator", "Dame", "Dean", "Dear",
+    "Delegate", "Democratic", "Deputy", "Det", "Detective", "Director", "Dr", "Dr.", "Duchess",
+    "Duke", "Earl", "Economist", "Executive", "Father", "Firefighter", "Former", "Founder",
+    "Freshman", "Front-runner", "Frontrunner", "GOP", "Gen", "General", "Gov", "Gov.", "Governor",
+    "Harbormaster", "Harbourmaster", "Historian", "Hon", "Hopeful", "Host", "Insp", "Inspector",
+    "Investigator", "Judge", "Junior", "Justice", "King", "Lady", "Lady's", "Lawmaker", "Lawyer",
+    "Leader", "Legislator", "Librarian", "Lieutenant", "Lord", "Lt", "Lt.", "M", "Madame", "Maj",
+    "Majority", "Manager", "Marshal", "Master", "Mayor", "Maître", "Me", "Minister", "Minority",
+    "Miss", "Mister", "Mlle", "Mme", "Mogul", "Monsieur", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
+    "Nominee", "Nurse", "Officer", "Owner", "Pastor", "Pollster", "Pope", "Premier", "Pres",
+    "President", "Presidential", "Prime", "Prince", "Princess", "Principal", "Prof", "Professor",
+    "Pvt", "Queen", "Rabbi", "Ranger", "Rep", "Rep.", "Representative", "Republican", "Rev",
+    "Reverend", "Secretary", "Secretary-General", "Sen", "Sen.", "Senator", "Senators", "Senior",
+    "Sergeant", "Sgt", "Sheriff", "Singer", "Sir", "Sister", "Sophomore", "Speaker", "Spokesman",
+    "Spokesperson", "Spokeswoman", "Strategist", "Superintendent", "Supervisor", "Supt",
+    "Treasurer", "Trooper", "Vice", "Whip", "Writer",
 ];
 
 /// Capitalised words that start sentences or name times, not speakers.
@@ -134,20 +140,23 @@ pub const CONNECTOR: &[&str] = &[
 /// Words that mark a name as an organisation rather than a person.
 #[rustfmt::skip]
 pub const ORG_WORD: &[&str] = &[
-    "Administration", "Agency", "Airlines", "Airport", "Airways", "Alliance", "Analytics", "Army",
-    "Assemblée", "Association", "Authority", "Avenue", "Bank", "Board", "Bureau", "Campaign",
-    "Caucus", "Center", "Centre", "Channel", "Church", "City", "Club", "Co", "Co.", "Coalition",
-    "College", "Command", "Commission", "Committee", "Company", "Congress", "Conseil", "Corp",
-    "Corp.", "Corps", "Council", "County", "Court", "Daily", "Democrats", "Department", "Federal",
+    "Administration", "Agency", "Airlines", "Airport", "Airways", "Alliance", "Analytics", "Arena",
+    "Army", "Assemblée", "Association", "Authority", "Avenue", "Bakery", "Bank", "Board",
+    "Boulevard", "Brewery", "Bridge", "Bureau", "Cafe", "Café", "Campaign", "Caucus", "Center",
+    "Centre", "Channel", "Church", "City", "Club", "Co", "Co.", "Coalition", "College", "Command",
+    "Commission", "Committee", "Company", "Congress", "Conseil", "Corp", "Corp.", "Corps",
+    "Council", "County", "Court", "Daily", "Democrats", "Department", "Farm", "Farms", "Federal",
     "Federation", "Force", "Foundation", "Fund", "Gouvernement", "Government", "Group", "Guard",
-    "Herald", "Hospital", "House", "Inc", "Inc.", "Institute", "Institution", "Journal", "LLC",
-    "Lab", "Labs", "League", "Ltd", "Ltd.", "Magazine", "Media", "Ministry", "Ministère", "Motors",
+    "Harbor", "Harbour", "Herald", "Highway", "Hospital", "Hotel", "House", "Inc", "Inc.", "Inn",
+    "Institute", "Institution", "Journal", "LLC", "Lab", "Labs", "League", "Ltd", "Ltd.",
+    "Magazine", "Marina", "Market", "Media", "Mill", "Mills", "Ministry", "Ministère", "Motors",
     "National", "Navy", "Network", "News", "Office", "Organisation", "Organization", "PAC",
-    "Parliament", "Parti", "Party", "Pictures", "Platforms", "Police", "Post", "Press", "Radio",
-    "Railways", "Records", "Republicans", "Reserve", "Reuters", "Review", "School", "Senate",
-    "Service", "Services", "Society", "State", "Station", "Street", "Studios", "Systems", "Team",
-    "Technologies", "Television", "Times", "Tribune", "Trust", "Union", "Unit", "University",
-    "Weather", "Weekly",
+    "Parliament", "Parti", "Party", "Pictures", "Platforms", "Plaza", "Police", "Port", "Post",
+    "Press", "Radio", "Railways", "Ranch", "Records", "Republicans", "Reserve", "Restaurant",
+    "Reuters", "Review", "River", "Road", "School", "Senate", "Service", "Services", "Shop",
+    "Society", "Square", "Stadium", "State", "Station", "Store", "Street", "Studios", "Systems",
+    "Team", "Technologies", "Television", "Times", "Tribune", "Trust", "Union", "Unit",
+    "University", "Weather", "Weekly",
 ];
 
 /// Words after which a name is a place or an object, not someone who speaks next.

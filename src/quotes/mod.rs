@@ -81,8 +81,15 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
         let cue = if new_sentence {
             head_cue(head, partial).or_else(|| tail_cue(tail, true))
         } else {
-            tail_cue(tail, false).or_else(|| head_cue(head, partial)).or_else(|| cues::closing_cue(tail))
+            match (tail_cue(tail, false), head_cue(head, partial)) {
+                (Some(c), _) => Some(c),
+                // "Growth suggests “…” in the west, Roe said": an inanimate subject
+                // before the quote gives way to the person named after it.
+                (None, Some(Who::Nobody)) => cues::closing_cue(tail).or(Some(Who::Nobody)),
+                (None, h) => h.or_else(|| cues::closing_cue(tail)),
+            }
         };
+
         let ctx = Context {
             partial,
             cue: cue.is_some(),
@@ -98,7 +105,25 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
             continue;
         }
         let at = (first.block, span.open);
-        let carried = prev.as_ref().filter(|(b, _)| *b + 1 >= first.block).and_then(|(_, s)| s.clone());
+        // Pictures, captions and link lines between two paragraphs of one speaker's
+        // words do not interrupt them.
+        let carried = prev
+            .as_ref()
+            .filter(|(b, _)| {
+                *b + 1 >= first.block
+                    || *b + 4 >= first.block && blocks[*b + 1..first.block].iter().all(|x| is_filler(x))
+            })
+            .and_then(|(_, s)| s.clone());
+        // Only for naming: a cue borrowed from the next quote does not make this one speech.
+        let cue = match cue {
+            None if !tail.is_empty()
+                && !tail.iter().any(ends_sentence)
+                && !text.ends_with(['.', '!', '?', '\u{2026}']) =>
+            {
+                shared_cue(b1, &spans, si, last.block)
+            }
+            c => c,
+        };
         let speaker = match cue {
             Some(Who::Name(w)) => resolve_name(&reg, &w, at),
             Some(Who::Pronoun(g)) => {
@@ -122,6 +147,36 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
         out.push(Quote { text, speaker, partial, block: first.block });
     }
     out
+}
+
+/// “A” and “B,” Roe said: a quote running on into the next one in the same sentence
+/// shares the cue after that one.
+fn shared_cue<'a>(block: &'a str, spans: &[marks::Span], si: usize, bi: usize) -> Option<Who<'a>> {
+    let next = spans.get(si + 1)?;
+    if next.parts.len() != 1 || next.parts[0].block != bi {
+        return None;
+    }
+    let hi = spans
+        .get(si + 2)
+        .filter(|s| s.parts[0].block == bi && s.open >= next.after)
+        .map_or(block.len(), |s| s.open);
+    let t = tokens(&block[next.after.min(hi)..hi]);
+    let t = match t.iter().position(ends_sentence) {
+        Some(k) => &t[..=k],
+        None => &t[..],
+    };
+    match tail_cue(t, false).or_else(|| cues::closing_cue(t)) {
+        Some(w @ (Who::Name(_) | Who::Pronoun(_))) => Some(w),
+        _ => None,
+    }
+}
+
+/// A block that is not narrative prose: an image, or a caption or link with no full stop.
+fn is_filler(block: &str) -> bool {
+    !block
+        .trim_end()
+        .trim_end_matches(['"', '\u{201d}', ')', ']'])
+        .ends_with(['.', '!', '?', ':', '\u{2026}'])
 }
 
 fn quote_text(blocks: &[String], span: &marks::Span) -> String {
@@ -154,8 +209,10 @@ fn sentence_before(block: &str, end: usize) -> Vec<Tok<'_>> {
 
 /// Embedded in the writer's sentence rather than standing as the speaker's own sentence.
 fn is_partial(text: &str, head: &[Tok]) -> bool {
+    // The verb of a split quote's cue sits right before the second half; one further
+    // back belongs to a clause the quote only finishes.
     let spoken_before = head.last().is_some_and(|t| t.trail.contains(','))
-        && head.iter().any(|t| cues::is_speech_verb(t.word));
+        && head.iter().rev().take(if head.len() <= 8 { 8 } else { 4 }).any(|t| cues::is_speech_verb(t.word));
     if text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) {
         // The second half of a split quote: “The kettle,” he said, “was fine.”
         return !spoken_before;

@@ -44,7 +44,22 @@ pub fn ends_sentence(t: &Tok) -> bool {
 /// Honorifics and roles: they introduce a name but are never part of it.
 pub fn is_title(w: &str) -> bool {
     // Every entry is capitalised, so most words are settled by their first letter.
-    is_cap(w) && super::lexicon::TITLE.binary_search(&w).is_ok()
+    is_cap(w) && (super::lexicon::TITLE.binary_search(&w).is_ok() || w.ends_with("-year-old"))
+}
+
+/// Index of the name after a run of titles at `j` ("Police Chief", "Gov."), if one follows.
+fn after_titles(toks: &[Tok], j: usize) -> Option<usize> {
+    let mut k = j;
+    while k < toks.len()
+        && is_title(toks[k].word)
+        && toks[k].lead.is_empty()
+        && matches!(toks[k].trail, "" | ".")
+    {
+        k += 1;
+    }
+    toks.get(k)
+        .filter(|n| k > j && is_cap(n.word) && n.lead.is_empty() && !is_title(n.word) && !is_stop(n.word))
+        .map(|_| k)
 }
 
 /// Capitalised words that start sentences or name times, not speakers.
@@ -67,6 +82,7 @@ pub fn is_org_word(w: &str) -> bool {
 /// particles such as "de" or "of" between them. Titles in front are skipped.
 /// Returns the name's words and the index after the run.
 pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usize)> {
+    let start = i;
     while i < toks.len() && is_title(toks[i].word) && toks[i].lead.is_empty() {
         let stop = toks[i].trail.contains([',', ':', ';']);
         i += 1;
@@ -96,6 +112,17 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
             && toks.get(j + 1).is_some_and(|n| is_cap(n.word) && !is_shouted(n.word));
         if dateline {
             j += 1;
+            continue;
+        }
+        // "Harbour Master Tom Briggs", "Ohio Gov. Jo Roe": the words before the title
+        // say what the role is over, and the name starts after it.
+        if is_cap(w)
+            && is_title(w)
+            && w != "M"
+            && let Some(k) = after_titles(toks, j)
+        {
+            words.clear();
+            j = k;
             continue;
         }
         let ok = if is_cap(w) {
@@ -137,6 +164,12 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
     while words.last().is_some_and(|w| is_connector(w)) {
         words.pop();
         j -= 1;
+    }
+    // "Justice League", "General Motors": a title opening an organisation's name is part of it.
+    if i > start && words.iter().any(|w| is_org_word(w)) && toks[start..i].iter().all(|t| t.trail.is_empty())
+    {
+        let titles = toks[start..i].iter().map(|t| t.word);
+        words = titles.chain(words).collect();
     }
     if words.is_empty() { None } else { Some((words, j)) }
 }
@@ -191,5 +224,12 @@ mod tests {
         assert_eq!(name("Quillcorp's CEO said"), Some("Quillcorp".into()));
         assert_eq!(name("Lumen's Data Lab said"), Some("Lumen's Data Lab".into()));
         assert_eq!(name("The company said"), None);
+        assert_eq!(name("Harbour Master Ned Pike said"), Some("Ned Pike".into()));
+        assert_eq!(name("Co-owner Ivy Marsh said"), Some("Ivy Marsh".into()));
+        assert_eq!(name("Nine-year-old Pia Lund said"), Some("Pia Lund".into()));
+        assert_eq!(name("Kent Gov. Al Dorn said"), Some("Al Dorn".into()));
+        assert_eq!(name("OAKTON Mayor Una Bell won"), Some("Una Bell".into()));
+        assert_eq!(name("Junior Max Ode said"), Some("Max Ode".into()));
+        assert_eq!(name("Justice Alliance said"), Some("Justice Alliance".into()));
     }
 }

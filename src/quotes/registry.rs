@@ -38,9 +38,18 @@ pub fn is_person(words: &[&str]) -> bool {
                 | "Southern"
                 | "Eastern"
                 | "Western"
+                | "Middle"
+                | "Far"
+                | "Near"
         )
     );
-    !place && words.len() >= 2 && !words.iter().any(|w| is_org_word(w) || is_connector(w) && *w == "of")
+    // "AIDS", "XL": acronyms and model names, not parts of a person's name.
+    let acronym =
+        words.iter().any(|w| w.chars().count() > 1 && !w.contains('.') && !w.chars().any(char::is_lowercase));
+    !place
+        && !acronym
+        && words.len() >= 2
+        && !words.iter().any(|w| is_org_word(w) || is_connector(w) && *w == "of")
 }
 
 /// One use of a name in the narrative, or a speaker resolved from a cue.
@@ -87,9 +96,14 @@ impl Registry {
 
     /// Fullest name containing `words` at its end or start; prefers the latest one before `at`.
     pub fn fullest(&self, words: &[&str], at: (usize, usize)) -> Vec<String> {
+        // "Hollis said" after both "Beth Hollis" and "Hollis Family Farm": a name that
+        // ends in the word is the person; one that starts with it is what they own or run.
+        let ends =
+            |m: &Mention| m.words.len() > words.len() && m.words[m.words.len() - words.len()..] == *words;
+        let any_end = self.mentions.iter().any(ends);
         let mut best: Option<&Mention> = None;
         for m in &self.mentions {
-            if m.words.len() <= words.len() || !contains_name(&m.words, words) {
+            if m.words.len() <= words.len() || !contains_name(&m.words, words) || any_end && !ends(m) {
                 continue;
             }
             let before = m.at < at;
@@ -111,9 +125,23 @@ impl Registry {
                 }
             };
         }
-        match best {
+        let found: Vec<String> = match best {
             Some(m) => m.words.clone(),
             None => words.iter().map(|w| w.to_string()).collect(),
+        };
+        // "Ada Quill" after "Ada Mae Quill": the same person, given in full elsewhere.
+        // Initials are left alone: they tell a father from a son of the same name.
+        let mut longer = self.mentions.iter().filter(|m| {
+            found.len() > 1
+                && m.words.len() > found.len()
+                && m.words[0] == found[0]
+                && m.words.last() == found.last()
+                && m.words.iter().all(|w| w.chars().count() > 1)
+                && in_order(&m.words, &found)
+        });
+        match longer.next() {
+            Some(m) if longer.all(|o| o.words == m.words) => m.words.clone(),
+            _ => found,
         }
     }
 
@@ -205,6 +233,7 @@ pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
                         // title before it or a speech verb after it, it is.
                         let named = w.len() > 1
                             || !starts_sentence
+                            || reg.is_surname(w[0])
                             || is_title(t[i].word)
                             || t.get(end).is_some_and(|n| is_speech_verb(n.word));
                         if named {
@@ -259,6 +288,12 @@ fn pronoun_after(t: &[Tok], end: usize) -> Option<Gender> {
     None
 }
 
+/// Every word of `part` appears in `full`, in the same order.
+fn in_order(full: &[String], part: &[String]) -> bool {
+    let mut it = full.iter();
+    part.iter().all(|p| it.any(|f| f == p))
+}
+
 fn contains_name(full: &[String], part: &[&str]) -> bool {
     let n = part.len();
     let suffix = full[full.len() - n..].iter().zip(part).all(|(a, b)| a == b);
@@ -281,5 +316,7 @@ mod tests {
         assert_eq!(r.fullest(&["Quill"], (1, 0)), ["Ada", "Quill"]);
         assert_eq!(r.fullest(&["Quill"], (3, 0)), ["Ben", "Quill"]);
         assert_eq!(r.fullest(&["Zed"], (3, 0)), ["Zed"]);
+        r.add((4, 0), &["Quill", "Tea", "Rooms"], true);
+        assert_eq!(r.fullest(&["Quill"], (5, 0)), ["Ben", "Quill"]);
     }
 }

@@ -158,3 +158,64 @@ fn titles_nicknames_names_and_placards_are_skipped() {
     let md = "In her book “Bread for Everyone,” Ada Quill wrote about ovens.\n\nLocals dubbed him “the Loaf” for years.\n\nA man who gave his name only as “Rolo” told me he was cold.\n\nMarchers held placards: “MORE BREAD,” “FAIR PAY.”";
     assert_eq!(run(md), Vec::<(String, Option<String>, bool)>::new());
 }
+
+#[test]
+fn roles_before_a_name_are_not_part_of_it() {
+    let md = "“The pier held,” Ferry Master Ned Pike said.\n\n“We sold out by noon,” said bakery owner Ivy Marsh.\n\n“Lunch is too early,” shop steward Al Dorn said.\n";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Ned Pike"));
+    assert_eq!(got[1].1.as_deref(), Some("Ivy Marsh"));
+    assert_eq!(got[2].1.as_deref(), Some("Al Dorn"));
+}
+
+#[test]
+fn surname_prefers_the_person_over_their_business() {
+    let md = "Ivy Marsh of Marsh Orchard Farm brought pears.\n\n“The frost missed us,” Marsh said.\n";
+    assert_eq!(run(md)[0].1.as_deref(), Some("Ivy Marsh"));
+}
+
+#[test]
+fn streets_are_not_people_for_pronouns() {
+    let md = "Nurse Pia Lund said.\n\nLund, who lives near Quarry Lane, walked past Elm Road.\n\n“It was dark all night,” she said.\n";
+    assert_eq!(run(md)[0].1.as_deref(), Some("Pia Lund"));
+}
+
+#[test]
+fn captions_and_pictures_do_not_interrupt_a_speaker() {
+    let md = "“The nets came up empty,” says Oren Vask, a trawler skipper.\n\n![a boat](boat.jpg)\n\n- Oren Vask on his deck at dawn\n\n“We went out again the next day and the day after.”\n";
+    assert_eq!(run(md)[1].1.as_deref(), Some("Oren Vask"));
+}
+
+#[test]
+fn according_to_later_in_the_sentence_and_fuller_names() {
+    let md = "The reasons “remain unclear for now” in most cases, according to the Harbour Safety Board.\n\nHis cousin, Lia Mae Tor, came too.\n\n“It was a long drive,” Lia Tor said.\n";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Harbour Safety Board"));
+    assert_eq!(got[1].1.as_deref(), Some("Lia Mae Tor"));
+}
+
+#[test]
+fn role_before_a_colon_and_titled_organisations() {
+    let md = "Former ferry captain Ned Pike took the other side: “The tides were never the problem.”\n\n“We never asked for this,” a member of the Justice Alliance told the hall.\n";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Ned Pike"));
+    assert_eq!(got[1].1, None);
+}
+
+#[test]
+fn two_quotes_in_one_sentence_share_the_cue_after_the_second() {
+    let md = "Ferries remain vital, but “cargo, bikes and kayaks” and the night service “will matter more each year,” according to a Tidewater Analytics report.\n\nThe rent survey suggests “the young families are hurt most” outside the old town, Ivo Brant said.\n";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Tidewater Analytics"));
+    assert_eq!(got[1].1.as_deref(), Some("Tidewater Analytics"));
+    assert_eq!(got[2].1.as_deref(), Some("Ivo Brant"));
+}
+
+#[test]
+fn finite_verb_before_a_participle_and_far_split_verbs() {
+    let md = "“Rain is coming,” veteran forecaster Una Bell wrote on Sunday, adding that if the wind turns, “the harbour will close by noon.”\n\nOla Brant had insisted that the plan was sound, calling it a cheaper, “simpler and safer” route.\n";
+    let got = run(md);
+    assert_eq!(got[1].1.as_deref(), Some("Una Bell"));
+    assert_eq!(got[2].1.as_deref(), Some("Ola Brant"));
+    assert!(got[2].2);
+}

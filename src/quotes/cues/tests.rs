@@ -48,3 +48,9 @@ fn head_patterns() {
     assert_eq!(head("Ada Quill echoed the point:"), Some("Name([\"Ada\", \"Quill\"])".into()));
     assert_eq!(head("But she chose her words:"), Some("Pronoun(Female)".into()));
 }
+
+#[test]
+fn closing_cue_after_a_determiner() {
+    let t = tokens("behind most delays, the Port Authority says.");
+    assert_eq!(closing_cue(&t), Some(Who::Name(vec!["Port", "Authority"])));
+}

@@ -1,0 +1,89 @@
+//! Role phrases before a name ("market manager Jo Roe", "Former mayor Jo Roe") and
+//! "according to X": the attribution shapes that wrap a name in other words.
+
+use super::super::lexicon::{AUX, DETERMINERS, has};
+use super::super::names::{Tok, is_cap, name_at};
+use super::super::registry::is_person;
+use super::{Who, is_of_phrase, is_title, lower, pronoun_kind};
+
+/// "according to X" starting within the first `reach` words.
+pub fn according_to<'a>(t: &[Tok<'a>], reach: usize) -> Option<Who<'a>> {
+    for i in 0..t.len().min(reach) {
+        let l = lower(t[i].word);
+        let l = l.as_str();
+        let np = if l == "according" && t.get(i + 1).is_some_and(|n| lower(n.word).as_str() == "to") {
+            i + 2
+        } else if l == "selon" || l == "d'après" {
+            i + 1
+        } else {
+            continue;
+        };
+        let first = t.get(np)?;
+        if let Some(p) = pronoun_kind(first.word) {
+            return Some(p);
+        }
+        let skip = matches!(lower(first.word).as_str(), "the" | "a" | "an" | "le" | "la" | "l");
+        return Some(match name_at(t, np + usize::from(skip)) {
+            Some((w, _)) => Who::Name(w),
+            None => Who::Nobody,
+        });
+    }
+    None
+}
+
+/// A lower-case word that can be part of a role ("board chair", "co-owner"), not a
+/// preposition or adverb leading to a place or time.
+pub fn is_role_word(k: &Tok) -> bool {
+    k.trail.is_empty()
+        && k.lead.is_empty()
+        && k.word.chars().all(|c| c.is_lowercase() || c == '-')
+        && !is_of_phrase(k.word)
+        && !has(AUX, k.word)
+        && !has(DETERMINERS, k.word)
+        && !matches!(
+            k.word,
+            "on" | "during"
+                | "after"
+                | "before"
+                | "that"
+                | "when"
+                | "as"
+                | "and"
+                | "but"
+                | "while"
+                | "about"
+                | "since"
+                | "last"
+                | "this"
+                | "outside"
+                | "inside"
+                | "near"
+                | "into"
+                | "over"
+                | "under"
+                | "through"
+                | "than"
+                | "told"
+                | "who"
+                | "whose"
+        )
+}
+
+/// "Former mayor Jo Roe", "club treasurer Jo Roe": the person after a role that opens a clause.
+pub fn after_role<'a>(t: &[Tok<'a>], k: usize) -> Option<(Vec<&'a str>, usize)> {
+    let lead = usize::from(t.get(k).is_some_and(|x| is_title(x.word) && x.trail.is_empty()));
+    let roles = t[(k + lead).min(t.len())..].iter().take(3).take_while(|x| is_role_word(x)).count();
+    if roles == 0 {
+        return None;
+    }
+    name_at(t, k + lead + roles).filter(|(w, _)| is_person(w))
+}
+
+/// "market manager Jo Roe said": a few lower-case words naming a role, then the
+/// name that carries the verb at `v`.
+pub fn role_then_name(t: &[Tok], v: usize) -> bool {
+    let Some(s) = (0..v.min(4)).find(|&k| is_cap(t[k].word)) else {
+        return false;
+    };
+    s > 0 && t[..s].iter().all(is_role_word) && name_at(t, s).is_some_and(|(_, end)| end == v)
+}
