@@ -59,6 +59,26 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Watch and serve the site on a local web server whose pages reload themselves.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes instead of using the system's file notifications.
+        #[arg(long)]
+        poll: bool,
+        /// Stop after this many seconds (for scripts and tests).
+        #[arg(long, hide = true)]
+        stop_after: Option<u64>,
+    },
     /// Print the direct quotes of the given articles, with their speakers.
     Quotes {
         /// Print JSON Lines: one object per article, {"path", "quotes": [{"text", "speaker"}]}.
@@ -139,6 +159,25 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Check { root, output, base_url } => check(&root, output, base_url),
         Command::Quotes { json, files } => quotes(json, &files),
+        Command::Serve { site, port, bind, open, poll, stop_after } => {
+            let options = dateline::serve::ServeOptions { watch: site.watch_options(poll), bind, port };
+            let stop = dateline::watch::stop_flag();
+            if let Some(secs) = stop_after {
+                let stop = std::sync::Arc::clone(&stop);
+                std::thread::spawn(move || {
+                    std::thread::sleep(std::time::Duration::from_secs(secs));
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                });
+            }
+            let mut started = |url: &str| {
+                println!("serving {url} (Ctrl-C to stop)");
+                if open {
+                    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+                    let _ = std::process::Command::new(opener).arg(url).spawn();
+                }
+            };
+            dateline::serve::run(&options, &stop, &mut started, &mut print_report)
+        }
         Command::Watch { site, poll } => {
             let options = site.watch_options(poll);
             let stop = dateline::watch::stop_flag();

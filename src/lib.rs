@@ -39,6 +39,7 @@ pub mod quotes;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod sitemap;
 pub mod slug;

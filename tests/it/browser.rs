@@ -22,6 +22,21 @@ use dateline::BuildOptions;
 const CHROMIUM: &str = "/usr/bin/chromium";
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
+/// chromedriver, when it and Chromium are installed; under `DATELINE_CI`
+/// their absence fails the test.
+#[allow(clippy::print_stderr, reason = "tells why the test did nothing")]
+fn browser() -> Option<PathBuf> {
+    let found = chromedriver().filter(|_| Path::new(CHROMIUM).exists());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("DATELINE_CI").is_none(),
+            "DATELINE_CI is set but chromium or chromedriver is missing: apt-get install -y chromium chromium-driver"
+        );
+        eprintln!("skipping the browser test: chromium or chromedriver is not installed");
+    }
+    found
+}
+
 fn chromedriver() -> Option<PathBuf> {
     ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].iter().map(PathBuf::from).find(|p| p.exists())
 }
@@ -187,6 +202,20 @@ struct Session<'a> {
     id: String,
 }
 
+impl<'a> Session<'a> {
+    /// A headless Chromium with a fresh profile in `profile`.
+    fn open(driver: &'a Driver, profile: &Path) -> Session<'a> {
+        let caps = json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
+            "binary": CHROMIUM,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run",
+                     format!("--user-data-dir={}", profile.display())],
+        }}}});
+        let session = driver.call("POST", "/session", caps);
+        Session { driver, id: session["sessionId"].as_str().expect("session id").to_string() }
+    }
+}
+
 impl Drop for Session<'_> {
     fn drop(&mut self) {
         let _ = self.driver.try_call("DELETE", &format!("/session/{}", self.id), None);
@@ -229,27 +258,14 @@ const RESULTS: &str = "return [document.getElementById('search-status').textCont
 
 #[test]
 fn search_page_finds_stories_as_one_types() {
-    let (Some(driver_bin), true) = (chromedriver(), Path::new(CHROMIUM).exists()) else {
-        assert!(
-            std::env::var_os("DATELINE_CI").is_none(),
-            "DATELINE_CI is set but chromium or chromedriver is missing: apt-get install -y chromium chromium-driver"
-        );
-        eprintln!("skipping the browser test: chromium or chromedriver is not installed");
+    let Some(driver_bin) = browser() else {
         return;
     };
     let site = fixture();
     let server = Server::start(site.out());
     let profile = tempfile::tempdir().expect("profile dir");
     let driver = Driver::start(&driver_bin);
-    let caps = json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
-        "binary": CHROMIUM,
-        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 format!("--user-data-dir={}", profile.path().display())],
-    }}}});
-    let session = driver.call("POST", "/session", caps);
-    let session =
-        Session { driver: &driver, id: session["sessionId"].as_str().expect("session id").to_string() };
+    let session = Session::open(&driver, profile.path());
     let sid = session.id.clone();
     let s = |p: &str| format!("/session/{sid}{p}");
     let url = format!("http://127.0.0.1:{}/news/search/", server.port);
@@ -298,4 +314,52 @@ fn search_page_finds_stories_as_one_types() {
     driver.call("POST", &s(&format!("/element/{input}/clear")), json!({}));
     let v = results_for("nothingmatches", "No stories match “nothingmatches”.");
     assert_eq!(v[1], json!([]));
+}
+
+/// An article open in the browser through `dateline serve` shows a new title
+/// after the file changes on disk, with no action in the page; a build
+/// error shows over the page until it is fixed.
+#[test]
+fn an_open_page_follows_its_file_through_serve() {
+    let Some(driver_bin) = browser() else {
+        return;
+    };
+    let site = TestSite::new();
+    site.article("2024/harbour.md", "title: Harbour reopens\ndate: 2024-04-09", "The dredgers left.\n");
+    let served = crate::serve::Served::start(&site);
+    let profile = tempfile::tempdir().expect("profile dir");
+    let driver = Driver::start(&driver_bin);
+    let session = Session::open(&driver, profile.path());
+    let s = |p: &str| format!("/session/{}{p}", session.id);
+    let url = format!("{}2024/04/09/harbour/", served.url);
+    driver.call("POST", &s("/url"), json!({ "url": url }));
+    let script = |js: &str| driver.call("POST", &s("/execute/sync"), json!({"script": js, "args": []}));
+    let headline = "return (document.querySelector('h1.headline') || {}).textContent || '';";
+    assert_eq!(script(headline), "Harbour reopens");
+    // The page must be listening before the file changes.
+    let listening = wait_for(Duration::from_secs(15), || {
+        (script("return document.documentElement.getAttribute('data-dateline-live');") == "open")
+            .then_some(())
+    });
+    assert!(listening.is_some(), "the page never opened its event stream");
+
+    site.article(
+        "2024/harbour.md",
+        "title: Harbour reopens at last\ndate: 2024-04-09",
+        "The dredgers left.\n",
+    );
+    let changed =
+        wait_for(Duration::from_secs(20), || (script(headline) == "Harbour reopens at last").then_some(()));
+    assert!(changed.is_some(), "the open page did not reload with the new title");
+
+    site.article("2024/broken.md", "title: Broken\ndate: never", "x\n");
+    let overlay = "return (document.getElementById('dateline-error') || {}).textContent || '';";
+    let shown = wait_for(Duration::from_secs(20), || {
+        script(overlay).as_str().filter(|t| t.contains("content/2024/broken.md")).map(str::to_string)
+    });
+    assert!(shown.is_some(), "the build error was not shown over the page");
+    std::fs::remove_file(site.root().join("content/2024/broken.md")).expect("fix");
+    let cleared =
+        wait_for(Duration::from_secs(20), || script(overlay).as_str().filter(|t| t.is_empty()).map(drop));
+    assert!(cleared.is_some(), "the error stayed after the fix");
 }

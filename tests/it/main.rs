@@ -12,5 +12,6 @@ mod pages;
 mod publish;
 mod quotes;
 mod search;
+mod serve;
 mod templates;
 mod watch;
