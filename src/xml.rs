@@ -15,8 +15,25 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// [`escape`], appending to `out`.
+/// [`escape`], appending to `out`. Runs of characters that need nothing are
+/// copied whole: article bodies go through here once per feed format.
 pub fn escape_into(out: &mut String, text: &str) {
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=0x1f | 0xef) {
+            continue;
+        }
+        out.push_str(&text[start..i]);
+        // Multi-byte characters starting with 0xEF may be U+FFFE/U+FFFF; let
+        // the slow path decide character by character from here.
+        let end = text[i..].char_indices().nth(1).map_or(text.len(), |(n, _)| i + n);
+        escape_chars(out, &text[i..end]);
+        start = end;
+    }
+    out.push_str(&text[start..]);
+}
+
+fn escape_chars(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -28,6 +45,18 @@ pub fn escape_into(out: &mut String, text: &str) {
             c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
         }
+    }
+}
+
+/// Text escaped once and written into many documents (an article's body
+/// goes into every feed that lists it).
+#[derive(Debug, Clone, Default)]
+pub struct Escaped(String);
+
+impl Escaped {
+    /// Escapes `text`.
+    pub fn new(text: &str) -> Self {
+        Escaped(escape(text))
     }
 }
 
@@ -72,6 +101,16 @@ impl Xml {
         self
     }
 
+    /// `<name attrs>escaped</name>` with `escaped` already escaped (see
+    /// [`Escaped`]), on a line of its own.
+    pub fn escaped_with(&mut self, name: &str, attrs: &[(&str, &str)], escaped: &Escaped) -> &mut Self {
+        self.tag(name, attrs);
+        self.out.push('>');
+        self.out.push_str(&escaped.0);
+        let _ = writeln!(self.out, "</{name}>");
+        self
+    }
+
     /// `<name>text</name>` with `text` escaped.
     pub fn text(&mut self, name: &str, text: &str) -> &mut Self {
         self.text_with(name, &[], text)
@@ -104,6 +143,10 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;\n"
         );
         assert_eq!(escape("]]>"), "]]&gt;");
+        // Fast runs around multi-byte text, and U+FFFE/U+FFFF among other 0xEF-led characters.
+        assert_eq!(escape("café «x» 京都 & \u{FFFE}\u{FF01}end"), "café «x» 京都 &amp; \u{FF01}end");
+        assert_eq!(escape("plain"), "plain");
+        assert_eq!(escape(""), "");
     }
 
     #[test]

@@ -99,9 +99,11 @@ struct Entry<'a> {
     /// Names with full URLs of their pages.
     authors: Vec<(&'a str, String)>,
     tags: &'a [String],
-    summary_html: String,
     summary_text: String,
     content_html: String,
+    /// The summary and the content above, escaped once for the XML formats.
+    summary_xml: crate::xml::Escaped,
+    content_xml: crate::xml::Escaped,
     image: Option<String>,
 }
 
@@ -202,7 +204,12 @@ fn entry<'a>(a: &'a Article, r: &Rendered, settings: &Settings) -> Entry<'a> {
             (n.as_str(), uri(&settings.permalink(&page)))
         })
         .collect();
+    let summary_html = absolute_links(&views::summary_html(a, r), &url, settings);
+    let content_html = absolute_links(&r.html, &url, settings);
     Entry {
+        summary_xml: crate::xml::Escaped::new(&summary_html),
+        content_xml: crate::xml::Escaped::new(&content_html),
+        content_html,
         title: &a.title,
         id,
         id_is_url,
@@ -210,9 +217,7 @@ fn entry<'a>(a: &'a Article, r: &Rendered, settings: &Settings) -> Entry<'a> {
         updated: a.modified(),
         authors,
         tags: &a.tags,
-        summary_html: absolute_links(&views::summary_html(a, r), &url, settings),
         summary_text: views::description(a, r),
-        content_html: absolute_links(&r.html, &url, settings),
         image: views::image_url(a, settings).map(|u| uri(&u)),
         url,
     }

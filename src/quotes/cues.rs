@@ -4,6 +4,7 @@ use super::gender::{Gender, of_pronoun};
 use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, SPEECH_VERB, has};
 use super::names::{Tok, is_cap, is_org_word, is_stop, is_title, name_at};
 use super::registry::is_person;
+pub use clause::sentence_subject;
 use roles::{according_to, after_role, is_role_word, role_then_name};
 
 /// Who the words around a quote point at, before resolving names against the article.
@@ -150,22 +151,6 @@ fn is_participle(w: &str) -> bool {
     w.ends_with("ing")
 }
 
-/// The subject opening the sentence a participle hangs from: "Roe left, saying …".
-pub fn sentence_subject<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
-    let k = usize::from(t.len() > 1 && matches!(t[0].word, "But" | "And" | "Yet" | "So" | "Then"));
-    let first = t.get(k)?;
-    if let Some(p) = pronoun_kind(first.word) {
-        return Some(p);
-    }
-    let (w, end) = name_at(t, k).or_else(|| after_role(t, k))?;
-    let next = t.get(end)?;
-    if is_generic(next.word) {
-        // "Acme officers lingered, saying …": the name only qualifies the noun.
-        return Some(Who::Nobody);
-    }
-    (!is_cap(next.word) && t[end - 1].trail.is_empty() || t[end - 1].trail == ",").then_some(Who::Name(w))
-}
-
 /// The speaker named after an inverted verb: said Jane Roe / said the Ministry / dit-il.
 fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
     let vw = lower(t[v].word);
@@ -258,6 +243,9 @@ pub fn tail_cue<'a>(t: &[Tok<'a>], new_sentence: bool) -> Option<Who<'a>> {
     if !new_sentence && let Some(w) = according_to(t, 8) {
         return Some(w);
     }
+    if let Some(w) = as_source_put_it(t) {
+        return Some(w);
+    }
     let subjectish = is_cap(first.word)
         || is_generic(first.word)
         || pronoun_kind(first.word).is_some()
@@ -276,6 +264,23 @@ pub fn tail_cue<'a>(t: &[Tok<'a>], new_sentence: bool) -> Option<Who<'a>> {
         return None;
     }
     subject_before(t, v, 0)
+}
+
+/// "“…,” as the Gazette reported" / "as Roe put it": the source named in an as-clause.
+fn as_source_put_it<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
+    if t.first()?.word != "as" {
+        return None;
+    }
+    let v = (2..t.len().min(7)).find(|&k| {
+        is_speech_verb(t[k].word) || t[k].word == "put" && t.get(k + 1).is_some_and(|n| n.word == "it")
+    })?;
+    if t[1..v].iter().any(|k| !k.trail.is_empty() && k.trail != "'s") {
+        return None;
+    }
+    match subject_before(t, v, 1)? {
+        w @ (Who::Name(_) | Who::Pronoun(_)) => Some(w),
+        _ => None,
+    }
 }
 
 /// Cue in the words before the opening mark, back to the sentence's start.
@@ -339,6 +344,7 @@ pub fn head_cue<'a>(t: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
     None
 }
 
+mod clause;
 mod roles;
 #[cfg(test)]
 mod tests;

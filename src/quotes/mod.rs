@@ -99,7 +99,8 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
                 .ends_with([',', '.', '!', '?', ';', ':', '\u{2026}']),
             names_it: head
                 .last()
-                .is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(lexicon::NAMING_WORD, t.word)),
+                .is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(lexicon::NAMING_WORD, t.word))
+                || displays_it(head),
         };
         if !worth_keeping(&text, &ctx) {
             continue;
@@ -109,6 +110,11 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
         // words do not interrupt them.
         let carried = prev
             .as_ref()
+            .filter(|(b, _)| {
+                // Uncued words inside the writer's sentence in a new paragraph ("Outrage
+                // spread – “…,” one post read") are not the last speaker going on.
+                *b == first.block || cue.is_some() || head.len() < 3
+            })
             .filter(|(b, _)| {
                 *b + 1 >= first.block
                     || *b + 4 >= first.block && blocks[*b + 1..first.block].iter().all(|x| is_filler(x))
@@ -130,13 +136,20 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
                 reg.last_person(at, first.block.saturating_sub(3), g).map(|w| w.join(" "))
             }
             Some(Who::Nobody) => None,
-            Some(Who::Clause) => match cues::sentence_subject(&sentence_before(b0, span.open)) {
-                Some(Who::Name(w)) => resolve_name(&reg, &w, at),
-                Some(Who::Pronoun(g)) => {
-                    reg.last_person(at, first.block.saturating_sub(3), g).map(|w| w.join(" "))
+            Some(Who::Clause) => {
+                let sent = sentence_before(b0, span.open);
+                // "he" opening the sentence points before it, not at a name in its object.
+                let start = sent
+                    .first()
+                    .map_or(at, |t| (first.block, t.word.as_ptr() as usize - b0.as_ptr() as usize));
+                match cues::sentence_subject(&sent) {
+                    Some(Who::Name(w)) => resolve_name(&reg, &w, at),
+                    Some(Who::Pronoun(g)) => {
+                        reg.last_person(start, first.block.saturating_sub(3), g).map(|w| w.join(" "))
+                    }
+                    _ => carried,
                 }
-                _ => carried,
-            },
+            }
             Some(Who::Same) | None => carried,
         };
         if let Some(s) = &speaker {
@@ -220,6 +233,33 @@ fn is_partial(text: &str, head: &[Tok]) -> bool {
     head.last().is_some_and(|t| {
         !t.trail.contains([':', ',', '\u{2014}', '\u{2013}']) && !cues::is_speech_verb(t.word)
     }) && !text.ends_with(['.', '!', '?'])
+}
+
+/// "a placard that read “…”", "T-shirts saying “…”": words on display, which are
+/// signs and slogans rather than anyone's speech.
+fn displays_it(head: &[Tok]) -> bool {
+    let n = head.len();
+    n >= 2
+        && matches!(head[n - 1].word, "read" | "reads" | "reading" | "saying" | "said" | "bore" | "bearing")
+        && head[n.saturating_sub(5)..n - 1].iter().any(|t| {
+            matches!(
+                lexicon::Folded::new(t.word).as_str(),
+                "sign"
+                    | "signs"
+                    | "placard"
+                    | "placards"
+                    | "banner"
+                    | "banners"
+                    | "poster"
+                    | "posters"
+                    | "billboard"
+                    | "billboards"
+                    | "shirt"
+                    | "shirts"
+                    | "t-shirt"
+                    | "t-shirts"
+            )
+        })
 }
 
 /// What surrounds a quote, for telling speech from scare quotes, names and titles.

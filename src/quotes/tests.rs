@@ -219,3 +219,28 @@ fn finite_verb_before_a_participle_and_far_split_verbs() {
     assert_eq!(got[2].1.as_deref(), Some("Ola Brant"));
     assert!(got[2].2);
 }
+
+#[test]
+fn a_quote_inside_new_narrative_does_not_carry_the_last_speaker() {
+    let md = "“The ferry is late again,” Ada Quill said.\n\nComplaints piled up – “fix the timetable now,” one reader wrote in – and the board met.\n\nDuring the storm, Ivo Brant stepped outside and posted this note: “Stay home tonight.”\n";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Ada Quill"));
+    assert_eq!(got[1].1, None);
+    assert_eq!(got[2].1.as_deref(), Some("Ivo Brant"));
+}
+
+#[test]
+fn sentence_openers_are_not_names() {
+    let md = "Maybe Quill was right. Does Quill care? Ada Quill runs the ferry.\n\n“We sail at noon,” Quill said.\n\n“Don’t get wet,” instructed Ivo Brant, the harbour master.\n";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Ada Quill"));
+    assert_eq!(got[1].1.as_deref(), Some("Ivo Brant"));
+}
+
+#[test]
+fn words_on_a_placard_are_not_speech() {
+    let md = "Marchers waved a placard that read “Save the ferry, sink the tolls!” as Ada Quill spoke.\n\n“We will not stop,” Quill said.\n";
+    let got = run(md);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1.as_deref(), Some("Ada Quill"));
+}

@@ -54,3 +54,30 @@ fn closing_cue_after_a_determiner() {
     let t = tokens("behind most delays, the Port Authority says.");
     assert_eq!(closing_cue(&t), Some(Who::Name(vec!["Port", "Authority"])));
 }
+
+#[test]
+fn subject_after_introductory_phrases() {
+    let subj = |s: &str| {
+        let t = tokens(s);
+        sentence_subject(&t).map(|w| format!("{w:?}"))
+    };
+    assert_eq!(
+        subj("On Friday, during the harbour vote, Ada Quill stood up and wrote"),
+        Some("Name([\"Ada\", \"Quill\"])".into())
+    );
+    assert_eq!(subj("Pacing the stage, Ada Quill turned, saying"), Some("Name([\"Ada\", \"Quill\"])".into()));
+    assert_eq!(subj("Speaking in Dunmore, Kent, she left, adding"), Some("Pronoun(Female)".into()));
+    // A place after a comma in the introduction is not the subject.
+    assert_eq!(subj("At a fair in Dunmore, Kent, the mayor left, saying"), None);
+    assert_eq!(
+        subj("Kelpco's Kent sales chief, Ivo Brant, wrote, adding"),
+        Some("Name([\"Ivo\", \"Brant\"])".into())
+    );
+}
+
+#[test]
+fn as_clause_names_the_source() {
+    assert_eq!(tail("as the Dunmore Gazette put it on Monday."), Some(Who::Name(vec!["Dunmore", "Gazette"])));
+    assert_eq!(tail("as Ada Quill wrote,"), Some(Who::Name(vec!["Ada", "Quill"])));
+    assert_eq!(tail("as the tide turned, the crowd left."), None);
+}
