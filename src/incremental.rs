@@ -180,19 +180,20 @@ impl Session {
         };
         outcome.rendered = pages.lock().unwrap_or_else(PoisonError::into_inner).len();
         let feeds = timings.time("feeds", || {
-            crate::feeds::write_all(&self.articles, &self.rendered, archive, &settings, &sink)
+            crate::feeds::write_all(&self.articles, &self.rendered, archive, &settings, &previous, &sink)
         });
-        if let Err(e) = feeds {
-            self.keys = previous;
-            return Err(e);
-        }
+        let feed_keys = match feeds {
+            Ok(k) => k,
+            Err(e) => {
+                self.keys = previous;
+                return Err(e);
+            }
+        };
         let sitemaps =
             crate::site::sitemap_pages(&self.articles, archive, &settings, &written, &assets, &mut timings);
         let mut pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
         let mut keys = written.keys;
-        for p in &pages[outcome.rendered..] {
-            keys.insert(p.path.clone(), crate::render::ALWAYS);
-        }
+        keys.extend(feed_keys);
         let order = archive.order.clone();
         let extra = self.extra_pages(&order, &settings, &keys, &mut timings);
         let extra = match extra {

@@ -148,7 +148,14 @@ impl Site {
             self.renderer.render_all(&input, &PageKeys::new(), sink)
         })?;
         let feeds = timings.time("feeds", || {
-            crate::feeds::write_all(&self.articles, &rendered, &archive, &self.settings, sink)
+            crate::feeds::write_all(
+                &self.articles,
+                &rendered,
+                &archive,
+                &self.settings,
+                &PageKeys::new(),
+                sink,
+            )
         })?;
         let extra = extra_pages(
             &self.articles,
@@ -163,7 +170,7 @@ impl Site {
         for page in extra {
             sink(page)?;
         }
-        Ok(written.keys.len() + feeds + count)
+        Ok(written.keys.len() + feeds.len() + count)
     }
 }
 

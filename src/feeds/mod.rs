@@ -21,7 +21,7 @@ use crate::config::Settings;
 use crate::content::Article;
 use crate::error::Result;
 use crate::markdown::Rendered;
-use crate::render::{Page, Sink, views};
+use crate::render::{Page, PageKeys, Sink, views};
 
 /// The three formats: file name, media type and the name shown to readers.
 pub const FORMATS: [(&str, &str, &str); 3] = [
@@ -107,14 +107,17 @@ struct Entry<'a> {
     image: Option<String>,
 }
 
-/// Writes every feed of the site into `sink`; returns how many files.
+/// Writes the feeds of the site into `sink`, skipping those whose
+/// fingerprint is in `previous` (a rebuild rewrites only feeds whose
+/// articles changed); returns the fingerprints of every feed file.
 pub fn write_all(
     articles: &[Article],
     rendered: &[Rendered],
     archive: &Archive,
     settings: &Settings,
+    previous: &PageKeys,
     sink: &Sink<'_>,
-) -> Result<usize> {
+) -> Result<PageKeys> {
     let limit = settings.config.feed_limit;
     let cut = |list: &[usize]| list.len().min(limit);
     let mut listings = vec![Listing {
@@ -136,6 +139,18 @@ pub fn write_all(
         }));
     }
 
+    let mut keys = PageKeys::new();
+    listings.retain(|l| {
+        let versions: Vec<u64> = l.articles.iter().map(|&i| rendered[i].version).collect();
+        let oldest = l.oldest.map(|i| articles[i].date.year());
+        let key = crate::site::hash(&(&l.title, &l.description, &l.rel, versions, oldest)).max(1);
+        let changed =
+            FORMATS.iter().any(|(file, _, _)| previous.get(&format!("{}{file}", l.rel)) != Some(&key));
+        for (file, _, _) in FORMATS {
+            keys.insert(format!("{}{file}", l.rel), key);
+        }
+        changed
+    });
     let mut wanted: Vec<usize> = listings.iter().flat_map(|l| l.articles.iter().copied()).collect();
     wanted.sort_unstable();
     wanted.dedup();
@@ -160,7 +175,7 @@ pub fn write_all(
     if let Some(Err(e)) = errors.into_iter().next() {
         return Err(e);
     }
-    Ok(listings.len() * FORMATS.len())
+    Ok(keys)
 }
 
 fn channel<'a>(

@@ -52,16 +52,20 @@ pub struct Input<'a> {
     pub summaries: &'a [Value],
 }
 
-enum Ctx {
+/// A page's context, built only if the page is rendered: most pages of a
+/// rebuild are skipped, and building every listing's views would cost more
+/// than rendering the few that changed.
+enum Ctx<'a> {
     Ready(Context),
     Article(usize),
+    Lazy(Box<dyn Fn() -> Context + Send + Sync + 'a>),
 }
 
 /// A page to render: its site-relative URL path, template, context and fingerprint.
-struct Job {
+struct Job<'a> {
     rel: String,
     template: &'static str,
-    context: Ctx,
+    context: Ctx<'a>,
     key: u64,
     /// When what the page shows last changed, for the sitemap.
     lastmod: Option<Zoned>,
@@ -121,6 +125,7 @@ pub(super) fn render_all(
             let html = match &j.context {
                 Ctx::Ready(ctx) => r.render(j.template, ctx)?,
                 Ctx::Article(i) => r.render(j.template, &article_context(*i, input))?,
+                Ctx::Lazy(build) => r.render(j.template, &build())?,
             };
             sink(Page { path: file_path(&j.rel), bytes: html.into_bytes() })
         })
@@ -154,7 +159,7 @@ fn key(r: &Renderer, parts: impl Hash) -> u64 {
     h.finish().max(1)
 }
 
-fn article_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
+fn article_jobs(jobs: &mut Vec<Job<'_>>, r: &Renderer, input: &Input<'_>) {
     let v = |i: Option<usize>| i.map(|i| input.rendered[i].summary_version);
     let a = input.archive;
     for (i, article) in input.articles.iter().enumerate() {
@@ -182,7 +187,7 @@ fn article_context(i: usize, input: &Input<'_>) -> Context {
     ctx
 }
 
-fn index_jobs(jobs: &mut Vec<Job>, input: &Input<'_>) {
+fn index_jobs(jobs: &mut Vec<Job<'_>>, input: &Input<'_>) {
     let (a, s) = (input.archive, input.settings);
     let lastmod = newest(input.articles, &a.order);
     for (rel, template, var, value) in [
@@ -197,13 +202,13 @@ fn index_jobs(jobs: &mut Vec<Job>, input: &Input<'_>) {
     }
 }
 
-fn group_jobs(
-    jobs: &mut Vec<Job>,
+fn group_jobs<'a>(
+    jobs: &mut Vec<Job<'a>>,
     r: &Renderer,
-    input: &Input<'_>,
+    input: &'a Input<'a>,
     prefix: &str,
     template: &'static str,
-    groups: &[Group],
+    groups: &'a [Group],
     var: &'static str,
 ) {
     for g in groups {
@@ -214,14 +219,14 @@ fn group_jobs(
         let mut feeds = crate::feeds::links("", &input.settings.config.title, input.settings);
         feeds.extend(crate::feeds::links(&base, &title, input.settings));
         let feeds = Value::from_serializable(&feeds);
-        listing_jobs(jobs, r, input, &base, template, &g.articles, extra, |c| {
+        listing_jobs(jobs, r, input, &base, template, &g.articles, extra, move |c| {
             c.insert_value(var, value.clone());
             c.insert_value("feeds", feeds.clone());
         });
     }
 }
 
-fn date_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
+fn date_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
     for y in &input.archive.years {
         let mut ctx = Context::new();
         ctx.insert_value("year", views::year(y, input.settings));
@@ -235,14 +240,14 @@ fn date_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
         for m in &y.months {
             let month = views::month(y.year, m, input.settings);
             let base = format!("{:04}/{:02}/", y.year, m.month);
-            listing_jobs(jobs, r, input, &base, "month.html", &m.articles, 0, |c| {
+            listing_jobs(jobs, r, input, &base, "month.html", &m.articles, 0, move |c| {
                 c.insert_value("month", month.clone())
             });
         }
     }
 }
 
-fn quote_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
+fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
     let (archive, settings) = (input.archive, input.settings);
     let (by_count, az) = quote_views::speakers(&archive.speakers, settings);
     let mut ctx = Context::new();
@@ -260,24 +265,34 @@ fn quote_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
     });
     for s in &archive.speakers {
         let speaker = quote_views::speaker(s, settings);
-        let items = quote_views::speaker_items(s, input.articles, input.rendered, input.summaries, settings);
         let versions: Vec<(u64, usize)> =
             s.quotes.iter().map(|&(a, q)| (input.rendered[a].version, q)).collect();
         let base = format!("quotes/{}/", s.slug);
         let lastmod = newest(input.articles, &quoted(s));
-        for pager in paginate(items.len(), settings.config.per_page) {
-            let k = key(
-                r,
-                (&base, &s.name, s.quotes.len(), pager.number, pager.total, &versions[pager.range.clone()]),
-            );
-            let slice = items[pager.range.clone()].to_vec();
-            let mut ctx = Context::new();
-            ctx.insert_value("paginator", views::paginator(&base, &pager, items.len(), slice, settings));
-            ctx.insert_value("speaker", speaker.clone());
+        let count = s.quotes.len();
+        for pager in paginate(count, settings.config.per_page) {
+            let k =
+                key(r, (&base, &s.name, count, pager.number, pager.total, &versions[pager.range.clone()]));
+            let (base, speaker) = (base.clone(), speaker.clone());
+            let rel = page_path(&base, pager.number);
+            let build = move || {
+                let on_page = &s.quotes[pager.range.clone()];
+                let items = quote_views::quote_items(
+                    on_page,
+                    input.articles,
+                    input.rendered,
+                    input.summaries,
+                    settings,
+                );
+                let mut ctx = Context::new();
+                ctx.insert_value("paginator", views::paginator(&base, &pager, count, items, settings));
+                ctx.insert_value("speaker", speaker.clone());
+                ctx
+            };
             jobs.push(Job {
-                rel: page_path(&base, pager.number),
+                rel,
                 template: "speaker.html",
-                context: Ctx::Ready(ctx),
+                context: Ctx::Lazy(Box::new(build)),
                 key: k,
                 lastmod: lastmod.clone(),
             });
@@ -291,15 +306,15 @@ fn quote_jobs(jobs: &mut Vec<Job>, r: &Renderer, input: &Input<'_>) {
     clippy::too_many_arguments,
     reason = "one call site per listing kind; a struct would only rename them"
 )]
-fn listing_jobs(
-    jobs: &mut Vec<Job>,
+fn listing_jobs<'a>(
+    jobs: &mut Vec<Job<'a>>,
     r: &Renderer,
-    input: &Input<'_>,
+    input: &'a Input<'a>,
     base: &str,
     template: &'static str,
-    items: &[usize],
+    items: &'a [usize],
     extra: u64,
-    add: impl Fn(&mut Context),
+    add: impl Fn(&mut Context) + Clone + Send + Sync + 'a,
 ) {
     let settings = input.settings;
     let lastmod = newest(input.articles, items);
@@ -307,11 +322,15 @@ fn listing_jobs(
         let on_page = &items[pager.range.clone()];
         let versions: Vec<u64> = on_page.iter().map(|&i| input.rendered[i].summary_version).collect();
         let k = key(r, (base, template, extra, pager.number, pager.total, items.len(), versions));
-        let slice: Vec<Value> = on_page.iter().map(|&i| input.summaries[i].clone()).collect();
-        let mut ctx = Context::new();
-        ctx.insert_value("paginator", views::paginator(base, &pager, items.len(), slice, settings));
-        add(&mut ctx);
-        let (rel, context, lastmod) = (page_path(base, pager.number), Ctx::Ready(ctx), lastmod.clone());
-        jobs.push(Job { rel, template, context, key: k, lastmod });
+        let (owned_base, add, total) = (base.to_string(), add.clone(), items.len());
+        let (rel, lastmod) = (page_path(base, pager.number), lastmod.clone());
+        let build = move || {
+            let slice: Vec<Value> = on_page.iter().map(|&i| input.summaries[i].clone()).collect();
+            let mut ctx = Context::new();
+            ctx.insert_value("paginator", views::paginator(&owned_base, &pager, total, slice, settings));
+            add(&mut ctx);
+            ctx
+        };
+        jobs.push(Job { rel, template, context: Ctx::Lazy(Box::new(build)), key: k, lastmod });
     }
 }

@@ -98,15 +98,15 @@ pub fn speakers(all: &[Speaker], settings: &Settings) -> (Value, Value) {
     (Value::from_serializable(&by_count), Value::from_serializable(&az))
 }
 
-/// The listing items of a speaker's page: each quote with its article's view.
-pub fn speaker_items(
-    s: &Speaker,
+/// Listing items for (article, quote) pairs: each quote with its article's view.
+pub fn quote_items(
+    quotes: &[(usize, usize)],
     articles: &[Article],
     rendered: &[Rendered],
     summaries: &[Value],
     settings: &Settings,
 ) -> Vec<Value> {
-    s.quotes
+    quotes
         .iter()
         .map(|&(ai, qi)| {
             let q = &rendered[ai].quotes[qi];
