@@ -49,6 +49,19 @@ pub fn from_file_name(name: &str) -> Option<Date> {
     parse_ymd(head).ok()
 }
 
+/// The date of a `YYYY/MM/DD/` run of folders, as in `2019/03/04/title.md`
+/// (the innermost run when there are several); months and days may be unpadded.
+pub fn from_folders<'a>(folders: impl IntoIterator<Item = &'a str>) -> Option<Date> {
+    let folders: Vec<&str> = folders.into_iter().collect();
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    folders.windows(3).rev().find_map(|w| {
+        let shape = number(w[0], 4..=4) && number(w[1], 1..=2) && number(w[2], 1..=2);
+        shape.then(|| parse_ymd(&format!("{}-{}-{}", w[0], w[1], w[2])).ok()).flatten()
+    })
+}
+
 /// RFC 3339, as `<time datetime>`, Atom and JSON Feed want it.
 pub fn rfc3339(z: &Zoned) -> String {
     z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
@@ -191,6 +204,33 @@ mod tests {
         assert_eq!(from_file_name("2019-03-04"), Some(Date::new(2019, 3, 4).unwrap()));
         assert_eq!(from_file_name("2019-03-044.md"), None);
         assert_eq!(from_file_name("title.md"), None);
+    }
+
+    #[test]
+    fn folder_dates() {
+        let d = |p: &str| from_folders(p.split('/'));
+        assert_eq!(d("content/2019/03/04"), Some(Date::new(2019, 3, 4).unwrap()));
+        assert_eq!(d("content/2019/3/4/bundle"), Some(Date::new(2019, 3, 4).unwrap()));
+        assert_eq!(d("content/2019/03"), None);
+        assert_eq!(d("content/2019/13/04"), None);
+        assert_eq!(d("content/19/03/04"), None);
+        assert_eq!(d("2001/01/01/x/2019/03/04"), Some(Date::new(2019, 3, 4).unwrap()));
+    }
+
+    #[test]
+    fn archive_forms_from_real_sites() {
+        // WordPress and Jekyll exports: offset without a colon, one-digit
+        // hours, unpadded days, fractions, lower-case separators.
+        assert_eq!(utc("2013-09-14 20:46:50 -0400"), "2013-09-15T00:46:50+00:00");
+        assert_eq!(utc("2017-1-26"), "2017-01-26T00:00:00+00:00");
+        assert_eq!(utc("2017-01-26 5:00:00"), "2017-01-26T05:00:00+00:00");
+        assert_eq!(utc("2017-01-26 5:00"), "2017-01-26T05:00:00+00:00");
+        assert_eq!(utc("2017-1-6t05:00:00z"), "2017-01-06T05:00:00+00:00");
+        assert_eq!(utc("  2020-02-29T23:59:59+05:30  "), "2020-02-29T18:29:59+00:00");
+        assert_eq!(utc("2020-02-29 10:00:00 GMT"), "2020-02-29T10:00:00+00:00");
+        assert!(parse("next week", &TimeZone::UTC).is_err());
+        assert!(parse("2019-02-29", &TimeZone::UTC).is_err());
+        assert!(parse("2020-02-01 10:00:00 +01:00 extra", &TimeZone::UTC).is_err());
     }
 
     #[test]

@@ -271,7 +271,7 @@ impl Linker {
             source_dir: &dir,
             articles: &self.urls,
             base_path: &settings.base_path,
-            raw_html: true,
+            raw_html: settings.config.markdown.raw_html,
         };
         let parsed = markdown::parse(&a.body, &links);
         let (quotes, pullouts, deco) =

@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod archives;
 mod browser;
 mod check;
 mod cli;
