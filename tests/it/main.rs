@@ -9,6 +9,7 @@ mod cli;
 mod corpus;
 mod errors;
 mod feeds;
+mod keep_going;
 mod pages;
 mod publish;
 mod quotes;
