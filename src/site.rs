@@ -194,8 +194,8 @@ impl Site {
             };
             self.renderer.render_all(&input, &PageKeys::new(), sink)
         })?;
-        let feeds =
-            timings.time("feeds", || crate::feeds::write_all(articles, &rendered, &archive, &self.settings, sink))?;
+        let feeds = timings
+            .time("feeds", || crate::feeds::write_all(articles, &rendered, &archive, &self.settings, sink))?;
         let extra =
             extra_pages(articles, &rendered, &archive, &self.settings, &written, &self.assets, timings)?;
         let count = extra.len();

@@ -3,6 +3,7 @@
 
 mod entities;
 mod frontmatter;
+mod pullquotes;
 mod split;
 mod syntax;
 mod toml_front;
@@ -15,6 +16,8 @@ use serde_json::{Map, Value};
 
 pub use entities::decode as decode_entities;
 pub use frontmatter::{At, FrontMatter, KNOWN_KEYS};
+use pullquotes::read_pullquotes;
+pub use pullquotes::{ChosenQuote, Pullquotes};
 pub use split::{Format, Split, SplitError, split};
 pub use syntax::Foreign;
 
@@ -413,68 +416,6 @@ fn optional_date(
     crate::dates::parse(&d.value, &settings.tz)
         .map_err(|e| errors.push(Error::content(rel, d.line, 1, format!("`{key}`: {e}"))))
         .ok()
-}
-
-/// How an article's pull-outs are chosen (front matter `pullquotes`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Pullquotes {
-    /// As many as the site setting says, picked automatically.
-    #[default]
-    Auto,
-    /// This many, picked automatically (`pullquotes: 0` turns them off).
-    Count(usize),
-    /// Chosen by the author: text that must occur in the body, and its speaker.
-    Chosen(Vec<ChosenQuote>),
-}
-
-/// A pull-out the author chose.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChosenQuote {
-    /// The quoted words.
-    pub text: String,
-    /// Who said them.
-    pub speaker: Option<String>,
-    /// Line of the `pullquotes:` key in the `.md` file.
-    pub line: usize,
-    /// 1-based position in the list, for messages.
-    pub entry: usize,
-}
-
-fn read_pullquotes(value: Option<At<Value>>, rel: &Path, errors: &mut Vec<Error>) -> Pullquotes {
-    let Some(At { value, line }) = value else {
-        return Pullquotes::Auto;
-    };
-    let bad = "`pullquotes` must be a number (0 turns them off) or a list of `{text: ..., speaker: ...}`";
-    match value {
-        Value::Null => Pullquotes::Auto,
-        Value::Bool(false) => Pullquotes::Count(0),
-        Value::Number(n) if n.as_u64().is_some() => Pullquotes::Count(n.as_u64().unwrap_or(0) as usize),
-        Value::Array(items) => {
-            let mut chosen = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                let text = item.get("text").and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty());
-                match text {
-                    Some(text) => chosen.push(ChosenQuote {
-                        text: text.to_string(),
-                        speaker: item.get("speaker").and_then(Value::as_str).map(str::to_string),
-                        line,
-                        entry: i + 1,
-                    }),
-                    None => errors.push(Error::content(
-                        rel,
-                        line,
-                        1,
-                        format!("{bad}: entry {} has no `text`", i + 1),
-                    )),
-                }
-            }
-            Pullquotes::Chosen(chosen)
-        }
-        _ => {
-            errors.push(Error::content(rel, line, 1, bad));
-            Pullquotes::Auto
-        }
-    }
 }
 
 /// The date of an article whose front matter has none: from the file name
