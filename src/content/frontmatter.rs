@@ -118,8 +118,8 @@ pub fn read(
                 None => wrong("a list such as `[council, budget]` or `council, budget`"),
             },
             "summary" => fm.summary = optional_text(&value, &mut wrong),
-            "image" => fm.image = optional_text(&value, &mut wrong),
-            "source" => fm.source = optional_text(&value, &mut wrong),
+            "image" => fm.image = web_address(optional_text(&value, &mut wrong), &mut wrong),
+            "source" => fm.source = web_address(optional_text(&value, &mut wrong), &mut wrong),
             "slug" => match text(&value) {
                 Some(t) => fm.slug = Some(At { value: t, line }),
                 None => wrong("text made of letters, digits and dashes"),
@@ -162,6 +162,27 @@ fn optional_text(value: &Value, wrong: &mut impl FnMut(&str)) -> Option<String> 
             }
         },
     }
+}
+
+/// `url` unless it would run script when followed (`javascript:`,
+/// `vbscript:`, `data:`), which escaping alone cannot stop in an `href`.
+fn web_address(url: Option<String>, wrong: &mut impl FnMut(&str)) -> Option<String> {
+    let url = url?;
+    // Browsers skip whitespace and control characters inside a scheme.
+    let squeezed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| squeezed.starts_with(s))
+    {
+        wrong("a web address (https://..., or a path), not a script or data URL");
+        return None;
+    }
+    Some(url)
 }
 
 /// Text from a string, number or boolean (YAML reads `title: 1984` as a number).
@@ -284,6 +305,41 @@ mod tests {
         assert_eq!(fm.authors, ["Ann Lee", "Bo Chan", "Cy Ode", "Di Fox", "Ed Gray"]);
         assert_eq!(fm.categories, ["news", "2024", "politics"]);
         assert_eq!(fm.extra["category"], json!("politics"));
+    }
+
+    #[test]
+    fn script_urls_are_refused() {
+        for bad in [
+            "javascript:alert(1)",
+            " JaVa\tScript:x",
+            "data:text/html,<b>",
+            "vbscript:x",
+        ] {
+            let (mut e, mut w) = (vec![], vec![]);
+            let fm = read(
+                entries(&[("source", json!(bad))]),
+                Path::new("a.md"),
+                &mut e,
+                &mut w,
+            );
+            assert_eq!(fm.source, None);
+            assert!(
+                e[0].to_string().contains("`source` must be a web address"),
+                "{bad}"
+            );
+        }
+        let (mut e, mut w) = (vec![], vec![]);
+        let fm = read(
+            entries(&[
+                ("source", json!("https://a.org/x")),
+                ("image", json!("img/a.png")),
+            ]),
+            Path::new("a.md"),
+            &mut e,
+            &mut w,
+        );
+        assert!(e.is_empty());
+        assert_eq!(fm.source.as_deref(), Some("https://a.org/x"));
     }
 
     #[test]

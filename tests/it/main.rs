@@ -6,6 +6,7 @@ mod archives;
 mod browser;
 mod check;
 mod cli;
+mod containment;
 mod corpus;
 mod errors;
 mod feeds;
