@@ -9,6 +9,7 @@ mod cli;
 mod containment;
 mod corpus;
 mod errors;
+mod faults;
 mod feeds;
 mod keep_going;
 mod pages;
