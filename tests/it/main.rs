@@ -14,6 +14,7 @@ mod feeds;
 mod keep_going;
 mod pages;
 mod publish;
+mod properties;
 mod quotes;
 mod search;
 mod serve;
