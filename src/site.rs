@@ -61,14 +61,15 @@ pub struct Built {
 }
 
 /// What a build did, for the summary line.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Report {
     /// Articles published.
     pub articles: usize,
     /// Markdown files read, including broken ones and drafts.
     pub read: usize,
-    /// With `keep_going`: what is wrong with each article left out.
-    pub skipped: Vec<Error>,
+    /// With `keep_going`: what is wrong with each article left out (shared,
+    /// so a report stays cheap to clone though errors cannot be cloned).
+    pub skipped: std::sync::Arc<Vec<Error>>,
     /// Files written (pages and copies).
     pub files: usize,
     /// Warnings found on the way.
@@ -363,7 +364,7 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
     Ok(Report {
         articles: built,
         read: site.files_read,
-        skipped,
+        skipped: std::sync::Arc::new(skipped),
         files: pages + site.assets.len(),
         warnings: site.warnings,
         elapsed: start.elapsed(),

@@ -10,10 +10,17 @@ fuzz_target!(|text: &str| {
     let _ = dates::from_file_name(text);
     let _ = dates::from_folders(text.split('/'));
     let _ = dates::format(text, "%B %-d, %Y %H:%M");
-    for tz in [TimeZone::UTC, TimeZone::get("America/New_York").expect("zone")] {
+    for tz in [
+        TimeZone::UTC,
+        TimeZone::get("America/New_York").expect("zone"),
+    ] {
         if let Ok(z) = dates::parse(text, &tz) {
             let back = dates::parse(&dates::rfc3339(&z), &tz).expect("round trip");
-            assert_eq!(back.timestamp().as_second(), z.timestamp().as_second(), "{text:?}");
+            assert_eq!(
+                back.timestamp().as_second(),
+                z.timestamp().as_second(),
+                "{text:?}"
+            );
         }
     }
 });
