@@ -50,10 +50,19 @@ pub fn parse_front_matter(text: &str, first_line: usize, path: &Path) -> Result<
 }
 
 fn toml_error(e: &toml::de::Error, text: &str, first_line: usize, path: &Path) -> Error {
+    // Bytes, not `str` slices: a span is not promised to fall on a char boundary.
     let (line, column) = e.span().map_or((first_line, 0), |span| {
-        let before = &text[..span.start.min(text.len())];
-        let line = before.matches('\n').count();
-        let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+        let bytes = text.as_bytes();
+        let before = bytes.get(..span.start).unwrap_or(bytes);
+        let line = before.iter().filter(|b| **b == b'\n').count();
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         (first_line + line, column)
     });
     let msg = e.message().trim().replace('\n', " ");
