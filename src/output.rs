@@ -171,21 +171,13 @@ pub fn recover(out: &Path) -> Result<()> {
     let (Some(parent), Some(prefix)) = (prefix.parent(), prefix.file_name()) else {
         return Ok(());
     };
-    let parent = if parent.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        parent
-    };
+    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
     let Ok(entries) = std::fs::read_dir(parent) else {
         return Ok(());
     };
     let prefix = prefix.to_string_lossy();
     for entry in entries.flatten() {
-        if entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(prefix.as_ref())
-        {
+        if entry.file_name().to_string_lossy().starts_with(prefix.as_ref()) {
             clear(&entry.path())?;
         }
     }
@@ -238,10 +230,7 @@ mod tests {
     fn stale_staging_folders_are_cleaned_and_a_half_swap_is_undone() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let page = Page {
-            path: "index.html".into(),
-            bytes: b"old".to_vec(),
-        };
+        let page = Page { path: "index.html".into(), bytes: b"old".to_vec() };
         write_site(&out, std::slice::from_ref(&page), &[]).unwrap();
         // A build killed between the two renames of the fallback swap.
         std::fs::rename(&out, tmp.path().join(".public.dateline-old")).unwrap();
@@ -268,10 +257,7 @@ mod tests {
         std::fs::create_dir_all(&staging).unwrap();
         std::fs::write(staging.join("index.html"), "new").unwrap();
         swap(&staging, &out).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.join("index.html")).unwrap(),
-            "new"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "new");
         assert!(!out.join("stale.html").exists() && !staging.exists());
     }
 

@@ -175,10 +175,7 @@ fn web_address(url: Option<String>, wrong: &mut impl FnMut(&str)) -> Option<Stri
         .take(16)
         .collect::<String>()
         .to_ascii_lowercase();
-    if ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|s| squeezed.starts_with(s))
-    {
+    if ["javascript:", "vbscript:", "data:"].iter().any(|s| squeezed.starts_with(s)) {
         wrong("a web address (https://..., or a path), not a script or data URL");
         return None;
     }
@@ -309,31 +306,15 @@ mod tests {
 
     #[test]
     fn script_urls_are_refused() {
-        for bad in [
-            "javascript:alert(1)",
-            " JaVa\tScript:x",
-            "data:text/html,<b>",
-            "vbscript:x",
-        ] {
+        for bad in ["javascript:alert(1)", " JaVa\tScript:x", "data:text/html,<b>", "vbscript:x"] {
             let (mut e, mut w) = (vec![], vec![]);
-            let fm = read(
-                entries(&[("source", json!(bad))]),
-                Path::new("a.md"),
-                &mut e,
-                &mut w,
-            );
+            let fm = read(entries(&[("source", json!(bad))]), Path::new("a.md"), &mut e, &mut w);
             assert_eq!(fm.source, None);
-            assert!(
-                e[0].to_string().contains("`source` must be a web address"),
-                "{bad}"
-            );
+            assert!(e[0].to_string().contains("`source` must be a web address"), "{bad}");
         }
         let (mut e, mut w) = (vec![], vec![]);
         let fm = read(
-            entries(&[
-                ("source", json!("https://a.org/x")),
-                ("image", json!("img/a.png")),
-            ]),
+            entries(&[("source", json!("https://a.org/x")), ("image", json!("img/a.png"))]),
             Path::new("a.md"),
             &mut e,
             &mut w,

@@ -55,14 +55,8 @@ fn toml_error(e: &toml::de::Error, text: &str, first_line: usize, path: &Path) -
         let bytes = text.as_bytes();
         let before = bytes.get(..span.start).unwrap_or(bytes);
         let line = before.iter().filter(|b| **b == b'\n').count();
-        let line_start = before
-            .iter()
-            .rposition(|b| *b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
+        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
         (first_line + line, column)
     });
     let msg = e.message().trim().replace('\n', " ");

@@ -14,13 +14,7 @@ fn tree(dir: &Path) -> Vec<String> {
         .min_depth(1)
         .into_iter()
         .filter_map(Result::ok)
-        .map(|e| {
-            e.path()
-                .strip_prefix(dir)
-                .expect("prefix")
-                .to_string_lossy()
-                .into_owned()
-        })
+        .map(|e| e.path().strip_prefix(dir).expect("prefix").to_string_lossy().into_owned())
         .collect();
     all.sort();
     all
@@ -42,7 +36,10 @@ fn hostile_slugs_tags_and_authors_stay_inside() {
     for (i, h) in hostile.iter().enumerate() {
         site.article(
             &format!("a{i}.md"),
-            &format!("title: \"{h}\"\ndate: 2024-01-{:02}\nslug: \"{h}\"\ntags: [\"{h}\"]\nauthor: \"{h}\"", i + 1),
+            &format!(
+                "title: \"{h}\"\ndate: 2024-01-{:02}\nslug: \"{h}\"\ntags: [\"{h}\"]\nauthor: \"{h}\"",
+                i + 1
+            ),
             "x\n",
         );
     }
@@ -59,20 +56,8 @@ fn hostile_slugs_tags_and_authors_stay_inside() {
         assert!(!f.contains('%'), "{f}");
         assert!(!f.contains('\\'), "{f}");
     }
-    for slug in [
-        "escape",
-        "etc-passwd",
-        "2e-2e-2fencoded",
-        "double",
-        "c-windows-x",
-    ] {
-        assert!(
-            site.files()
-                .iter()
-                .any(|f| f.contains(&format!("/{slug}/"))),
-            "{slug}: {:?}",
-            site.files()
-        );
+    for slug in ["escape", "etc-passwd", "2e-2e-2fencoded", "double", "c-windows-x"] {
+        assert!(site.files().iter().any(|f| f.contains(&format!("/{slug}/"))), "{slug}: {:?}", site.files());
     }
 }
 
@@ -82,20 +67,10 @@ fn a_permalink_that_climbs_out_writes_nothing() {
     site.file("site.yaml", "permalink: /../../:slug/\n");
     site.article("a.md", "title: A\ndate: 2024-01-01", "x\n");
     let err = site.build().expect_err("unsafe path").to_string();
-    assert!(
-        err.contains("refusing to write ../../a/index.html"),
-        "{err}"
-    );
+    assert!(err.contains("refusing to write ../../a/index.html"), "{err}");
     assert!(!site.out().exists());
     assert!(!site.root().join("a").exists());
-    assert!(
-        !site
-            .root()
-            .parent()
-            .expect("parent")
-            .join("a/index.html")
-            .exists()
-    );
+    assert!(!site.root().parent().expect("parent").join("a/index.html").exists());
 }
 
 #[cfg(unix)]
@@ -104,53 +79,24 @@ fn symlinks_out_of_the_site_are_not_followed() {
     use std::os::unix::fs::symlink;
     let outside = tempfile::tempdir().expect("tmp");
     std::fs::write(outside.path().join("secret.txt"), "SECRET").expect("write");
-    std::fs::write(
-        outside.path().join("planted.md"),
-        "---\ntitle: Planted\ndate: 2024-01-01\n---\nSECRET\n",
-    )
-    .expect("write");
+    std::fs::write(outside.path().join("planted.md"), "---\ntitle: Planted\ndate: 2024-01-01\n---\nSECRET\n")
+        .expect("write");
     let site = TestSite::new();
     site.article("real.md", "title: Real\ndate: 2024-01-02", "x\n");
     site.file("shared/inside.png", "PNG");
     let content = site.root().join("content");
-    symlink(
-        outside.path().join("secret.txt"),
-        content.join("secret.txt"),
-    )
-    .expect("link");
-    symlink(
-        outside.path().join("planted.md"),
-        content.join("planted.md"),
-    )
-    .expect("link");
+    symlink(outside.path().join("secret.txt"), content.join("secret.txt")).expect("link");
+    symlink(outside.path().join("planted.md"), content.join("planted.md")).expect("link");
     symlink(outside.path(), content.join("outside-dir")).expect("link");
-    symlink(
-        site.root().join("shared/inside.png"),
-        content.join("inside.png"),
-    )
-    .expect("link");
+    symlink(site.root().join("shared/inside.png"), content.join("inside.png")).expect("link");
     symlink(content.join("loop-b"), content.join("loop-a")).expect("link");
     symlink(content.join("loop-a"), content.join("loop-b")).expect("link");
     symlink(&content, content.join("self")).expect("link");
     let report = site.build().expect("build");
     let files = site.files();
-    assert!(
-        !files
-            .iter()
-            .any(|f| f.contains("secret") || f.contains("planted")),
-        "{files:?}"
-    );
-    assert!(
-        !files
-            .iter()
-            .any(|f| f.starts_with("outside-dir") || f.starts_with("self")),
-        "{files:?}"
-    );
-    assert_eq!(
-        site.read("inside.png"),
-        "PNG",
-        "a symlink inside the site is followed"
-    );
+    assert!(!files.iter().any(|f| f.contains("secret") || f.contains("planted")), "{files:?}");
+    assert!(!files.iter().any(|f| f.starts_with("outside-dir") || f.starts_with("self")), "{files:?}");
+    assert_eq!(site.read("inside.png"), "PNG", "a symlink inside the site is followed");
     assert_eq!(report.articles, 1);
     let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
     for (name, why) in [
@@ -161,9 +107,9 @@ fn symlinks_out_of_the_site_are_not_followed() {
         ("self", "it points to a folder"),
     ] {
         assert!(
-            warnings.iter().any(|w| w.starts_with(&format!(
-                "content/{name}: warning: symlink not followed: {why}"
-            ))),
+            warnings
+                .iter()
+                .any(|w| w.starts_with(&format!("content/{name}: warning: symlink not followed: {why}"))),
             "{name}: {warnings:#?}"
         );
     }
@@ -179,14 +125,8 @@ fn front_matter_is_escaped_in_attributes() {
     );
     site.build().expect("build");
     let html = site.read("2024/01/01/a/index.html");
-    assert!(
-        !html.contains("\" onmouseover=\"") && !html.contains("\" onfocus=\""),
-        "{html}"
-    );
-    assert!(
-        !html.contains("<script>alert(2)") && !html.contains("<svg onload"),
-        "{html}"
-    );
+    assert!(!html.contains("\" onmouseover=\"") && !html.contains("\" onfocus=\""), "{html}");
+    assert!(!html.contains("<script>alert(2)") && !html.contains("<svg onload"), "{html}");
     assert!(
         html.contains("&quot;&gt;&lt;script&gt;alert(2)&lt;&#x2F;script&gt;")
             || html.contains("&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"),
@@ -198,16 +138,9 @@ fn front_matter_is_escaped_in_attributes() {
 #[test]
 fn script_urls_in_front_matter_are_errors() {
     let site = TestSite::new();
-    site.article(
-        "a.md",
-        "title: A\ndate: 2024-01-01\nsource: \"javascript:alert(1)\"",
-        "x\n",
-    );
+    site.article("a.md", "title: A\ndate: 2024-01-01\nsource: \"javascript:alert(1)\"", "x\n");
     let err = site.build().expect_err("script url").to_string();
-    assert!(
-        err.starts_with("content/a.md:4:1: `source` must be a web address"),
-        "{err}"
-    );
+    assert!(err.starts_with("content/a.md:4:1: `source` must be a web address"), "{err}");
 }
 
 #[test]
@@ -217,18 +150,11 @@ fn json_ld_cannot_close_its_script_block() {
         "templates/article.html",
         "{% extends \"builtin/article.html\" %}{% block head %}<script type=\"application/ld+json\">{{ page.title | json_ld }}</script>{% endblock head %}",
     );
-    site.article(
-        "a.md",
-        "title: \"</script><script>alert(1)</script> & more\"\ndate: 2024-01-01",
-        "x\n",
-    );
+    site.article("a.md", "title: \"</script><script>alert(1)</script> & more\"\ndate: 2024-01-01", "x\n");
     site.build().expect("build");
     let html = site.read("2024/01/01/a/index.html");
     let head = &html[..html.find("</head>").expect("head")];
-    assert!(
-        head.contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)"),
-        "{head}"
-    );
+    assert!(head.contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)"), "{head}");
     assert_eq!(head.matches("</script>").count(), 1, "{head}");
 }
 
@@ -239,26 +165,15 @@ fn raw_html_passes_by_default_and_is_escaped_when_turned_off() {
     site.article("a.md", "title: A\ndate: 2024-01-01", body);
     site.build().expect("build");
     let html = site.read("2024/01/01/a/index.html");
-    assert!(
-        html.contains("<b onclick=\"x()\">inline</b>")
-            && html.contains("<script>alert(1)</script>")
-    );
+    assert!(html.contains("<b onclick=\"x()\">inline</b>") && html.contains("<script>alert(1)</script>"));
     site.file("site.yaml", "markdown:\n  raw_html: false\n");
     site.build_with(&BuildOptions::default()).expect("build");
     let html = site.read("2024/01/01/a/index.html");
     let main = main_of(&html);
     assert!(
-        !main.contains("<script>")
-            && !main.contains("<b onclick")
-            && !main.contains("<div class=\"box\">"),
+        !main.contains("<script>") && !main.contains("<b onclick") && !main.contains("<div class=\"box\">"),
         "{main}"
     );
-    assert!(
-        main.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
-        "{main}"
-    );
-    assert!(
-        main.contains("&lt;b onclick=\"x()\"&gt;inline&lt;/b&gt;"),
-        "{main}"
-    );
+    assert!(main.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{main}");
+    assert!(main.contains("&lt;b onclick=\"x()\"&gt;inline&lt;/b&gt;"), "{main}");
 }

@@ -14,12 +14,7 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("prefix")
-                .to_string_lossy()
-                .into_owned();
+            let rel = e.path().strip_prefix(dir).expect("prefix").to_string_lossy().into_owned();
             (rel, std::fs::read(e.path()).expect("read"))
         })
         .collect()
@@ -31,11 +26,7 @@ fn bulk(site: &TestSite, n: usize) {
     for i in 0..n {
         site.article(
             &format!("bulk/{}/story-{i:05}.md", 2000 + i % 20),
-            &format!(
-                "title: Bulk story {i}\ndate: {}-01-01\ntags: [bulk, t{}]",
-                2000 + i % 20,
-                i % 50
-            ),
+            &format!("title: Bulk story {i}\ndate: {}-01-01\ntags: [bulk, t{}]", 2000 + i % 20, i % 50),
             &paragraph,
         );
     }
@@ -46,11 +37,7 @@ fn bulk(site: &TestSite, n: usize) {
 fn kill_9_mid_build_leaves_the_previous_output_whole() {
     use std::os::unix::process::ExitStatusExt;
     let site = TestSite::new();
-    site.article(
-        "first.md",
-        "title: The first edition\ndate: 1999-01-01",
-        "x\n",
-    );
+    site.article("first.md", "title: The first edition\ndate: 1999-01-01", "x\n");
     site.build().expect("first build");
     let before = snapshot(&site.out());
     assert!(before.contains_key("index.html"));
@@ -69,34 +56,18 @@ fn kill_9_mid_build_leaves_the_previous_output_whole() {
         if let Some(status) = child.try_wait().expect("wait") {
             panic!("the build finished ({status}) before it could be killed: make the site bigger");
         }
-        let writing = std::fs::read_dir(&staging)
-            .map(|d| d.count() > 1)
-            .unwrap_or(false);
+        let writing = std::fs::read_dir(&staging).map(|d| d.count() > 1).unwrap_or(false);
         if writing {
             break;
         }
         std::thread::yield_now();
     }
-    Command::new("kill")
-        .args(["-9", &child.id().to_string()])
-        .status()
-        .expect("kill -9");
+    Command::new("kill").args(["-9", &child.id().to_string()]).status().expect("kill -9");
     let status = child.wait().expect("reap");
-    assert_eq!(
-        status.signal(),
-        Some(9),
-        "killed by SIGKILL, not finished: {status}"
-    );
+    assert_eq!(status.signal(), Some(9), "killed by SIGKILL, not finished: {status}");
 
-    assert_eq!(
-        snapshot(&site.out()),
-        before,
-        "the previous output is whole"
-    );
-    assert!(
-        staging.exists(),
-        "the kill left a staging folder to clean up"
-    );
+    assert_eq!(snapshot(&site.out()), before, "the previous output is whole");
+    assert!(staging.exists(), "the kill left a staging folder to clean up");
 
     let report = site.build().expect("the next build succeeds");
     assert_eq!(report.articles, 801);
