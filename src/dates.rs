@@ -148,18 +148,26 @@ fn parse_offset(s: &str) -> Result<Option<Offset>, String> {
         return Ok(Some(Offset::UTC));
     }
     let bad = || format!("`{s}` is not a time-zone offset like +01:00, +0100 or Z");
+    // Seconds (`-04:56:02`) are rare but real: zones used local mean time
+    // before the 1880s, and `rfc3339` writes such offsets with seconds.
     let (sign, digits) = match s.as_bytes()[0] {
         b'+' => (1, &s[1..]),
         b'-' => (-1, &s[1..]),
         _ => return Err(bad()),
     };
     let digits: String = digits.chars().filter(|c| *c != ':').collect();
-    if !digits.chars().all(|c| c.is_ascii_digit()) || !matches!(digits.len(), 2 | 4) {
+    if !digits.chars().all(|c| c.is_ascii_digit()) || !matches!(digits.len(), 2 | 4 | 6) {
         return Err(bad());
     }
-    let h: i32 = digits[..2].parse().map_err(|_| bad())?;
-    let m: i32 = if digits.len() == 4 { digits[2..].parse().map_err(|_| bad())? } else { 0 };
-    Offset::from_seconds(sign * (h * 3600 + m * 60)).map(Some).map_err(|_| bad())
+    let part = |range: std::ops::Range<usize>| digits.get(range).map_or(Ok(0), str::parse::<i32>);
+    let (h, m, sec) = (part(0..2), part(2..4), part(4..6));
+    let (Ok(h), Ok(m), Ok(sec)) = (h, m, sec) else {
+        return Err(bad());
+    };
+    if m > 59 || sec > 59 {
+        return Err(bad());
+    }
+    Offset::from_seconds(sign * (h * 3600 + m * 60 + sec)).map(Some).map_err(|_| bad())
 }
 
 #[cfg(test)]
@@ -204,6 +212,20 @@ mod tests {
         assert_eq!(from_file_name("2019-03-04"), Some(Date::new(2019, 3, 4).unwrap()));
         assert_eq!(from_file_name("2019-03-044.md"), None);
         assert_eq!(from_file_name("title.md"), None);
+    }
+
+    #[test]
+    fn historical_dates_round_trip_in_local_mean_time() {
+        // Found by fuzzing: before 1883 New York ran on local mean time,
+        // -04:56:02, and the date filter could not read its own output.
+        let tz = TimeZone::get("America/New_York").unwrap();
+        let z = parse("1850-03-01 12:00", &tz).unwrap();
+        let written = rfc3339(&z);
+        assert_eq!(written, "1850-03-01T12:00:00-04:56:02");
+        assert_eq!(parse(&written, &tz).unwrap().timestamp(), z.timestamp());
+        assert_eq!(format(&written, "%B %-d, %Y").unwrap(), "March 1, 1850");
+        assert!(parse("2024-01-01 10:00 +01:60", &tz).is_err());
+        assert!(parse("2024-01-01 10:00 +0100600", &tz).is_err());
     }
 
     #[test]

@@ -227,3 +227,14 @@ fn a_file_that_is_not_utf8_is_named() {
     let err = site.build().expect_err("not utf-8").to_string();
     assert!(err.starts_with("content/latin1.md:2: is not UTF-8"), "{err}");
 }
+
+#[test]
+fn nineteenth_century_articles_build_in_a_local_time_zone() {
+    // Found by fuzzing: offsets with seconds (local mean time) broke the date filter.
+    let site = TestSite::new();
+    site.file("site.yaml", "timezone: America/New_York\n");
+    site.article("1850/fire.md", "title: Fire on Water Street\ndate: 1850-03-01 12:00", "x\n");
+    site.build().unwrap_or_else(|e| panic!("{e}"));
+    let html = site.read("1850/03/01/fire/index.html");
+    assert!(html.contains("<time datetime=\"1850-03-01T12:00:00-04:56:02\">March 1, 1850</time>"), "{html}");
+}
