@@ -38,6 +38,10 @@ enum Command {
         /// Print how long each stage took.
         #[arg(long)]
         timings: bool,
+        /// Build everything that can be built, skipping broken articles
+        /// (each listed with its reason; the exit code is still 1).
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Build, then rebuild whenever content/, templates/, static/ or site.yaml change.
     Watch {
@@ -136,26 +140,47 @@ impl SiteArgs {
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Build { root, output, base_url, drafts, future, quiet, timings } => {
+        Command::Build { root, output, base_url, drafts, future, quiet, timings, keep_going } => {
             let out = output.unwrap_or_else(|| root.join("public"));
-            let options = BuildOptions { drafts, base_url, future, now: None };
-            let report = dateline::build(&root, &out, &options)?;
+            let options = BuildOptions { drafts, base_url, future, now: None, keep_going };
+            let report = match dateline::build(&root, &out, &options) {
+                Ok(report) => report,
+                Err(dateline::Error::Articles { errors, read, skipped }) => {
+                    for e in errors.iter().flat_map(dateline::Error::all) {
+                        eprintln!("error: {e}");
+                    }
+                    eprintln!(
+                        "built 0 articles, nothing written (articles read: {read}, built: 0, skipped: {skipped})"
+                    );
+                    return Err(dateline::Error::Incomplete { skipped, written: false });
+                }
+                Err(e) => return Err(e),
+            };
             for w in &report.warnings {
                 eprintln!("{w}");
             }
+            for e in report.skipped.iter().flat_map(dateline::Error::all) {
+                eprintln!("skipped: {e}");
+            }
+            let skipped = dateline::error::files_of(&report.skipped);
             if !quiet {
                 println!(
-                    "built {} articles, {} files written to {} in {:.0} ms",
+                    "built {} articles, {} files written to {} in {:.0} ms (articles read: {}, built: {}, skipped: {skipped})",
                     report.articles,
                     report.files,
                     out.display(),
-                    report.elapsed.as_secs_f64() * 1000.0
+                    report.elapsed.as_secs_f64() * 1000.0,
+                    report.read,
+                    report.articles,
                 );
             }
             if timings {
                 eprintln!("stages: {}", report.timings);
             }
-            Ok(())
+            match skipped {
+                0 => Ok(()),
+                _ => Err(dateline::Error::Incomplete { skipped, written: true }),
+            }
         }
         Command::Check { root, output, base_url } => check(&root, output, base_url),
         Command::Quotes { json, files } => quotes(json, &files),

@@ -42,6 +42,39 @@ pub struct Config {
     pub publisher: String,
     /// Free-form values passed to templates as `site.extra`.
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// Where an article without a date in its front matter, file name or
+    /// folders takes one from.
+    pub date_fallback: DateFallback,
+    /// Whether `categories` and `category` are merged into `tags`.
+    pub categories_as_tags: bool,
+    /// Markdown options.
+    pub markdown: MarkdownConfig,
+}
+
+/// Where an undated article takes its date from (`date_fallback`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateFallback {
+    /// Nowhere: an undated article is an error naming the file.
+    #[default]
+    None,
+    /// The file's last-modified time, for archives that never wrote dates.
+    FileMtime,
+}
+
+/// The `markdown:` settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Raw HTML in bodies passes through (true, as in Zola and Jekyll) or is
+    /// shown as text (false, for archives that take outside contributions).
+    pub raw_html: bool,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig { raw_html: true }
+    }
 }
 
 impl Default for Config {
@@ -61,6 +94,9 @@ impl Default for Config {
             feed_limit: 20,
             publisher: String::new(),
             extra: serde_json::Map::new(),
+            date_fallback: DateFallback::None,
+            categories_as_tags: true,
+            markdown: MarkdownConfig::default(),
         }
     }
 }
@@ -194,6 +230,24 @@ mod tests {
             .to_string();
         assert!(err.starts_with("site.yaml:1:"), "{err}");
         assert!(err.contains("titel"), "{err}");
+    }
+
+    #[test]
+    fn reliability_settings_parse() {
+        let c: Config = crate::yaml::parse_settings(
+            "date_fallback: file_mtime\ncategories_as_tags: false\nmarkdown: {raw_html: false}\n",
+            Path::new("site.yaml"),
+        )
+        .unwrap();
+        assert_eq!(c.date_fallback, DateFallback::FileMtime);
+        assert!(!c.categories_as_tags && !c.markdown.raw_html);
+        let d = Config::default();
+        assert_eq!(d.date_fallback, DateFallback::None);
+        assert!(d.categories_as_tags && d.markdown.raw_html);
+        let err = crate::yaml::parse_settings::<Config>("date_fallback: guess\n", Path::new("site.yaml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("file_mtime"), "{err}");
     }
 
     #[test]

@@ -49,6 +49,19 @@ pub fn from_file_name(name: &str) -> Option<Date> {
     parse_ymd(head).ok()
 }
 
+/// The date of a `YYYY/MM/DD/` run of folders, as in `2019/03/04/title.md`
+/// (the innermost run when there are several); months and days may be unpadded.
+pub fn from_folders<'a>(folders: impl IntoIterator<Item = &'a str>) -> Option<Date> {
+    let folders: Vec<&str> = folders.into_iter().collect();
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    folders.windows(3).rev().find_map(|w| {
+        let shape = number(w[0], 4..=4) && number(w[1], 1..=2) && number(w[2], 1..=2);
+        shape.then(|| parse_ymd(&format!("{}-{}-{}", w[0], w[1], w[2])).ok()).flatten()
+    })
+}
+
 /// RFC 3339, as `<time datetime>`, Atom and JSON Feed want it.
 pub fn rfc3339(z: &Zoned) -> String {
     z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
@@ -135,18 +148,26 @@ fn parse_offset(s: &str) -> Result<Option<Offset>, String> {
         return Ok(Some(Offset::UTC));
     }
     let bad = || format!("`{s}` is not a time-zone offset like +01:00, +0100 or Z");
+    // Seconds (`-04:56:02`) are rare but real: zones used local mean time
+    // before the 1880s, and `rfc3339` writes such offsets with seconds.
     let (sign, digits) = match s.as_bytes()[0] {
         b'+' => (1, &s[1..]),
         b'-' => (-1, &s[1..]),
         _ => return Err(bad()),
     };
     let digits: String = digits.chars().filter(|c| *c != ':').collect();
-    if !digits.chars().all(|c| c.is_ascii_digit()) || !matches!(digits.len(), 2 | 4) {
+    if !digits.chars().all(|c| c.is_ascii_digit()) || !matches!(digits.len(), 2 | 4 | 6) {
         return Err(bad());
     }
-    let h: i32 = digits[..2].parse().map_err(|_| bad())?;
-    let m: i32 = if digits.len() == 4 { digits[2..].parse().map_err(|_| bad())? } else { 0 };
-    Offset::from_seconds(sign * (h * 3600 + m * 60)).map(Some).map_err(|_| bad())
+    let part = |range: std::ops::Range<usize>| digits.get(range).map_or(Ok(0), str::parse::<i32>);
+    let (h, m, sec) = (part(0..2), part(2..4), part(4..6));
+    let (Ok(h), Ok(m), Ok(sec)) = (h, m, sec) else {
+        return Err(bad());
+    };
+    if m > 59 || sec > 59 {
+        return Err(bad());
+    }
+    Offset::from_seconds(sign * (h * 3600 + m * 60 + sec)).map(Some).map_err(|_| bad())
 }
 
 #[cfg(test)]
@@ -191,6 +212,47 @@ mod tests {
         assert_eq!(from_file_name("2019-03-04"), Some(Date::new(2019, 3, 4).unwrap()));
         assert_eq!(from_file_name("2019-03-044.md"), None);
         assert_eq!(from_file_name("title.md"), None);
+    }
+
+    #[test]
+    fn historical_dates_round_trip_in_local_mean_time() {
+        // Found by fuzzing: before 1883 New York ran on local mean time,
+        // -04:56:02, and the date filter could not read its own output.
+        let tz = TimeZone::get("America/New_York").unwrap();
+        let z = parse("1850-03-01 12:00", &tz).unwrap();
+        let written = rfc3339(&z);
+        assert_eq!(written, "1850-03-01T12:00:00-04:56:02");
+        assert_eq!(parse(&written, &tz).unwrap().timestamp(), z.timestamp());
+        assert_eq!(format(&written, "%B %-d, %Y").unwrap(), "March 1, 1850");
+        assert!(parse("2024-01-01 10:00 +01:60", &tz).is_err());
+        assert!(parse("2024-01-01 10:00 +0100600", &tz).is_err());
+    }
+
+    #[test]
+    fn folder_dates() {
+        let d = |p: &str| from_folders(p.split('/'));
+        assert_eq!(d("content/2019/03/04"), Some(Date::new(2019, 3, 4).unwrap()));
+        assert_eq!(d("content/2019/3/4/bundle"), Some(Date::new(2019, 3, 4).unwrap()));
+        assert_eq!(d("content/2019/03"), None);
+        assert_eq!(d("content/2019/13/04"), None);
+        assert_eq!(d("content/19/03/04"), None);
+        assert_eq!(d("2001/01/01/x/2019/03/04"), Some(Date::new(2019, 3, 4).unwrap()));
+    }
+
+    #[test]
+    fn archive_forms_from_real_sites() {
+        // WordPress and Jekyll exports: offset without a colon, one-digit
+        // hours, unpadded days, fractions, lower-case separators.
+        assert_eq!(utc("2013-09-14 20:46:50 -0400"), "2013-09-15T00:46:50+00:00");
+        assert_eq!(utc("2017-1-26"), "2017-01-26T00:00:00+00:00");
+        assert_eq!(utc("2017-01-26 5:00:00"), "2017-01-26T05:00:00+00:00");
+        assert_eq!(utc("2017-01-26 5:00"), "2017-01-26T05:00:00+00:00");
+        assert_eq!(utc("2017-1-6t05:00:00z"), "2017-01-06T05:00:00+00:00");
+        assert_eq!(utc("  2020-02-29T23:59:59+05:30  "), "2020-02-29T18:29:59+00:00");
+        assert_eq!(utc("2020-02-29 10:00:00 GMT"), "2020-02-29T10:00:00+00:00");
+        assert!(parse("next week", &TimeZone::UTC).is_err());
+        assert!(parse("2019-02-29", &TimeZone::UTC).is_err());
+        assert!(parse("2020-02-01 10:00:00 +01:00 extra", &TimeZone::UTC).is_err());
     }
 
     #[test]

@@ -82,6 +82,33 @@ pub enum Error {
     /// Several errors, all reported together.
     #[error("{}", render_many(.0))]
     Many(Vec<Error>),
+    /// Broken articles stopped the build (without `--keep-going`).
+    #[error("{}", render_many(errors))]
+    Articles {
+        /// What is wrong with each, one or more per file.
+        errors: Vec<Error>,
+        /// Markdown files read.
+        read: usize,
+        /// Files with at least one error.
+        skipped: usize,
+    },
+    /// Broken articles were left out: the build stopped, or with
+    /// `--keep-going` went on without them. Each was reported already.
+    #[error(
+        "{skipped} broken article{} {}",
+        if *skipped == 1 { "" } else { "s" },
+        if *written {
+            "skipped (listed above); everything else was built"
+        } else {
+            "stopped the build: nothing was written, the previous output is untouched (--keep-going builds the rest)"
+        }
+    )]
+    Incomplete {
+        /// Articles left out.
+        skipped: usize,
+        /// Whether the rest of the site was written.
+        written: bool,
+    },
 }
 
 fn render_many(errors: &[Error]) -> String {
@@ -115,13 +142,32 @@ impl Error {
         }
     }
 
-    /// The individual errors: one for a single error, each of them for [`Error::Many`].
+    /// The file an error is about, when it is about one file.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Error::Io { path, .. } => Some(path),
+            Error::Content { at, .. } => Some(&at.path),
+            Error::DuplicateUrl { second, .. } => Some(second),
+            _ => None,
+        }
+    }
+
+    /// The individual errors: one for a single error, each of them for
+    /// [`Error::Many`] and [`Error::Articles`].
     pub fn all(&self) -> Vec<&Error> {
         match self {
-            Error::Many(v) => v.iter().flat_map(|e| e.all()).collect(),
+            Error::Many(v) | Error::Articles { errors: v, .. } => v.iter().flat_map(|e| e.all()).collect(),
             e => vec![e],
         }
     }
+}
+
+/// How many files the errors are about (an error about no one file counts as one).
+pub fn files_of(errors: &[Error]) -> usize {
+    let mut paths: Vec<Option<&Path>> = errors.iter().flat_map(Error::all).map(Error::path).collect();
+    paths.sort();
+    paths.dedup();
+    paths.len()
 }
 
 /// A problem worth telling the user about that does not stop the build.

@@ -55,10 +55,11 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Prepares an empty staging folder for `out`.
+    /// Prepares an empty staging folder for `out`, first cleaning up after
+    /// a build that was killed (see [`recover`]).
     pub fn new(out: &Path) -> Result<Self> {
+        recover(out)?;
         let dir = sibling(out, "new")?;
-        clear(&dir)?;
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         Ok(Staging { out: out.to_path_buf(), dir, claimed: Mutex::new(HashMap::new()), committed: false })
     }
@@ -121,6 +122,14 @@ fn swap(staging: &Path, out: &Path) -> Result<()> {
     if !out.is_dir() {
         return Err(Error::io(out, std::io::Error::other("the output path exists and is not a folder")));
     }
+    if exchange(staging, out)? {
+        // `staging` now holds the old output. Failing to delete it loses
+        // nothing: the next build removes it.
+        let _ = std::fs::remove_dir_all(staging);
+        return Ok(());
+    }
+    // Two renames: for an instant `out` does not exist. A build killed right
+    // then leaves the old output in `old`, which `recover` puts back.
     let old = sibling(out, "old")?;
     clear(&old)?;
     std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
@@ -128,7 +137,51 @@ fn swap(staging: &Path, out: &Path) -> Result<()> {
         let _ = std::fs::rename(&old, out);
         return Err(Error::io(out, e));
     }
-    std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Swaps two folders in one atomic step, so `out` is never missing, not
+/// even for an instant; `Ok(false)` where the system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        // Old kernels (ENOSYS) and file systems without the flag (EINVAL).
+        Err(e) if e == rustix::io::Errno::NOSYS || e == rustix::io::Errno::INVAL => Ok(false),
+        Err(e) => Err(Error::io(b, e.into())),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> Result<bool> {
+    Ok(false)
+}
+
+/// Cleans up after a build that was killed: puts the old output back if the
+/// kill fell between the two renames of a non-atomic swap, then removes every
+/// leftover `.public.dateline-*` folder.
+pub fn recover(out: &Path) -> Result<()> {
+    let old = sibling(out, "old")?;
+    if !out.exists() && old.is_dir() {
+        std::fs::rename(&old, out).map_err(|e| Error::io(out, e))?;
+    }
+    let prefix = sibling(out, "")?;
+    let (Some(parent), Some(prefix)) = (prefix.parent(), prefix.file_name()) else {
+        return Ok(());
+    };
+    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let prefix = prefix.to_string_lossy();
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(prefix.as_ref()) {
+            clear(&entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 /// `public` -> `.public.dateline-<what>`, in the same folder so renames stay on one file system.
@@ -171,6 +224,41 @@ mod tests {
         assert!(!out.join("old.html").exists());
         let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn stale_staging_folders_are_cleaned_and_a_half_swap_is_undone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let page = Page { path: "index.html".into(), bytes: b"old".to_vec() };
+        write_site(&out, std::slice::from_ref(&page), &[]).unwrap();
+        // A build killed between the two renames of the fallback swap.
+        std::fs::rename(&out, tmp.path().join(".public.dateline-old")).unwrap();
+        std::fs::create_dir_all(tmp.path().join(".public.dateline-new/a")).unwrap();
+        std::fs::create_dir_all(tmp.path().join(".public.dateline-1234")).unwrap();
+        std::fs::create_dir_all(tmp.path().join("other")).unwrap();
+        recover(&out).unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
+        let mut left: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["other", "public"]);
+    }
+
+    #[test]
+    fn swapping_over_an_existing_output_keeps_nothing_old() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("stale.html"), "x").unwrap();
+        let staging = tmp.path().join(".public.dateline-new");
+        std::fs::create_dir_all(&staging).unwrap();
+        std::fs::write(staging.join("index.html"), "new").unwrap();
+        swap(&staging, &out).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        assert!(!out.join("stale.html").exists() && !staging.exists());
     }
 
     #[test]

@@ -34,6 +34,14 @@ pullquotes: 1
 feed_limit: 20
 # Publisher named in feeds and article metadata. Default: the title.
 # publisher: My Paper Media
+# An article with no date in its front matter, file name or folders:
+# none (an error naming the file) or file_mtime (its modification time).
+date_fallback: none
+# Merge `categories` and `category` into tags.
+categories_as_tags: true
+markdown:
+  # Raw HTML in article bodies: true passes it through, false shows it as text.
+  raw_html: true
 # Anything else for your templates, available as site.extra.
 extra: {}
 ";

@@ -27,6 +27,9 @@ pub struct BuildOptions {
     /// The moment embargoes and `expires` are judged against; `None` means
     /// the clock when the site is loaded. The only time-dependent input.
     pub now: Option<jiff::Timestamp>,
+    /// Build what can be built, leaving broken articles out (each in
+    /// [`Report::skipped`]) instead of stopping at them.
+    pub keep_going: bool,
 }
 
 /// A site read from disk: settings, articles and files to copy.
@@ -43,6 +46,9 @@ pub struct Site {
     pub warnings: Vec<Warning>,
     /// Markdown files read, including drafts left out.
     pub files_read: usize,
+    /// With `keep_going`: why each broken article was left out.
+    pub skipped: Vec<Error>,
+    keep_going: bool,
     renderer: Renderer,
 }
 
@@ -59,6 +65,11 @@ pub struct Built {
 pub struct Report {
     /// Articles published.
     pub articles: usize,
+    /// Markdown files read, including broken ones and drafts.
+    pub read: usize,
+    /// With `keep_going`: what is wrong with each article left out (shared,
+    /// so a report stays cheap to clone though errors cannot be cloned).
+    pub skipped: std::sync::Arc<Vec<Error>>,
     /// Files written (pages and copies).
     pub files: usize,
     /// Warnings found on the way.
@@ -83,13 +94,14 @@ impl Site {
             loaded.warnings.push(no_host_warning(&settings));
         }
         let now = options.now.unwrap_or_else(jiff::Timestamp::now);
-        let articles = crate::publish::select(loaded.articles, options.future, now);
+        let mut articles = crate::publish::select(loaded.articles, options.future, now);
+        let mut clashes = content::duplicate_urls(&articles);
+        clashes.extend(crate::publish::alias_collisions(&articles));
+        // The later of two articles with one URL is the broken one.
+        articles.retain(|a| !clashes.iter().any(|d| d.path() == Some(&a.path)));
         let mut errors = loaded.errors;
-        errors.extend(content::duplicate_urls(&articles));
-        errors.extend(crate::publish::alias_collisions(&articles));
-        if let Some(e) = Error::from_many(errors) {
-            return Err(e);
-        }
+        errors.extend(clashes);
+        let errors = stop_unless(options.keep_going, errors, loaded.read)?;
         Ok(Site {
             root: root.to_path_buf(),
             settings,
@@ -97,6 +109,8 @@ impl Site {
             assets: loaded.assets,
             warnings: loaded.warnings,
             files_read: loaded.read,
+            skipped: errors,
+            keep_going: options.keep_going,
             renderer,
         })
     }
@@ -104,6 +118,16 @@ impl Site {
     /// Renders the Markdown of every article, with its quotes and pull-outs.
     /// Fails with every article whose chosen pull-outs are not in its body.
     pub fn render_markdown(&self) -> Result<Vec<Rendered>> {
+        let (rendered, errors) = self.render_markdown_each();
+        match Error::from_many(errors) {
+            Some(e) => Err(e),
+            None => Ok(rendered.into_iter().flatten().collect()),
+        }
+    }
+
+    /// Renders each article's Markdown: `None` for the ones that failed,
+    /// whose errors come second.
+    fn render_markdown_each(&self) -> (Vec<Option<Rendered>>, Vec<Error>) {
         let linker = Linker::new(&self.articles, &self.settings);
         let results: Vec<Result<Rendered>> =
             self.articles.par_iter().map(|a| linker.render(a, &self.settings)).collect();
@@ -111,11 +135,14 @@ impl Site {
         let mut errors = Vec::new();
         for r in results {
             match r {
-                Ok(r) => rendered.push(r),
-                Err(e) => errors.push(e),
+                Ok(r) => rendered.push(Some(r)),
+                Err(e) => {
+                    rendered.push(None);
+                    errors.push(e);
+                }
             }
         }
-        Error::from_many(errors).map_or(Ok(rendered), Err)
+        (rendered, errors)
     }
 
     /// Builds every page into memory.
@@ -133,13 +160,34 @@ impl Site {
 
     /// Renders every page into `sink`, timing each stage; returns the page count.
     pub fn render(&self, sink: &Sink<'_>, timings: &mut Timings) -> Result<usize> {
-        let rendered = timings.time("markdown", || self.render_markdown())?;
-        let archive = timings
-            .time("listings", || Archive::build(&self.articles, &rendered, self.settings.config.related));
+        self.render_counted(sink, timings).map(|(pages, ..)| pages)
+    }
+
+    /// [`Site::render`], also returning the articles built and, with
+    /// `keep_going`, the errors of those whose Markdown stage failed.
+    pub fn render_counted(
+        &self,
+        sink: &Sink<'_>,
+        timings: &mut Timings,
+    ) -> Result<(usize, usize, Vec<Error>)> {
+        let (rendered, errors) = timings.time("markdown", || self.render_markdown_each());
+        let errors = stop_unless(self.keep_going, errors, self.files_read)?;
+        let kept: Vec<Article>;
+        let (articles, rendered): (&[Article], Vec<Rendered>) = if errors.is_empty() {
+            (&self.articles, rendered.into_iter().flatten().collect())
+        } else {
+            // Rare (keep-going with broken pull-outs): copy the survivors.
+            let (a, r): (Vec<_>, Vec<_>) =
+                self.articles.iter().zip(rendered).filter_map(|(a, r)| Some((a.clone(), r?))).unzip();
+            kept = a;
+            (&kept, r)
+        };
+        let archive =
+            timings.time("listings", || Archive::build(articles, &rendered, self.settings.config.related));
         let written = timings.time("templates", || {
-            let summaries = crate::render::views::summaries(&self.articles, &rendered, &self.settings);
+            let summaries = crate::render::views::summaries(articles, &rendered, &self.settings);
             let input = Input {
-                articles: &self.articles,
+                articles,
                 rendered: &rendered,
                 archive: &archive,
                 settings: &self.settings,
@@ -148,29 +196,15 @@ impl Site {
             self.renderer.render_all(&input, &PageKeys::new(), sink)
         })?;
         let feeds = timings.time("feeds", || {
-            crate::feeds::write_all(
-                &self.articles,
-                &rendered,
-                &archive,
-                &self.settings,
-                &PageKeys::new(),
-                sink,
-            )
+            crate::feeds::write_all(articles, &rendered, &archive, &self.settings, &PageKeys::new(), sink)
         })?;
-        let extra = extra_pages(
-            &self.articles,
-            &rendered,
-            &archive,
-            &self.settings,
-            &written,
-            &self.assets,
-            timings,
-        )?;
+        let extra =
+            extra_pages(articles, &rendered, &archive, &self.settings, &written, &self.assets, timings)?;
         let count = extra.len();
         for page in extra {
             sink(page)?;
         }
-        Ok(written.keys.len() + feeds.len() + count)
+        Ok((written.keys.len() + feeds.len() + count, articles.len(), errors))
     }
 }
 
@@ -278,7 +312,7 @@ impl Linker {
             source_dir: &dir,
             articles: &self.urls,
             base_path: &settings.base_path,
-            raw_html: true,
+            raw_html: settings.config.markdown.raw_html,
         };
         let parsed = markdown::parse(&a.body, &links);
         let (quotes, pullouts, deco) =
@@ -301,6 +335,15 @@ pub(crate) fn hash(value: &impl std::hash::Hash) -> u64 {
     std::hash::Hasher::finish(&h)
 }
 
+/// Fails with every article error unless the build keeps going without
+/// them, in which case they come back to be reported as skipped.
+fn stop_unless(keep_going: bool, errors: Vec<Error>, read: usize) -> Result<Vec<Error>> {
+    if keep_going || errors.is_empty() {
+        return Ok(errors);
+    }
+    Err(Error::Articles { skipped: crate::error::files_of(&errors), errors, read })
+}
+
 /// A path with `/` separators, as used in URLs and link maps.
 fn slash_path(p: &Path) -> String {
     p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
@@ -315,10 +358,14 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<Report> 
     let site = timings.time("load", || Site::load(root, options))?;
     let staging = Staging::new(out)?;
     timings.time("copy", || staging.copy_assets(&site.assets))?;
-    let pages = site.render(&|p| staging.write(&p), &mut timings)?;
+    let (pages, built, late) = site.render_counted(&|p| staging.write(&p), &mut timings)?;
     timings.time("swap", || staging.commit())?;
+    let mut skipped = site.skipped;
+    skipped.extend(late);
     Ok(Report {
-        articles: site.articles.len(),
+        articles: built,
+        read: site.files_read,
+        skipped: std::sync::Arc::new(skipped),
         files: pages + site.assets.len(),
         warnings: site.warnings,
         elapsed: start.elapsed(),

@@ -15,7 +15,10 @@ pub fn slugify(text: &str) -> String {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            // Lower-casing can add a combining mark (`İ` -> `i` + U+0307),
+            // which a second pass would turn into `-`: keep only letters and
+            // digits, so a slug's slug is itself.
+            out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
         } else if c != '\'' && c != '’' {
             // Apostrophes join words ("o'brien" -> "obrien") as readers expect.
             dash = true;
@@ -39,6 +42,14 @@ mod tests {
     fn unicode_is_kept() {
         assert_eq!(slugify("京都 訪問"), "京都-訪問");
         assert_eq!(slugify("Москва"), "москва");
+    }
+
+    #[test]
+    fn dotted_capital_i_is_stable() {
+        // Found by fuzzing: the lower case of `İ` carries a combining dot.
+        let slug = slugify("ǅemo İstanbul ß");
+        assert_eq!(slug, "ǆemo-istanbul-ß");
+        assert_eq!(slugify(&slug), slug);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "updated",
     "author",
     "authors",
+    "by",
     "tags",
     "summary",
     "slug",
@@ -48,10 +49,12 @@ pub struct FrontMatter {
     pub date: Option<At<String>>,
     /// `updated`, unparsed.
     pub updated: Option<At<String>>,
-    /// `author` and `authors`, merged.
+    /// `author`, `authors` and `by`, merged; a string naming several people is split.
     pub authors: Vec<String>,
     /// `tags`.
     pub tags: Vec<String>,
+    /// `categories` and `category` (also kept in `extra` as written).
+    pub categories: Vec<String>,
     /// `summary`.
     pub summary: Option<String>,
     /// `slug`.
@@ -99,17 +102,24 @@ pub fn read(
                 }
                 None => wrong("a date such as 2024-02-01 or 2024-02-01T18:30:00+01:00"),
             },
-            "author" | "authors" => match list(&value) {
+            "author" | "authors" | "by" => match names(&value) {
                 Some(names) => fm.authors.extend(names),
                 None => wrong("a name or a list of names"),
             },
+            "categories" | "category" => {
+                match list(&value) {
+                    Some(c) => fm.categories.extend(c),
+                    None => wrong("a list such as `[news, politics]` or `news, politics`"),
+                }
+                fm.extra.insert(key, value);
+            }
             "tags" => match list(&value) {
                 Some(tags) => fm.tags.extend(tags),
                 None => wrong("a list such as `[council, budget]` or `council, budget`"),
             },
             "summary" => fm.summary = optional_text(&value, &mut wrong),
-            "image" => fm.image = optional_text(&value, &mut wrong),
-            "source" => fm.source = optional_text(&value, &mut wrong),
+            "image" => fm.image = web_address(optional_text(&value, &mut wrong), &mut wrong),
+            "source" => fm.source = web_address(optional_text(&value, &mut wrong), &mut wrong),
             "slug" => match text(&value) {
                 Some(t) => fm.slug = Some(At { value: t, line }),
                 None => wrong("text made of letters, digits and dashes"),
@@ -154,6 +164,24 @@ fn optional_text(value: &Value, wrong: &mut impl FnMut(&str)) -> Option<String> 
     }
 }
 
+/// `url` unless it would run script when followed (`javascript:`,
+/// `vbscript:`, `data:`), which escaping alone cannot stop in an `href`.
+fn web_address(url: Option<String>, wrong: &mut impl FnMut(&str)) -> Option<String> {
+    let url = url?;
+    // Browsers skip whitespace and control characters inside a scheme.
+    let squeezed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if ["javascript:", "vbscript:", "data:"].iter().any(|s| squeezed.starts_with(s)) {
+        wrong("a web address (https://..., or a path), not a script or data URL");
+        return None;
+    }
+    Some(url)
+}
+
 /// Text from a string, number or boolean (YAML reads `title: 1984` as a number).
 fn text(value: &Value) -> Option<String> {
     match value {
@@ -175,10 +203,31 @@ fn list(value: &Value) -> Option<Vec<String>> {
     Some(items.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
 }
 
+/// Bylines: a list as written, or one string split where it names several
+/// people (`A and B`, `A, B`, `A & B`), as WordPress and Jekyll exports do.
+fn names(value: &Value) -> Option<Vec<String>> {
+    match value {
+        Value::String(s) => Some(split_names(s)),
+        other => list(other),
+    }
+}
+
+fn split_names(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    for sep in [",", " and ", " & ", " AND "] {
+        out = out.iter().flat_map(|part| part.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
+    }
+    out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+}
+
 /// The known key one edit away from `key` (or a plural away), if any.
 fn likely_typo(key: &str) -> Option<&'static str> {
     let lower = key.to_lowercase();
-    KNOWN_KEYS.iter().find(|k| **k == lower || edit_distance(&lower, k) <= 1).copied()
+    KNOWN_KEYS
+        .iter()
+        // Keys of two or three letters are one edit from too many words.
+        .find(|k| **k == lower || k.len() > 3 && edit_distance(&lower, k) <= 1)
+        .copied()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -232,6 +281,53 @@ mod tests {
         assert_eq!(fm.tags, ["council", "budget"]);
         assert_eq!(fm.authors, ["Ann Lee", "Bo Chan"]);
         assert_eq!(fm.image, None);
+    }
+
+    #[test]
+    fn bylines_in_every_shape() {
+        let (mut e, mut w) = (vec![], vec![]);
+        let fm = read(
+            entries(&[
+                ("author", json!("Ann Lee and Bo Chan")),
+                ("by", json!("Cy Ode, Di Fox & Ed Gray")),
+                ("authors", json!([])),
+                ("categories", json!(["news", 2024])),
+                ("category", json!("politics")),
+            ]),
+            Path::new("a.md"),
+            &mut e,
+            &mut w,
+        );
+        assert!(e.is_empty() && w.is_empty(), "{e:?} {w:?}");
+        assert_eq!(fm.authors, ["Ann Lee", "Bo Chan", "Cy Ode", "Di Fox", "Ed Gray"]);
+        assert_eq!(fm.categories, ["news", "2024", "politics"]);
+        assert_eq!(fm.extra["category"], json!("politics"));
+    }
+
+    #[test]
+    fn script_urls_are_refused() {
+        for bad in ["javascript:alert(1)", " JaVa\tScript:x", "data:text/html,<b>", "vbscript:x"] {
+            let (mut e, mut w) = (vec![], vec![]);
+            let fm = read(entries(&[("source", json!(bad))]), Path::new("a.md"), &mut e, &mut w);
+            assert_eq!(fm.source, None);
+            assert!(e[0].to_string().contains("`source` must be a web address"), "{bad}");
+        }
+        let (mut e, mut w) = (vec![], vec![]);
+        let fm = read(
+            entries(&[("source", json!("https://a.org/x")), ("image", json!("img/a.png"))]),
+            Path::new("a.md"),
+            &mut e,
+            &mut w,
+        );
+        assert!(e.is_empty());
+        assert_eq!(fm.source.as_deref(), Some("https://a.org/x"));
+    }
+
+    #[test]
+    fn short_keys_are_not_typos() {
+        let (mut e, mut w) = (vec![], vec![]);
+        read(entries(&[("my", json!(1)), ("id", json!(2))]), Path::new("a.md"), &mut e, &mut w);
+        assert!(w.is_empty(), "{w:?}");
     }
 
     #[test]

@@ -1,8 +1,12 @@
 //! Finding articles and assets under `content/` and turning each file into a
 //! validated [`Article`].
 
+mod entities;
 mod frontmatter;
+mod pullquotes;
 mod split;
+mod syntax;
+mod toml_front;
 
 use std::path::{Path, PathBuf};
 
@@ -10,10 +14,14 @@ use jiff::ZonedDateTime as Zoned;
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
+pub use entities::decode as decode_entities;
 pub use frontmatter::{At, FrontMatter, KNOWN_KEYS};
-pub use split::{Split, SplitError, split};
+use pullquotes::read_pullquotes;
+pub use pullquotes::{ChosenQuote, Pullquotes};
+pub use split::{Format, Split, SplitError, split};
+pub use syntax::Foreign;
 
-use crate::config::Settings;
+use crate::config::{DateFallback, Settings};
 use crate::error::{Error, Warning};
 use crate::slug::slugify;
 
@@ -100,24 +108,38 @@ pub struct Loaded {
 pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
     let mut loaded = Loaded::default();
     let sources;
-    (sources, loaded.assets, loaded.errors) = discover(root);
+    let problems;
+    (sources, loaded.assets, problems) = discover_warned(root);
+    loaded.errors = problems.errors;
+    loaded.warnings = problems.warnings;
     loaded.read = sources.len();
     let results: Vec<_> = sources.par_iter().map(|rel| read(root, rel, settings)).collect();
+    let mut foreign = Vec::new();
     for (result, warnings) in results {
         loaded.warnings.extend(warnings);
         match result {
             Ok(a) if a.draft && !drafts => {}
-            Ok(a) => loaded.articles.push(a),
+            Ok(a) => {
+                foreign.extend(syntax::find(&a.body).into_iter().map(|k| (k, a.path.clone())));
+                loaded.articles.push(a);
+            }
             Err(e) => loaded.errors.extend(e),
         }
     }
+    loaded.warnings.extend(syntax::warnings(foreign));
     loaded
 }
 
 /// Finds the articles (paths relative to `root`, in name order) and the
 /// files to copy under `root/content` and `root/static`.
 pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Asset>, Vec<Error>) {
-    let (mut sources, mut assets, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+    let (sources, assets, problems) = discover_warned(root);
+    (sources, assets, problems.errors)
+}
+
+/// [`discover`], with the warnings about symlinks not followed.
+fn discover_warned(root: &Path) -> (Vec<PathBuf>, Vec<Asset>, Problems) {
+    let (mut sources, mut assets, mut problems) = (Vec::new(), Vec::new(), Problems::default());
     for (dir, prefix) in [(CONTENT_DIR, true), ("static", false)] {
         let base = root.join(dir);
         if !base.is_dir() {
@@ -133,30 +155,52 @@ pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Asset>, Vec<Error>) {
                 }
             },
             root,
-            &mut errors,
+            &mut problems,
         );
     }
-    (sources, assets, errors)
+    (sources, assets, problems)
 }
 
 /// Reads and parses the article at `rel` (relative to `root`).
 pub fn read(root: &Path, rel: &Path, settings: &Settings) -> Parsed {
-    match std::fs::read_to_string(root.join(rel)) {
-        Ok(text) => parse(&text, rel, settings),
-        Err(e) => (Err(vec![Error::io(rel, e)]), Vec::new()),
-    }
+    let full = root.join(rel);
+    let bytes = match std::fs::read(&full) {
+        Ok(b) => b,
+        Err(e) => return (Err(vec![Error::io(rel, e)]), Vec::new()),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+            let msg = "is not UTF-8 text: save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)";
+            return (Err(vec![Error::content(rel, line, 0, msg)]), Vec::new());
+        }
+    };
+    let modified = match settings.config.date_fallback {
+        DateFallback::FileMtime => std::fs::metadata(&full).and_then(|m| m.modified()).ok(),
+        DateFallback::None => None,
+    };
+    parse_file(&text, rel, settings, modified)
 }
 
 /// Walks `base` in name order, skipping hidden and editor-temporary files,
 /// and calls `found(path relative to root, path relative to base)`.
-fn walk(base: &Path, found: &mut dyn FnMut(PathBuf, String), root: &Path, errors: &mut Vec<Error>) {
+///
+/// A symlink to a file inside the site root is read like the file; a symlink
+/// that leads out of the site root, to a folder, or nowhere is skipped with a
+/// warning, so content can never pull in (and publish) files from elsewhere
+/// on the machine, and a symlink loop cannot hang the walk.
+fn walk(base: &Path, found: &mut dyn FnMut(PathBuf, String), root: &Path, loaded: &mut Problems) {
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let entries = walkdir::WalkDir::new(base).sort_by_file_name().into_iter().filter_entry(|e| {
         let name = e.file_name().to_string_lossy();
         e.depth() == 0 || !(name.starts_with('.') || e.file_type().is_file() && is_ignored(&name))
     });
     for entry in entries {
         match entry {
-            Ok(e) if e.file_type().is_file() => {
+            Ok(e) if e.path_is_symlink() && !symlink_ok(&e, root, &real_root, loaded) => {}
+            Ok(e) if e.file_type().is_file() || e.path_is_symlink() => {
                 let rel_base = e.path().strip_prefix(base).unwrap_or(e.path());
                 let rel_root = e.path().strip_prefix(root).unwrap_or(e.path());
                 let rel = rel_base
@@ -169,10 +213,34 @@ fn walk(base: &Path, found: &mut dyn FnMut(PathBuf, String), root: &Path, errors
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().unwrap_or(base).to_path_buf();
-                errors.push(Error::io(&path, e.into()));
+                loaded.errors.push(Error::io(&path, e.into()));
             }
         }
     }
+}
+
+/// Whether the symlink `e` is a file inside the site root; warns when not.
+fn symlink_ok(e: &walkdir::DirEntry, root: &Path, real_root: &Path, loaded: &mut Problems) -> bool {
+    let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+    let why = match std::fs::canonicalize(e.path()) {
+        Err(err) => format!("symlink not followed: it leads nowhere readable ({err})"),
+        Ok(target) if !target.starts_with(real_root) => {
+            "symlink not followed: it points outside the site root".to_string()
+        }
+        Ok(target) if !target.is_file() => {
+            "symlink not followed: it points to a folder; link the files instead".to_string()
+        }
+        Ok(_) => return true,
+    };
+    loaded.warnings.push(Warning { at: crate::error::Location::new(rel, 0, 0), message: why });
+    false
+}
+
+/// What a walk found wrong.
+#[derive(Default)]
+struct Problems {
+    errors: Vec<Error>,
+    warnings: Vec<Warning>,
 }
 
 /// Hidden files and the temporary files editors write beside the real one
@@ -191,27 +259,43 @@ pub type Parsed = (std::result::Result<Article, Vec<Error>>, Vec<Warning>);
 
 /// Parses one article file; `rel` is its path relative to the site root.
 pub fn parse(text: &str, rel: &Path, settings: &Settings) -> Parsed {
+    parse_file(text, rel, settings, None)
+}
+
+/// [`parse`], with the file's last-modified time for `date_fallback: file_mtime`.
+pub fn parse_file(
+    text: &str,
+    rel: &Path,
+    settings: &Settings,
+    modified: Option<std::time::SystemTime>,
+) -> Parsed {
     let mut warnings = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let parts = match split(text) {
         Ok(p) => p,
         Err(SplitError::NoFrontMatter(line)) => {
-            let msg =
-                "no front matter: start the file with a `---` line, then `title:` and `date:`, then `---`";
+            let msg = "no front matter: start the file with a `---` line, then `title:` and `date:`, then `---` (or TOML between `+++` lines)";
             return (Err(vec![Error::content(rel, line, 1, msg)]), warnings);
         }
         Err(SplitError::Unclosed(line)) => {
-            let msg = "front matter is not closed: add a `---` line after the last field";
+            let msg = match text.trim_start().starts_with("+++") {
+                true => "front matter is not closed: add a `+++` line after the last field",
+                false => "front matter is not closed: add a `---` line after the last field",
+            };
             return (Err(vec![Error::content(rel, line, 1, msg)]), warnings);
         }
     };
-    let entries = match crate::yaml::parse_front_matter(parts.front, parts.front_line, rel) {
+    let entries = match parts.format {
+        Format::Yaml => crate::yaml::parse_front_matter(parts.front, parts.front_line, rel),
+        Format::Toml => toml_front::parse_front_matter(parts.front, parts.front_line, rel),
+    };
+    let entries = match entries {
         Ok(e) => e,
         Err(e) => return (Err(vec![e]), warnings),
     };
     let mut errors = Vec::new();
     let fm = frontmatter::read(entries, rel, &mut errors, &mut warnings);
-    let article = validate(fm, &parts, rel, settings, &mut errors);
+    let article = validate(fm, &parts, rel, settings, modified, &mut errors);
     match article {
         Some(mut a) if errors.is_empty() => {
             let mut h = std::hash::DefaultHasher::new();
@@ -228,6 +312,7 @@ fn validate(
     parts: &Split<'_>,
     rel: &Path,
     settings: &Settings,
+    modified: Option<std::time::SystemTime>,
     errors: &mut Vec<Error>,
 ) -> Option<Article> {
     let fence = parts.front_line - 1;
@@ -237,7 +322,7 @@ fn validate(
         None => raw_stem.clone(),
     };
     let title = match fm.title {
-        Some(t) if !t.value.trim().is_empty() => Some(t.value.trim().to_string()),
+        Some(t) if !t.value.trim().is_empty() => Some(decode_entities(t.value.trim())),
         Some(t) => {
             errors.push(Error::content(rel, t.line, 1, "`title` is empty: write the headline"));
             None
@@ -256,13 +341,11 @@ fn validate(
         Some(d) => crate::dates::parse(&d.value, &settings.tz)
             .map_err(|e| errors.push(Error::content(rel, d.line, 1, format!("`date`: {e}"))))
             .ok(),
-        None => match crate::dates::from_file_name(&raw_stem) {
-            Some(day) => day.to_zoned_datetime(settings.tz.clone()).ok(),
-            None => {
-                errors.push(Error::content(rel, fence, 1, "missing `date`: add a line such as `date: 2024-02-01`, or name the file 2024-02-01-slug.md"));
-                None
-            }
-        },
+        None => undated(rel, &raw_stem, settings, modified).or_else(|| {
+            let msg = "missing `date`: add a line such as `date: 2024-02-01`, name the file 2024-02-01-slug.md, or set `date_fallback: file_mtime` in site.yaml";
+            errors.push(Error::content(rel, fence, 1, msg));
+            None
+        }),
     };
     let updated = optional_date(fm.updated.as_ref(), "updated", rel, settings, errors);
     let slug = match &fm.slug {
@@ -292,14 +375,19 @@ fn validate(
         return None;
     }
     let rel_url = expand_permalink(&settings.config.permalink, &date, &slug);
+    let mut tags = fm.tags;
+    if settings.config.categories_as_tags {
+        tags.extend(fm.categories);
+    }
+    let decoded = |items: Vec<String>| dedup(items.iter().map(|s| decode_entities(s)).collect());
     Some(Article {
         path: rel.to_path_buf(),
         title,
         date,
         updated,
-        authors: dedup(fm.authors),
-        tags: dedup(fm.tags),
-        summary: fm.summary,
+        authors: decoded(fm.authors),
+        tags: decoded(tags),
+        summary: fm.summary.as_deref().map(decode_entities),
         slug,
         draft: fm.draft,
         image: fm.image,
@@ -330,66 +418,22 @@ fn optional_date(
         .ok()
 }
 
-/// How an article's pull-outs are chosen (front matter `pullquotes`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Pullquotes {
-    /// As many as the site setting says, picked automatically.
-    #[default]
-    Auto,
-    /// This many, picked automatically (`pullquotes: 0` turns them off).
-    Count(usize),
-    /// Chosen by the author: text that must occur in the body, and its speaker.
-    Chosen(Vec<ChosenQuote>),
-}
-
-/// A pull-out the author chose.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChosenQuote {
-    /// The quoted words.
-    pub text: String,
-    /// Who said them.
-    pub speaker: Option<String>,
-    /// Line of the `pullquotes:` key in the `.md` file.
-    pub line: usize,
-    /// 1-based position in the list, for messages.
-    pub entry: usize,
-}
-
-fn read_pullquotes(value: Option<At<Value>>, rel: &Path, errors: &mut Vec<Error>) -> Pullquotes {
-    let Some(At { value, line }) = value else {
-        return Pullquotes::Auto;
-    };
-    let bad = "`pullquotes` must be a number (0 turns them off) or a list of `{text: ..., speaker: ...}`";
-    match value {
-        Value::Null => Pullquotes::Auto,
-        Value::Bool(false) => Pullquotes::Count(0),
-        Value::Number(n) if n.as_u64().is_some() => Pullquotes::Count(n.as_u64().unwrap_or(0) as usize),
-        Value::Array(items) => {
-            let mut chosen = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                let text = item.get("text").and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty());
-                match text {
-                    Some(text) => chosen.push(ChosenQuote {
-                        text: text.to_string(),
-                        speaker: item.get("speaker").and_then(Value::as_str).map(str::to_string),
-                        line,
-                        entry: i + 1,
-                    }),
-                    None => errors.push(Error::content(
-                        rel,
-                        line,
-                        1,
-                        format!("{bad}: entry {} has no `text`", i + 1),
-                    )),
-                }
-            }
-            Pullquotes::Chosen(chosen)
-        }
-        _ => {
-            errors.push(Error::content(rel, line, 1, bad));
-            Pullquotes::Auto
-        }
+/// The date of an article whose front matter has none: from the file name
+/// (`2019-03-04-title.md`), its folders (`2019/03/04/title.md`), or the
+/// configured fallback.
+fn undated(
+    rel: &Path,
+    stem: &str,
+    settings: &Settings,
+    modified: Option<std::time::SystemTime>,
+) -> Option<Zoned> {
+    let folders = rel.parent().into_iter().flat_map(|p| p.iter()).filter_map(|s| s.to_str());
+    let day = crate::dates::from_file_name(stem).or_else(|| crate::dates::from_folders(folders));
+    if let Some(day) = day {
+        return day.to_zoned_datetime(settings.tz.clone()).ok();
     }
+    let ts = jiff::Timestamp::try_from(modified?).ok()?;
+    Some(ts.to_zoned_datetime(settings.tz.clone()))
 }
 
 /// The file name without extension; a bundle's `index.md` takes its folder's name.

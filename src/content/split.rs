@@ -1,9 +1,21 @@
-//! Splitting a Markdown file into its front-matter block and its body.
+//! Splitting a Markdown file into its front-matter block and its body: YAML
+//! between `---` lines (Jekyll, most tools) or TOML between `+++` lines (Hugo, Zola).
+
+/// The language of a front-matter block, told by its fence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Between `---` lines.
+    Yaml,
+    /// Between `+++` lines.
+    Toml,
+}
 
 /// A file cut in two, with the line numbers needed to point into the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split<'a> {
-    /// The YAML between the fences (without them).
+    /// YAML or TOML, from the opening fence.
+    pub format: Format,
+    /// The text between the fences (without them).
     pub front: &'a str,
     /// File line of the first front-matter line.
     pub front_line: usize,
@@ -16,19 +28,20 @@ pub struct Split<'a> {
 /// Why a file could not be split.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SplitError {
-    /// The file does not start with `---`; holds the first non-blank line number.
+    /// The file does not start with `---` or `+++`; holds the first non-blank line number.
     NoFrontMatter(usize),
     /// The opening fence on this line is never closed.
     Unclosed(usize),
 }
 
 /// Splits `text` (already without a byte-order mark). Blank lines before the
-/// opening `---` are allowed, as Jekyll allows them; `...` also closes, as YAML allows.
+/// opening fence are allowed, as Jekyll allows them; `...` also closes YAML,
+/// as YAML allows. A TOML block opens and closes with `+++`.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let mut offset = 0;
     let mut line = 1;
     // Skip leading blank lines.
-    loop {
+    let format = loop {
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
         let current = &text[offset..end];
         if current.trim().is_empty() && end < text.len() {
@@ -36,12 +49,13 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
             line += 1;
             continue;
         }
-        if current.trim_end() != "---" {
-            return Err(SplitError::NoFrontMatter(line));
-        }
         offset = end;
-        break;
-    }
+        match current.trim_end() {
+            "---" => break Format::Yaml,
+            "+++" => break Format::Toml,
+            _ => return Err(SplitError::NoFrontMatter(line)),
+        }
+    };
     let open_line = line;
     let front_start = offset;
     let front_line = line + 1;
@@ -49,8 +63,13 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     while offset < text.len() {
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
         let current = text[offset..end].trim_end();
-        if current == "---" || current == "..." {
+        let closes = match format {
+            Format::Yaml => current == "---" || current == "...",
+            Format::Toml => current == "+++",
+        };
+        if closes {
             return Ok(Split {
+                format,
                 front: &text[front_start..offset],
                 front_line,
                 body: &text[end..],
@@ -93,6 +112,15 @@ mod tests {
         assert_eq!(split("\ntitle: x\n"), Err(SplitError::NoFrontMatter(2)));
         assert_eq!(split("---\ntitle: x\n"), Err(SplitError::Unclosed(1)));
         assert_eq!(split(""), Err(SplitError::NoFrontMatter(1)));
+    }
+
+    #[test]
+    fn toml_between_plus_lines() {
+        let s = split("+++\ntitle = \"a\"\n---\n+++\nbody\n").unwrap();
+        assert_eq!(s.format, Format::Toml);
+        assert_eq!(s.front, "title = \"a\"\n---\n");
+        assert_eq!((s.body, s.body_line), ("body\n", 5));
+        assert_eq!(split("+++\ntitle = 1\n---\n"), Err(SplitError::Unclosed(1)));
     }
 
     #[test]

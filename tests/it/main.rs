@@ -2,13 +2,18 @@
 
 mod harness;
 
+mod archives;
 mod browser;
 mod check;
 mod cli;
+mod containment;
 mod corpus;
 mod errors;
+mod faults;
 mod feeds;
+mod keep_going;
 mod pages;
+mod properties;
 mod publish;
 mod quotes;
 mod search;

@@ -1,0 +1,113 @@
+//! Noticing template syntax of other generators left in article bodies
+//! (Jekyll's Liquid, Hugo's shortcodes): dateline shows it as text, and says
+//! so once per kind, naming the files, rather than once per occurrence.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Location, Warning};
+
+/// Template syntax from another generator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Foreign {
+    /// `{% tag %}` or `{{ value }}`.
+    Liquid,
+    /// `{{< shortcode >}}` or `{{% shortcode %}}`.
+    HugoShortcode,
+}
+
+impl Foreign {
+    fn describe(self) -> &'static str {
+        match self {
+            Foreign::Liquid => "Liquid tags (`{% ... %}`, `{{ ... }}`)",
+            Foreign::HugoShortcode => "Hugo shortcodes (`{{< ... >}}`, `{{% ... %}}`)",
+        }
+    }
+}
+
+/// The kinds of foreign syntax in `body`, outside fenced code blocks (where
+/// they are usually an example, not a leftover).
+pub fn find(body: &str) -> Vec<Foreign> {
+    let mut found = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in body.lines() {
+        let t = line.trim_start();
+        for mark in ["```", "~~~"] {
+            if t.starts_with(mark) {
+                fence = match fence {
+                    Some(open) if open == mark => None,
+                    None => Some(mark),
+                    other => other,
+                };
+            }
+        }
+        if fence.is_some() {
+            continue;
+        }
+        let hugo = t.contains("{{<") || t.contains("{{%");
+        if hugo && !found.contains(&Foreign::HugoShortcode) {
+            found.push(Foreign::HugoShortcode);
+        }
+        let rest = t.replace("{{<", "").replace("{{%", "");
+        let liquid = rest.contains("{%") || rest.contains("{{");
+        if liquid && !found.contains(&Foreign::Liquid) {
+            found.push(Foreign::Liquid);
+        }
+    }
+    found
+}
+
+/// One warning per kind, naming every file that has it.
+pub fn warnings(mut found: Vec<(Foreign, PathBuf)>) -> Vec<Warning> {
+    found.sort();
+    let mut out = Vec::new();
+    for kind in [Foreign::Liquid, Foreign::HugoShortcode] {
+        let files: Vec<&Path> = found.iter().filter(|(k, _)| *k == kind).map(|(_, p)| p.as_path()).collect();
+        let Some(first) = files.first() else {
+            continue;
+        };
+        let mut names: Vec<String> = files.iter().take(10).map(|p| p.display().to_string()).collect();
+        if files.len() > 10 {
+            names.push(format!("and {} more", files.len() - 10));
+        }
+        out.push(Warning {
+            at: Location::new(*first, 0, 0),
+            message: format!(
+                "{} are shown as text, not run, in {} file{}: {}",
+                kind.describe(),
+                files.len(),
+                if files.len() == 1 { "" } else { "s" },
+                names.join(", ")
+            ),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_each_kind_outside_code() {
+        assert_eq!(find("{% highlight ruby %}\nx\n{% endhighlight %}"), [Foreign::Liquid]);
+        assert_eq!(find("<img src=\"{{ site.baseurl }}/a.png\">"), [Foreign::Liquid]);
+        assert_eq!(find("{{< figure src=\"a.jpg\" >}}"), [Foreign::HugoShortcode]);
+        assert_eq!(find("{{% note %}}x{{% /note %}}"), [Foreign::HugoShortcode]);
+        assert!(find("```\n{{ site.baseurl }}\n```\n~~~\n{% raw %}\n~~~\nplain { text }").is_empty());
+    }
+
+    #[test]
+    fn one_warning_per_kind_naming_files() {
+        let w = warnings(vec![
+            (Foreign::Liquid, "content/b.md".into()),
+            (Foreign::HugoShortcode, "content/c.md".into()),
+            (Foreign::Liquid, "content/a.md".into()),
+        ]);
+        assert_eq!(w.len(), 2);
+        assert_eq!(
+            w[0].to_string(),
+            "content/a.md: warning: Liquid tags (`{% ... %}`, `{{ ... }}`) are shown as text, not run, in 2 files: content/a.md, content/b.md"
+        );
+        assert!(w[1].message.contains("Hugo shortcodes") && w[1].message.contains("content/c.md"));
+    }
+}
