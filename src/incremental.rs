@@ -105,6 +105,8 @@ pub struct Session {
     archive: Option<(u64, Archive)>,
     /// The search index files and the key of what they index.
     search: Option<(u64, Vec<Page>)>,
+    /// The sitemaps and robots.txt, and the key of what they list.
+    sitemaps: Option<(u64, Vec<Page>)>,
     keys: PageKeys,
     /// Hash of the bytes of every page written, by output path.
     written: HashMap<String, u64>,
@@ -133,6 +135,7 @@ impl Session {
             summary_versions: Vec::new(),
             archive: None,
             search: None,
+            sitemaps: None,
             keys: PageKeys::new(),
             written: HashMap::new(),
             copied: HashMap::new(),
@@ -189,8 +192,24 @@ impl Session {
                 return Err(e);
             }
         };
-        let sitemaps =
-            crate::site::sitemap_pages(&self.articles, archive, &settings, &written, &assets, &mut timings);
+        // The sitemaps follow the page list and what listings show.
+        let listed: Vec<_> =
+            written.listed.iter().map(|l| (&l.rel, l.lastmod.as_ref().map(|z| z.timestamp()))).collect();
+        let shown: Vec<u64> = self.rendered.iter().map(|r| r.summary_version).collect();
+        let own_robots = assets.iter().any(|a| a.rel == "robots.txt");
+        let sitemap_key = hash(&(listed, shown, own_robots));
+        let sitemaps = match self.sitemaps.take() {
+            Some((k, pages)) if k == sitemap_key => pages,
+            _ => crate::site::sitemap_pages(
+                &self.articles,
+                archive,
+                &settings,
+                &written,
+                &assets,
+                &mut timings,
+            ),
+        };
+        self.sitemaps = Some((sitemap_key, sitemaps.clone()));
         let mut pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
         let mut keys = written.keys;
         keys.extend(feed_keys);

@@ -104,7 +104,7 @@ pub(super) fn render_all(
     let mut jobs = Vec::new();
     article_jobs(&mut jobs, r, input);
     listing_jobs(&mut jobs, r, input, "", "index.html", &input.archive.order, 0, |_| {});
-    index_jobs(&mut jobs, input);
+    index_jobs(&mut jobs, r, input);
     for (prefix, template, gs, var) in [
         ("tags", "tag.html", &input.archive.tags, "tag"),
         ("authors", "author.html", &input.archive.authors, "author"),
@@ -115,7 +115,7 @@ pub(super) fn render_all(
     quote_jobs(&mut jobs, r, input);
     for (rel, template) in [("404.html", "404.html"), ("search/", "search.html")] {
         let context = Ctx::Ready(Context::new());
-        jobs.push(Job { rel: rel.into(), template, context, key: ALWAYS, lastmod: None });
+        jobs.push(Job { rel: rel.into(), template, context, key: key(r, rel), lastmod: None });
     }
 
     let errors: Vec<Error> = jobs
@@ -187,18 +187,36 @@ fn article_context(i: usize, input: &Input<'_>) -> Context {
     ctx
 }
 
-fn index_jobs(jobs: &mut Vec<Job<'_>>, input: &Input<'_>) {
-    let (a, s) = (input.archive, input.settings);
+/// The tags, authors and archive indexes, fingerprinted by what they list.
+fn index_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
+    let a = input.archive;
     let lastmod = newest(input.articles, &a.order);
-    for (rel, template, var, value) in [
-        ("tags/", "tags.html", "tags", views::groups(&a.tags, "tags", s)),
-        ("authors/", "authors.html", "authors", views::groups(&a.authors, "authors", s)),
-        ("archive/", "archive.html", "years", views::years(a, s)),
-    ] {
-        let mut ctx = Context::new();
-        ctx.insert_value(var, value);
-        let (context, lastmod) = (Ctx::Ready(ctx), lastmod.clone());
-        jobs.push(Job { rel: rel.into(), template, context, key: ALWAYS, lastmod });
+    fn groups(gs: &[Group]) -> Vec<(&str, &str, usize)> {
+        gs.iter().map(|g| (g.name.as_str(), g.slug.as_str(), g.articles.len())).collect()
+    }
+    let months: Vec<(i16, Vec<(i8, usize)>)> = a
+        .years
+        .iter()
+        .map(|y| (y.year, y.months.iter().map(|m| (m.month, m.articles.len())).collect()))
+        .collect();
+    let keys = [key(r, ("tags/", groups(&a.tags))), key(r, ("authors/", groups(&a.authors))), key(r, months)];
+    for ((rel, template), k) in
+        [("tags/", "tags.html"), ("authors/", "authors.html"), ("archive/", "archive.html")]
+            .into_iter()
+            .zip(keys)
+    {
+        let build = move || {
+            let s = input.settings;
+            let mut ctx = Context::new();
+            match template {
+                "tags.html" => ctx.insert_value("tags", views::groups(&a.tags, "tags", s)),
+                "authors.html" => ctx.insert_value("authors", views::groups(&a.authors, "authors", s)),
+                _ => ctx.insert_value("years", views::years(a, s)),
+            }
+            ctx
+        };
+        let (context, lastmod) = (Ctx::Lazy(Box::new(build)), lastmod.clone());
+        jobs.push(Job { rel: rel.into(), template, context, key: k, lastmod });
     }
 }
 
@@ -228,13 +246,17 @@ fn group_jobs<'a>(
 
 fn date_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
     for y in &input.archive.years {
-        let mut ctx = Context::new();
-        ctx.insert_value("year", views::year(y, input.settings));
+        let months: Vec<(i8, usize)> = y.months.iter().map(|m| (m.month, m.articles.len())).collect();
+        let build = move || {
+            let mut ctx = Context::new();
+            ctx.insert_value("year", views::year(y, input.settings));
+            ctx
+        };
         jobs.push(Job {
             rel: format!("{:04}/", y.year),
             template: "year.html",
-            context: Ctx::Ready(ctx),
-            key: ALWAYS,
+            context: Ctx::Lazy(Box::new(build)),
+            key: key(r, (y.year, months)),
             lastmod: y.months.iter().filter_map(|m| newest(input.articles, &m.articles)).max(),
         });
         for m in &y.months {
@@ -249,18 +271,22 @@ fn date_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
 
 fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
     let (archive, settings) = (input.archive, input.settings);
-    let (by_count, az) = quote_views::speakers(&archive.speakers, settings);
-    let mut ctx = Context::new();
-    ctx.insert_value("speakers", by_count);
-    ctx.insert_value("speakers_az", az);
+    let build = move || {
+        let (by_count, az) = quote_views::speakers(&archive.speakers, settings);
+        let mut ctx = Context::new();
+        ctx.insert_value("speakers", by_count);
+        ctx.insert_value("speakers_az", az);
+        ctx
+    };
+    let listed: Vec<_> = archive.speakers.iter().map(|s| (&s.name, &s.slug, s.quotes.len())).collect();
     let quoted = |s: &crate::archive::Speaker| s.quotes.iter().map(|&(a, _)| a).collect::<Vec<_>>();
     let all: Vec<usize> = archive.speakers.iter().flat_map(quoted).collect();
     let lastmod = newest(input.articles, &all);
     jobs.push(Job {
         rel: "quotes/".into(),
         template: "quotes.html",
-        context: Ctx::Ready(ctx),
-        key: ALWAYS,
+        context: Ctx::Lazy(Box::new(build)),
+        key: key(r, ("quotes/", listed)),
         lastmod,
     });
     for s in &archive.speakers {
