@@ -102,6 +102,8 @@ pub struct Session {
     summaries: Vec<Value>,
     /// The article version each summary view was built from.
     summary_versions: Vec<u64>,
+    /// The link map, kept while no article was added, removed or moved.
+    linker: Option<Linker>,
     archive: Option<(u64, Archive)>,
     /// The search index files and the key of what they index.
     search: Option<(u64, Vec<Page>)>,
@@ -133,6 +135,7 @@ impl Session {
             held: HashMap::new(),
             summaries: Vec::new(),
             summary_versions: Vec::new(),
+            linker: None,
             archive: None,
             search: None,
             sitemaps: None,
@@ -272,6 +275,7 @@ impl Session {
             self.held.clear();
             self.summaries.clear();
             self.summary_versions.clear();
+            self.linker = None;
             self.archive = None;
         }
         Ok(settings)
@@ -302,7 +306,12 @@ impl Session {
         outcome.removed = self.sources.keys().filter(|p| !live.contains(p)).count();
         let parsed: Vec<content::Parsed> =
             changed.par_iter().map(|&i| content::read(&self.root, &paths[i], settings)).collect();
+        let parsed = match self.update_in_place(&paths, &stamps, &changed, parsed) {
+            Ok(()) => return Error::from_many(errors).map_or(Ok(assets), Err),
+            Err(parsed) => parsed,
+        };
 
+        self.linker = None;
         // Old articles by path, to move (not copy) the unchanged ones.
         let mut old: HashMap<PathBuf, (Article, Rendered)> = std::mem::take(&mut self.articles)
             .into_iter()
@@ -350,9 +359,54 @@ impl Session {
         Error::from_many(errors).map_or(Ok(assets), Err)
     }
 
+    /// The common case of an edit: the same files as before, all published,
+    /// and no changed article moved to another URL or alias. The changed
+    /// articles are replaced where they stand, and the URL checks of the
+    /// last build still hold. Otherwise `parsed` goes back to the general path.
+    fn update_in_place(
+        &mut self,
+        paths: &[PathBuf],
+        stamps: &[Option<Stamp>],
+        changed: &[usize],
+        parsed: Vec<content::Parsed>,
+    ) -> std::result::Result<(), Vec<content::Parsed>> {
+        let now = self.options.now.unwrap_or_else(jiff::Timestamp::now);
+        let same_files = self.held.is_empty()
+            && paths.len() == self.articles.len()
+            && paths.iter().zip(&self.articles).all(|(p, a)| *p == a.path);
+        let fits = same_files
+            && changed.iter().zip(&parsed).all(|(&i, (result, _))| match (result, stamps[i]) {
+                (Ok(a), Some(_)) => {
+                    let old = &self.articles[i];
+                    (!a.draft || self.options.drafts)
+                        && crate::publish::is_live(a, self.options.future, now)
+                        && a.rel_url == old.rel_url
+                        && a.aliases == old.aliases
+                }
+                _ => false,
+            });
+        if !fits {
+            return Err(parsed);
+        }
+        for (&i, (result, warnings)) in changed.iter().zip(parsed) {
+            let (Ok(a), Some(stamp)) = (result, stamps[i]) else { continue };
+            self.sources.insert(paths[i].clone(), Source { stamp, warnings });
+            // A file re-read only because its time stamp was too recent to
+            // trust keeps its rendering when its content is the same.
+            if a.source_hash != self.articles[i].source_hash {
+                self.articles[i] = a;
+                self.rendered[i] = Rendered::default();
+            }
+        }
+        Ok(())
+    }
+
     /// Renders the bodies whose version changed.
     fn render_markdown(&mut self, settings: &Settings) -> Result<()> {
-        let linker = Linker::new(&self.articles, settings);
+        let linker = match self.linker.take() {
+            Some(l) => l,
+            None => Linker::new(&self.articles, settings),
+        };
         let stale: Vec<usize> = (0..self.articles.len())
             .filter(|&i| {
                 self.rendered[i].version == 0 || self.rendered[i].version != linker.version(&self.articles[i])
@@ -370,6 +424,7 @@ impl Session {
                 }
             }
         }
+        self.linker = Some(linker);
         Error::from_many(errors).map_or(Ok(()), Err)
     }
 
