@@ -17,21 +17,8 @@ pub struct Cli {
 enum Command {
     /// Build the site into the output folder (default ROOT/public).
     Build {
-        /// Site root: the folder holding content/ (default: the current folder).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Output folder (default: ROOT/public).
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Base URL, overriding site.yaml (e.g. https://example.org/news/).
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Include articles marked `draft: true`.
-        #[arg(long)]
-        drafts: bool,
-        /// Include articles dated in the future (embargoed).
-        #[arg(long)]
-        future: bool,
+        #[command(flatten)]
+        site: SiteArgs,
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
@@ -116,21 +103,33 @@ struct SiteArgs {
     /// Output folder (default: ROOT/public).
     #[arg(long, short)]
     output: Option<PathBuf>,
-    /// Base URL, overriding site.yaml.
+    /// Base URL, overriding site.yaml (e.g. https://example.org/news/).
     #[arg(long)]
     base_url: Option<String>,
     /// Include articles marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Include articles dated in the future (embargoed).
+    #[arg(long)]
+    future: bool,
 }
 
 impl SiteArgs {
+    fn out(&self) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+
+    fn build_options(&self) -> BuildOptions {
+        let (drafts, future, base_url) = (self.drafts, self.future, self.base_url.clone());
+        BuildOptions { drafts, future, base_url, ..BuildOptions::default() }
+    }
+
     fn watch_options(self, poll: bool) -> dateline::watch::WatchOptions {
-        let out = self.output.unwrap_or_else(|| self.root.join("public"));
+        let (out, build) = (self.out(), self.build_options());
         dateline::watch::WatchOptions {
             root: self.root,
             out,
-            build: BuildOptions { drafts: self.drafts, base_url: self.base_url, ..BuildOptions::default() },
+            build,
             debounce: std::time::Duration::from_millis(100),
             poll,
         }
@@ -140,9 +139,9 @@ impl SiteArgs {
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Build { root, output, base_url, drafts, future, quiet, timings, keep_going } => {
-            let out = output.unwrap_or_else(|| root.join("public"));
-            let options = BuildOptions { drafts, base_url, future, now: None, keep_going };
+        Command::Build { site, quiet, timings, keep_going } => {
+            let (root, out) = (site.root.clone(), site.out());
+            let options = BuildOptions { keep_going, ..site.build_options() };
             let report = match dateline::build(&root, &out, &options) {
                 Ok(report) => report,
                 Err(dateline::Error::Articles { errors, read, skipped }) => {

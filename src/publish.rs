@@ -97,7 +97,7 @@ pub fn alias_file(raw: &str) -> Result<String, &'static str> {
 }
 
 /// Decodes `%XX` escapes; `None` when an escape is malformed or the bytes are not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
+pub(crate) fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

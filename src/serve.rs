@@ -146,7 +146,7 @@ fn serve_file(stream: &mut TcpStream, out: &Path, path: &str, head: bool) -> std
 /// served by its `index.html`, and never anything outside `out` (symlinks
 /// included).
 pub fn resolve(out: &Path, path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(path)?;
+    let decoded = crate::publish::percent_decode(path).filter(|d| !d.contains('\0'))?;
     let rel = Path::new(decoded.trim_start_matches('/'));
     if rel.components().any(|c| !matches!(c, Component::Normal(_))) || decoded.contains('\\') {
         return None;
@@ -158,24 +158,6 @@ pub fn resolve(out: &Path, path: &str) -> Option<PathBuf> {
     let real = std::fs::canonicalize(&file).ok()?;
     let root = std::fs::canonicalize(out).ok()?;
     (real.starts_with(&root) && real.is_file()).then_some(real)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    let s = String::from_utf8(out).ok()?;
-    (!s.contains('\0')).then_some(s)
 }
 
 /// Adds the live-reload script to an HTML page.

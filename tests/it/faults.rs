@@ -1,24 +1,9 @@
 //! Faults: a build killed with SIGKILL in the middle leaves the previous
 //! output whole, and the next build cleans up and succeeds.
 
-use std::collections::BTreeMap;
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::harness::TestSite;
-
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("prefix").to_string_lossy().into_owned();
-            (rel, std::fs::read(e.path()).expect("read"))
-        })
-        .collect()
-}
 
 /// `n` articles with enough text that rendering them takes a while.
 fn bulk(site: &TestSite, n: usize) {
@@ -39,7 +24,7 @@ fn kill_9_mid_build_leaves_the_previous_output_whole() {
     let site = TestSite::new();
     site.article("first.md", "title: The first edition\ndate: 1999-01-01", "x\n");
     site.build().expect("first build");
-    let before = snapshot(&site.out());
+    let before = crate::harness::tree(&site.out());
     assert!(before.contains_key("index.html"));
 
     bulk(&site, 800);
@@ -66,7 +51,7 @@ fn kill_9_mid_build_leaves_the_previous_output_whole() {
     let status = child.wait().expect("reap");
     assert_eq!(status.signal(), Some(9), "killed by SIGKILL, not finished: {status}");
 
-    assert_eq!(snapshot(&site.out()), before, "the previous output is whole");
+    assert_eq!(crate::harness::tree(&site.out()), before, "the previous output is whole");
     assert!(staging.exists(), "the kill left a staging folder to clean up");
 
     let report = site.build().expect("the next build succeeds");

@@ -104,3 +104,16 @@ pub fn main_of(html: &str) -> &str {
 pub fn stories(html: &str) -> usize {
     html.matches("<li class=\"story\">").count()
 }
+
+/// Every file under `dir`, relative path to bytes.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("prefix").to_string_lossy().into_owned();
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}

@@ -1,7 +1,6 @@
 //! Incremental rebuilds and watch mode: whatever the sequence of edits, the
 //! output equals a clean build, byte for byte.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -10,23 +9,10 @@ use dateline::incremental::Session;
 
 use crate::harness::TestSite;
 
-/// Every file under `dir`, relative path to bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("prefix").to_string_lossy().into_owned();
-            (rel, std::fs::read(e.path()).expect("read"))
-        })
-        .collect()
-}
-
 fn assert_same_as_clean_build(site: &TestSite, step: &str) {
     let clean = site.root().join("clean");
     dateline::build(site.root(), &clean, &BuildOptions::default()).expect("clean build");
-    let (a, b) = (tree(&site.out()), tree(&clean));
+    let (a, b) = (crate::harness::tree(&site.out()), crate::harness::tree(&clean));
     let only_a: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
     let only_b: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
     assert!(only_a.is_empty() && only_b.is_empty(), "{step}: extra {only_a:?}, missing {only_b:?}");
