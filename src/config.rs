@@ -36,6 +36,8 @@ pub struct Config {
     pub words_per_minute: usize,
     /// Pull-out quotes per article.
     pub pullquotes: usize,
+    /// Find direct quotes at all (pull-outs and the quotes index need them).
+    pub quotes: bool,
     /// Articles in each feed, newest first.
     pub feed_limit: usize,
     /// Publisher named in feeds and article metadata; empty means the title.
@@ -91,6 +93,7 @@ impl Default for Config {
             related: 5,
             words_per_minute: 200,
             pullquotes: 1,
+            quotes: true,
             feed_limit: 20,
             publisher: String::new(),
             extra: serde_json::Map::new(),

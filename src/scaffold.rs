@@ -30,6 +30,8 @@ date_format: \"%B %-d, %Y\"
 related: 5
 # Pull-out quotes per article (0 turns them off).
 pullquotes: 1
+# Find direct quotes and their speakers (pull-outs and /quotes/ need them).
+quotes: true
 # Newest articles in each feed (site, tag and author feeds).
 feed_limit: 20
 # Publisher named in feeds and article metadata. Default: the title.

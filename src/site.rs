@@ -315,8 +315,11 @@ impl Linker {
             raw_html: settings.config.markdown.raw_html,
         };
         let parsed = markdown::parse(&a.body, &links);
-        let (quotes, pullouts, deco) =
-            crate::pullout::analyse(a, &parsed.blocks(), settings.config.pullquotes)?;
+        let (quotes, pullouts, deco) = if settings.config.quotes {
+            crate::pullout::analyse(a, &parsed.blocks(), settings.config.pullquotes)?
+        } else {
+            Default::default()
+        };
         let mut rendered = parsed.render(&deco);
         rendered.quotes = quotes;
         rendered.pullouts = pullouts;

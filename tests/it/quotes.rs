@@ -123,3 +123,14 @@ fn quotes_command_prints_json_lines() {
     assert_eq!(q["speaker"], "Tom Briggs");
     assert_eq!(lines[1]["quotes"][0]["speaker"], "Ellen Vasquez");
 }
+
+#[test]
+fn quotes_can_be_turned_off() {
+    let site = site();
+    site.file("site.yaml", "quotes: false\n");
+    site.build().expect("build");
+    assert!(!site.read("2024/04/09/harbour/index.html").contains("class=\"pullquote\""));
+    assert!(!site.read("2024/04/09/harbour/index.html").contains("id=\"p-"));
+    assert!(site.read("quotes/index.html").contains("No quotes yet."));
+    assert!(!site.exists("quotes/tom-briggs/index.html"));
+}
