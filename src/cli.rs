@@ -70,6 +70,27 @@ enum Command {
         #[arg(long, hide = true)]
         stop_after: Option<u64>,
     },
+    /// Build, then upload what changed to a target configured in site.yaml under `deploy:`.
+    Deploy {
+        /// Site root: the folder holding content/ (default: the current folder).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder (default: ROOT/public).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The target's name in site.yaml (default: the first).
+        #[arg(long)]
+        target: Option<String>,
+        /// Print what would be uploaded and deleted, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Upload every file, even those the target already has.
+        #[arg(long)]
+        force: bool,
+        /// Deploy the output folder as it is, without building first.
+        #[arg(long)]
+        no_build: bool,
+    },
     /// Print the direct quotes of the given articles, with their speakers.
     Quotes {
         /// Print JSON Lines: one object per article, {"path", "quotes": [{"text", "speaker"}]}.
@@ -183,6 +204,24 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Check { root, output, base_url } => check(&root, output, base_url),
         Command::Quotes { json, files } => quotes(json, &files),
+        Command::Deploy { root, output, target, dry_run, force, no_build } => {
+            let out = output.unwrap_or_else(|| root.join("public"));
+            if !no_build {
+                let report = dateline::build(&root, &out, &BuildOptions::default())?;
+                for w in &report.warnings {
+                    eprintln!("{w}");
+                }
+                println!("built {} articles, {} files", report.articles, report.files);
+            }
+            let options = dateline::deploy::DeployOptions { target, dry_run, force };
+            let summary = dateline::deploy::deploy(&root, &out, &options, &mut |plan, to| {
+                for line in dateline::deploy::describe(plan, to, dry_run) {
+                    println!("{line}");
+                }
+            })?;
+            println!("{summary}");
+            Ok(())
+        }
         Command::Serve { site, port, bind, open, poll, stop_after } => {
             let options = dateline::serve::ServeOptions { watch: site.watch_options(poll), bind, port };
             let stop = dateline::watch::stop_flag();

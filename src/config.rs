@@ -51,6 +51,8 @@ pub struct Config {
     pub categories_as_tags: bool,
     /// Markdown options.
     pub markdown: MarkdownConfig,
+    /// Where `dateline deploy` puts the site, and with which headers.
+    pub deploy: crate::deploy::DeployConfig,
 }
 
 /// Where an undated article takes its date from (`date_fallback`).
@@ -100,6 +102,7 @@ impl Default for Config {
             date_fallback: DateFallback::None,
             categories_as_tags: true,
             markdown: MarkdownConfig::default(),
+            deploy: crate::deploy::DeployConfig::default(),
         }
     }
 }
@@ -147,6 +150,7 @@ impl Settings {
         if !config.permalink.contains(":slug") || !config.permalink.ends_with('/') {
             return Err(bad(format!("`permalink` `{}` must contain :slug and end with /", config.permalink)));
         }
+        config.deploy.validate()?;
         let (base_url, base_path) = split_base_url(&config.base_url);
         Ok(Settings { config, tz, base_url, base_path })
     }

@@ -79,6 +79,12 @@ pub enum Error {
         /// The offending output path.
         path: String,
     },
+    /// Deploying the built site failed; the message says what to do.
+    #[error("deploy: {message}")]
+    Deploy {
+        /// What went wrong and how to fix it, with no credentials in it.
+        message: String,
+    },
     /// Several errors, all reported together.
     #[error("{}", render_many(.0))]
     Many(Vec<Error>),

@@ -28,6 +28,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod dates;
+pub mod deploy;
 pub mod error;
 pub mod feeds;
 pub mod incremental;
