@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod containment;
 mod corpus;
+mod deploy;
 mod errors;
 mod faults;
 mod feeds;
