@@ -28,7 +28,10 @@ pub fn analyse(
     blocks: &[String],
     default_count: usize,
 ) -> Result<(Vec<Quote>, Vec<PullOut>, Decorations), Error> {
-    let found = quotes::extract(blocks);
+    let found = match article.body.len() > quotes::MAX_BODY {
+        true => Vec::new(),
+        false => quotes::extract(blocks),
+    };
     let pulled = match &article.pullquotes {
         Pullquotes::Auto => auto(&found, default_count),
         Pullquotes::Count(n) => auto(&found, *n),

@@ -55,6 +55,8 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     /// `categories` and `category` (also kept in `extra` as written).
     pub categories: Vec<String>,
+    /// The lines of `tags` and of the last of `categories` and `category` (0: absent).
+    pub tags_line: (usize, usize),
     /// `summary`.
     pub summary: Option<String>,
     /// `slug`.
@@ -108,13 +110,19 @@ pub fn read(
             },
             "categories" | "category" => {
                 match list(&value) {
-                    Some(c) => fm.categories.extend(c),
+                    Some(c) => {
+                        fm.categories.extend(c);
+                        fm.tags_line.1 = line;
+                    }
                     None => wrong("a list such as `[news, politics]` or `news, politics`"),
                 }
                 fm.extra.insert(key, value);
             }
             "tags" => match list(&value) {
-                Some(tags) => fm.tags.extend(tags),
+                Some(tags) => {
+                    fm.tags.extend(tags);
+                    fm.tags_line.0 = line;
+                }
                 None => wrong("a list such as `[council, budget]` or `council, budget`"),
             },
             "summary" => fm.summary = optional_text(&value, &mut wrong),

@@ -189,8 +189,9 @@ pub fn read(root: &Path, rel: &Path, settings: &Settings) -> Parsed {
 ///
 /// A symlink to a file inside the site root is read like the file; a symlink
 /// that leads out of the site root, to a folder, or nowhere is skipped with a
-/// warning, so content can never pull in (and publish) files from elsewhere
-/// on the machine, and a symlink loop cannot hang the walk.
+/// warning (an error if it is a broken link named as an article), so content can never pull
+/// in (and publish) files from elsewhere on the machine, and a symlink loop
+/// cannot hang the walk. FIFOs and devices are never opened.
 fn walk(base: &Path, found: &mut dyn FnMut(PathBuf, String), root: &Path, loaded: &mut Problems) {
     let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let entries = walkdir::WalkDir::new(base).sort_by_file_name().into_iter().filter_entry(|e| {
@@ -210,6 +211,11 @@ fn walk(base: &Path, found: &mut dyn FnMut(PathBuf, String), root: &Path, loaded
                     .join("/");
                 found(rel_root.to_path_buf(), rel);
             }
+            Ok(e) if !e.file_type().is_dir() => {
+                // A FIFO, socket or device: reading one can block for ever.
+                let why = "not a regular file (a FIFO, socket or device): replace it with a plain file";
+                complain(e.path(), root, why, loaded);
+            }
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().unwrap_or(base).to_path_buf();
@@ -219,21 +225,47 @@ fn walk(base: &Path, found: &mut dyn FnMut(PathBuf, String), root: &Path, loaded
     }
 }
 
-/// Whether the symlink `e` is a file inside the site root; warns when not.
+/// Whether the symlink `e` is a file inside the site root; complains when
+/// not. Links refused by policy (outside the root, to a folder) are warnings;
+/// broken ones (a loop, no target, a FIFO) go through [`complain`].
 fn symlink_ok(e: &walkdir::DirEntry, root: &Path, real_root: &Path, loaded: &mut Problems) -> bool {
-    let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-    let why = match std::fs::canonicalize(e.path()) {
-        Err(err) => format!("symlink not followed: it leads nowhere readable ({err})"),
+    let refused = match std::fs::canonicalize(e.path()) {
+        Err(err) => {
+            let why = format!("symlink not followed: it leads nowhere readable ({err})");
+            complain(e.path(), root, &why, loaded);
+            return false;
+        }
         Ok(target) if !target.starts_with(real_root) => {
-            "symlink not followed: it points outside the site root".to_string()
+            "symlink not followed: it points outside the site root"
+        }
+        Ok(target) if target.is_dir() => {
+            "symlink not followed: it points to a folder; link the files instead"
         }
         Ok(target) if !target.is_file() => {
-            "symlink not followed: it points to a folder; link the files instead".to_string()
+            let why = "symlink not followed: it points to a FIFO, socket or device, not a plain file";
+            complain(e.path(), root, why, loaded);
+            return false;
         }
         Ok(_) => return true,
     };
-    loaded.warnings.push(Warning { at: crate::error::Location::new(rel, 0, 0), message: why });
+    let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+    loaded
+        .warnings
+        .push(Warning { at: crate::error::Location::new(rel, 0, 0), message: refused.to_string() });
     false
+}
+
+/// Reports a file the walk cannot take: an error when it is named as an
+/// article (an article would silently go missing), a warning otherwise.
+fn complain(path: &Path, root: &Path, why: &str, loaded: &mut Problems) {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    if rel.starts_with(CONTENT_DIR) && rel.extension().is_some_and(|x| x == "md") {
+        loaded.errors.push(Error::content(rel, 0, 0, why));
+    } else {
+        loaded
+            .warnings
+            .push(Warning { at: crate::error::Location::new(rel, 0, 0), message: why.to_string() });
+    }
 }
 
 /// What a walk found wrong.
@@ -285,6 +317,14 @@ pub fn parse_file(
             return (Err(vec![Error::content(rel, line, 1, msg)]), warnings);
         }
     };
+    if parts.body.len() > crate::quotes::MAX_BODY {
+        let message = format!(
+            "the body is {} KiB: quotes are not looked for in bodies over {} KiB",
+            parts.body.len() >> 10,
+            crate::quotes::MAX_BODY >> 10
+        );
+        warnings.push(Warning { at: crate::error::Location::new(rel, parts.body_line, 0), message });
+    }
     let entries = match parts.format {
         Format::Yaml => crate::yaml::parse_front_matter(parts.front, parts.front_line, rel),
         Format::Toml => toml_front::parse_front_matter(parts.front, parts.front_line, rel),
@@ -375,8 +415,10 @@ fn validate(
         return None;
     }
     let rel_url = expand_permalink(&settings.config.permalink, &date, &slug);
+    check_tags(&fm.tags, fm.tags_line.0, rel, errors);
     let mut tags = fm.tags;
     if settings.config.categories_as_tags {
+        check_tags(&fm.categories, fm.tags_line.1, rel, errors);
         tags.extend(fm.categories);
     }
     let decoded = |items: Vec<String>| dedup(items.iter().map(|s| decode_entities(s)).collect());
@@ -402,6 +444,29 @@ fn validate(
         body_line: parts.body_line,
         rel_url,
     })
+}
+
+/// More tags than this on one article is a broken export, not an editor's
+/// choice; and since each tag's page and feed show the article with all its
+/// tags, the work grows with the square of the count.
+pub const MAX_TAGS: usize = 1000;
+
+/// A tag must be able to have a page: one without letters or digits has no
+/// URL, and listings would leave it out without a word.
+fn check_tags(tags: &[String], line: usize, rel: &Path, errors: &mut Vec<Error>) {
+    if tags.len() > MAX_TAGS {
+        let msg = format!(
+            "{} tags: at most {MAX_TAGS} per article (is this a broken export?); keep the ones readers browse by",
+            tags.len()
+        );
+        errors.push(Error::content(rel, line, 1, msg));
+    }
+    for tag in tags.iter().filter(|t| slugify(&decode_entities(t)).is_empty()) {
+        let msg = format!(
+            "tag `{tag}` has no letters or digits, so it cannot have a page: spell it out or remove it"
+        );
+        errors.push(Error::content(rel, line, 1, msg));
+    }
 }
 
 /// Parses an optional date field, reporting a bad one under its key.

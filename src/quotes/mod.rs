@@ -43,6 +43,11 @@ pub struct Quote {
     pub block: usize,
 }
 
+/// Bodies longer than this (in bytes) are not searched for quotes: resolving
+/// a name compares it with every name before it, so the time grows with the
+/// square of the length, and no real article comes near it.
+pub const MAX_BODY: usize = 1 << 20;
+
 /// Finds every direct quote with its speaker in one article's text blocks.
 pub fn extract(blocks: &[String]) -> Vec<Quote> {
     let spans = marks::scan(blocks);

@@ -3,6 +3,7 @@
 mod harness;
 
 mod archives;
+mod bad_input;
 mod browser;
 mod check;
 mod cli;
