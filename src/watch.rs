@@ -77,7 +77,7 @@ pub fn run(options: &WatchOptions, stop: &AtomicBool, report: &mut dyn FnMut(Rep
     let mut watch = Watch::start(options, tx, report)?;
     build(Vec::new(), report);
     while !stop.load(Ordering::Relaxed) {
-        let events = match rx.recv_timeout(Duration::from_millis(100)) {
+        let mut events = match rx.recv_timeout(Duration::from_millis(100)) {
             Ok(Ok(events)) => events,
             Ok(Err(errors)) => {
                 for e in errors {
@@ -88,6 +88,19 @@ pub fn run(options: &WatchOptions, stop: &AtomicBool, report: &mut dyn FnMut(Rep
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => break,
         };
+        // Batches that queued up while the last rebuild ran make one rebuild,
+        // not one each: under a storm of saves they pile up faster than
+        // rebuilds end, and each rebuild reads the whole disk anyway.
+        while let Ok(more) = rx.try_recv() {
+            match more {
+                Ok(more) => events.extend(more),
+                Err(errors) => {
+                    for e in errors {
+                        report(Report::Notice(format!("watch error: {e}")));
+                    }
+                }
+            }
+        }
         // Reading files raises access events; our own rebuild must not trigger another.
         let mut changed: Vec<PathBuf> = events
             .iter()

@@ -22,3 +22,4 @@ mod search;
 mod serve;
 mod templates;
 mod watch;
+mod watch_storm;
