@@ -317,7 +317,7 @@ pub fn parse_file(
             return (Err(vec![Error::content(rel, line, 1, msg)]), warnings);
         }
     };
-    if parts.body.len() > crate::quotes::MAX_BODY {
+    if settings.config.quotes && parts.body.len() > crate::quotes::MAX_BODY {
         let message = format!(
             "the body is {} KiB: quotes are not looked for in bodies over {} KiB",
             parts.body.len() >> 10,
