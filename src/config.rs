@@ -141,6 +141,10 @@ impl Settings {
                 config.timezone
             ))
         })?;
+        if config.title.trim().is_empty() {
+            // Every page's <title> and every feed's title would be empty, which HTML and Atom forbid.
+            return Err(bad("`title` is empty: write the site's name".into()));
+        }
         if config.per_page == 0 {
             return Err(bad("`per_page` must be at least 1".into()));
         }
@@ -262,5 +266,12 @@ mod tests {
         let config = Config { timezone: "Mars/Olympus".into(), ..Config::default() };
         let err = Settings::new(config).unwrap_err().to_string();
         assert!(err.contains("unknown time zone `Mars/Olympus`"), "{err}");
+    }
+
+    #[test]
+    fn empty_site_title_is_refused() {
+        let config = Config { title: "  ".into(), ..Config::default() };
+        let err = Settings::new(config).unwrap_err().to_string();
+        assert!(err.contains("`title` is empty"), "{err}");
     }
 }

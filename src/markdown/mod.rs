@@ -89,6 +89,7 @@ pub struct Parsed<'a> {
 /// Parses `body` and rewrites its links; returns the events and text blocks.
 pub fn parse<'a>(body: &'a str, links: &Links<'_>) -> Parsed<'a> {
     let mut events: Vec<Event<'a>> = Parser::new_ext(body, options()).map(|e| rewrite(e, links)).collect();
+    number_footnotes(&mut events);
     assign_heading_ids(&mut events);
     let blocks = text_blocks(&events);
     Parsed { events, blocks }
@@ -187,8 +188,43 @@ fn normalise(path: &str) -> String {
     parts.join("/")
 }
 
+/// Ids the built-in article template gives its own elements; a heading
+/// taking one would make the page's ids ambiguous.
+const TEMPLATE_IDS: [&str; 2] = ["main", "related-heading"];
+
+/// Whether `id` has the form of the ids given to quoted paragraphs (`p-N`)
+/// or footnotes (`fn-N`), which headings must leave to them.
+fn generated_id(id: &str) -> bool {
+    ["p-", "fn-"].iter().any(|prefix| {
+        id.strip_prefix(prefix).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// Renames footnotes to `fn-N`, N being the number readers see.
+///
+/// Labels are the author's words (`[^a note]`, `[^1]`), and pulldown-cmark
+/// writes them as ids verbatim: ids with spaces, or ids that clash with a
+/// heading or the page around the article. Numbering in order of first
+/// appearance is what pulldown-cmark's writer does, so the numbers stay.
+fn number_footnotes(events: &mut [Event<'_>]) {
+    let mut numbers: HashMap<String, usize> = HashMap::new();
+    let mut id = |label: &CowStr<'_>| {
+        let next = numbers.len() + 1;
+        let n = *numbers.entry(label.to_string()).or_insert(next);
+        CowStr::from(format!("fn-{n}"))
+    };
+    for e in events {
+        match e {
+            Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) => {
+                *label = id(label)
+            }
+            _ => {}
+        }
+    }
+}
+
 fn assign_heading_ids(events: &mut [Event<'_>]) {
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashSet<String> = TEMPLATE_IDS.iter().map(|s| s.to_string()).collect();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
@@ -207,7 +243,7 @@ fn assign_heading_ids(events: &mut [Event<'_>]) {
             });
             let mut unique = base.clone();
             let mut n = 1;
-            while !used.insert(unique.clone()) {
+            while generated_id(&unique) || !used.insert(unique.clone()) {
                 unique = format!("{base}-{n}");
                 n += 1;
             }
@@ -256,8 +292,8 @@ fn summary(events: &[Event<'_>]) -> String {
         }
         _ => false,
     });
-    let slice: Vec<Event<'_>> = match more {
-        Some(end) => events[..end].to_vec(),
+    let slice: &[Event<'_>] = match more {
+        Some(end) => &events[..end],
         None => {
             let Some(start) = events.iter().position(|e| matches!(e, Event::Start(Tag::Paragraph))) else {
                 return String::new();
@@ -266,12 +302,38 @@ fn summary(events: &[Event<'_>]) -> String {
                 .iter()
                 .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
                 .map_or(events.len(), |n| start + n + 1);
-            events[start..end].iter().filter(|e| !matches!(e, Event::FootnoteReference(_))).cloned().collect()
+            &events[start..end]
         }
     };
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, slice.into_iter());
+    pulldown_cmark::html::push_html(&mut html, without_ids(slice).into_iter());
     html
+}
+
+/// `events` without the ids and footnotes of the article page: a listing
+/// shows many summaries on one page, where heading ids would repeat and
+/// footnote links would point at nothing.
+fn without_ids<'a>(events: &[Event<'a>]) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_footnote = 0usize;
+    for e in events {
+        match e {
+            Event::Start(Tag::FootnoteDefinition(_)) => in_footnote += 1,
+            Event::End(TagEnd::FootnoteDefinition) => in_footnote = in_footnote.saturating_sub(1),
+            _ if in_footnote > 0 => {}
+            Event::FootnoteReference(_) => {}
+            Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
+                out.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: None,
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }))
+            }
+            e => out.push(e.clone()),
+        }
+    }
+    out
 }
 
 fn decorate<'a>(events: Vec<Event<'a>>, blocks: &[(usize, String)], deco: &Decorations) -> Vec<Event<'a>> {

@@ -109,3 +109,37 @@ fn blocks_agree_with_the_quote_extractors_own_reading() {
         assert_eq!(parse(doc, &links(&map, "/")).blocks(), crate::quotes::blocks(doc), "{doc}");
     }
 }
+
+#[test]
+fn footnotes_get_ids_of_their_numbers() {
+    let r = html("Text[^a note] and[^1] again[^a note].\n\n[^1]: One.\n[^a note]: Spaced.\n");
+    assert!(
+        r.html.contains(
+            "<a href=\"#fn-1\">1</a></sup> and<sup class=\"footnote-reference\"><a href=\"#fn-2\">2</a>"
+        ),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("again<sup class=\"footnote-reference\"><a href=\"#fn-1\">1</a>"));
+    assert!(r.html.contains(
+        "<div class=\"footnote-definition\" id=\"fn-2\"><sup class=\"footnote-definition-label\">2</sup>"
+    ));
+    assert!(r.html.contains(
+        "<div class=\"footnote-definition\" id=\"fn-1\"><sup class=\"footnote-definition-label\">1</sup>"
+    ));
+}
+
+#[test]
+fn headings_leave_ids_to_the_page_paragraphs_and_footnotes() {
+    let r = html("## Main\n\n## Related heading\n\n## P 1\n\n## Fn 2 {#fn-2}\n\n## Fn 2x\n");
+    for id in ["main-1", "related-heading-1", "p-1-1", "fn-2-1", "fn-2x"] {
+        assert!(r.html.contains(&format!(" id=\"{id}\">")), "{id}: {}", r.html);
+    }
+}
+
+#[test]
+fn summaries_carry_no_ids_or_footnotes() {
+    let r = html("## Lead {.big}\n\nOne.[^1]\n\n[^1]: Note.\n\n<!-- more -->\n\nTwo.\n");
+    assert_eq!(r.summary_html, "<h2 class=\"big\">Lead</h2>\n<p>One.</p>\n");
+    assert!(r.html.contains("<h2 id=\"lead\" class=\"big\">"), "{}", r.html);
+}

@@ -94,7 +94,7 @@ for name in ("feed.xml", "rss.xml"):
     body = e.content[0].value
     assert 'href="https://example.org/news/2024/01/01/story-000/"' in body, body
     assert 'src="https://example.org/news/2024/chart.png"' in body, body
-    assert 'href="https://example.org/news/2024/02/10/tricky/#1"' in body, body
+    assert 'href="https://example.org/news/2024/02/10/tricky/#fn-1"' in body, body
     assert [t.term for t in e.tags] == ["every", "京都", "R&D"], e.tags
     assert e.updated_parsed[:4] == (2024, 2, 11, 7), e.updated_parsed
     assert e.published_parsed[:4] == (2024, 2, 10, 12), e.published_parsed

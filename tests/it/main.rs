@@ -13,6 +13,7 @@ mod deploy;
 mod errors;
 mod faults;
 mod feeds;
+mod html;
 mod keep_going;
 mod pages;
 mod properties;
