@@ -77,8 +77,10 @@ if [ "$mode" = latency ]; then
   n=${sizes[0]}
   site=$(corpus "$n" plain)
   echo "== watch-mode latency on $n articles in $work" >&2
-  exec python3 "$repo/benches/latency.py" --dateline "$dateline" --site "$site" \
+  # Not exec: the trap must still remove the work folder.
+  python3 "$repo/benches/latency.py" --dateline "$dateline" --site "$site" \
     --out "$work/out-watch" --reps "${REPS:-7}"
+  exit
 fi
 
 command -v hyperfine >/dev/null || die "hyperfine is needed (apt-get install hyperfine)"
