@@ -163,7 +163,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Build { site, quiet, timings, keep_going } => {
             let (root, out) = (site.root.clone(), site.out());
             let options = BuildOptions { keep_going, ..site.build_options() };
-            let report = match dateline::build(&root, &out, &options) {
+            let built = match crate::progress::Bar::start(quiet) {
+                Some(bar) => dateline::build_with_progress(&root, &out, &options, bar.hook()),
+                None => dateline::build(&root, &out, &options),
+            };
+            let report = match built {
                 Ok(report) => report,
                 Err(dateline::Error::Articles { errors, read, skipped }) => {
                     for e in errors.iter().flat_map(dateline::Error::all) {

@@ -49,4 +49,4 @@ pub mod xml;
 mod yaml;
 
 pub use error::{Error, Result, Warning};
-pub use site::{BuildOptions, Built, Report, Site, build};
+pub use site::{BuildOptions, Built, Progress, Report, Site, build, build_with_progress};

@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr, reason = "the CLI talks to the terminal")]
 
 mod cli;
+mod progress;
 
 use std::process::ExitCode;
 

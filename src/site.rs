@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -257,13 +257,34 @@ pub(crate) fn sitemap_pages(
         .time("sitemaps", || crate::sitemap::pages(&written.listed, articles, archive, settings, own_robots))
 }
 
-/// How long each stage of a build took.
-#[derive(Debug, Clone, Default)]
-pub struct Timings(pub Vec<(&'static str, Duration)>);
+/// How long each stage of a build took; tells the build's [`Progress`], if
+/// any, as each stage begins.
+#[derive(Clone, Default)]
+pub struct Timings(pub Vec<(&'static str, Duration)>, Option<Arc<dyn Progress>>);
+
+impl std::fmt::Debug for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Timings").field(&self.0).finish()
+    }
+}
+
+/// Hears how a build advances, so that a front end can show progress: the
+/// library itself never prints. Calls come from several threads.
+pub trait Progress: Send + Sync {
+    /// A stage begins, named as in [`Timings`].
+    fn stage(&self, name: &'static str);
+    /// The build writes at least `files` files in all; more may follow.
+    fn expect(&self, files: usize);
+    /// `files` more files were written.
+    fn written(&self, files: usize);
+}
 
 impl Timings {
     /// Runs `f`, recording its time under `stage`.
     pub fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
+        if let Some(p) = &self.1 {
+            p.stage(stage);
+        }
         let start = Instant::now();
         let out = f();
         self.0.push((stage, start.elapsed()));
@@ -356,12 +377,45 @@ fn slash_path(p: &Path) -> String {
 /// pages stream into a fresh folder beside `out` as they are rendered, and
 /// the folder replaces `out` only when everything succeeded.
 pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<Report> {
+    build_inner(root, out, options, None)
+}
+
+/// [`build`], telling `progress` how it goes.
+pub fn build_with_progress(
+    root: &Path,
+    out: &Path,
+    options: &BuildOptions,
+    progress: Arc<dyn Progress>,
+) -> Result<Report> {
+    build_inner(root, out, options, Some(progress))
+}
+
+fn build_inner(
+    root: &Path,
+    out: &Path,
+    options: &BuildOptions,
+    progress: Option<Arc<dyn Progress>>,
+) -> Result<Report> {
     let start = Instant::now();
-    let mut timings = Timings::default();
+    let mut timings = Timings(Vec::new(), progress.clone());
     let site = timings.time("load", || Site::load(root, options))?;
     let staging = Staging::new(out)?;
+    if let Some(p) = &progress {
+        p.expect(site.articles.len() + site.assets.len());
+    }
     timings.time("copy", || staging.copy_assets(&site.assets))?;
-    let (pages, built, late) = site.render_counted(&|p| staging.write(&p), &mut timings)?;
+    let tell = |files| {
+        if let Some(p) = &progress {
+            p.written(files);
+        }
+    };
+    tell(site.assets.len());
+    let write = |p: Page| {
+        staging.write(&p)?;
+        tell(1);
+        Ok(())
+    };
+    let (pages, built, late) = site.render_counted(&write, &mut timings)?;
     timings.time("swap", || staging.commit())?;
     let mut skipped = site.skipped;
     skipped.extend(late);

@@ -66,3 +66,18 @@ fn init_then_new_then_build() {
     assert!(String::from_utf8_lossy(&build.stdout).starts_with("built 2 articles"));
     assert!(site.cli(&["init", "paper"]).status.code() == Some(1), "init refuses a non-empty folder");
 }
+
+#[test]
+fn build_into_a_pipe_shows_no_progress() {
+    // `output()` pipes stderr, as a CI log or `2>file` would: whatever the
+    // build's length, a bar or its escape codes must not end up there.
+    let site = TestSite::new();
+    site.many(200);
+    let out = site.cli(&["build"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "nothing but warnings on stderr, and there are none: {stderr:?}");
+    let quiet = site.cli(&["build", "--quiet"]);
+    assert!(quiet.status.success());
+    assert!(quiet.stdout.is_empty() && quiet.stderr.is_empty());
+}

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Benchmarks dateline against the floor (the least work any generator must do:
+# read every article, render its Markdown, write one file each) and against
+# Hugo and Zola when they are installed, on synthetic news archives.
+#
+#   benches/bench.sh [SIZE...]        cold builds of SIZE-article archives (default 10000)
+#   benches/bench.sh latency [SIZE]   watch mode: edit-to-written latency (default 10000)
+#
+# Every tool builds the same articles into an empty folder, RUNS times
+# (hyperfine), under /usr/bin/time -v for the peak memory; the table quotes
+# medians and dateline's ratios to the floor of the same run, since the
+# machine may be shared and absolute figures drift from run to run.
+#
+# Environment:
+#   RUNS=5          timed runs per tool (after one warm-up run)
+#   REPS=7          latency mode: repetitions of each edit
+#   GEN_CORPUS      the corpus generator (default ../shared/bench/gen_corpus.py)
+#   FLOOR_SRC       the floor's sources (default ../shared/bench/floor)
+#   BENCH_DIR       where corpora and outputs go (default /dev/shm, a RAM disk,
+#                   so that disk noise does not hide the generators' own cost;
+#                   a temporary folder where there is none). Set it to a folder
+#                   on disk for on-disk figures.
+#   TOOLS           the tools to time, of: floor dateline hugo zola (default:
+#                   all that are installed; the floor is always timed)
+#   KEEP=1          keep the corpora and outputs afterwards
+# Needs python3, hyperfine and GNU time (Debian: apt-get install hyperfine time);
+# Hugo is optional (apt-get install hugo), Zola too.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+gen=${GEN_CORPUS:-$repo/../shared/bench/gen_corpus.py}
+floor_src=${FLOOR_SRC:-$repo/../shared/bench/floor}
+runs=${RUNS:-5}
+target=${CARGO_TARGET_DIR:-$repo/target}
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+mode=build
+if [ "${1:-}" = latency ]; then mode=latency; shift; fi
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000)
+for n in "${sizes[@]}"; do
+  [[ $n =~ ^[0-9]+$ ]] || die "sizes are numbers of articles, not '$n' (usage: bench.sh [latency] [SIZE...])"
+done
+
+[ -f "$gen" ] || die "no corpus generator at $gen (set GEN_CORPUS)"
+command -v python3 >/dev/null || die "python3 is needed for the corpus generator"
+
+if [ -n "${BENCH_DIR:-}" ]; then
+  base=$BENCH_DIR
+elif [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  base=/dev/shm
+else
+  base=${TMPDIR:-/tmp}
+fi
+mkdir -p "$base"
+work=$(mktemp -d "$base/dateline-bench.XXXXXX")
+if [ "${KEEP:-}" = 1 ]; then
+  echo "bench: keeping $work" >&2
+else
+  trap 'rm -rf "$work"' EXIT
+fi
+
+echo "== building dateline (release)" >&2
+(cd "$repo" && cargo build --release --quiet)
+dateline=$target/release/dateline
+
+corpus() { # corpus N FLAVOR [TEMPLATES]: generates the archive once, prints its folder
+  local dir=$work/$2-$1
+  if [ ! -d "$dir" ]; then
+    python3 "$gen" --n "$1" --out "$dir" --flavor "$2" ${3:+--templates "$3"} >/dev/null
+  fi
+  echo "$dir"
+}
+
+if [ "$mode" = latency ]; then
+  n=${sizes[0]}
+  site=$(corpus "$n" plain)
+  echo "== watch-mode latency on $n articles in $work" >&2
+  # Not exec: the trap must still remove the work folder.
+  python3 "$repo/benches/latency.py" --dateline "$dateline" --site "$site" \
+    --out "$work/out-watch" --reps "${REPS:-7}"
+  exit
+fi
+
+command -v hyperfine >/dev/null || die "hyperfine is needed (apt-get install hyperfine)"
+[ -x /usr/bin/time ] || die "GNU time is needed at /usr/bin/time (apt-get install time)"
+
+# The floor is built from a copy, so that its target folder lands in ours and
+# not in the shared folder.
+[ -f "$floor_src/Cargo.toml" ] || die "no floor at $floor_src (set FLOOR_SRC)"
+echo "== building the floor (release)" >&2
+mkdir -p "$target/bench-floor"
+cp -r "$floor_src/Cargo.toml" "$floor_src/Cargo.lock" "$floor_src/src" "$target/bench-floor/"
+(cd "$target/bench-floor" && cargo build --release --quiet)
+floor=$target/bench-floor/target/release/floor
+
+tools=" ${TOOLS:-floor dateline hugo zola} "
+has_hugo=$(command -v hugo >/dev/null && [[ $tools == *" hugo "* ]] && echo 1 || true)
+has_zola=$(command -v zola >/dev/null && [ -d "$repo/benches/zola" ] && [[ $tools == *" zola "* ]] && echo 1 || true)
+[ -n "$has_hugo" ] || command -v hugo >/dev/null || echo "bench: hugo not installed, left out (apt-get install hugo)" >&2
+[ -n "$has_zola" ] || command -v zola >/dev/null || echo "bench: zola not installed, left out" >&2
+
+for n in "${sizes[@]}"; do
+  echo "== $n articles: generating corpora in $work" >&2
+  plain=$(corpus "$n" plain)
+  names=(floor dateline)
+  cmds=("$floor $plain/content $work/out-floor"
+        "$dateline build --quiet --root $plain --output $work/out-dateline")
+  if [ -n "$has_hugo" ]; then
+    site=$(corpus "$n" hugo "$repo/benches/hugo")
+    names+=(hugo)
+    cmds+=("hugo --source $site --destination $work/out-hugo --quiet")
+  fi
+  if [ -n "$has_zola" ]; then
+    site=$(corpus "$n" zola "$repo/benches/zola")
+    names+=(zola)
+    cmds+=("zola --root $site build --output-dir $work/out-zola")
+  fi
+  args=()
+  for i in "${!names[@]}"; do
+    rm -f "$work/rss-${names[$i]}-$n"
+    # Every run appends its own report; the warm-up's counts as one more sample.
+    args+=(--prepare "rm -rf $work/out-${names[$i]}"
+           -n "${names[$i]}" "/usr/bin/time -v -a -o $work/rss-${names[$i]}-$n ${cmds[$i]}")
+  done
+  echo "== $n articles: ${names[*]}, $runs runs each" >&2
+  hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$work/times-$n.json" "${args[@]}" >&2
+  for name in "${names[@]}"; do
+    find "$work/out-$name" -type f | wc -l >"$work/files-$name-$n"
+  done
+done
+
+python3 - "$work" "$runs" "$base" "${sizes[@]}" <<'EOF'
+import json, statistics, sys
+work, runs, base, sizes = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+
+def rss_mb(name, n):
+    kb = [int(line.split(":")[1]) for line in open(f"{work}/rss-{name}-{n}")
+          if "Maximum resident set size" in line]
+    return statistics.median(kb) / 1024
+
+medians = {}
+for n in sizes:
+    results = json.load(open(f"{work}/times-{n}.json"))["results"]
+    floor = next(r for r in results if r["command"] == "floor")
+    floor_rss = rss_mb("floor", n)
+    print(f"\n{int(n):,} articles, output on {base}, median of {runs} runs")
+    print(f"{'tool':<10} {'wall s':>8} {'min-max s':>13} {'max RSS MB':>11} {'files':>7} {'time/floor':>11} {'RSS/floor':>10}")
+    for r in results:
+        name = r["command"]
+        rss = rss_mb(name, n)
+        files = int(open(f"{work}/files-{name}-{n}").read())
+        medians[(name, n)] = r["median"]
+        print(f"{name:<10} {r['median']:>8.2f} {r['min']:>6.2f}-{r['max']:<6.2f} {rss:>11.0f} {files:>7} "
+              f"{r['median'] / floor['median']:>10.1f}x {rss / floor_rss:>9.1f}x")
+if len(sizes) > 1:
+    first = sizes[0]
+    print(f"\nscaling from {int(first):,} articles (1.0 = linear):")
+    for n in sizes[1:]:
+        for name in ("dateline", "floor"):
+            grow = medians[(name, n)] / medians[(name, first)]
+            print(f"  {name} at {int(n):,}: {grow:.1f}x the time for {int(n) / int(first):.0f}x the articles"
+                  f" ({grow / (int(n) / int(first)):.2f})")
+EOF
