@@ -19,12 +19,7 @@ pub use pullquote::choose_pullquotes;
 
 /// Parser options the whole site uses, so block indices agree with rendering.
 pub fn md_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES
+    crate::markdown::options()
 }
 
 /// The same options as a value, for callers that want a constant.
