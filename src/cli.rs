@@ -40,15 +40,9 @@ enum Command {
     },
     /// Check a built site: internal links, fragments, images, orphaned articles.
     Check {
-        /// Site root: the folder holding content/ (default: the current folder).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// The built site (default: ROOT/public).
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Base URL the site was built with, if it was overridden with --base-url.
-        #[arg(long)]
-        base_url: Option<String>,
+        /// The site and how it was built (pass the same flags as to `build`).
+        #[command(flatten)]
+        site: SiteArgs,
     },
     /// Watch and serve the site on a local web server whose pages reload themselves.
     Serve {
@@ -206,7 +200,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 _ => Err(dateline::Error::Incomplete { skipped, written: true }),
             }
         }
-        Command::Check { root, output, base_url } => check(&root, output, base_url),
+        Command::Check { site } => check(&site),
         Command::Quotes { json, files } => quotes(json, &files),
         Command::Deploy { root, output, target, dry_run, force, no_build } => {
             let out = output.unwrap_or_else(|| root.join("public"));
@@ -310,14 +304,13 @@ pub fn print_report(report: dateline::watch::Report) {
 }
 
 /// Prints every problem; exits with 1 when there is any.
-fn check(root: &std::path::Path, output: Option<PathBuf>, base_url: Option<String>) -> Result<()> {
+fn check(site: &SiteArgs) -> Result<()> {
     // `public/x.html: ...` reads better than `./public/x.html: ...`.
-    let out = output.unwrap_or_else(|| match root.to_str() {
-        Some(".") => PathBuf::from("public"),
-        _ => root.join("public"),
-    });
-    let options = BuildOptions { base_url, ..BuildOptions::default() };
-    let problems = dateline::check::check_built(root, &out, &options)?;
+    let out = match (&site.output, site.root.to_str()) {
+        (None, Some(".")) => PathBuf::from("public"),
+        _ => site.out(),
+    };
+    let problems = dateline::check::check_built(&site.root, &out, &site.build_options())?;
     for p in &problems {
         println!("{p}");
     }

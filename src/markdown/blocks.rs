@@ -1,9 +1,8 @@
 //! Text blocks of a parsed body: the prose the quotes stage reads.
 //!
-//! Mirrors `quotes::blocks` (which parses Markdown itself, for the `quotes`
-//! command) but walks the events the renderer already holds and remembers
-//! which event opens each block, so that ids and pull-outs land on the right
-//! element. A test keeps the two in agreement.
+//! Walks the events the renderer already holds and remembers which event
+//! opens each block, so that ids and pull-outs land on the right element;
+//! `quotes::blocks` reads Markdown through this same walk.
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 

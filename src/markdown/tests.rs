@@ -92,25 +92,6 @@ fn blocks_and_decorations() {
 }
 
 #[test]
-fn blocks_agree_with_the_quote_extractors_own_reading() {
-    let map = HashMap::new();
-    let mut docs: Vec<String> = vec![
-        "- outer\n  - inner\n- last\n\nFootnote[^1].\n\n[^1]: The note.\n".into(),
-        "# H \"x\"\n\n| a |\n|---|\n| \"c\" |\n\n<div>\n\"html\"\n</div>\n\n![alt \"p\"](i.png) text\n\n1. loose\n\n2. loose b\n".into(),
-    ];
-    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    for e in walkdir::WalkDir::new(content).into_iter().filter_map(Result::ok) {
-        if e.path().extension().is_some_and(|x| x == "md") {
-            docs.push(std::fs::read_to_string(e.path()).unwrap());
-        }
-    }
-    assert!(docs.len() > 10);
-    for doc in &docs {
-        assert_eq!(parse(doc, &links(&map, "/")).blocks(), crate::quotes::blocks(doc), "{doc}");
-    }
-}
-
-#[test]
 fn footnotes_get_ids_of_their_numbers() {
     let r = html("Text[^a note] and[^1] again[^a note].\n\n[^1]: One.\n[^a note]: Spaced.\n");
     assert!(

@@ -1,83 +1,12 @@
 //! Markdown body -> plain text of each text block (paragraphs and tight list items).
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-
-/// One open container on the walk. Only paragraphs and list items collect text;
-/// headings, table cells and code blocks are walls so their text never reaches a block.
-enum Frame {
-    Collect { text: String, inline: bool },
-    Wall,
-}
-
-/// Plain text of each text block (paragraphs, tight list items) of a Markdown body.
+/// Plain text of each text block (paragraphs, tight list items) of a Markdown
+/// body, read exactly as the site build reads it (`markdown::parse`), so block
+/// indices here and paragraph ids on pages always agree.
 pub fn blocks(markdown: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    // Image alt text is a description of a picture, not prose anyone said.
-    let mut image_depth = 0usize;
-    for ev in Parser::new_ext(markdown, super::md_options()) {
-        match ev {
-            Event::Start(tag) => match tag {
-                Tag::Paragraph => {
-                    flush_item(&mut stack, &mut out);
-                    stack.push(Frame::Collect { text: String::new(), inline: true });
-                }
-                Tag::Item => {
-                    flush_item(&mut stack, &mut out);
-                    stack.push(Frame::Collect { text: String::new(), inline: false });
-                }
-                Tag::Heading { .. } | Tag::TableCell | Tag::CodeBlock(_) | Tag::HtmlBlock => {
-                    flush_item(&mut stack, &mut out);
-                    stack.push(Frame::Wall);
-                }
-                Tag::List(_) | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) | Tag::Table(_) => {
-                    // A nested block inside a tight item ends the item's own text so
-                    // the blocks stay in document order.
-                    flush_item(&mut stack, &mut out);
-                }
-                Tag::Image { .. } => image_depth += 1,
-                _ => {}
-            },
-            Event::End(tag) => match tag {
-                TagEnd::Paragraph | TagEnd::Item => {
-                    if let Some(Frame::Collect { text, inline }) = stack.pop()
-                        && (inline || !text.is_empty())
-                    {
-                        out.push(tidy(&text));
-                    }
-                }
-                TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::HtmlBlock => {
-                    stack.pop();
-                }
-                TagEnd::Image => image_depth = image_depth.saturating_sub(1),
-                _ => {}
-            },
-            Event::Text(t) if image_depth == 0 => push(&mut stack, &t),
-            Event::SoftBreak | Event::HardBreak => push(&mut stack, " "),
-            _ => {}
-        }
-    }
-    out
-}
-
-fn push(stack: &mut [Frame], s: &str) {
-    if let Some(Frame::Collect { text, .. }) = stack.last_mut() {
-        text.push_str(s);
-    }
-}
-
-/// A tight item's text gathered so far becomes its own block before a nested block starts.
-fn flush_item(stack: &mut [Frame], out: &mut Vec<String>) {
-    if let Some(Frame::Collect { text, inline: false }) = stack.last_mut()
-        && !text.trim().is_empty()
-    {
-        out.push(tidy(text));
-        text.clear();
-    }
-}
-
-fn tidy(s: &str) -> String {
-    s.trim().to_string()
+    let map = std::collections::HashMap::new();
+    let links = crate::markdown::Links { source_dir: "", articles: &map, base_path: "/", raw_html: true };
+    crate::markdown::parse(markdown, &links).blocks()
 }
 
 #[cfg(test)]

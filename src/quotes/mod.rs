@@ -320,7 +320,5 @@ pub fn of_file(path: &std::path::Path) -> crate::Result<Vec<Quote>> {
     let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let body = crate::content::split(text).map_or(text, |s| s.body);
-    let map = std::collections::HashMap::new();
-    let links = crate::markdown::Links { source_dir: "", articles: &map, base_path: "/", raw_html: true };
-    Ok(extract(&crate::markdown::parse(body, &links).blocks()))
+    Ok(extract(&blocks(body)))
 }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use dateline::BuildOptions;
 use dateline::incremental::Session;
 
-use crate::harness::TestSite;
+use crate::harness::{Rng, TestSite, Watcher};
 
 fn assert_same_as_clean_build(site: &TestSite, step: &str) {
     let clean = site.root().join("clean");
@@ -25,20 +25,6 @@ fn assert_same_as_clean_build(site: &TestSite, step: &str) {
         );
     }
     std::fs::remove_dir_all(clean).expect("rm clean");
-}
-
-/// A small deterministic generator, so a failure can be replayed.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 const TAGS: [&str; 5] = ["council", "harbour", "schools", "weather", "café"];
@@ -160,15 +146,6 @@ fn a_body_edit_renders_few_pages() {
     assert!(site.read("2024/01/31/story-030/index.html").contains("A new line."));
     let unchanged = session.build().expect("no-op rebuild");
     assert_eq!(unchanged.written, 0, "nothing changed, nothing written");
-}
-
-/// The `dateline watch` binary, killed when dropped.
-struct Watcher(std::process::Child);
-impl Drop for Watcher {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 fn wait_for(logs: &Path, what: &str, mut done: impl FnMut() -> bool) {

@@ -6,41 +6,18 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Command};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use dateline::BuildOptions;
 
-use crate::harness::{TestSite, tree};
+use crate::harness::{Rng, TestSite, Watcher, tree};
 
 const ARTICLES: usize = 60;
 const SAVES: usize = 500;
 /// The pause between saves: with the half-written pauses, 500 saves take
 /// about 10 seconds.
 const PACE: Duration = Duration::from_millis(14);
-
-/// The `dateline watch` binary, killed when dropped.
-struct Watcher(Child);
-impl Drop for Watcher {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// A small deterministic generator, so a failure can be replayed.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 fn path_of(site: &TestSite, i: usize) -> std::path::PathBuf {
     site.root().join(format!("content/storm/story-{i:03}.md"))
