@@ -113,14 +113,21 @@ pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
     loaded.errors = problems.errors;
     loaded.warnings = problems.warnings;
     loaded.read = sources.len();
-    let results: Vec<_> = sources.par_iter().map(|rel| read(root, rel, settings)).collect();
+    let results: Vec<_> = sources
+        .par_iter()
+        .map(|rel| {
+            let (result, warnings) = read(root, rel, settings);
+            let found = result.as_ref().map(|a| syntax::find(&a.body)).unwrap_or_default();
+            (result, warnings, found)
+        })
+        .collect();
     let mut foreign = Vec::new();
-    for (result, warnings) in results {
+    for (result, warnings, found) in results {
         loaded.warnings.extend(warnings);
         match result {
             Ok(a) if a.draft && !drafts => {}
             Ok(a) => {
-                foreign.extend(syntax::find(&a.body).into_iter().map(|k| (k, a.path.clone())));
+                foreign.extend(found.into_iter().map(|k| (k, a.path.clone())));
                 loaded.articles.push(a);
             }
             Err(e) => loaded.errors.extend(e),

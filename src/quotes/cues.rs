@@ -27,16 +27,16 @@ fn lower(w: &str) -> Folded<'_> {
 
 /// Verbs that report speech or writing, English and French, finite and participle.
 pub fn is_speech_verb(w: &str) -> bool {
-    has(SPEECH_VERB, w.split('-').next().unwrap_or(""))
+    has(&SPEECH_VERB, w.split('-').next().unwrap_or(""))
 }
 
 /// Verbs that frame a partial quote as someone's words: he called it “a betrayal”.
 fn is_framing_verb(w: &str) -> bool {
-    has(FRAMING_VERB, w)
+    has(&FRAMING_VERB, w)
 }
 
 fn is_aux(w: &str) -> bool {
-    has(AUX, w)
+    has(&AUX, w)
 }
 
 fn pronoun_kind(w: &str) -> Option<Who<'static>> {
@@ -55,7 +55,7 @@ fn pronoun_kind(w: &str) -> Option<Who<'static>> {
 
 /// Plural or generic nouns that open a sentence as a subject but name nobody.
 fn is_generic(w: &str) -> bool {
-    has(GENERIC, w)
+    has(&GENERIC, w)
 }
 
 /// The subject of a speech verb at `v`, read backwards through auxiliaries
@@ -104,7 +104,7 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     while s > lo {
         let p = &t[s - 1];
         let joins = p.trail.is_empty() || p.trail == "." && p.word.chars().count() == 1;
-        if !joins || !(is_cap(p.word) || super::lexicon::NAME_PARTICLES.binary_search(&p.word).is_ok()) {
+        if !joins || !(is_cap(p.word) || super::lexicon::NAME_PARTICLES.contains(p.word)) {
             break;
         }
         s -= 1;
@@ -217,7 +217,7 @@ pub fn closing_cue<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
         if s > 0
             && v - s <= 4
             && rest <= 6
-            && (is_cap(t[s].word) || pronoun_kind(t[s].word).is_some() || has(DETERMINERS, t[s].word))
+            && (is_cap(t[s].word) || pronoun_kind(t[s].word).is_some() || has(&DETERMINERS, t[s].word))
         {
             let w = subject_before(t, v, s)?;
             if matches!(w, Who::Name(_) | Who::Pronoun(_)) {
@@ -249,7 +249,7 @@ pub fn tail_cue<'a>(t: &[Tok<'a>], new_sentence: bool) -> Option<Who<'a>> {
     let subjectish = is_cap(first.word)
         || is_generic(first.word)
         || pronoun_kind(first.word).is_some()
-        || has(DETERMINERS, first.word);
+        || has(&DETERMINERS, first.word);
     let window = if new_sentence { 4 } else { 30 };
     let v = (0..t.len().min(window)).find(|&k| is_speech_verb(t[k].word))?;
     if !(subjectish || role_then_name(t, v)) || first.lead.contains(['(', '[']) {

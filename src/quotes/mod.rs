@@ -99,7 +99,7 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
                 .ends_with([',', '.', '!', '?', ';', ':', '\u{2026}']),
             names_it: head
                 .last()
-                .is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(lexicon::NAMING_WORD, t.word))
+                .is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(&lexicon::NAMING_WORD, t.word))
                 || displays_it(head),
         };
         if !worth_keeping(&text, &ctx) {

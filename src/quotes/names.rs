@@ -32,9 +32,7 @@ pub fn is_cap(w: &str) -> bool {
 
 /// Abbreviations whose full stop does not end a sentence.
 pub fn is_abbrev(w: &str) -> bool {
-    (w.chars().count() == 1 && is_cap(w))
-        || w.contains('.')
-        || super::lexicon::ABBREV.binary_search(&w).is_ok()
+    (w.chars().count() == 1 && is_cap(w)) || w.contains('.') || super::lexicon::ABBREV.contains(w)
 }
 
 pub fn ends_sentence(t: &Tok) -> bool {
@@ -44,7 +42,7 @@ pub fn ends_sentence(t: &Tok) -> bool {
 /// Honorifics and roles: they introduce a name but are never part of it.
 pub fn is_title(w: &str) -> bool {
     // Every entry is capitalised, so most words are settled by their first letter.
-    is_cap(w) && (super::lexicon::TITLE.binary_search(&w).is_ok() || w.ends_with("-year-old"))
+    is_cap(w) && (super::lexicon::TITLE.contains(w) || w.ends_with("-year-old"))
 }
 
 /// Index of the name after a run of titles at `j` ("Police Chief", "Gov."), if one follows.
@@ -65,17 +63,17 @@ fn after_titles(toks: &[Tok], j: usize) -> Option<usize> {
 /// Capitalised words that start sentences or name times, not speakers.
 pub fn is_stop(w: &str) -> bool {
     // Every entry is capitalised, so most words are settled by their first letter.
-    is_cap(w) && super::lexicon::STOP.binary_search(&w).is_ok()
+    is_cap(w) && super::lexicon::STOP.contains(w)
 }
 
 /// Lower-case words allowed inside a name when a capitalised word follows.
 pub fn is_connector(w: &str) -> bool {
-    super::lexicon::CONNECTOR.binary_search(&w).is_ok()
+    super::lexicon::CONNECTOR.contains(w)
 }
 
 pub fn is_org_word(w: &str) -> bool {
     // Every entry is capitalised, so most words are settled by their first letter.
-    is_cap(w) && super::lexicon::ORG_WORD.binary_search(&w).is_ok()
+    is_cap(w) && super::lexicon::ORG_WORD.contains(w)
 }
 
 /// Longest proper-name run starting at `i`: capitalised words, initials, and
@@ -203,7 +201,7 @@ pub fn join(words: &[&str], toks_have_initials: bool) -> String {
 
 /// Words after which a name is a place or an object, not someone who speaks next.
 pub fn blocks_antecedent(w: &str) -> bool {
-    super::lexicon::BLOCKS_ANTECEDENT.binary_search(&w).is_ok()
+    super::lexicon::BLOCKS_ANTECEDENT.contains(w)
 }
 
 #[cfg(test)]

@@ -16,8 +16,10 @@
 
 pub mod text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::config::Settings;
@@ -71,27 +73,36 @@ impl Index {
     /// Indexes `articles` in the listing `order` (ids are positions in it):
     /// words of the title, summary, tags and authors.
     pub fn build(articles: &[Article], rendered: &[Rendered], order: &[usize], settings: &Settings) -> Index {
-        let mut index = Index::default();
-        let mut words: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
-        for (id, &i) in order.iter().enumerate() {
-            let (a, r) = (&articles[i], &rendered[i]);
-            let summary = match &a.summary {
-                Some(s) => text::decode_entities(s),
-                None => text::html_to_text(&r.summary_html),
-            };
+        let per_article: Vec<(Vec<String>, Doc)> = order
+            .par_iter()
+            .map(|&i| {
+                let (a, r) = (&articles[i], &rendered[i]);
+                let summary = match &a.summary {
+                    Some(s) => text::decode_entities(s),
+                    None => text::html_to_text(&r.summary_html),
+                };
+                let fields = [a.title.as_str(), summary.as_str()]
+                    .into_iter()
+                    .chain(a.tags.iter().map(String::as_str))
+                    .chain(a.authors.iter().map(String::as_str));
+                let words = fields.flat_map(text::words).collect();
+                (words, doc(a, &summary, settings))
+            })
+            .collect();
+        let mut index = Index { docs: Vec::with_capacity(per_article.len()), words: BTreeMap::new() };
+        let mut words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for (id, (found, doc)) in per_article.into_iter().enumerate() {
             let id = u32::try_from(id).unwrap_or(u32::MAX);
-            let fields = [a.title.as_str(), summary.as_str()]
-                .into_iter()
-                .chain(a.tags.iter().map(String::as_str))
-                .chain(a.authors.iter().map(String::as_str));
-            for field in fields {
-                for w in text::words(field) {
-                    words.entry(w).or_default().insert(id);
+            for w in found {
+                // Ids arrive in ascending order, so a repeat can only be the last one.
+                let ids = words.entry(w).or_default();
+                if ids.last() != Some(&id) {
+                    ids.push(id);
                 }
             }
-            index.docs.push(doc(a, &summary, settings));
+            index.docs.push(doc);
         }
-        index.words = words.into_iter().map(|(w, ids)| (w, ids.into_iter().collect())).collect();
+        index.words = words.into_iter().collect();
         index
     }
 

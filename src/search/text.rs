@@ -49,8 +49,14 @@ fn fold_char(c: char, out: &mut String) {
 /// Lower-cased and folded: `Café Ørsted` -> `cafe orsted`.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        fold_char(c, &mut out);
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for c in c.to_lowercase() {
+            fold_char(c, &mut out);
+        }
     }
     out
 }

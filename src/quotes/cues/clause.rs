@@ -28,7 +28,7 @@ pub fn sentence_subject<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
         // "in Salem, Oregon, …": a one-word place finishing the previous phrase.
         let place = skipped && is_cap(w) && first.trail == ",";
         let intro = (is_stop(w) || is_opener(w) || is_of_phrase(w) || is_lead_in(w) || place)
-            && !has(DETERMINERS, w)
+            && !has(&DETERMINERS, w)
             && !matches!(lower(w).as_str(), "this" | "that" | "these" | "those" | "it" | "there");
         let comma = (k..t.len().min(k + 12)).find(|&j| t[j].trail.contains(','))?;
         if !intro || t[k..comma].iter().any(|x| is_speech_verb(x.word)) {

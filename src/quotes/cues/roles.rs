@@ -38,8 +38,8 @@ pub fn is_role_word(k: &Tok) -> bool {
         && k.lead.is_empty()
         && k.word.chars().all(|c| c.is_lowercase() || c == '-')
         && !is_of_phrase(k.word)
-        && !has(AUX, k.word)
-        && !has(DETERMINERS, k.word)
+        && !has(&AUX, k.word)
+        && !has(&DETERMINERS, k.word)
         && !matches!(
             k.word,
             "on" | "during"
