@@ -9,21 +9,41 @@ pub struct Tok<'a> {
 }
 
 pub fn tokens(s: &str) -> Vec<Tok<'_>> {
+    // One pass over the characters: this runs on every word of every article.
     // An em dash glued between words ("Roe\u{2014}who") ends the first word like a comma.
-    s.split(|c: char| c.is_whitespace())
-        .flat_map(|w| w.split_inclusive('\u{2014}'))
-        .filter(|w| w.contains(|c: char| c.is_alphanumeric()))
-        .map(|raw| {
-            let a = raw.find(|c: char| c.is_alphanumeric()).unwrap_or(raw.len());
-            let b = raw.rfind(|c: char| c.is_alphanumeric()).map_or(a, |i| i + char_len(raw, i));
-            let b = b.max(a);
-            Tok { lead: &raw[..a], word: &raw[a..b], trail: &raw[b..] }
-        })
-        .collect()
-}
-
-fn char_len(s: &str, i: usize) -> usize {
-    s[i..].chars().next().map_or(1, char::len_utf8)
+    let mut out = Vec::with_capacity(s.len() / 6);
+    let mut piece: Option<usize> = None;
+    let mut word: Option<(usize, usize)> = None;
+    let mut flush = |piece: &mut Option<usize>, word: &mut Option<(usize, usize)>, end: usize| {
+        if let (Some(p), Some((a, b))) = (piece.take(), word.take()) {
+            out.push(Tok { lead: &s[p..a], word: &s[a..b], trail: &s[b..end] });
+        }
+    };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII is settled by the byte; anything else is decoded.
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
+        if c.is_whitespace() {
+            flush(&mut piece, &mut word, i);
+        } else {
+            piece.get_or_insert(i);
+            if c.is_alphanumeric() {
+                word = Some((word.map_or(i, |(a, _)| a), i + len));
+            } else if c == '\u{2014}' {
+                flush(&mut piece, &mut word, i + len);
+            }
+        }
+        i += len;
+    }
+    flush(&mut piece, &mut word, s.len());
+    out
 }
 
 pub fn is_cap(w: &str) -> bool {
@@ -207,6 +227,61 @@ pub fn blocks_antecedent(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn char_len(s: &str, i: usize) -> usize {
+        s[i..].chars().next().map_or(1, char::len_utf8)
+    }
+
+    /// The plain definition `tokens` must agree with.
+    fn tokens_by_definition(s: &str) -> Vec<(&str, &str, &str)> {
+        s.split(char::is_whitespace)
+            .flat_map(|w| w.split_inclusive('\u{2014}'))
+            .filter(|w| w.contains(char::is_alphanumeric))
+            .map(|raw| {
+                let a = raw.find(char::is_alphanumeric).unwrap_or(raw.len());
+                let b = raw.rfind(char::is_alphanumeric).map_or(a, |i| i + char_len(raw, i)).max(a);
+                (&raw[..a], &raw[a..b], &raw[b..])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokens_split_words_from_punctuation() {
+        let cases = [
+            "\u{201c}We open at dawn,\u{201d} Quill said.",
+            "Roe\u{2014}who\u{2014}left \u{2014} early\u{2014}",
+            "  (Mr. O'Neil-Smith's) \u{00e9}t\u{00e9} 42% \t\n\u{3000}\u{4eac}\u{90fd}!! \u{2026} -- \"\"",
+            "",
+            "\u{2014}\u{2014}",
+        ];
+        for s in cases {
+            let got: Vec<_> = tokens(s).iter().map(|t| (t.lead, t.word, t.trail)).collect();
+            assert_eq!(got, tokens_by_definition(s), "{s:?}");
+        }
+        let t = tokens("\u{201c}Yes,\u{201d} Roe\u{2014}who");
+        assert_eq!((t[0].lead, t[0].word, t[0].trail), ("\u{201c}", "Yes", ",\u{201d}"));
+        assert_eq!((t[1].word, t[1].trail, t[2].word), ("Roe", "\u{2014}", "who"));
+    }
+
+    #[test]
+    fn tokens_agree_with_the_definition_on_random_text() {
+        let alphabet: Vec<char> =
+            "aZ9 \t\n.,\u{2014}\u{201c}\u{201d}'\u{00e9}\u{3000}\u{4eac}-!".chars().collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..2000 {
+            let len = (state >> 59) as usize;
+            let s: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let got: Vec<_> = tokens(&s).iter().map(|t| (t.lead, t.word, t.trail)).collect();
+            assert_eq!(got, tokens_by_definition(&s), "{s:?}");
+        }
+    }
 
     fn name(s: &str) -> Option<String> {
         let t = tokens(s);

@@ -6,11 +6,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rayon::prelude::*;
-
 use crate::content::Article;
 use crate::markdown::Rendered;
 use crate::slug::slugify;
+
+mod related;
 
 /// A tag or an author with its articles, newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,58 +164,14 @@ fn related_articles(articles: &[Article], tags: &[Group], order: &[usize], keep:
     if keep == 0 {
         return vec![Vec::new(); articles.len()];
     }
-    let by_slug: HashMap<&str, usize> = tags.iter().enumerate().map(|(g, t)| (t.slug.as_str(), g)).collect();
-    let article_tags: Vec<Vec<usize>> = articles
+    let by_slug: HashMap<&str, u32> =
+        tags.iter().enumerate().map(|(g, t)| (t.slug.as_str(), g as u32)).collect();
+    let article_tags: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| a.tags.iter().filter_map(|t| by_slug.get(slugify(t).as_str()).copied()).collect())
         .collect();
-    let mut rank = vec![0usize; articles.len()];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i] = r;
-    }
-    // One counting table per chunk of articles, reused for every article in it.
-    let all: Vec<usize> = (0..articles.len()).collect();
-    let (article_tags, rank) = (&article_tags, &rank);
-    let chunk = articles.len().div_ceil(rayon::current_num_threads() * 4).max(1);
-    all.par_chunks(chunk)
-        .flat_map_iter(|ids| {
-            let mut counts = vec![0u32; articles.len()];
-            let mut touched: Vec<usize> = Vec::new();
-            ids.iter()
-                .map(move |&i| {
-                    for &g in &article_tags[i] {
-                        for &j in &tags[g].articles {
-                            if j != i {
-                                if counts[j] == 0 {
-                                    touched.push(j);
-                                }
-                                counts[j] += 1;
-                            }
-                        }
-                    }
-                    let mut cands: Vec<(u32, usize, usize)> =
-                        touched.iter().map(|&j| (counts[j], rank[i].abs_diff(rank[j]), rank[j])).collect();
-                    for &j in touched.iter() {
-                        counts[j] = 0;
-                    }
-                    touched.clear();
-                    let cmp = |a: &(u32, usize, usize), b: &(u32, usize, usize)| {
-                        b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-                    };
-                    if cands.len() > keep {
-                        cands.select_nth_unstable_by(keep - 1, cmp);
-                        cands.truncate(keep);
-                    }
-                    cands.sort_by(cmp);
-                    // A fresh vector: collecting from `cands` would reuse its
-                    // allocation, sized for every candidate (500 MB at 10,000 articles).
-                    let mut best = Vec::with_capacity(cands.len());
-                    best.extend(cands.iter().map(|c| order[c.2]));
-                    best
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    let lists: Vec<&[usize]> = tags.iter().map(|t| t.articles.as_slice()).collect();
+    related::related(&article_tags, &lists, order, keep)
 }
 
 /// One page of a paginated listing.
