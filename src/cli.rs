@@ -5,6 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 use dateline::{BuildOptions, Result};
 
+/// Editors finish a save (write, rename, backup) within a few milliseconds;
+/// waiting longer only delays the preview. Bursts that last longer cost an
+/// extra rebuild, which reads the disk again and so is always right.
+const DEBOUNCE_MS: u64 = 20;
+
 /// dateline: a static-site generator for news archives.
 #[derive(Debug, Parser)]
 #[command(name = "dateline", version, about, long_about = None)]
@@ -37,6 +42,13 @@ enum Command {
         /// Poll for changes instead of using the system's file notifications.
         #[arg(long)]
         poll: bool,
+        /// Print how long each stage of each rebuild took.
+        #[arg(long)]
+        timings: bool,
+        /// Quiet time in milliseconds after a change before rebuilding; raise
+        /// it where saves arrive in slow bursts (network drives, sync tools).
+        #[arg(long, default_value_t = DEBOUNCE_MS, value_name = "MS")]
+        debounce: u64,
     },
     /// Check a built site: internal links, fragments, images, orphaned articles.
     Check {
@@ -60,6 +72,13 @@ enum Command {
         /// Poll for changes instead of using the system's file notifications.
         #[arg(long)]
         poll: bool,
+        /// Print how long each stage of each rebuild took.
+        #[arg(long)]
+        timings: bool,
+        /// Quiet time in milliseconds after a change before rebuilding; raise
+        /// it where saves arrive in slow bursts (network drives, sync tools).
+        #[arg(long, default_value_t = DEBOUNCE_MS, value_name = "MS")]
+        debounce: u64,
         /// Stop after this many seconds (for scripts and tests).
         #[arg(long, hide = true)]
         stop_after: Option<u64>,
@@ -139,13 +158,13 @@ impl SiteArgs {
         BuildOptions { drafts, future, base_url, ..BuildOptions::default() }
     }
 
-    fn watch_options(self, poll: bool) -> dateline::watch::WatchOptions {
+    fn watch_options(self, poll: bool, debounce_ms: u64) -> dateline::watch::WatchOptions {
         let (out, build) = (self.out(), self.build_options());
         dateline::watch::WatchOptions {
             root: self.root,
             out,
             build,
-            debounce: std::time::Duration::from_millis(100),
+            debounce: std::time::Duration::from_millis(debounce_ms),
             poll,
         }
     }
@@ -220,8 +239,9 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("{summary}");
             Ok(())
         }
-        Command::Serve { site, port, bind, open, poll, stop_after } => {
-            let options = dateline::serve::ServeOptions { watch: site.watch_options(poll), bind, port };
+        Command::Serve { site, port, bind, open, poll, timings, debounce, stop_after } => {
+            let options =
+                dateline::serve::ServeOptions { watch: site.watch_options(poll, debounce), bind, port };
             let stop = dateline::watch::stop_flag();
             if let Some(secs) = stop_after {
                 let stop = std::sync::Arc::clone(&stop);
@@ -237,12 +257,12 @@ pub fn run(cli: Cli) -> Result<()> {
                     let _ = std::process::Command::new(opener).arg(url).spawn();
                 }
             };
-            dateline::serve::run(&options, &stop, &mut started, &mut print_report)
+            dateline::serve::run(&options, &stop, &mut started, &mut |r| print_report(r, timings))
         }
-        Command::Watch { site, poll } => {
-            let options = site.watch_options(poll);
+        Command::Watch { site, poll, timings, debounce } => {
+            let options = site.watch_options(poll, debounce);
             let stop = dateline::watch::stop_flag();
-            dateline::watch::run(&options, &stop, &mut print_report)
+            dateline::watch::run(&options, &stop, &mut |r| print_report(r, timings))
         }
         Command::Init { dir } => {
             dateline::scaffold::init(&dir)?;
@@ -262,7 +282,7 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 /// One line per build, as it happens.
-pub fn print_report(report: dateline::watch::Report) {
+pub fn print_report(report: dateline::watch::Report, timings: bool) {
     use dateline::watch::Report;
     use std::io::Write;
     match report {
@@ -290,6 +310,9 @@ pub fn print_report(report: dateline::watch::Report) {
                     outcome.written,
                     outcome.deleted
                 );
+            }
+            if timings {
+                eprintln!("stages: {}", outcome.timings);
             }
         }
         Report::Failed(e) => {

@@ -105,13 +105,20 @@ pub struct Session {
     /// The link map, kept while no article was added, removed or moved.
     linker: Option<Linker>,
     archive: Option<(u64, Archive)>,
-    /// The search index files and the key of what they index.
-    search: Option<(u64, Vec<Page>)>,
-    /// The sitemaps and robots.txt, and the key of what they list.
-    sitemaps: Option<(u64, Vec<Page>)>,
+    /// What places each article in the listings (URL, date, tags, authors),
+    /// hashed, with the path and source hash it was taken from.
+    shapes: Vec<(PathBuf, u64, u64)>,
+    /// Per article, its rendering version and a hash of who its quotes are by;
+    /// with `quoted_key`, what the speaker listings were built from.
+    quoted: Vec<(u64, u64)>,
+    quoted_key: u64,
+    /// The paths of the search index files and the key of what they index.
+    search: Option<(u64, Vec<String>)>,
+    /// The paths of the sitemaps and robots.txt, and the key of what they list.
+    sitemaps: Option<(u64, Vec<String>)>,
     keys: PageKeys,
     /// Hash of the bytes of every page written, by output path.
-    written: HashMap<String, u64>,
+    written: rustc_hash::FxHashMap<String, u64>,
     /// Source stamp of every copied file, by output path.
     copied: HashMap<String, (PathBuf, Option<Stamp>)>,
     built: bool,
@@ -119,6 +126,14 @@ pub struct Session {
     last_scan: Option<SystemTime>,
     /// Files modified after this are compared by content, not stamp.
     racy_after: Option<SystemTime>,
+    /// The article paths and files to copy of the last full scan, while
+    /// nothing but article edits happened since.
+    scan: Option<(Vec<PathBuf>, Vec<Asset>)>,
+    /// The templates as last loaded.
+    renderer: Option<Renderer>,
+    /// For the next build only: the articles that changed, when the caller
+    /// knows them (see [`Session::build_edited`]).
+    edited: Option<Vec<PathBuf>>,
 }
 
 impl Session {
@@ -137,15 +152,40 @@ impl Session {
             summary_versions: Vec::new(),
             linker: None,
             archive: None,
+            shapes: Vec::new(),
+            quoted: Vec::new(),
+            quoted_key: 0,
             search: None,
             sitemaps: None,
-            keys: PageKeys::new(),
-            written: HashMap::new(),
+            keys: PageKeys::default(),
+            written: Default::default(),
             copied: HashMap::new(),
             built: false,
             last_scan: None,
             racy_after: None,
+            scan: None,
+            edited: None,
+            renderer: None,
         }
+    }
+
+    /// [`Session::build`] when the caller knows the only changes are edits
+    /// of the files `changed` (absolute, or relative to the root): if all of
+    /// them are articles of the last build and still there, only they are
+    /// read, and the folders are not walked again; otherwise a full build.
+    /// The files themselves are always read in full and compared by
+    /// content, so a wrong hint costs time, never correctness, as long as
+    /// nothing else changed (file notifications tell that much).
+    pub fn build_edited(&mut self, changed: &[PathBuf]) -> Result<Outcome> {
+        let rel: Option<Vec<PathBuf>> = changed
+            .iter()
+            .map(|p| p.strip_prefix(&self.root).unwrap_or(p).to_path_buf())
+            .map(|p| (self.sources.contains_key(&p) && self.root.join(&p).is_file()).then_some(p))
+            .collect();
+        self.edited = rel.filter(|r| self.built && self.scan.is_some() && !r.is_empty());
+        let result = self.build();
+        self.edited = None;
+        result
     }
 
     /// Builds the site from what is on disk now. On error the output keeps
@@ -154,13 +194,18 @@ impl Session {
         let start = Instant::now();
         let mut outcome = Outcome::default();
         let mut timings = Timings::default();
+        let settings_key = self.settings_key;
         let settings = self.settings()?;
-        let renderer = timings.time("templates-load", || Renderer::load(&self.root, &settings))?;
+        // Only articles changed (and not the settings): the templates are as loaded.
+        let renderer = match self.renderer.take() {
+            Some(r) if self.edited.is_some() && settings_key == self.settings_key => r,
+            _ => timings.time("templates-load", || Renderer::load(&self.root, &settings))?,
+        };
         let assets = timings.time("read", || self.read_sources(&settings, &mut outcome))?;
         timings.time("markdown", || self.render_markdown(&settings))?;
         timings.time("listings", || self.update_archive(&settings));
         timings.time("views", || self.update_summaries(&settings));
-        let previous = if self.built { std::mem::take(&mut self.keys) } else { PageKeys::new() };
+        let previous = if self.built { std::mem::take(&mut self.keys) } else { PageKeys::default() };
         let pages = Mutex::new(Vec::new());
         let sink = |p: Page| {
             pages.lock().unwrap_or_else(PoisonError::into_inner).push(p);
@@ -201,27 +246,38 @@ impl Session {
         let shown: Vec<u64> = self.rendered.iter().map(|r| r.summary_version).collect();
         let own_robots = assets.iter().any(|a| a.rel == "robots.txt");
         let sitemap_key = hash(&(listed, shown, own_robots));
+        // Files generated again only when what they show changed; unchanged
+        // ones are neither rendered, copied nor compared again, only kept.
+        let mut kept: Vec<String> = Vec::new();
         let sitemaps = match self.sitemaps.take() {
-            Some((k, pages)) if k == sitemap_key => pages,
-            _ => crate::site::sitemap_pages(
-                &self.articles,
-                archive,
-                &settings,
-                &written,
-                &assets,
-                &mut timings,
-            ),
+            Some((k, paths)) if k == sitemap_key => {
+                kept.extend(paths.iter().cloned());
+                self.sitemaps = Some((k, paths));
+                Vec::new()
+            }
+            _ => {
+                let pages = crate::site::sitemap_pages(
+                    &self.articles,
+                    archive,
+                    &settings,
+                    &written,
+                    &assets,
+                    &mut timings,
+                );
+                self.sitemaps = Some((sitemap_key, pages.iter().map(|p| p.path.clone()).collect()));
+                pages
+            }
         };
-        self.sitemaps = Some((sitemap_key, sitemaps.clone()));
         let mut pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
         let mut keys = written.keys;
         keys.extend(feed_keys);
         let order = archive.order.clone();
-        let extra = self.extra_pages(&order, &settings, &keys, &mut timings);
+        let extra = self.extra_pages(&order, &settings, &keys, &mut kept, &mut timings);
         let extra = match extra {
             Ok(e) => e,
             Err(e) => {
                 self.keys = previous;
+                (self.search, self.sitemaps) = (None, None);
                 return Err(e);
             }
         };
@@ -229,8 +285,16 @@ impl Session {
             keys.insert(p.path.clone(), crate::render::ALWAYS);
             pages.push(p);
         }
-        timings.time("write", || self.write(pages, &keys, &assets, &mut outcome))?;
+        for path in kept {
+            keys.insert(path, crate::render::ALWAYS);
+        }
+        if let Err(e) = timings.time("write", || self.write(pages, &keys, &assets, &mut outcome)) {
+            // What was kept may not be on disk: generate it all next time.
+            (self.search, self.sitemaps) = (None, None);
+            return Err(e);
+        }
         self.keys = keys;
+        self.renderer = Some(renderer);
         self.built = true;
         outcome.articles = self.articles.len();
         outcome.warnings = self.warnings();
@@ -239,23 +303,32 @@ impl Session {
         Ok(outcome)
     }
 
-    /// The search index (kept while what it shows is unchanged) and the
-    /// redirect pages of aliases.
+    /// The search index (unless what it shows is unchanged: then its paths
+    /// go to `kept`) and the redirect pages of aliases.
     fn extra_pages(
         &mut self,
         order: &[usize],
         settings: &Settings,
         keys: &PageKeys,
+        kept: &mut Vec<String>,
         timings: &mut Timings,
     ) -> Result<Vec<Page>> {
         let listed: Vec<u64> = order.iter().map(|&i| self.rendered[i].summary_version).collect();
         let key = hash(&listed);
         let search = match self.search.take() {
-            Some((k, pages)) if k == key => pages,
-            _ => timings
-                .time("search", || crate::search::pages(&self.articles, &self.rendered, order, settings))?,
+            Some((k, paths)) if k == key => {
+                kept.extend(paths.iter().cloned());
+                self.search = Some((k, paths));
+                Vec::new()
+            }
+            _ => {
+                let pages = timings.time("search", || {
+                    crate::search::pages(&self.articles, &self.rendered, order, settings)
+                })?;
+                self.search = Some((key, pages.iter().map(|p| p.path.clone()).collect()));
+                pages
+            }
         };
-        self.search = Some((key, search.clone()));
         let aliases = crate::publish::alias_pages(&self.articles, settings, keys)?;
         Ok(search.into_iter().chain(aliases).collect())
     }
@@ -277,12 +350,15 @@ impl Session {
             self.summary_versions.clear();
             self.linker = None;
             self.archive = None;
+            self.shapes.clear();
+            self.quoted.clear();
         }
         Ok(settings)
     }
 
     fn warnings(&self) -> Vec<Warning> {
-        let mut paths: Vec<&PathBuf> = self.sources.keys().collect();
+        let mut paths: Vec<&PathBuf> =
+            self.sources.iter().filter(|(_, s)| !s.warnings.is_empty()).map(|(p, _)| p).collect();
         paths.sort();
         paths.iter().flat_map(|p| self.sources[*p].warnings.iter().cloned()).collect()
     }
@@ -290,7 +366,15 @@ impl Session {
     /// Brings `articles` up to date with the disk: unchanged files are kept,
     /// changed ones re-read; returns the files to copy.
     fn read_sources(&mut self, settings: &Settings, outcome: &mut Outcome) -> Result<Vec<Asset>> {
+        if let Some(edited) = self.edited.take()
+            && let Some((paths, assets)) = self.scan.take()
+            && self.read_edited(&paths, &edited, settings, outcome)
+        {
+            self.scan = Some((paths, assets.clone()));
+            return Ok(assets);
+        }
         let (paths, assets, mut errors) = content::discover(&self.root);
+        self.scan = errors.is_empty().then(|| (paths.clone(), assets.clone()));
         let stamps: Vec<Option<Stamp>> = paths.par_iter().map(|p| stamp(&self.root.join(p))).collect();
         let racy_after = self.last_scan.and_then(|t| t.checked_sub(RACY));
         self.racy_after = racy_after;
@@ -306,7 +390,7 @@ impl Session {
         outcome.removed = self.sources.keys().filter(|p| !live.contains(p)).count();
         let parsed: Vec<content::Parsed> =
             changed.par_iter().map(|&i| content::read(&self.root, &paths[i], settings)).collect();
-        let parsed = match self.update_in_place(&paths, &stamps, &changed, parsed) {
+        let parsed = match self.update_in_place(&paths, &stamps, &changed, parsed, false) {
             Ok(()) => return Error::from_many(errors).map_or(Ok(assets), Err),
             Err(parsed) => parsed,
         };
@@ -359,6 +443,34 @@ impl Session {
         Error::from_many(errors).map_or(Ok(assets), Err)
     }
 
+    /// Re-reads only `edited`, articles of the last scan's `paths`, taking
+    /// the stamps of the others as they were; false (nothing changed) when
+    /// it is not an edit in place, for a full scan to handle.
+    fn read_edited(
+        &mut self,
+        paths: &[PathBuf],
+        edited: &[PathBuf],
+        settings: &Settings,
+        outcome: &mut Outcome,
+    ) -> bool {
+        // Scanned paths are in path order.
+        let mut changed: Vec<usize> = edited.iter().filter_map(|p| paths.binary_search(p).ok()).collect();
+        changed.sort_unstable();
+        changed.dedup();
+        if changed.len() != edited.len() {
+            return false;
+        }
+        // Only the stamps of changed files are looked at.
+        let mut stamps: Vec<Option<Stamp>> = vec![None; paths.len()];
+        for &i in &changed {
+            stamps[i] = stamp(&self.root.join(&paths[i]));
+        }
+        let parsed: Vec<content::Parsed> =
+            changed.par_iter().map(|&i| content::read(&self.root, &paths[i], settings)).collect();
+        outcome.reread = changed.len();
+        self.update_in_place(paths, &stamps, &changed, parsed, true).is_ok()
+    }
+
     /// The common case of an edit: the same files as before, all published,
     /// and no changed article moved to another URL or alias. The changed
     /// articles are replaced where they stand, and the URL checks of the
@@ -369,15 +481,19 @@ impl Session {
         stamps: &[Option<Stamp>],
         changed: &[usize],
         parsed: Vec<content::Parsed>,
+        same_scan: bool,
     ) -> std::result::Result<(), Vec<content::Parsed>> {
         let now = self.options.now.unwrap_or_else(jiff::Timestamp::now);
+        // The same files as last time, every one of them read without error
+        // (known without looking when `paths` is the last scan's).
         let same_files = self.held.is_empty()
-            && paths.len() == self.articles.len()
-            && paths.iter().zip(&self.articles).all(|(p, a)| *p == a.path);
+            && paths.len() == self.sources.len()
+            && (same_scan || paths.iter().all(|p| self.sources.contains_key(p)));
+        let slot = |i: usize| self.articles.binary_search_by(|a| a.path.cmp(&paths[i])).ok();
         let fits = same_files
-            && changed.iter().zip(&parsed).all(|(&i, (result, _))| match (result, stamps[i]) {
-                (Ok(a), Some(_)) => {
-                    let old = &self.articles[i];
+            && changed.iter().zip(&parsed).all(|(&i, (result, _))| match (result, stamps[i], slot(i)) {
+                (Ok(a), Some(_), Some(k)) => {
+                    let old = &self.articles[k];
                     (!a.draft || self.options.drafts)
                         && crate::publish::is_live(a, self.options.future, now)
                         && a.rel_url == old.rel_url
@@ -388,14 +504,15 @@ impl Session {
         if !fits {
             return Err(parsed);
         }
-        for (&i, (result, warnings)) in changed.iter().zip(parsed) {
-            let (Ok(a), Some(stamp)) = (result, stamps[i]) else { continue };
+        let slots: Vec<Option<usize>> = changed.iter().map(|&i| slot(i)).collect();
+        for ((&i, (result, warnings)), k) in changed.iter().zip(parsed).zip(slots) {
+            let (Ok(a), Some(stamp), Some(k)) = (result, stamps[i], k) else { continue };
             self.sources.insert(paths[i].clone(), Source { stamp, warnings });
             // A file re-read only because its time stamp was too recent to
             // trust keeps its rendering when its content is the same.
-            if a.source_hash != self.articles[i].source_hash {
-                self.articles[i] = a;
-                self.rendered[i] = Rendered::default();
+            if a.source_hash != self.articles[k].source_hash {
+                self.articles[k] = a;
+                self.rendered[k] = Rendered::default();
             }
         }
         Ok(())
@@ -403,13 +520,15 @@ impl Session {
 
     /// Renders the bodies whose version changed.
     fn render_markdown(&mut self, settings: &Settings) -> Result<()> {
-        let linker = match self.linker.take() {
-            Some(l) => l,
-            None => Linker::new(&self.articles, settings),
+        // A kept link map means only articles re-read since need rendering.
+        let (linker, kept) = match self.linker.take() {
+            Some(l) => (l, true),
+            None => (Linker::new(&self.articles, settings), false),
         };
         let stale: Vec<usize> = (0..self.articles.len())
             .filter(|&i| {
-                self.rendered[i].version == 0 || self.rendered[i].version != linker.version(&self.articles[i])
+                let version = self.rendered[i].version;
+                version == 0 || !kept && version != linker.version(&self.articles[i])
             })
             .collect();
         let results: Vec<(usize, Result<Rendered>)> =
@@ -431,14 +550,45 @@ impl Session {
     /// The listings; their structure is kept while no article's place in
     /// them (URL, date, tags, authors) changed. Speakers follow the quotes.
     fn update_archive(&mut self, settings: &Settings) {
-        let shape: Vec<_> =
-            self.articles.iter().map(|a| (&a.rel_url, a.date.timestamp(), &a.tags, &a.authors)).collect();
-        let key = hash(&(shape, settings.config.related));
-        let mut archive = match self.archive.take() {
-            Some((k, a)) if k == key => a,
+        // Moved, not copied: the articles stay in place between most rebuilds.
+        let mut old = std::mem::take(&mut self.shapes).into_iter();
+        self.shapes = self
+            .articles
+            .iter()
+            .map(|a| match old.next() {
+                Some(s) if s.0 == a.path && s.1 == a.source_hash => s,
+                _ => (
+                    a.path.clone(),
+                    a.source_hash,
+                    hash(&(&a.rel_url, a.date.timestamp(), &a.tags, &a.authors)),
+                ),
+            })
+            .collect();
+        let each: Vec<u64> = self.shapes.iter().map(|s| s.2).collect();
+        let key = hash(&(each, settings.config.related));
+        // Who is quoted where, per article, kept by rendering version: most
+        // edits leave every attribution as it was.
+        let mut old = std::mem::take(&mut self.quoted).into_iter();
+        self.quoted = self
+            .rendered
+            .iter()
+            .map(|r| match old.next() {
+                Some(q) if q.0 == r.version => q,
+                _ => (r.version, hash(&r.quotes.iter().map(|q| &q.speaker).collect::<Vec<_>>())),
+            })
+            .collect();
+        let each: Vec<u64> = self.quoted.iter().map(|q| q.1).collect();
+        let quoted_key = hash(&(key, each));
+        let archive = match self.archive.take() {
+            Some((k, mut a)) if k == key => {
+                if quoted_key != self.quoted_key {
+                    a.speakers = archive::speakers(&a.order, &self.rendered);
+                }
+                a
+            }
             _ => Archive::build(&self.articles, &self.rendered, settings.config.related),
         };
-        archive.speakers = archive::speakers(&archive.order, &self.rendered);
+        self.quoted_key = quoted_key;
         self.archive = Some((key, archive));
     }
 

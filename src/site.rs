@@ -212,10 +212,10 @@ impl Site {
                 settings: &self.settings,
                 summaries: &summaries,
             };
-            self.renderer.render_all(&input, &PageKeys::new(), sink)
+            self.renderer.render_all(&input, &PageKeys::default(), sink)
         })?;
         let feeds = timings.time("feeds", || {
-            crate::feeds::write_all(articles, &rendered, &archive, &self.settings, &PageKeys::new(), sink)
+            crate::feeds::write_all(articles, &rendered, &archive, &self.settings, &PageKeys::default(), sink)
         })?;
         let extra =
             extra_pages(articles, &rendered, &archive, &self.settings, &written, &self.assets, timings)?;

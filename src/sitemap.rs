@@ -32,7 +32,9 @@ pub fn pages(
     settings: &Settings,
     own_robots: bool,
 ) -> Vec<Page> {
-    let mut files = sitemaps(listed, settings, MAX_URLS);
+    let mut sorted: Vec<&Listed> = listed.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+    let mut files = sitemaps(&sorted, settings, MAX_URLS);
     let news = news(articles, archive, settings);
     let has_news = news.is_some();
     files.extend(news);
@@ -44,7 +46,7 @@ pub fn pages(
 
 /// `sitemap.xml` listing every page; when there are more than `max`, an
 /// index at `sitemap.xml` and parts `sitemap-1.xml`, ... of at most `max`.
-pub fn sitemaps(listed: &[Listed], settings: &Settings, max: usize) -> Vec<Page> {
+pub fn sitemaps(listed: &[&Listed], settings: &Settings, max: usize) -> Vec<Page> {
     if listed.len() <= max {
         return vec![page("sitemap.xml", urlset(listed, settings))];
     }
@@ -66,7 +68,7 @@ pub fn sitemaps(listed: &[Listed], settings: &Settings, max: usize) -> Vec<Page>
     pages
 }
 
-fn urlset(listed: &[Listed], settings: &Settings) -> String {
+fn urlset(listed: &[&Listed], settings: &Settings) -> String {
     let mut x = Xml::new();
     x.open("urlset", &[("xmlns", NS)]);
     for l in listed {

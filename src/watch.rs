@@ -68,14 +68,19 @@ pub fn run(options: &WatchOptions, stop: &AtomicBool, report: &mut dyn FnMut(Rep
     }
     let options = &options;
     let mut session = Session::new(&options.root, &options.out, options.build.clone());
-    let mut build = |changed: Vec<PathBuf>, report: &mut dyn FnMut(Report)| match session.build() {
-        Ok(outcome) => report(Report::Built { changed, outcome }),
-        Err(e) => report(Report::Failed(e)),
+    // With `full` false, the session may read only the changed files when
+    // they are all articles it knows (see `Session::build_edited`).
+    let mut build = |changed: Vec<PathBuf>, full: bool, report: &mut dyn FnMut(Report)| {
+        let result = if full { session.build() } else { session.build_edited(&changed) };
+        match result {
+            Ok(outcome) => report(Report::Built { changed, outcome }),
+            Err(e) => report(Report::Failed(e)),
+        }
     };
     // Watch before the first build, so that a save made while it runs is seen.
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut watch = Watch::start(options, tx, report)?;
-    build(Vec::new(), report);
+    build(Vec::new(), true, report);
     while !stop.load(Ordering::Relaxed) {
         let mut events = match rx.recv_timeout(Duration::from_millis(100)) {
             Ok(Ok(events)) => events,
@@ -101,6 +106,8 @@ pub fn run(options: &WatchOptions, stop: &AtomicBool, report: &mut dyn FnMut(Rep
                 }
             }
         }
+        // Events the system dropped (a queue overflow) mean anything may have changed.
+        let rescan = events.iter().any(|e| e.need_rescan());
         // Reading files raises access events; our own rebuild must not trigger another.
         let mut changed: Vec<PathBuf> = events
             .iter()
@@ -115,7 +122,7 @@ pub fn run(options: &WatchOptions, stop: &AtomicBool, report: &mut dyn FnMut(Rep
             continue;
         }
         watch.add_new_dirs(&options.root);
-        build(changed, report);
+        build(changed, rescan, report);
     }
     Ok(())
 }

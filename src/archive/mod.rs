@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use crate::content::Article;
 use crate::markdown::Rendered;
 use crate::slug::slugify;
@@ -124,21 +126,29 @@ fn group<'a>(order: &[usize], names: impl Fn(usize) -> &'a Vec<String>) -> Vec<G
 
 /// Speakers are the same across articles when their full names are (ignoring case).
 pub fn speakers(order: &[usize], rendered: &[Rendered]) -> Vec<Speaker> {
-    let mut map: BTreeMap<String, Speaker> = BTreeMap::new();
+    // Names repeat across thousands of quotes: each is slugged once.
+    let mut by_name: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    let mut by_slug: FxHashMap<String, usize> = FxHashMap::default();
+    let mut out: Vec<Speaker> = Vec::new();
     for &i in order {
         for (qi, q) in rendered[i].quotes.iter().enumerate() {
             let Some(name) = &q.speaker else { continue };
-            let slug = slugify(name);
-            if slug.is_empty() {
-                continue;
+            let k = *by_name.entry(name.as_str()).or_insert_with(|| {
+                let slug = slugify(name);
+                (!slug.is_empty()).then(|| {
+                    *by_slug.entry(slug.clone()).or_insert_with(|| {
+                        out.push(Speaker { name: name.clone(), slug, quotes: Vec::new() });
+                        out.len() - 1
+                    })
+                })
+            });
+            if let Some(k) = k {
+                out[k].quotes.push((i, qi));
             }
-            map.entry(slug.clone())
-                .or_insert_with(|| Speaker { name: name.clone(), slug, quotes: Vec::new() })
-                .quotes
-                .push((i, qi));
         }
     }
-    map.into_values().collect()
+    out.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
+    out
 }
 
 fn by_date(order: &[usize], articles: &[Article]) -> Vec<Year> {

@@ -139,7 +139,7 @@ pub fn write_all(
         }));
     }
 
-    let mut keys = PageKeys::new();
+    let mut keys = PageKeys::default();
     listings.retain(|l| {
         let versions: Vec<u64> = l.articles.iter().map(|&i| rendered[i].version).collect();
         let oldest = l.oldest.map(|i| articles[i].date.year());

@@ -5,7 +5,7 @@
 //! set): a rebuild skips pages whose fingerprint did not change, which is
 //! what makes watch-mode rebuilds of a large archive take milliseconds.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use jiff::ZonedDateTime as Zoned;
@@ -33,7 +33,7 @@ pub type Sink<'a> = dyn Fn(Page) -> Result<()> + Sync + 'a;
 
 /// Fingerprints of pages by output path. `ALWAYS` marks pages that are
 /// rendered every time (indexes, year pages: few and cheap).
-pub type PageKeys = HashMap<String, u64>;
+pub type PageKeys = rustc_hash::FxHashMap<String, u64>;
 
 /// The fingerprint of pages that are never skipped.
 pub const ALWAYS: u64 = 0;
@@ -63,7 +63,9 @@ enum Ctx<'a> {
 
 /// A page to render: its site-relative URL path, template, context and fingerprint.
 struct Job<'a> {
-    rel: String,
+    rel: Cow<'a, str>,
+    /// The output file, `rel` with `index.html` where it ends in `/`.
+    path: String,
     template: &'static str,
     context: Ctx<'a>,
     key: u64,
@@ -86,13 +88,29 @@ pub struct Listed {
 pub struct Written {
     /// The fingerprint of every page of the site, rendered this time or not.
     pub keys: PageKeys,
-    /// Every HTML page that belongs in the sitemap, in URL order.
+    /// Every HTML page that belongs in the sitemap, in the order pages are
+    /// listed (the same for the same site; the sitemap sorts them).
     pub listed: Vec<Listed>,
+}
+
+impl<'a> Job<'a> {
+    fn new(
+        rel: impl Into<Cow<'a, str>>,
+        template: &'static str,
+        context: Ctx<'a>,
+        key: u64,
+        lastmod: Option<Zoned>,
+    ) -> Self {
+        let rel = rel.into();
+        Job { path: file_path(&rel), rel, template, context, key, lastmod }
+    }
 }
 
 /// The newest `modified()` among `items`.
 fn newest(articles: &[Article], items: &[usize]) -> Option<Zoned> {
-    items.iter().map(|&i| articles[i].modified()).max().cloned()
+    // Compared as instants (cheaper than zoned times, and the same order).
+    let i = items.iter().copied().max_by_key(|&i| articles[i].modified().timestamp())?;
+    Some(articles[i].modified().clone())
 }
 
 pub(super) fn render_all(
@@ -115,19 +133,19 @@ pub(super) fn render_all(
     quote_jobs(&mut jobs, r, input);
     for (rel, template) in [("404.html", "404.html"), ("search/", "search.html")] {
         let context = Ctx::Ready(Context::new());
-        jobs.push(Job { rel: rel.into(), template, context, key: key(r, rel), lastmod: None });
+        jobs.push(Job::new(rel, template, context, key(r, rel), None));
     }
 
     let errors: Vec<Error> = jobs
         .par_iter()
-        .filter(|j| j.key == ALWAYS || previous.get(&file_path(&j.rel)) != Some(&j.key))
+        .filter(|j| j.key == ALWAYS || previous.get(&j.path) != Some(&j.key))
         .map(|j| {
             let html = match &j.context {
                 Ctx::Ready(ctx) => r.render(j.template, ctx)?,
                 Ctx::Article(i) => r.render(j.template, &article_context(*i, input))?,
                 Ctx::Lazy(build) => r.render(j.template, &build())?,
             };
-            sink(Page { path: file_path(&j.rel), bytes: html.into_bytes() })
+            sink(Page { path: j.path.clone(), bytes: html.into_bytes() })
         })
         .filter_map(Result::err)
         .collect();
@@ -135,20 +153,28 @@ pub(super) fn render_all(
         return Err(e);
     }
     sink(Page { path: "style.css".into(), bytes: r.stylesheet().as_bytes().to_vec() })?;
-    let mut keys: PageKeys = jobs.iter().map(|j| (file_path(&j.rel), j.key)).collect();
+    let mut keys = PageKeys::with_capacity_and_hasher(jobs.len() + 1, Default::default());
     keys.insert("style.css".into(), ALWAYS);
-    let mut listed: Vec<Listed> = jobs
-        .into_iter()
-        .filter(|j| j.template != "404.html")
-        .map(|j| Listed { rel: j.rel, lastmod: j.lastmod })
-        .collect();
-    listed.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let mut listed = Vec::with_capacity(jobs.len());
+    for j in jobs {
+        if j.template != "404.html" {
+            listed.push(Listed { rel: j.rel.into_owned(), lastmod: j.lastmod });
+        }
+        keys.insert(j.path, j.key);
+    }
     Ok(Written { keys, listed })
 }
 
 /// `2024/x/` -> `2024/x/index.html`; `404.html` stays.
 fn file_path(rel: &str) -> String {
-    if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() }
+    if rel.is_empty() || rel.ends_with('/') {
+        let mut path = String::with_capacity(rel.len() + 10);
+        path.push_str(rel);
+        path.push_str("index.html");
+        path
+    } else {
+        rel.to_string()
+    }
 }
 
 /// A fingerprint of `parts` under the template set's own; never `ALWAYS`.
@@ -159,20 +185,26 @@ fn key(r: &Renderer, parts: impl Hash) -> u64 {
     h.finish().max(1)
 }
 
-fn article_jobs(jobs: &mut Vec<Job<'_>>, r: &Renderer, input: &Input<'_>) {
+fn article_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &Input<'a>) {
     let v = |i: Option<usize>| i.map(|i| input.rendered[i].summary_version);
     let a = input.archive;
-    for (i, article) in input.articles.iter().enumerate() {
-        let related: Vec<u64> = a.related[i].iter().map(|&j| input.rendered[j].summary_version).collect();
-        let k = key(r, (input.rendered[i].version, v(a.older[i]), v(a.newer[i]), related));
-        jobs.push(Job {
-            rel: article.rel_url.clone(),
-            template: "article.html",
-            context: Ctx::Article(i),
-            key: k,
-            lastmod: Some(article.modified().clone()),
-        });
-    }
+    // Ten thousand keys and paths at every rebuild: made in parallel.
+    let made: Vec<Job<'a>> = input
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, article)| {
+            let related = a.related[i].iter().map(|&j| input.rendered[j].summary_version);
+            let mut h = DefaultHasher::new();
+            r.fingerprint.hash(&mut h);
+            (input.rendered[i].version, v(a.older[i]), v(a.newer[i])).hash(&mut h);
+            related.for_each(|x| x.hash(&mut h));
+            let k = h.finish().max(1);
+            let lastmod = Some(article.modified().clone());
+            Job::new(article.rel_url.as_str(), "article.html", Ctx::Article(i), k, lastmod)
+        })
+        .collect();
+    jobs.extend(made);
 }
 
 fn article_context(i: usize, input: &Input<'_>) -> Context {
@@ -216,7 +248,7 @@ fn index_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
             ctx
         };
         let (context, lastmod) = (Ctx::Lazy(Box::new(build)), lastmod.clone());
-        jobs.push(Job { rel: rel.into(), template, context, key: k, lastmod });
+        jobs.push(Job::new(rel, template, context, k, lastmod));
     }
 }
 
@@ -230,16 +262,18 @@ fn group_jobs<'a>(
     var: &'static str,
 ) {
     for g in groups {
-        let value = views::group(g, prefix, input.settings);
         let base = format!("{prefix}/{}/", g.slug);
         let extra = key(r, (&g.name, &g.slug));
-        let title = crate::feeds::group_title(&g.name, input.settings);
-        let mut feeds = crate::feeds::links("", &input.settings.config.title, input.settings);
-        feeds.extend(crate::feeds::links(&base, &title, input.settings));
-        let feeds = Value::from_serializable(&feeds);
+        // Built only when one of the group's pages is rendered: most rebuilds
+        // render none of them.
+        let (owned_prefix, owned_base) = (prefix.to_string(), base.clone());
         listing_jobs(jobs, r, input, &base, template, &g.articles, extra, move |c| {
-            c.insert_value(var, value.clone());
-            c.insert_value("feeds", feeds.clone());
+            let s = input.settings;
+            c.insert_value(var, views::group(g, &owned_prefix, s));
+            let title = crate::feeds::group_title(&g.name, s);
+            let mut feeds = crate::feeds::links("", &s.config.title, s);
+            feeds.extend(crate::feeds::links(&owned_base, &title, s));
+            c.insert_value("feeds", Value::from_serializable(&feeds));
         });
     }
 }
@@ -252,13 +286,13 @@ fn date_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
             ctx.insert_value("year", views::year(y, input.settings));
             ctx
         };
-        jobs.push(Job {
-            rel: format!("{:04}/", y.year),
-            template: "year.html",
-            context: Ctx::Lazy(Box::new(build)),
-            key: key(r, (y.year, months)),
-            lastmod: y.months.iter().filter_map(|m| newest(input.articles, &m.articles)).max(),
-        });
+        jobs.push(Job::new(
+            format!("{:04}/", y.year),
+            "year.html",
+            Ctx::Lazy(Box::new(build)),
+            key(r, (y.year, months)),
+            y.months.iter().filter_map(|m| newest(input.articles, &m.articles)).max(),
+        ));
         for m in &y.months {
             let month = views::month(y.year, m, input.settings);
             let base = format!("{:04}/{:02}/", y.year, m.month);
@@ -282,13 +316,13 @@ fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
     let quoted = |s: &crate::archive::Speaker| s.quotes.iter().map(|&(a, _)| a).collect::<Vec<_>>();
     let all: Vec<usize> = archive.speakers.iter().flat_map(quoted).collect();
     let lastmod = newest(input.articles, &all);
-    jobs.push(Job {
-        rel: "quotes/".into(),
-        template: "quotes.html",
-        context: Ctx::Lazy(Box::new(build)),
-        key: key(r, ("quotes/", listed)),
+    jobs.push(Job::new(
+        "quotes/",
+        "quotes.html",
+        Ctx::Lazy(Box::new(build)),
+        key(r, ("quotes/", listed)),
         lastmod,
-    });
+    ));
     for s in &archive.speakers {
         let speaker = quote_views::speaker(s, settings);
         let versions: Vec<(u64, usize)> =
@@ -315,13 +349,7 @@ fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
                 ctx.insert_value("speaker", speaker.clone());
                 ctx
             };
-            jobs.push(Job {
-                rel,
-                template: "speaker.html",
-                context: Ctx::Lazy(Box::new(build)),
-                key: k,
-                lastmod: lastmod.clone(),
-            });
+            jobs.push(Job::new(rel, "speaker.html", Ctx::Lazy(Box::new(build)), k, lastmod.clone()));
         }
     }
 }
@@ -357,6 +385,6 @@ fn listing_jobs<'a>(
             add(&mut ctx);
             ctx
         };
-        jobs.push(Job { rel, template, context: Ctx::Lazy(Box::new(build)), key: k, lastmod });
+        jobs.push(Job::new(rel, template, Ctx::Lazy(Box::new(build)), k, lastmod));
     }
 }

@@ -22,7 +22,7 @@ fn text(p: &Page) -> &str {
 
 #[test]
 fn small_sites_have_one_sitemap() {
-    let pages = sitemaps(&listed(3), &settings("https://e.org/"), 3);
+    let pages = sitemaps(&listed(3).iter().collect::<Vec<_>>(), &settings("https://e.org/"), 3);
     assert_eq!(pages.len(), 1);
     let xml = text(&pages[0]);
     assert_eq!(xml.matches("<url>").count(), 3);
@@ -31,7 +31,7 @@ fn small_sites_have_one_sitemap() {
 
 #[test]
 fn large_sites_get_an_index_and_parts() {
-    let pages = sitemaps(&listed(5), &settings("https://e.org/news/"), 2);
+    let pages = sitemaps(&listed(5).iter().collect::<Vec<_>>(), &settings("https://e.org/news/"), 2);
     let names: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]);
     let index = text(&pages[0]);

@@ -53,7 +53,9 @@ fn write_article(site: &TestSite, rng: &mut Rng, name: &str) {
     );
 }
 
-fn random_edits(seed: u64) {
+/// `hinted`: each rebuild is told the files the step touched, as watch mode
+/// tells it the paths of file events (see `Session::build_edited`).
+fn random_edits(seed: u64, hinted: bool) {
     let site = TestSite::new();
     site.file("site.yaml", "per_page: 3\n");
     let mut rng = Rng(seed);
@@ -65,12 +67,15 @@ fn random_edits(seed: u64) {
     session.build().expect("first build");
     assert_same_as_clean_build(&site, "first build");
     let mut next_name = names.len();
+    let article = |n: &str| site.root().join(format!("content/{n}.md"));
     for step in 0..30 {
-        let op = rng.below(9);
+        let op = rng.below(11);
+        let mut touched = Vec::new();
         let what = match op {
             0 | 1 => {
                 let n = names[rng.below(names.len())].clone();
                 write_article(&site, &mut rng, &n);
+                touched.push(article(&n));
                 format!("rewrite {n}")
             }
             2 => {
@@ -78,19 +83,21 @@ fn random_edits(seed: u64) {
                 next_name += 1;
                 write_article(&site, &mut rng, &n);
                 names.push(n.clone());
+                touched.push(article(&n));
                 format!("add {n}")
             }
             3 if names.len() > 2 => {
                 let n = names.remove(rng.below(names.len()));
-                std::fs::remove_file(site.root().join(format!("content/{n}.md"))).expect("rm");
+                std::fs::remove_file(article(&n)).expect("rm");
+                touched.push(article(&n));
                 format!("delete {n}")
             }
             4 => {
                 let i = rng.below(names.len());
                 let to = format!("s{next_name}");
                 next_name += 1;
-                let from = site.root().join(format!("content/{}.md", names[i]));
-                std::fs::rename(from, site.root().join(format!("content/{to}.md"))).expect("mv");
+                std::fs::rename(article(&names[i]), article(&to)).expect("mv");
+                touched.extend([article(&names[i]), article(&to)]);
                 names[i] = to.clone();
                 format!("rename to {to}")
             }
@@ -98,27 +105,49 @@ fn random_edits(seed: u64) {
                 let head =
                     ["", "{% block head %}<meta name=\"v\" content=\"1\">{% endblock head %}"][rng.below(2)];
                 site.file("templates/base.html", &format!("{{% extends \"builtin/base.html\" %}}{head}"));
+                touched.push(site.root().join("templates/base.html"));
                 "template".to_string()
             }
             6 => {
-                site.file(&format!("content/img{}.svg", rng.below(3)), &format!("<svg>{}</svg>", rng.next()));
+                let name = format!("content/img{}.svg", rng.below(3));
+                site.file(&name, &format!("<svg>{}</svg>", rng.next()));
+                touched.push(site.root().join(name));
                 "asset".to_string()
             }
             7 => {
                 let n = names[rng.below(names.len())].clone();
-                let path = site.root().join(format!("content/{n}.md"));
+                let path = article(&n);
                 let good = std::fs::read_to_string(&path).expect("read");
                 std::fs::write(&path, "---\ntitle: broken\n").expect("break");
-                assert!(session.build().is_err(), "step {step}: a broken article fails the build");
+                let broken =
+                    if hinted { session.build_edited(std::slice::from_ref(&path)) } else { session.build() };
+                assert!(broken.is_err(), "step {step}: a broken article fails the build");
                 std::fs::write(&path, good).expect("fix");
+                touched.push(path);
                 format!("break and fix {n}")
+            }
+            9 | 10 => {
+                // An edit of the body only, at times with a new quote: the article keeps its place.
+                let n = names[rng.below(names.len())].clone();
+                let path = article(&n);
+                let mut text = std::fs::read_to_string(&path).expect("read");
+                text.push_str(&format!("\nMore news {}.\n", rng.next() % 1000));
+                if rng.below(2) == 0 {
+                    let who = PEOPLE[rng.below(PEOPLE.len())];
+                    text.push_str(&format!("\n“It is a new day for all of us here,” said {who}.\n"));
+                }
+                std::fs::write(&path, text).expect("edit");
+                touched.push(path);
+                format!("body of {n}")
             }
             _ => {
                 site.file("site.yaml", &format!("per_page: {}\n", 2 + rng.below(3)));
+                touched.push(site.root().join("site.yaml"));
                 "settings".to_string()
             }
         };
-        session.build().unwrap_or_else(|e| panic!("step {step} ({what}): {e}"));
+        let built = if hinted { session.build_edited(&touched) } else { session.build() };
+        built.unwrap_or_else(|e| panic!("step {step} ({what}): {e}"));
         assert_same_as_clean_build(&site, &format!("seed {seed} step {step} ({what})"));
     }
 }
@@ -126,7 +155,14 @@ fn random_edits(seed: u64) {
 #[test]
 fn random_edit_sequences_equal_clean_builds() {
     for seed in [0x9E37_79B9_7F4A_7C15, 42, 7_777_777] {
-        random_edits(seed);
+        random_edits(seed, false);
+    }
+}
+
+#[test]
+fn random_edit_sequences_told_what_changed_equal_clean_builds() {
+    for seed in [5, 1_000_003, 0xDEAD_BEEF] {
+        random_edits(seed, true);
     }
 }
 
