@@ -163,7 +163,7 @@ def main():
     for kind, med, lo, hi, rep in rows:
         print(f"{kind:<16} {med:>8.0f} {lo:>5.0f}-{hi:<6.0f} {rep:>19.0f}")
     print("written: save to the changed output page holding the edit, polled every 1 ms;")
-    print("it includes the watcher's 100 ms debounce. rebuild: dateline's own figure.")
+    print("it includes the watcher's debounce (20 ms by default). rebuild: dateline's own figure.")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,17 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII is settled by the byte; anything else is decoded.
+        if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits, the bulk of any text, in one go.
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            piece.get_or_insert(start);
+            word = Some((word.map_or(start, |(a, _)| a), i));
+            continue;
+        }
+        // Other ASCII is settled by the byte; anything else is decoded.
         let (c, len) = if b.is_ascii() {
             (char::from(b), 1)
         } else {
