@@ -203,17 +203,17 @@ impl Site {
         };
         let archive =
             timings.time("listings", || Archive::build(articles, &rendered, self.settings.config.related));
-        let written = timings.time("templates", || {
-            let summaries = crate::render::views::summaries(articles, &rendered, &self.settings);
-            let input = Input {
-                articles,
-                rendered: &rendered,
-                archive: &archive,
-                settings: &self.settings,
-                summaries: &summaries,
-            };
-            self.renderer.render_all(&input, &PageKeys::default(), sink)
-        })?;
+        let summaries =
+            timings.time("views", || crate::render::views::summaries(articles, &rendered, &self.settings));
+        let input = Input {
+            articles,
+            rendered: &rendered,
+            archive: &archive,
+            settings: &self.settings,
+            summaries: &summaries,
+        };
+        let written =
+            timings.time("templates", || self.renderer.render_all(&input, &PageKeys::default(), sink))?;
         let feeds = timings.time("feeds", || {
             crate::feeds::write_all(articles, &rendered, &archive, &self.settings, &PageKeys::default(), sink)
         })?;

@@ -42,7 +42,12 @@ impl Renderer {
     /// them when `previous` is empty) and hands each to `sink` as soon as it
     /// is ready; returns the fingerprints of every page of the site and the
     /// HTML pages for the sitemap. Errors are gathered, one per distinct cause.
-    pub fn render_all(&self, input: &Input<'_>, previous: &PageKeys, sink: &Sink<'_>) -> Result<Written> {
+    pub fn render_all<'a>(
+        &self,
+        input: &'a Input<'a>,
+        previous: &PageKeys,
+        sink: &Sink<'_>,
+    ) -> Result<Written<'a>> {
         pages::render_all(self, input, previous, sink)
     }
 

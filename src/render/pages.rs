@@ -75,9 +75,9 @@ struct Job<'a> {
 
 /// An HTML page as the sitemap lists it.
 #[derive(Debug, Clone)]
-pub struct Listed {
-    /// Site-relative URL path, e.g. `tags/x/page/2/`.
-    pub rel: String,
+pub struct Listed<'a> {
+    /// Site-relative URL path, e.g. `tags/x/page/2/` (an article's borrowed).
+    pub rel: Cow<'a, str>,
     /// When what it shows last changed: an article's `updated` or `date`,
     /// a listing's newest of those.
     pub lastmod: Option<Zoned>,
@@ -85,12 +85,12 @@ pub struct Listed {
 
 /// What rendering produced besides the pages themselves.
 #[derive(Debug, Default)]
-pub struct Written {
+pub struct Written<'a> {
     /// The fingerprint of every page of the site, rendered this time or not.
     pub keys: PageKeys,
     /// Every HTML page that belongs in the sitemap, in the order pages are
     /// listed (the same for the same site; the sitemap sorts them).
-    pub listed: Vec<Listed>,
+    pub listed: Vec<Listed<'a>>,
 }
 
 impl<'a> Job<'a> {
@@ -113,12 +113,12 @@ fn newest(articles: &[Article], items: &[usize]) -> Option<Zoned> {
     Some(articles[i].modified().clone())
 }
 
-pub(super) fn render_all(
+pub(super) fn render_all<'a>(
     r: &Renderer,
-    input: &Input<'_>,
+    input: &'a Input<'a>,
     previous: &PageKeys,
     sink: &Sink<'_>,
-) -> Result<Written> {
+) -> Result<Written<'a>> {
     let mut jobs = Vec::new();
     article_jobs(&mut jobs, r, input);
     listing_jobs(&mut jobs, r, input, "", "index.html", &input.archive.order, 0, |_| {});
@@ -158,7 +158,7 @@ pub(super) fn render_all(
     let mut listed = Vec::with_capacity(jobs.len());
     for j in jobs {
         if j.template != "404.html" {
-            listed.push(Listed { rel: j.rel.into_owned(), lastmod: j.lastmod });
+            listed.push(Listed { rel: j.rel, lastmod: j.lastmod });
         }
         keys.insert(j.path, j.key);
     }
@@ -256,7 +256,7 @@ fn group_jobs<'a>(
     jobs: &mut Vec<Job<'a>>,
     r: &Renderer,
     input: &'a Input<'a>,
-    prefix: &str,
+    prefix: &'static str,
     template: &'static str,
     groups: &'a [Group],
     var: &'static str,
@@ -266,13 +266,12 @@ fn group_jobs<'a>(
         let extra = key(r, (&g.name, &g.slug));
         // Built only when one of the group's pages is rendered: most rebuilds
         // render none of them.
-        let (owned_prefix, owned_base) = (prefix.to_string(), base.clone());
         listing_jobs(jobs, r, input, &base, template, &g.articles, extra, move |c| {
             let s = input.settings;
-            c.insert_value(var, views::group(g, &owned_prefix, s));
+            c.insert_value(var, views::group(g, prefix, s));
             let title = crate::feeds::group_title(&g.name, s);
             let mut feeds = crate::feeds::links("", &s.config.title, s);
-            feeds.extend(crate::feeds::links(&owned_base, &title, s));
+            feeds.extend(crate::feeds::links(&format!("{prefix}/{}/", g.slug), &title, s));
             c.insert_value("feeds", Value::from_serializable(&feeds));
         });
     }
@@ -324,7 +323,6 @@ fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
         lastmod,
     ));
     for s in &archive.speakers {
-        let speaker = quote_views::speaker(s, settings);
         let versions: Vec<(u64, usize)> =
             s.quotes.iter().map(|&(a, q)| (input.rendered[a].version, q)).collect();
         let base = format!("quotes/{}/", s.slug);
@@ -333,8 +331,8 @@ fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
         for pager in paginate(count, settings.config.per_page) {
             let k =
                 key(r, (&base, &s.name, count, pager.number, pager.total, &versions[pager.range.clone()]));
-            let (base, speaker) = (base.clone(), speaker.clone());
             let rel = page_path(&base, pager.number);
+            let base: std::sync::Arc<str> = base.as_str().into();
             let build = move || {
                 let on_page = &s.quotes[pager.range.clone()];
                 let items = quote_views::quote_items(
@@ -346,7 +344,7 @@ fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
                 );
                 let mut ctx = Context::new();
                 ctx.insert_value("paginator", views::paginator(&base, &pager, count, items, settings));
-                ctx.insert_value("speaker", speaker.clone());
+                ctx.insert_value("speaker", quote_views::speaker(s, settings));
                 ctx
             };
             jobs.push(Job::new(rel, "speaker.html", Ctx::Lazy(Box::new(build)), k, lastmod.clone()));
@@ -372,11 +370,15 @@ fn listing_jobs<'a>(
 ) {
     let settings = input.settings;
     let lastmod = newest(input.articles, items);
+    let shared_base: std::sync::Arc<str> = base.into();
     for pager in paginate(items.len(), settings.config.per_page) {
         let on_page = &items[pager.range.clone()];
-        let versions: Vec<u64> = on_page.iter().map(|&i| input.rendered[i].summary_version).collect();
-        let k = key(r, (base, template, extra, pager.number, pager.total, items.len(), versions));
-        let (owned_base, add, total) = (base.to_string(), add.clone(), items.len());
+        let mut h = DefaultHasher::new();
+        r.fingerprint.hash(&mut h);
+        (base, template, extra, pager.number, pager.total, items.len()).hash(&mut h);
+        on_page.iter().for_each(|&i| input.rendered[i].summary_version.hash(&mut h));
+        let k = h.finish().max(1);
+        let (owned_base, add, total) = (shared_base.clone(), add.clone(), items.len());
         let (rel, lastmod) = (page_path(base, pager.number), lastmod.clone());
         let build = move || {
             let slice: Vec<Value> = on_page.iter().map(|&i| input.summaries[i].clone()).collect();

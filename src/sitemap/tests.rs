@@ -5,10 +5,10 @@ fn settings(base_url: &str) -> Settings {
     Settings::new(Config { base_url: base_url.into(), ..Config::default() }).unwrap()
 }
 
-fn listed(n: usize) -> Vec<Listed> {
+fn listed(n: usize) -> Vec<Listed<'static>> {
     (0..n)
         .map(|i| Listed {
-            rel: format!("p{i}/"),
+            rel: format!("p{i}/").into(),
             lastmod: Some(
                 crate::dates::parse(&format!("2024-01-{:02}", i + 1), &jiff::tz::TimeZone::UTC).unwrap(),
             ),
