@@ -221,7 +221,16 @@ impl Session {
             settings: &settings,
             summaries: &self.summaries,
         };
-        let written = timings.time("render", || renderer.render_all(&input, &previous, &sink));
+        // The sitemaps follow the set of pages and what they show of each
+        // article; the same key means the same pages as last time, so
+        // rendering may skip unchanged articles outright.
+        let shown: Vec<u64> = self.rendered.iter().map(|r| r.summary_version).collect();
+        let own_robots = assets.iter().any(|a| a.rel == "robots.txt");
+        let sitemap_key =
+            hash(&(self.quoted_key, renderer.fingerprint(), self.settings_key, shown, own_robots));
+        let same_pages =
+            !previous.is_empty() && self.sitemaps.as_ref().is_some_and(|(k, _)| *k == sitemap_key);
+        let written = timings.time("render", || renderer.render_all(&input, &previous, same_pages, &sink));
         let written = match written {
             Ok(w) => w,
             Err(e) => {
@@ -240,12 +249,6 @@ impl Session {
                 return Err(e);
             }
         };
-        // The sitemaps follow the page list and what listings show.
-        let listed: Vec<_> =
-            written.listed.iter().map(|l| (&l.rel, l.lastmod.as_ref().map(|z| z.timestamp()))).collect();
-        let shown: Vec<u64> = self.rendered.iter().map(|r| r.summary_version).collect();
-        let own_robots = assets.iter().any(|a| a.rel == "robots.txt");
-        let sitemap_key = hash(&(listed, shown, own_robots));
         // Files generated again only when what they show changed; unchanged
         // ones are neither rendered, copied nor compared again, only kept.
         let mut kept: Vec<String> = Vec::new();
@@ -269,14 +272,20 @@ impl Session {
             }
         };
         let mut pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
-        let mut keys = written.keys;
+        let mut keys = if same_pages {
+            let mut keys = previous;
+            keys.extend(written.keys);
+            keys
+        } else {
+            written.keys
+        };
         keys.extend(feed_keys);
         let order = archive.order.clone();
         let extra = self.extra_pages(&order, &settings, &keys, &mut kept, &mut timings);
         let extra = match extra {
             Ok(e) => e,
             Err(e) => {
-                self.keys = previous;
+                // The keys of last time are spent: the next build renders everything.
                 (self.search, self.sitemaps) = (None, None);
                 return Err(e);
             }

@@ -212,8 +212,8 @@ impl Site {
             settings: &self.settings,
             summaries: &summaries,
         };
-        let written =
-            timings.time("templates", || self.renderer.render_all(&input, &PageKeys::default(), sink))?;
+        let written = timings
+            .time("templates", || self.renderer.render_all(&input, &PageKeys::default(), false, sink))?;
         let feeds = timings.time("feeds", || {
             crate::feeds::write_all(articles, &rendered, &archive, &self.settings, &PageKeys::default(), sink)
         })?;

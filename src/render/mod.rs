@@ -41,14 +41,19 @@ impl Renderer {
     /// Renders every page whose fingerprint differs from `previous` (all of
     /// them when `previous` is empty) and hands each to `sink` as soon as it
     /// is ready; returns the fingerprints of every page of the site and the
-    /// HTML pages for the sitemap. Errors are gathered, one per distinct cause.
+    /// HTML pages for the sitemap. `same_pages` says the site has the same
+    /// pages as when `previous` was made (and the same sitemap): unchanged
+    /// article pages are then skipped without a trace (their keys stand in
+    /// `previous`) and no sitemap list is made. Errors are gathered, one per
+    /// distinct cause.
     pub fn render_all<'a>(
         &self,
         input: &'a Input<'a>,
         previous: &PageKeys,
+        same_pages: bool,
         sink: &Sink<'_>,
     ) -> Result<Written<'a>> {
-        pages::render_all(self, input, previous, sink)
+        pages::render_all(self, input, previous, same_pages, sink)
     }
 
     /// Changes whenever a template, the stylesheet or a setting changes.

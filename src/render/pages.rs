@@ -86,10 +86,12 @@ pub struct Listed<'a> {
 /// What rendering produced besides the pages themselves.
 #[derive(Debug, Default)]
 pub struct Written<'a> {
-    /// The fingerprint of every page of the site, rendered this time or not.
+    /// The fingerprint of every page of the site, rendered this time or not
+    /// (with `same_pages`, only of those not left out as unchanged).
     pub keys: PageKeys,
     /// Every HTML page that belongs in the sitemap, in the order pages are
-    /// listed (the same for the same site; the sitemap sorts them).
+    /// listed (the same for the same site; the sitemap sorts them). Empty
+    /// when rendering was told the site has the same pages as before.
     pub listed: Vec<Listed<'a>>,
 }
 
@@ -117,10 +119,11 @@ pub(super) fn render_all<'a>(
     r: &Renderer,
     input: &'a Input<'a>,
     previous: &PageKeys,
+    same_pages: bool,
     sink: &Sink<'_>,
 ) -> Result<Written<'a>> {
     let mut jobs = Vec::new();
-    article_jobs(&mut jobs, r, input);
+    article_jobs(&mut jobs, r, input, same_pages.then_some(previous));
     listing_jobs(&mut jobs, r, input, "", "index.html", &input.archive.order, 0, |_| {});
     index_jobs(&mut jobs, r, input);
     for (prefix, template, gs, var) in [
@@ -155,9 +158,9 @@ pub(super) fn render_all<'a>(
     sink(Page { path: "style.css".into(), bytes: r.stylesheet().as_bytes().to_vec() })?;
     let mut keys = PageKeys::with_capacity_and_hasher(jobs.len() + 1, Default::default());
     keys.insert("style.css".into(), ALWAYS);
-    let mut listed = Vec::with_capacity(jobs.len());
+    let mut listed = Vec::with_capacity(if same_pages { 0 } else { jobs.len() });
     for j in jobs {
-        if j.template != "404.html" {
+        if j.template != "404.html" && !same_pages {
             listed.push(Listed { rel: j.rel, lastmod: j.lastmod });
         }
         keys.insert(j.path, j.key);
@@ -185,24 +188,38 @@ fn key(r: &Renderer, parts: impl Hash) -> u64 {
     h.finish().max(1)
 }
 
-fn article_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &Input<'a>) {
+/// With `unchanged` (the keys of a previous build with the same pages),
+/// articles whose page key is the same are left out: their entries stand.
+fn article_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &Input<'a>, unchanged: Option<&PageKeys>) {
     let v = |i: Option<usize>| i.map(|i| input.rendered[i].summary_version);
     let a = input.archive;
-    // Ten thousand keys and paths at every rebuild: made in parallel.
+    // Ten thousand keys at every rebuild: made in parallel, and a path is
+    // only allocated for a page that is rendered.
     let made: Vec<Job<'a>> = input
         .articles
         .par_iter()
         .enumerate()
-        .map(|(i, article)| {
+        .map_init(String::new, |path, (i, article)| {
             let related = a.related[i].iter().map(|&j| input.rendered[j].summary_version);
             let mut h = DefaultHasher::new();
             r.fingerprint.hash(&mut h);
             (input.rendered[i].version, v(a.older[i]), v(a.newer[i])).hash(&mut h);
             related.for_each(|x| x.hash(&mut h));
             let k = h.finish().max(1);
+            if let Some(before) = unchanged {
+                path.clear();
+                path.push_str(&article.rel_url);
+                if path.is_empty() || path.ends_with('/') {
+                    path.push_str("index.html");
+                }
+                if before.get(path.as_str()) == Some(&k) {
+                    return None;
+                }
+            }
             let lastmod = Some(article.modified().clone());
-            Job::new(article.rel_url.as_str(), "article.html", Ctx::Article(i), k, lastmod)
+            Some(Job::new(article.rel_url.as_str(), "article.html", Ctx::Article(i), k, lastmod))
         })
+        .flatten()
         .collect();
     jobs.extend(made);
 }
