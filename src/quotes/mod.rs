@@ -46,6 +46,10 @@ pub const MAX_BODY: usize = 1 << 20;
 /// Finds every direct quote with its speaker in one article's text blocks.
 pub fn extract(blocks: &[String]) -> Vec<Quote> {
     let spans = marks::scan(blocks);
+    if spans.is_empty() {
+        // No quote marks, nothing to attribute: spare the name scan.
+        return Vec::new();
+    }
     let mut reg = register_names(blocks, &spans);
     let mut out = Vec::new();
     // The last kept quote: (block it ends in, speaker), for quotes with no cue of their own.
