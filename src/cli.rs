@@ -39,16 +39,8 @@ enum Command {
     Watch {
         #[command(flatten)]
         site: SiteArgs,
-        /// Poll for changes instead of using the system's file notifications.
-        #[arg(long)]
-        poll: bool,
-        /// Print how long each stage of each rebuild took.
-        #[arg(long)]
-        timings: bool,
-        /// Quiet time in milliseconds after a change before rebuilding; raise
-        /// it where saves arrive in slow bursts (network drives, sync tools).
-        #[arg(long, default_value_t = DEBOUNCE_MS, value_name = "MS")]
-        debounce: u64,
+        #[command(flatten)]
+        watch: WatchArgs,
     },
     /// Check a built site: internal links, fragments, images, orphaned articles.
     Check {
@@ -69,16 +61,8 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
-        /// Poll for changes instead of using the system's file notifications.
-        #[arg(long)]
-        poll: bool,
-        /// Print how long each stage of each rebuild took.
-        #[arg(long)]
-        timings: bool,
-        /// Quiet time in milliseconds after a change before rebuilding; raise
-        /// it where saves arrive in slow bursts (network drives, sync tools).
-        #[arg(long, default_value_t = DEBOUNCE_MS, value_name = "MS")]
-        debounce: u64,
+        #[command(flatten)]
+        watch: WatchArgs,
         /// Stop after this many seconds (for scripts and tests).
         #[arg(long, hide = true)]
         stop_after: Option<u64>,
@@ -129,6 +113,21 @@ enum Command {
 }
 
 /// Where a site is and how to build it.
+/// How `watch` and `serve` follow changes.
+#[derive(Debug, clap::Args)]
+struct WatchArgs {
+    /// Poll for changes instead of using the system's file notifications.
+    #[arg(long)]
+    poll: bool,
+    /// Print how long each stage of each rebuild took.
+    #[arg(long)]
+    timings: bool,
+    /// Quiet time in milliseconds after a change before rebuilding; raise
+    /// it where saves arrive in slow bursts (network drives, sync tools).
+    #[arg(long, default_value_t = DEBOUNCE_MS, value_name = "MS")]
+    debounce: u64,
+}
+
 #[derive(Debug, clap::Args)]
 struct SiteArgs {
     /// Site root: the folder holding content/ (default: the current folder).
@@ -158,14 +157,14 @@ impl SiteArgs {
         BuildOptions { drafts, future, base_url, ..BuildOptions::default() }
     }
 
-    fn watch_options(self, poll: bool, debounce_ms: u64) -> dateline::watch::WatchOptions {
+    fn watch_options(self, watch: &WatchArgs) -> dateline::watch::WatchOptions {
         let (out, build) = (self.out(), self.build_options());
         dateline::watch::WatchOptions {
             root: self.root,
             out,
             build,
-            debounce: std::time::Duration::from_millis(debounce_ms),
-            poll,
+            debounce: std::time::Duration::from_millis(watch.debounce),
+            poll: watch.poll,
         }
     }
 }
@@ -239,9 +238,9 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("{summary}");
             Ok(())
         }
-        Command::Serve { site, port, bind, open, poll, timings, debounce, stop_after } => {
-            let options =
-                dateline::serve::ServeOptions { watch: site.watch_options(poll, debounce), bind, port };
+        Command::Serve { site, watch, port, bind, open, stop_after } => {
+            let timings = watch.timings;
+            let options = dateline::serve::ServeOptions { watch: site.watch_options(&watch), bind, port };
             let stop = dateline::watch::stop_flag();
             if let Some(secs) = stop_after {
                 let stop = std::sync::Arc::clone(&stop);
@@ -259,8 +258,8 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             dateline::serve::run(&options, &stop, &mut started, &mut |r| print_report(r, timings))
         }
-        Command::Watch { site, poll, timings, debounce } => {
-            let options = site.watch_options(poll, debounce);
+        Command::Watch { site, watch } => {
+            let (options, timings) = (site.watch_options(&watch), watch.timings);
             let stop = dateline::watch::stop_flag();
             dateline::watch::run(&options, &stop, &mut |r| print_report(r, timings))
         }

@@ -204,7 +204,7 @@ fn watch_follows_how_editors_save() {
     let logs = tempfile::tempdir().expect("log dir");
     site.article("a.md", "title: Alpha\ndate: 2024-01-01", "First.\n");
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["watch", "--root"])
+        .args(["watch", "--debounce", "50", "--timings", "--root"])
         .arg(site.root())
         .stdout(std::fs::File::create(logs.path().join("out")).expect("log"))
         .stderr(std::fs::File::create(logs.path().join("err")).expect("log"))
@@ -243,6 +243,11 @@ fn watch_follows_how_editors_save() {
     std::thread::sleep(Duration::from_millis(600));
     assert!(!site.out().join("4913").exists() && !site.out().join("c.md.swp").exists());
     drop(_guard);
+    let err = std::fs::read_to_string(logs.path().join("err")).expect("stderr log");
+    assert!(
+        err.contains("stages: ") && err.contains("render "),
+        "--timings prints each rebuild's stages:\n{err}"
+    );
     let _ = std::fs::remove_file(site.root().join("content/a.md~"));
     assert_same_as_clean_build(&site, "after watching");
 }
