@@ -170,13 +170,17 @@ pub(super) fn render_all<'a>(
 
 /// `2024/x/` -> `2024/x/index.html`; `404.html` stays.
 fn file_path(rel: &str) -> String {
+    let mut path = String::with_capacity(rel.len() + 10);
+    file_path_into(rel, &mut path);
+    path
+}
+
+/// [`file_path`] into a buffer, for lookups that need no string of their own.
+fn file_path_into(rel: &str, path: &mut String) {
+    path.clear();
+    path.push_str(rel);
     if rel.is_empty() || rel.ends_with('/') {
-        let mut path = String::with_capacity(rel.len() + 10);
-        path.push_str(rel);
         path.push_str("index.html");
-        path
-    } else {
-        rel.to_string()
     }
 }
 
@@ -207,11 +211,7 @@ fn article_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &Input<'a>, un
             related.for_each(|x| x.hash(&mut h));
             let k = h.finish().max(1);
             if let Some(before) = unchanged {
-                path.clear();
-                path.push_str(&article.rel_url);
-                if path.is_empty() || path.ends_with('/') {
-                    path.push_str("index.html");
-                }
+                file_path_into(&article.rel_url, path);
                 if before.get(path.as_str()) == Some(&k) {
                     return None;
                 }
