@@ -559,33 +559,29 @@ impl Session {
     /// The listings; their structure is kept while no article's place in
     /// them (URL, date, tags, authors) changed. Speakers follow the quotes.
     fn update_archive(&mut self, settings: &Settings) {
-        // Moved, not copied: the articles stay in place between most rebuilds.
-        let mut old = std::mem::take(&mut self.shapes).into_iter();
-        self.shapes = self
-            .articles
-            .iter()
-            .map(|a| match old.next() {
+        let (articles, rendered) = (&self.articles, &self.rendered);
+        self.shapes = carry(std::mem::take(&mut self.shapes), articles.len(), |i, kept| {
+            let a = &articles[i];
+            match kept {
                 Some(s) if s.0 == a.path && s.1 == a.source_hash => s,
                 _ => (
                     a.path.clone(),
                     a.source_hash,
                     hash(&(&a.rel_url, a.date.timestamp(), &a.tags, &a.authors)),
                 ),
-            })
-            .collect();
+            }
+        });
         let each: Vec<u64> = self.shapes.iter().map(|s| s.2).collect();
         let key = hash(&(each, settings.config.related));
         // Who is quoted where, per article, kept by rendering version: most
         // edits leave every attribution as it was.
-        let mut old = std::mem::take(&mut self.quoted).into_iter();
-        self.quoted = self
-            .rendered
-            .iter()
-            .map(|r| match old.next() {
+        self.quoted = carry(std::mem::take(&mut self.quoted), rendered.len(), |i, kept| {
+            let r = &rendered[i];
+            match kept {
                 Some(q) if q.0 == r.version => q,
                 _ => (r.version, hash(&r.quotes.iter().map(|q| &q.speaker).collect::<Vec<_>>())),
-            })
-            .collect();
+            }
+        });
         let each: Vec<u64> = self.quoted.iter().map(|q| q.1).collect();
         let quoted_key = hash(&(key, each));
         let archive = match self.archive.take() {
@@ -680,6 +676,14 @@ impl Session {
         }
         Ok(n)
     }
+}
+
+/// A per-article cache brought up to date: `refresh` gets each article's
+/// entry of last time, by position, and keeps it or makes a new one. Kept
+/// entries are moved, not copied: articles stay in place between most rebuilds.
+fn carry<T>(old: Vec<T>, len: usize, refresh: impl Fn(usize, Option<T>) -> T) -> Vec<T> {
+    let mut old = old.into_iter();
+    (0..len).map(|i| refresh(i, old.next())).collect()
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -186,9 +186,16 @@ fn file_path_into(rel: &str, path: &mut String) {
 
 /// A fingerprint of `parts` under the template set's own; never `ALWAYS`.
 fn key(r: &Renderer, parts: impl Hash) -> u64 {
+    key_with(r, parts, [])
+}
+
+/// [`key`] of `parts` followed by `versions`, hashed as they come (no list
+/// is collected: this runs for every page at every rebuild).
+fn key_with(r: &Renderer, parts: impl Hash, versions: impl IntoIterator<Item = u64>) -> u64 {
     let mut h = DefaultHasher::new();
     r.fingerprint.hash(&mut h);
     parts.hash(&mut h);
+    versions.into_iter().for_each(|v| v.hash(&mut h));
     h.finish().max(1)
 }
 
@@ -205,11 +212,7 @@ fn article_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &Input<'a>, un
         .enumerate()
         .map_init(String::new, |path, (i, article)| {
             let related = a.related[i].iter().map(|&j| input.rendered[j].summary_version);
-            let mut h = DefaultHasher::new();
-            r.fingerprint.hash(&mut h);
-            (input.rendered[i].version, v(a.older[i]), v(a.newer[i])).hash(&mut h);
-            related.for_each(|x| x.hash(&mut h));
-            let k = h.finish().max(1);
+            let k = key_with(r, (input.rendered[i].version, v(a.older[i]), v(a.newer[i])), related);
             if let Some(before) = unchanged {
                 file_path_into(&article.rel_url, path);
                 if before.get(path.as_str()) == Some(&k) {
@@ -390,11 +393,8 @@ fn listing_jobs<'a>(
     let shared_base: std::sync::Arc<str> = base.into();
     for pager in paginate(items.len(), settings.config.per_page) {
         let on_page = &items[pager.range.clone()];
-        let mut h = DefaultHasher::new();
-        r.fingerprint.hash(&mut h);
-        (base, template, extra, pager.number, pager.total, items.len()).hash(&mut h);
-        on_page.iter().for_each(|&i| input.rendered[i].summary_version.hash(&mut h));
-        let k = h.finish().max(1);
+        let versions = on_page.iter().map(|&i| input.rendered[i].summary_version);
+        let k = key_with(r, (base, template, extra, pager.number, pager.total, items.len()), versions);
         let (owned_base, add, total) = (shared_base.clone(), add.clone(), items.len());
         let (rel, lastmod) = (page_path(base, pager.number), lastmod.clone());
         let build = move || {
