@@ -144,20 +144,20 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
                 finish_unclosed(&mut spans, o, blocks);
             }
         }
-        let mut prev: Option<char> = None;
-        let mut it = block.char_indices().peekable();
-        if let Some(o) = &cur {
-            // Skip the reopening mark itself.
-            while it.peek().is_some_and(|&(i, _)| i < o.start) {
-                prev = it.next().map(|(_, c)| c);
-            }
-        }
-        while let Some((i, c)) = it.next() {
-            let next = it.peek().map(|&(_, n)| n);
+        // Only four bytes can begin a mark ('"', '\'', and the lead bytes of the
+        // curly and angle marks), so the scan jumps from one to the next instead
+        // of decoding every character: this runs over every article's text.
+        let bytes = block.as_bytes();
+        let mut i = cur.as_ref().map_or(0, |o| o.start);
+        while let Some(k) = bytes[i..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)) {
+            i += k;
+            let Some(c) = block[i..].chars().next() else { break };
+            let end = i + c.len_utf8();
+            let prev = block[..i].chars().next_back();
+            let next = block[end..].chars().next();
             if let Some(fam) = family(c)
                 && let Some(dir) = direction(c, prev, next)
             {
-                let end = i + c.len_utf8();
                 match &mut cur {
                     None => {
                         let straight_single = c == '\'' && !opens_after(prev);
@@ -194,7 +194,7 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
                     Some(_) => {}
                 }
             }
-            prev = Some(c);
+            i = end;
         }
         if let Some(mut o) = cur {
             o.parts.push(Part { block: bi, start: o.start, end: block.len() });
