@@ -9,50 +9,62 @@ pub struct Tok<'a> {
 }
 
 pub fn tokens(s: &str) -> Vec<Tok<'_>> {
-    // One pass over the characters: this runs on every word of every article.
-    // An em dash glued between words ("Roe\u{2014}who") ends the first word like a comma.
-    let mut out = Vec::with_capacity(s.len() / 6);
-    let mut piece: Option<usize> = None;
-    let mut word: Option<(usize, usize)> = None;
-    let mut flush = |piece: &mut Option<usize>, word: &mut Option<(usize, usize)>, end: usize| {
-        if let (Some(p), Some((a, b))) = (piece.take(), word.take()) {
-            out.push(Tok { lead: &s[p..a], word: &s[a..b], trail: &s[b..end] });
-        }
-    };
+    // One pass over the bytes, a whitespace-separated piece at a time: this runs
+    // on every word of every article. An em dash glued between words
+    // ("Roe\u{2014}who") ends the first piece like a space, keeping the dash.
     let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 6);
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            // A run of ASCII letters and digits, the bulk of any text, in one go.
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        let piece = i;
+        // The word: from the first letter or digit to the end of the last one.
+        let (mut from, mut to) = (usize::MAX, 0);
+        let end = loop {
+            let Some(&b) = bytes.get(i) else { break i };
+            if b.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits, the bulk of any text, in one go.
+                from = from.min(i);
                 i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                to = i;
+            } else if b.is_ascii() {
+                if matches!(b, b'\t'..=b'\r' | b' ') {
+                    break i;
+                }
+                i += 1;
+            } else {
+                let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                if c.is_whitespace() {
+                    break i;
+                }
+                let len = c.len_utf8();
+                if c.is_alphanumeric() {
+                    from = from.min(i);
+                    to = i + len;
+                }
+                i += len;
+                if c == '\u{2014}' {
+                    break i;
+                }
             }
-            piece.get_or_insert(start);
-            word = Some((word.map_or(start, |(a, _)| a), i));
-            continue;
-        }
-        // Other ASCII is settled by the byte; anything else is decoded.
-        let (c, len) = if b.is_ascii() {
-            (char::from(b), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8())
         };
-        if c.is_whitespace() {
-            flush(&mut piece, &mut word, i);
-        } else {
-            piece.get_or_insert(i);
-            if c.is_alphanumeric() {
-                word = Some((word.map_or(i, |(a, _)| a), i + len));
-            } else if c == '\u{2014}' {
-                flush(&mut piece, &mut word, i + len);
-            }
+        if from != usize::MAX {
+            out.push(Tok { lead: &s[piece..from], word: &s[from..to], trail: &s[to..end] });
         }
-        i += len;
+        // Past the whitespace after the piece.
+        while let Some(&b) = bytes.get(i) {
+            i += match b {
+                b'\t'..=b'\r' | b' ' => 1,
+                b if b.is_ascii() => break,
+                _ => match s[i..].chars().next() {
+                    Some(c) if c.is_whitespace() => c.len_utf8(),
+                    _ => break,
+                },
+            };
+        }
     }
-    flush(&mut piece, &mut word, s.len());
     out
 }
 
@@ -129,11 +141,17 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
         if words.is_empty() && !is_cap(w) {
             break;
         }
-        let after_particles =
-            toks[j + 1..].iter().position(|n| !is_connector(n.word)).map_or(toks.len(), |k| j + 1 + k);
-        let next_cap = toks
-            .get(if is_cap(w) { j + 1 } else { after_particles })
-            .is_some_and(|n| is_cap(n.word) && n.lead.is_empty() && !is_title(n.word) && !is_stop(n.word));
+        // Whether a capitalised name word follows (after any particles): asked only
+        // for particles and possessives, and it costs several word-list lookups.
+        let next_cap = || {
+            let at = if is_cap(w) {
+                j + 1
+            } else {
+                toks[j + 1..].iter().position(|n| !is_connector(n.word)).map_or(toks.len(), |k| j + 1 + k)
+            };
+            toks.get(at)
+                .is_some_and(|n| is_cap(n.word) && n.lead.is_empty() && !is_title(n.word) && !is_stop(n.word))
+        };
         // A datelined "CHICAGO Jane Roe" is not part of the name.
         let dateline = words.is_empty()
             && is_shouted(w)
@@ -156,15 +174,16 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
         let ok = if is_cap(w) {
             !is_stop(w) && (words.is_empty() || !is_title(w) || w == "M")
         } else {
-            !words.is_empty() && is_connector(w) && next_cap && t.trail.is_empty()
+            !words.is_empty() && is_connector(w) && t.trail.is_empty() && next_cap()
         };
         if !ok {
             break;
         }
         let (bare, poss) = strip_possessive(w);
         // "Moody's Analytics" is one name; in "Acme's Jane Roe" the owner is not.
-        let org_follows = poss && next_cap && toks[j + 1..].iter().take(3).any(|n| is_org_word(n.word));
-        if poss && next_cap && !org_follows {
+        let next_cap = poss && next_cap();
+        let org_follows = next_cap && toks[j + 1..].iter().take(3).any(|n| is_org_word(n.word));
+        if next_cap && !org_follows {
             words.clear();
             j += 1;
             continue;
