@@ -149,7 +149,7 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
         // of decoding every character: this runs over every article's text.
         let bytes = block.as_bytes();
         let mut i = cur.as_ref().map_or(0, |o| o.start);
-        while let Some(k) = bytes[i..].iter().position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)) {
+        while let Some(k) = next_mark_byte(&bytes[i..]) {
             i += k;
             let Some(c) = block[i..].chars().next() else { break };
             let end = i + c.len_utf8();
@@ -208,6 +208,15 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
     spans
 }
 
+/// Offset of the first byte that can begin a quote mark: '"', '\'', or the
+/// first byte of U+2018-U+201F (0xE2) or of the guillemets (0xC2).
+fn next_mark_byte(bytes: &[u8]) -> Option<usize> {
+    let common = memchr::memchr3(b'"', b'\'', 0xE2, bytes);
+    // Guillemets are rare; search for them only as far as the next common mark.
+    let hay = &bytes[..common.unwrap_or(bytes.len())];
+    memchr::memchr(0xC2, hay).or(common)
+}
+
 /// A reopened paragraph whose quote closes on a comma and a cue ("“…,” he added") is a
 /// new quote with its own attribution, not the previous paragraph's quote going on.
 fn has_own_cue(block: &str, from: usize, fam: Family) -> bool {
@@ -261,6 +270,28 @@ mod tests {
         assert_eq!(texts(&["« Le thé est chaud », dit Anne."]), ["Le thé est chaud"]);
         assert_eq!(texts(&["«\u{a0}Le thé\u{a0}», dit Anne."]), ["Le thé"]);
         assert_eq!(texts(&["„Der Tee ist heiß“, sagte Anna."]), ["Der Tee ist heiß"]);
+    }
+
+    #[test]
+    fn mark_bytes_are_found_where_the_first_mark_starts() {
+        // Every mark, and characters sharing a mark's lead byte that are not marks.
+        let pieces = ["a", "\"", "'", "\u{201c}", "\u{2019}", "\u{ab}", "\u{bb}", "\u{e9}", "\u{2014}", " "];
+        let is_lead = |b: u8| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2);
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..(state >> 60) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            // The search stops at the first byte that may begin a mark, so never past one.
+            let got = next_mark_byte(s.as_bytes());
+            assert_eq!(got, s.bytes().position(is_lead), "{s:?}");
+            let first_mark = s.char_indices().find(|&(_, c)| is_mark(c)).map(|(i, _)| i);
+            assert!(first_mark.is_none_or(|m| got.is_some_and(|g| g <= m)), "{s:?}");
+        }
     }
 
     #[test]
