@@ -103,7 +103,7 @@ impl Parsed<'_> {
 
     /// Writes the HTML, applying `deco`.
     pub fn render(self, deco: &Decorations) -> Rendered {
-        let word_count = self.blocks.iter().map(|(_, t)| t.split_whitespace().count()).sum();
+        let word_count = self.blocks.iter().map(|(_, t)| count_words(t)).sum();
         let toc = collect_toc(&self.events);
         let summary_html = summary(&self.events);
         let events = decorate(self.events, &self.blocks, deco);
@@ -120,6 +120,25 @@ impl Parsed<'_> {
             summary_version: 0,
         }
     }
+}
+
+/// `text.split_whitespace().count()`, settling ASCII bytes without decoding
+/// them: it runs over the whole text of every article.
+fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c.is_whitespace(), c.len_utf8())
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    words
 }
 
 /// Renders `body` with no decorations.
