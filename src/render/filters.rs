@@ -1,5 +1,8 @@
 //! Filters the built-in templates need that Tera 2 does not ship.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
 use tera::{Kwargs, State, Tera};
 
 /// Registers `date`, `slugify` and `json_ld`.
@@ -13,7 +16,28 @@ pub fn register(tera: &mut Tera) {
 /// the offset it carries (the site's time zone).
 fn date(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
     let format = kwargs.get::<&str>("format")?.unwrap_or("%B %-d, %Y");
-    crate::dates::format(value, format).map_err(tera::Error::message)
+    // Listings show each article's date on many pages (front page, tags,
+    // authors, months, related stories): each rendering thread keeps what it
+    // formatted, by pattern and date.
+    thread_local! {
+        static FORMATTED: RefCell<(String, FxHashMap<String, String>)> = RefCell::default();
+    }
+    FORMATTED.with_borrow_mut(|(key, memo)| {
+        key.clear();
+        key.push_str(format);
+        key.push('\0');
+        key.push_str(value);
+        if let Some(done) = memo.get(key.as_str()) {
+            return Ok(done.clone());
+        }
+        let done = crate::dates::format(value, format).map_err(tera::Error::message)?;
+        if memo.len() >= 1 << 16 {
+            // A long watch session must not grow it without end.
+            memo.clear();
+        }
+        memo.insert(key.clone(), done.clone());
+        Ok(done)
+    })
 }
 
 /// JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&`
