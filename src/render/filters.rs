@@ -51,3 +51,22 @@ fn json_ld(value: tera::Value, _: Kwargs, _: &State) -> tera::Value {
     let escaped = json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
     tera::Value::safe_string(&escaped)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_dates_keep_their_pattern() {
+        let mut tera = Tera::default();
+        register(&mut tera);
+        let t = r#"{{ d | date(format="%Y") }} {{ d | date(format="%B %-d") }} {{ d | date(format="%Y") }} {{ e | date(format="%Y") }}"#;
+        tera.add_raw_template("t", t).expect("template parses");
+        let mut ctx = tera::Context::new();
+        ctx.insert("d", "2024-03-05T10:00:00+01:00");
+        ctx.insert("e", "1999-12-31");
+        for _ in 0..2 {
+            assert_eq!(tera.render("t", &ctx).expect("renders"), "2024 March 5 2024 1999");
+        }
+    }
+}
