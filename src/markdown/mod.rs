@@ -5,7 +5,7 @@
 //! same parse: text blocks for the quotes stage are read from it, and the
 //! decorations that stage asks for are applied to it before writing HTML.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -359,15 +359,18 @@ fn decorate<'a>(events: Vec<Event<'a>>, blocks: &[(usize, String)], deco: &Decor
     if deco.block_ids.is_empty() && deco.before_block.is_empty() {
         return events;
     }
-    // Map event index -> block index for the blocks that need something.
-    let mut by_event: HashMap<usize, usize> = HashMap::new();
+    // Event index -> block index for the blocks that need something; looked up
+    // for every event, so a table rather than a hash map.
+    let mut by_event: Vec<Option<usize>> = vec![None; events.len()];
     for (b, (ev, _)) in blocks.iter().enumerate() {
-        if deco.block_ids.contains(&b) {
-            by_event.insert(*ev, b);
+        if deco.block_ids.contains(&b)
+            && let Some(slot) = by_event.get_mut(*ev)
+        {
+            *slot = Some(b);
         }
     }
     // Figures go before the top-level element that contains their block.
-    let mut inserts: HashMap<usize, String> = HashMap::new();
+    let mut inserts: BTreeMap<usize, String> = BTreeMap::new();
     let top = top_level_starts(&events);
     for (b, html) in &deco.before_block {
         if let Some((ev, _)) = blocks.get(*b) {
@@ -376,12 +379,13 @@ fn decorate<'a>(events: Vec<Event<'a>>, blocks: &[(usize, String)], deco: &Decor
         }
     }
     let mut out = Vec::with_capacity(events.len() + inserts.len() * 2);
+    let mut inserts = inserts.into_iter().peekable();
     let mut closers: Vec<Option<&'static str>> = Vec::new();
     for (i, e) in events.into_iter().enumerate() {
-        if let Some(html) = inserts.remove(&i) {
+        if let Some((_, html)) = inserts.next_if(|(at, _)| *at == i) {
             out.push(Event::Html(html.into()));
         }
-        match (&e, by_event.get(&i)) {
+        match (&e, by_event[i]) {
             (Event::Start(Tag::Paragraph), Some(b)) => {
                 out.push(Event::Html(format!("<p id=\"p-{}\">", b + 1).into()));
                 closers.push(Some("</p>\n"));
