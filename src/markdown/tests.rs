@@ -127,8 +127,10 @@ fn summaries_carry_no_ids_or_footnotes() {
 
 #[test]
 fn words_are_counted_as_split_whitespace_counts_them() {
-    let pieces =
-        ["word", " ", "\t", "\n", "\u{0b}", "\u{a0}", "\u{3000}", "\u{201c}", "é", "\u{85}", "-", "  "];
+    let pieces = [
+        "word", " ", "\t", "\n", "\u{0b}", "\u{a0}", "\u{3000}", "\u{201c}", "é", "\u{85}", "-", "  ",
+        "\u{1680}", "\u{2009}", "\u{205f}", "\u{2028}", "\u{e1}", "\u{3001}",
+    ];
     let mut state = 0x5851_f42d_4c95_7f2d_u64;
     for _ in 0..2000 {
         let mut s = String::new();
