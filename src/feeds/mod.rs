@@ -9,6 +9,7 @@ mod atom;
 mod json;
 mod rss;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -100,7 +101,8 @@ struct Entry<'a> {
     authors: Vec<(&'a str, String)>,
     tags: &'a [String],
     summary_text: String,
-    content_html: String,
+    /// The article's HTML, borrowed as it is when no link had to change.
+    content_html: Cow<'a, str>,
     /// The summary and the content above, escaped once for the XML formats.
     summary_xml: crate::xml::Escaped,
     content_xml: crate::xml::Escaped,
@@ -203,7 +205,7 @@ fn channel<'a>(
     }
 }
 
-fn entry<'a>(a: &'a Article, r: &Rendered, settings: &Settings) -> Entry<'a> {
+fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Entry<'a> {
     let url = uri(&settings.permalink(&a.rel_url));
     let (id, id_is_url) = if settings.has_host() {
         (url.clone(), true)
@@ -219,10 +221,10 @@ fn entry<'a>(a: &'a Article, r: &Rendered, settings: &Settings) -> Entry<'a> {
             (n.as_str(), uri(&settings.permalink(&page)))
         })
         .collect();
-    let summary_html = absolute_links(&views::summary_html(a, r), &url, settings);
+    let summary_html = views::summary_html(a, r);
     let content_html = absolute_links(&r.html, &url, settings);
     Entry {
-        summary_xml: crate::xml::Escaped::new(&summary_html),
+        summary_xml: crate::xml::Escaped::new(&absolute_links(&summary_html, &url, settings)),
         content_xml: crate::xml::Escaped::new(&content_html),
         content_html,
         title: &a.title,
@@ -277,9 +279,9 @@ pub fn uri(text: &str) -> String {
 /// Makes the links of article HTML work outside the site: `href="/x"` and
 /// `src="/x"` get the site's origin, `href="#x"` the article's URL. Left as
 /// they are without a host, where no origin is known.
-pub fn absolute_links(html: &str, article_url: &str, settings: &Settings) -> String {
-    if !settings.has_host() {
-        return html.to_string();
+pub fn absolute_links<'a>(html: &'a str, article_url: &str, settings: &Settings) -> Cow<'a, str> {
+    if !settings.has_host() || next_link(html).is_none() {
+        return Cow::Borrowed(html);
     }
     let origin = settings.origin();
     let mut out = String::with_capacity(html.len() + 256);
@@ -297,7 +299,7 @@ pub fn absolute_links(html: &str, article_url: &str, settings: &Settings) -> Str
         rest = &tail[1..];
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// Where the value of the next `href="`/`src="` attribute starts, if it
