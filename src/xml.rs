@@ -76,6 +76,16 @@ impl Escaped {
     pub fn new(text: &str) -> Self {
         Escaped(escape(text))
     }
+
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether it is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// A document being written.
@@ -87,7 +97,15 @@ pub struct Xml {
 impl Xml {
     /// A document starting with the XML declaration.
     pub fn new() -> Self {
-        Xml { out: String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n") }
+        Self::with_capacity(0)
+    }
+
+    /// A document expected to grow to about `bytes`: a feed of twenty full
+    /// articles would otherwise be copied a dozen times as it grows.
+    pub fn with_capacity(bytes: usize) -> Self {
+        let mut out = String::with_capacity(bytes.max(64));
+        out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        Xml { out }
     }
 
     /// `<name attr="v" ...>` and a line break; `attrs` values are escaped.

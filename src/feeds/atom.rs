@@ -9,7 +9,7 @@ use crate::xml::Xml;
 pub(super) const NO_ENTRIES: &str = "1970-01-01T00:00:00+00:00";
 
 pub(super) fn write(ch: &Channel<'_>, entries: &[&Entry<'_>]) -> String {
-    let mut x = Xml::new();
+    let mut x = Xml::with_capacity(super::expected_len(entries));
     x.open("feed", &[("xmlns", "http://www.w3.org/2005/Atom"), ("xml:lang", ch.language)]);
     x.text("title", ch.title).text("subtitle", ch.description);
     x.empty("link", &[("rel", "self"), ("type", "application/atom+xml"), ("href", &ch.self_urls[0])]);

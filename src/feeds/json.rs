@@ -52,9 +52,13 @@ pub(super) fn write(ch: &Channel<'_>, entries: &[&Entry<'_>]) -> String {
         authors: [Author { name: ch.publisher, url: None }],
         items: entries.iter().map(|e| item(e)).collect(),
     };
-    let mut text = serde_json::to_string_pretty(&feed).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut bytes = Vec::with_capacity(super::expected_len(entries));
+    if serde_json::to_writer_pretty(&mut bytes, &feed).is_err() {
+        bytes.clear();
+    }
+    bytes.push(b'\n');
+    // serde_json writes UTF-8 only.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 fn item<'a>(e: &'a Entry<'a>) -> Item<'a> {

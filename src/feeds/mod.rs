@@ -109,6 +109,11 @@ struct Entry<'a> {
     image: Option<String>,
 }
 
+/// About how long a feed of `entries` will be, so that it is allocated once.
+fn expected_len(entries: &[&Entry<'_>]) -> usize {
+    entries.iter().map(|e| e.content_xml.len() + e.summary_xml.len() + 1024).sum::<usize>() + 2048
+}
+
 /// Writes the feeds of the site into `sink`, skipping those whose
 /// fingerprint is in `previous` (a rebuild rewrites only feeds whose
 /// articles changed); returns the fingerprints of every feed file.

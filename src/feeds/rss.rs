@@ -6,7 +6,7 @@ use crate::dates::{rfc2822, rfc3339};
 use crate::xml::Xml;
 
 pub(super) fn write(ch: &Channel<'_>, entries: &[&Entry<'_>]) -> String {
-    let mut x = Xml::new();
+    let mut x = Xml::with_capacity(super::expected_len(entries));
     x.open(
         "rss",
         &[
