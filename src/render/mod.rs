@@ -66,8 +66,13 @@ impl Renderer {
         self.stylesheet.as_deref().unwrap_or(STYLESHEET)
     }
 
-    fn render(&self, template: &str, ctx: &Context) -> Result<String> {
-        self.tera.render(template, ctx).map_err(templates::template_error)
+    /// Renders into bytes for the file, starting from a buffer of `capacity`:
+    /// Tera's own `render` starts from the template's size, grows the page a
+    /// few times and then checks it is UTF-8, which it always is.
+    fn render(&self, template: &str, ctx: &Context, capacity: usize) -> Result<Vec<u8>> {
+        let mut bytes = Vec::with_capacity(capacity);
+        self.tera.render_to(template, ctx, &mut bytes).map_err(templates::template_error)?;
+        Ok(bytes)
     }
 }
 

@@ -143,12 +143,18 @@ pub(super) fn render_all<'a>(
         .par_iter()
         .filter(|j| j.key == ALWAYS || previous.get(&j.path) != Some(&j.key))
         .map(|j| {
-            let html = match &j.context {
-                Ctx::Ready(ctx) => r.render(j.template, ctx)?,
-                Ctx::Article(i) => r.render(j.template, &article_context(*i, input))?,
-                Ctx::Lazy(build) => r.render(j.template, &build())?,
+            // About the size of the built-in templates' pages: an article's body
+            // and 8 KB around it, 16 KB for a listing.
+            let bytes = match &j.context {
+                Ctx::Ready(ctx) => r.render(j.template, ctx, 1 << 14)?,
+                Ctx::Article(i) => r.render(
+                    j.template,
+                    &article_context(*i, input),
+                    input.rendered[*i].html.len() + (1 << 13),
+                )?,
+                Ctx::Lazy(build) => r.render(j.template, &build(), 1 << 14)?,
             };
-            sink(Page { path: j.path.clone(), bytes: html.into_bytes() })
+            sink(Page { path: j.path.clone(), bytes })
         })
         .filter_map(Result::err)
         .collect();
