@@ -167,12 +167,12 @@ impl Settings {
 
     /// The URL path of a site-relative path such as `tags/x/`.
     pub fn url(&self, rel: &str) -> String {
-        format!("{}{}", self.base_path, rel.trim_start_matches('/'))
+        [self.base_path.as_str(), rel.trim_start_matches('/')].concat()
     }
 
     /// The absolute URL of a site-relative path, for feeds and canonical links.
     pub fn permalink(&self, rel: &str) -> String {
-        format!("{}{}", self.base_url, rel.trim_start_matches('/'))
+        [self.base_url.as_str(), rel.trim_start_matches('/')].concat()
     }
 
     /// `https://example.org` for `https://example.org/news/`: what turns a

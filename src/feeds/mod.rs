@@ -50,7 +50,7 @@ pub fn links(rel: &str, title: &str, settings: &Settings) -> Vec<FeedLink> {
         .map(|(file, kind, label)| FeedLink {
             title: format!("{title} ({label})"),
             kind,
-            url: settings.url(&format!("{rel}{file}")),
+            url: settings.url(&[rel, file].concat()),
         })
         .collect()
 }

@@ -23,7 +23,7 @@ pub struct QuoteView<'a> {
 
 fn speaker_url(name: &str, settings: &Settings) -> Option<String> {
     let slug = crate::slug::slugify(name);
-    (!slug.is_empty()).then(|| settings.url(&format!("quotes/{slug}/")))
+    (!slug.is_empty()).then(|| settings.url(&["quotes/", &slug, "/"].concat()))
 }
 
 fn quote_view<'a>(
@@ -40,7 +40,7 @@ fn quote_view<'a>(
         speaker,
         speaker_url: speaker.and_then(|s| speaker_url(s, settings)),
         partial,
-        url: format!("{}#{id}", settings.url(&a.rel_url)),
+        url: [&settings.url(&a.rel_url), "#", &id].concat(),
         id,
     }
 }

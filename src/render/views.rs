@@ -60,7 +60,7 @@ fn links<'a>(names: &'a [String], prefix: &str, settings: &Settings) -> Vec<Link
         .iter()
         .filter_map(|n| {
             let slug = crate::slug::slugify(n);
-            let rel = format!("{prefix}/{slug}/");
+            let rel = [prefix, "/", &slug, "/"].concat();
             (!slug.is_empty()).then(|| LinkView {
                 name: n,
                 url: settings.url(&rel),
