@@ -4,8 +4,6 @@
 //! with an escaping helper is smaller and faster than an XML library; every
 //! text and attribute value goes through [`escape`], so no CDATA is needed.
 
-use std::fmt::Write as _;
-
 /// Escapes `text` for XML content and double-quoted attributes. Characters
 /// XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) are dropped, since no
 /// escape can make them legal.
@@ -117,7 +115,7 @@ impl Xml {
 
     /// `</name>` and a line break.
     pub fn close(&mut self, name: &str) -> &mut Self {
-        let _ = writeln!(self.out, "</{name}>");
+        self.end(name);
         self
     }
 
@@ -133,7 +131,7 @@ impl Xml {
         self.tag(name, attrs);
         self.out.push('>');
         escape_into(&mut self.out, text);
-        let _ = writeln!(self.out, "</{name}>");
+        self.end(name);
         self
     }
 
@@ -143,7 +141,7 @@ impl Xml {
         self.tag(name, attrs);
         self.out.push('>');
         self.out.push_str(&escaped.0);
-        let _ = writeln!(self.out, "</{name}>");
+        self.end(name);
         self
     }
 
@@ -161,10 +159,20 @@ impl Xml {
         self.out.push('<');
         self.out.push_str(name);
         for (k, v) in attrs {
-            let _ = write!(self.out, " {k}=\"");
+            self.out.push(' ');
+            self.out.push_str(k);
+            self.out.push_str("=\"");
             escape_into(&mut self.out, v);
             self.out.push('"');
         }
+    }
+
+    /// `</name>` and a line break (pushed piece by piece: feeds write
+    /// hundreds of thousands of elements, and `write!` costs far more).
+    fn end(&mut self, name: &str) {
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
     }
 }
 
