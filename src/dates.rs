@@ -64,7 +64,35 @@ pub fn from_folders<'a>(folders: impl IntoIterator<Item = &'a str>) -> Option<Da
 
 /// RFC 3339, as `<time datetime>`, Atom and JSON Feed want it.
 pub fn rfc3339(z: &Zoned) -> String {
-    z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    // Pages, feeds and sitemaps write hundreds of thousands of these; strftime
+    // interprets its pattern each time. Four-digit years with whole-minute
+    // offsets (every date of a news archive) are written directly.
+    let offset = z.offset().seconds();
+    if !(1000..=9999).contains(&z.year()) || offset % 60 != 0 {
+        return z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    }
+    let (year, minutes) = (i32::from(z.year()), offset.abs() / 60);
+    let mut out = String::with_capacity(25);
+    for (n, after) in [
+        (year / 100, ""),
+        (year % 100, "-"),
+        (z.month().into(), "-"),
+        (z.day().into(), "T"),
+        (z.hour().into(), ":"),
+        (z.minute().into(), ":"),
+        (z.second().into(), if offset < 0 { "-" } else { "+" }),
+        (minutes / 60, ":"),
+        (minutes % 60, ""),
+    ] {
+        push_two_digits(&mut out, n);
+        out.push_str(after);
+    }
+    out
+}
+
+fn push_two_digits(out: &mut String, n: i32) {
+    out.push(char::from(b'0' + (n / 10 % 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// RFC 2822, as RSS wants it.
@@ -176,6 +204,23 @@ mod tests {
 
     fn utc(s: &str) -> String {
         rfc3339(&parse(s, &TimeZone::UTC).unwrap())
+    }
+
+    #[test]
+    fn rfc3339_written_directly_as_strftime_writes_it() {
+        let mut state = 0x3c6e_f372_fe94_f82b_u64;
+        for _ in 0..2000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Any second from year 900 to 9999, in offsets of whole minutes and not.
+            let second = (state % 286_000_000_000) as i64 - 33_000_000_000;
+            let offset = [0, 3600, -14_400, 19_800, -17_762, 50_400, -43_200][(state >> 40) as usize % 7];
+            let Ok(ts) = jiff::Timestamp::from_second(second) else { continue };
+            let Ok(off) = Offset::from_seconds(offset) else { continue };
+            let z = ts.to_zoned_datetime(TimeZone::fixed(off));
+            assert_eq!(rfc3339(&z), z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(), "{second} {offset}");
+        }
     }
 
     #[test]
