@@ -1,6 +1,7 @@
 //! Filters the built-in templates need that Tera 2 does not ship.
 
 use std::cell::RefCell;
+use std::fmt::Write as _;
 
 use rustc_hash::FxHashMap;
 use tera::{Kwargs, State, Tera};
@@ -23,10 +24,10 @@ fn date(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
         static FORMATTED: RefCell<(String, FxHashMap<String, String>)> = RefCell::default();
     }
     FORMATTED.with_borrow_mut(|(key, memo)| {
+        // The pattern's length first, so that no pattern and date can pass
+        // for another pair.
         key.clear();
-        key.push_str(format);
-        key.push('\0');
-        key.push_str(value);
+        let _ = write!(key, "{}:{format}{value}", format.len());
         if let Some(done) = memo.get(key.as_str()) {
             return Ok(done.clone());
         }
