@@ -208,11 +208,9 @@ mod tests {
 
     #[test]
     fn rfc3339_written_directly_as_strftime_writes_it() {
-        let mut state = 0x3c6e_f372_fe94_f82b_u64;
+        let mut rng = crate::testing::XorShift(0x3c6e_f372_fe94_f82b);
         for _ in 0..2000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.next();
             // Any second from year 900 to 9999, in offsets of whole minutes and not.
             let second = (state % 286_000_000_000) as i64 - 33_000_000_000;
             let offset = [0, 3600, -14_400, 19_800, -17_762, 50_400, -43_200][(state >> 40) as usize % 7];

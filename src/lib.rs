@@ -48,5 +48,8 @@ pub mod watch;
 pub mod xml;
 mod yaml;
 
+#[cfg(test)]
+mod testing;
+
 pub use error::{Error, Result, Warning};
 pub use site::{BuildOptions, Built, Progress, Report, Site, build, build_with_progress};

@@ -64,15 +64,7 @@ mod tests {
     #[test]
     fn ascii_text_slugs_as_the_unicode_rules_say() {
         let pieces = ["a", "Z", "9", " ", "-", "'", "_", ".", "/", "%", "Tag", "  "];
-        let mut state = 0x6a09_e667_f3bc_c908_u64;
-        for _ in 0..2000 {
-            let mut s = String::new();
-            for _ in 0..(state >> 60) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                s.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
+        for s in crate::testing::random_texts(0x6a09_e667_f3bc_c908, &pieces) {
             assert_eq!(super::slugify_ascii(&s), super::slugify_unicode(&s), "{s:?}");
         }
     }

@@ -184,15 +184,7 @@ mod tests {
     fn fast_runs_agree_with_escaping_every_character() {
         let pieces =
             ["a", "<", "&", "'", "\"", "\n", "\t", "\r", "\u{1}", "\u{1f}", "\u{FFFE}", "\u{FF01}", "é", "»"];
-        let mut state = 0x1405_7b7e_f767_814f_u64;
-        for _ in 0..2000 {
-            let mut s = String::new();
-            for _ in 0..(state >> 59) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                s.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
+        for s in crate::testing::random_texts(0x1405_7b7e_f767_814f, &pieces) {
             let mut plain = String::new();
             escape_chars(&mut plain, &s);
             assert_eq!(escape(&s), plain, "{s:?}");

@@ -131,15 +131,7 @@ fn words_are_counted_as_split_whitespace_counts_them() {
         "word", " ", "\t", "\n", "\u{0b}", "\u{a0}", "\u{3000}", "\u{201c}", "é", "\u{85}", "-", "  ",
         "\u{1680}", "\u{2009}", "\u{205f}", "\u{2028}", "\u{e1}", "\u{3001}",
     ];
-    let mut state = 0x5851_f42d_4c95_7f2d_u64;
-    for _ in 0..2000 {
-        let mut s = String::new();
-        for _ in 0..(state >> 59) {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            s.push_str(pieces[(state % pieces.len() as u64) as usize]);
-        }
+    for s in crate::testing::random_texts(0x5851_f42d_4c95_7f2d, &pieces) {
         assert_eq!(count_words(&s), s.split_whitespace().count(), "{s:?}");
     }
     assert_eq!(count_words("  The council met\u{a0}on Tuesday. "), 5);

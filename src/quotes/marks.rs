@@ -277,15 +277,7 @@ mod tests {
         // Every mark, and characters sharing a mark's lead byte that are not marks.
         let pieces = ["a", "\"", "'", "\u{201c}", "\u{2019}", "\u{ab}", "\u{bb}", "\u{e9}", "\u{2014}", " "];
         let is_lead = |b: u8| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2);
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..2000 {
-            let mut s = String::new();
-            for _ in 0..(state >> 60) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                s.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
+        for s in crate::testing::random_texts(0x2545_f491_4f6c_dd1d, &pieces) {
             // The search stops at the first byte that may begin a mark, so never past one.
             let got = next_mark_byte(s.as_bytes());
             assert_eq!(got, s.bytes().position(is_lead), "{s:?}");

@@ -294,19 +294,11 @@ mod tests {
 
     #[test]
     fn tokens_agree_with_the_definition_on_random_text() {
-        let alphabet: Vec<char> =
-            "aZ9 \t\n.,\u{2014}\u{201c}\u{201d}'\u{00e9}\u{3000}\u{4eac}-!".chars().collect();
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        for _ in 0..2000 {
-            let len = (state >> 59) as usize;
-            let s: String = (0..len)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    alphabet[(state % alphabet.len() as u64) as usize]
-                })
-                .collect();
+        let pieces = [
+            "a", "Z", "9", " ", "\t", "\n", ".", ",", "\u{2014}", "\u{201c}", "\u{201d}", "'", "\u{00e9}",
+            "\u{3000}", "\u{4eac}", "-", "!",
+        ];
+        for s in crate::testing::random_texts(0x9e37_79b9_7f4a_7c15, &pieces) {
             let got: Vec<_> = tokens(&s).iter().map(|t| (t.lead, t.word, t.trail)).collect();
             assert_eq!(got, tokens_by_definition(&s), "{s:?}");
         }
