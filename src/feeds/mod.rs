@@ -285,13 +285,14 @@ pub fn uri(text: &str) -> String {
 /// `src="/x"` get the site's origin, `href="#x"` the article's URL. Left as
 /// they are without a host, where no origin is known.
 pub fn absolute_links<'a>(html: &'a str, article_url: &str, settings: &Settings) -> Cow<'a, str> {
-    if !settings.has_host() || next_link(html).is_none() {
+    let first = if settings.has_host() { next_link(html) } else { None };
+    let Some(mut at) = first else {
         return Cow::Borrowed(html);
-    }
+    };
     let origin = settings.origin();
     let mut out = String::with_capacity(html.len() + 256);
     let mut rest = html;
-    while let Some(at) = next_link(rest) {
+    loop {
         let (head, tail) = rest.split_at(at);
         out.push_str(head);
         let bytes = tail.as_bytes();
@@ -302,6 +303,10 @@ pub fn absolute_links<'a>(html: &'a str, article_url: &str, settings: &Settings)
         }
         out.push_str(&tail[..1]);
         rest = &tail[1..];
+        match next_link(rest) {
+            Some(next) => at = next,
+            None => break,
+        }
     }
     out.push_str(rest);
     Cow::Owned(out)
