@@ -45,6 +45,7 @@ pub mod site;
 pub mod sitemap;
 pub mod slug;
 pub mod watch;
+mod words8;
 pub mod xml;
 mod yaml;
 

@@ -142,12 +142,11 @@ fn escape_into(out: &mut String, text: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            if !needs_escape(word) {
-                i += 8;
-                continue;
-            }
+        if let Some(word) = crate::words8::word_at(bytes, i)
+            && !needs_escape(word)
+        {
+            i += 8;
+            continue;
         }
         let end = (i + 8).min(bytes.len());
         while i < end {
@@ -171,14 +170,10 @@ fn escape_into(out: &mut String, text: &str) {
     out.push_str(&text[start..]);
 }
 
-/// Whether any of the eight bytes is a control character, `"` or `\`
-/// (the classic "has a zero byte" and "has a byte less than" tests).
+/// Whether any of the eight bytes is a control character, `"` or `\\`.
 fn needs_escape(word: u64) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0;
-    below_space || zero_in(word ^ (ONES * u64::from(b'"'))) || zero_in(word ^ (ONES * u64::from(b'\\')))
+    use crate::words8::{has_below, has_byte};
+    has_below(word, 0x20) || has_byte(word, b'"') || has_byte(word, b'\\')
 }
 
 enum Escape {

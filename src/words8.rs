@@ -1,0 +1,56 @@
+//! Eight bytes at a time: tests that tell whether a machine word of text
+//! holds a byte an escaper must look at, so that runs of plain text are
+//! passed over a word at a time. Safe code, no SIMD: the classic "has a zero
+//! byte" and "has a byte less than n" bit tricks, exact as yes/no answers.
+
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// The eight bytes at `at` as one word, if there are eight.
+pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_ne_bytes(chunk))
+}
+
+/// Whether any byte of `word` is `byte`.
+pub fn has_byte(word: u64, byte: u8) -> bool {
+    has_zero(word ^ (ONES * u64::from(byte)))
+}
+
+/// Whether any byte of `word` is below `n` (`n` at most 128).
+pub fn has_below(word: u64, n: u8) -> bool {
+    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH != 0
+}
+
+fn has_zero(word: u64) -> bool {
+    word.wrapping_sub(ONES) & !word & HIGH != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::XorShift;
+
+    #[test]
+    fn word_tests_agree_with_looking_at_each_byte() {
+        let mut rng = XorShift(0x8b17e5);
+        for _ in 0..20_000 {
+            // Bytes drawn from a few values around the ones escapers test,
+            // so that words with and without them both come up often.
+            let bytes: Vec<u8> = (0..8)
+                .map(|_| {
+                    [0x00, 0x1f, 0x20, 0x21, b'"', b'&', b'<', 0x7f, 0x80, 0xef, b'a']
+                        [(rng.next() % 11) as usize]
+                })
+                .collect();
+            let word = word_at(&bytes, 0).expect("eight bytes");
+            for b in [0x00, b'"', b'&', b'<', 0xef, 0x7f] {
+                assert_eq!(has_byte(word, b), bytes.contains(&b), "{bytes:?} {b}");
+            }
+            for n in [0x01, 0x20, 0x80] {
+                assert_eq!(has_below(word, n), bytes.iter().any(|&x| x < n), "{bytes:?} {n}");
+            }
+        }
+        assert_eq!(word_at(b"1234567", 0), None);
+    }
+}
