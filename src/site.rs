@@ -212,13 +212,29 @@ impl Site {
             settings: &self.settings,
             summaries: &summaries,
         };
-        let written = timings
-            .time("templates", || self.renderer.render_all(&input, &PageKeys::default(), false, sink))?;
-        let feeds = timings.time("feeds", || {
-            crate::feeds::write_all(articles, &rendered, &archive, &self.settings, &PageKeys::default(), sink)
-        })?;
-        let extra =
-            extra_pages(articles, &rendered, &archive, &self.settings, &written, &self.assets, timings)?;
+        // Feeds and the search index need nothing from the HTML pages: they
+        // are made beside them, so that neither stage's serial parts nor
+        // the last pages of the other leave a core idle.
+        let (settings, none) = (&self.settings, PageKeys::default());
+        if let Some(p) = &timings.1 {
+            p.stage("templates");
+        }
+        let ((written, templates), ((feeds, feeds_time), (search, search_time))) = rayon::join(
+            || Timings::measure(|| self.renderer.render_all(&input, &none, false, sink)),
+            || {
+                let feeds = Timings::measure(|| {
+                    crate::feeds::write_all(articles, &rendered, &archive, settings, &none, sink)
+                });
+                let search =
+                    Timings::measure(|| crate::search::pages(articles, &rendered, &archive.order, settings));
+                (feeds, search)
+            },
+        );
+        timings.0.extend([("templates", templates), ("feeds", feeds_time), ("search", search_time)]);
+        let (written, feeds) = (written?, feeds?);
+        let mut extra = search?;
+        extra.extend(crate::publish::alias_pages(articles, settings, &written.keys)?);
+        extra.extend(sitemap_pages(articles, &archive, settings, &written, &self.assets, timings));
         let count = extra.len();
         for page in extra {
             sink(page)?;
@@ -240,26 +256,6 @@ fn no_host_warning(settings: &Settings) -> Warning {
             settings.config.base_url
         ),
     }
-}
-
-/// The files that do not come from templates: the search index, the
-/// redirect pages of aliases, the sitemaps and `robots.txt`. Aliases are
-/// checked against every page of the site, rendered this time or not, so
-/// that an alias over a generated page is reported, never written over it.
-pub(crate) fn extra_pages(
-    articles: &[Article],
-    rendered: &[Rendered],
-    archive: &Archive,
-    settings: &Settings,
-    written: &Written,
-    assets: &[Asset],
-    timings: &mut Timings,
-) -> Result<Vec<Page>> {
-    let mut pages =
-        timings.time("search", || crate::search::pages(articles, rendered, &archive.order, settings))?;
-    pages.extend(crate::publish::alias_pages(articles, settings, &written.keys)?);
-    pages.extend(sitemap_pages(articles, archive, settings, written, assets, timings));
-    Ok(pages)
 }
 
 /// The sitemaps and `robots.txt` (unless the site has its own).
@@ -299,6 +295,14 @@ pub trait Progress: Send + Sync {
 }
 
 impl Timings {
+    /// Runs `f`, returning its time too: for stages that run side by side,
+    /// whose times are recorded once both are done.
+    pub fn measure<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+        let start = Instant::now();
+        let out = f();
+        (out, start.elapsed())
+    }
+
     /// Runs `f`, recording its time under `stage`.
     pub fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
         if let Some(p) = &self.1 {
