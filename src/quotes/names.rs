@@ -10,43 +10,47 @@ pub struct Tok<'a> {
 
 pub fn tokens(s: &str) -> Vec<Tok<'_>> {
     // One pass over the bytes, a whitespace-separated piece at a time: this runs
-    // on every word of every article. An em dash glued between words
-    // ("Roe\u{2014}who") ends the first piece like a space, keeping the dash.
+    // on every word of every article, so ASCII bytes are classed by a table.
+    // An em dash glued between words ("Roe\u{2014}who") ends the first piece
+    // like a space, keeping the dash.
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 6);
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n / 6);
     let mut i = 0;
-    while i < bytes.len() {
+    while i < n {
         let piece = i;
         // The word: from the first letter or digit to the end of the last one.
         let (mut from, mut to) = (usize::MAX, 0);
         let end = loop {
-            let Some(&b) = bytes.get(i) else { break i };
-            if b.is_ascii_alphanumeric() {
-                // A run of ASCII letters and digits, the bulk of any text, in one go.
-                from = from.min(i);
-                i += 1;
-                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    i += 1;
-                }
-                to = i;
-            } else if b.is_ascii() {
-                if matches!(b, b'\t'..=b'\r' | b' ') {
-                    break i;
-                }
-                i += 1;
-            } else {
-                let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-                if c.is_whitespace() {
-                    break i;
-                }
-                let len = c.len_utf8();
-                if c.is_alphanumeric() {
+            if i >= n {
+                break i;
+            }
+            match CLASS[usize::from(bytes[i])] {
+                WORD => {
+                    // A run of ASCII letters and digits, the bulk of any text, in one go.
                     from = from.min(i);
-                    to = i + len;
+                    i += 1;
+                    while i < n && CLASS[usize::from(bytes[i])] == WORD {
+                        i += 1;
+                    }
+                    to = i;
                 }
-                i += len;
-                if c == '\u{2014}' {
-                    break i;
+                SPACE => break i,
+                MARK => i += 1,
+                _ => {
+                    let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                    if c.is_whitespace() {
+                        break i;
+                    }
+                    let len = c.len_utf8();
+                    if c.is_alphanumeric() {
+                        from = from.min(i);
+                        to = i + len;
+                    }
+                    i += len;
+                    if c == '\u{2014}' {
+                        break i;
+                    }
                 }
             }
         };
@@ -54,10 +58,10 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
             out.push(Tok { lead: &s[piece..from], word: &s[from..to], trail: &s[to..end] });
         }
         // Past the whitespace after the piece.
-        while let Some(&b) = bytes.get(i) {
-            i += match b {
-                b'\t'..=b'\r' | b' ' => 1,
-                b if b.is_ascii() => break,
+        while i < n {
+            i += match CLASS[usize::from(bytes[i])] {
+                SPACE => 1,
+                WORD | MARK => break,
                 _ => match s[i..].chars().next() {
                     Some(c) if c.is_whitespace() => c.len_utf8(),
                     _ => break,
@@ -67,6 +71,29 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
     }
     out
 }
+
+/// Byte classes for [`tokens`]: ASCII letters and digits, ASCII white space,
+/// other ASCII, and the bytes of longer characters (decoded when met).
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const MARK: u8 = 2;
+const OTHER: u8 = 3;
+const CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else {
+            MARK
+        };
+        b += 1;
+    }
+    table
+};
 
 pub fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -138,13 +165,16 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
             break;
         }
         let w = t.word;
-        if words.is_empty() && !is_cap(w) {
+        let cap = is_cap(w);
+        if words.is_empty() && !cap {
             break;
         }
+        // Asked once: the lists are looked up for nearly every capitalised word.
+        let title = cap && is_title(w);
         // Whether a capitalised name word follows (after any particles): asked only
         // for particles and possessives, and it costs several word-list lookups.
         let next_cap = || {
-            let at = if is_cap(w) {
+            let at = if cap {
                 j + 1
             } else {
                 toks[j + 1..].iter().position(|n| !is_connector(n.word)).map_or(toks.len(), |k| j + 1 + k)
@@ -162,8 +192,7 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
         }
         // "Harbour Master Tom Briggs", "Ohio Gov. Jo Roe": the words before the title
         // say what the role is over, and the name starts after it.
-        if is_cap(w)
-            && is_title(w)
+        if title
             && w != "M"
             && let Some(k) = after_titles(toks, j)
         {
@@ -171,8 +200,8 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
             j = k;
             continue;
         }
-        let ok = if is_cap(w) {
-            !is_stop(w) && (words.is_empty() || !is_title(w) || w == "M")
+        let ok = if cap {
+            !is_stop(w) && (words.is_empty() || !title || w == "M")
         } else {
             !words.is_empty() && is_connector(w) && t.trail.is_empty() && next_cap()
         };
@@ -231,7 +260,8 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 fn is_shouted(w: &str) -> bool {
-    w.chars().count() > 2 && w.chars().all(|c| !c.is_lowercase())
+    // The test for case first: it stops at the first lower-case letter.
+    w.chars().all(|c| !c.is_lowercase()) && w.chars().count() > 2
 }
 
 pub fn join(words: &[&str], toks_have_initials: bool) -> String {
