@@ -21,6 +21,26 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
         let piece = i;
         // The word: from the first letter or digit to the end of the last one.
         let (mut from, mut to) = (usize::MAX, 0);
+        // Most pieces are a bare ASCII word and a space: settled here without
+        // the general loop below.
+        if CLASS[usize::from(bytes[i])] == WORD {
+            i += 1;
+            while i < n && CLASS[usize::from(bytes[i])] == WORD {
+                i += 1;
+            }
+            if i == n || bytes[i] == b' ' {
+                let word = &s[piece..i];
+                out.push(Tok { lead: &word[..0], word, trail: &s[i..i] });
+                // One space before the next word is the rule.
+                if bytes.get(i + 1).is_some_and(|&b| CLASS[usize::from(b)] == WORD) {
+                    i += 1;
+                } else {
+                    skip_space(s, &mut i);
+                }
+                continue;
+            }
+            (from, to) = (piece, i);
+        }
         let end = loop {
             if i >= n {
                 break i;
@@ -57,19 +77,24 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
         if from != usize::MAX {
             out.push(Tok { lead: &s[piece..from], word: &s[from..to], trail: &s[to..end] });
         }
-        // Past the whitespace after the piece.
-        while i < n {
-            i += match CLASS[usize::from(bytes[i])] {
-                SPACE => 1,
-                WORD | MARK => break,
-                _ => match s[i..].chars().next() {
-                    Some(c) if c.is_whitespace() => c.len_utf8(),
-                    _ => break,
-                },
-            };
-        }
+        skip_space(s, &mut i);
     }
     out
+}
+
+/// Moves `i` past the white space at it.
+fn skip_space(s: &str, i: &mut usize) {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(*i) {
+        *i += match CLASS[usize::from(b)] {
+            SPACE => 1,
+            WORD | MARK => break,
+            _ => match s[*i..].chars().next() {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                _ => break,
+            },
+        };
+    }
 }
 
 /// Byte classes for [`tokens`]: ASCII letters and digits, ASCII white space,
