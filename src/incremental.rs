@@ -100,7 +100,8 @@ pub struct Session {
     /// Articles not published now (embargoed or expired), kept for when they are.
     held: HashMap<PathBuf, (Article, Rendered)>,
     summaries: Vec<Value>,
-    /// The article version each summary view was built from.
+    /// What each summary view was built from: the article version and the
+    /// template set (the view holds the article's rendered listing entry).
     summary_versions: Vec<u64>,
     /// The link map, kept while no article was added, removed or moved.
     linker: Option<Linker>,
@@ -204,7 +205,7 @@ impl Session {
         let assets = timings.time("read", || self.read_sources(&settings, &mut outcome))?;
         timings.time("markdown", || self.render_markdown(&settings))?;
         timings.time("listings", || self.update_archive(&settings));
-        timings.time("views", || self.update_summaries(&settings));
+        timings.time("views", || self.update_summaries(&settings, &renderer))?;
         let previous = if self.built { std::mem::take(&mut self.keys) } else { PageKeys::default() };
         let pages = Mutex::new(Vec::new());
         let sink = |p: Page| {
@@ -597,20 +598,24 @@ impl Session {
         self.archive = Some((key, archive));
     }
 
-    /// Listing views: rebuilt only for articles whose version changed.
-    fn update_summaries(&mut self, settings: &Settings) {
+    /// Listing views: rebuilt only for articles whose version changed, or
+    /// all of them when the templates did (each holds its rendered entry).
+    fn update_summaries(&mut self, settings: &Settings, renderer: &Renderer) -> Result<()> {
         let mut old: HashMap<u64, Value> =
             self.summary_versions.drain(..).zip(self.summaries.drain(..)).collect();
         let (articles, rendered) = (&self.articles, &self.rendered);
-        self.summaries = (0..articles.len())
+        let version = |i: usize| hash(&(rendered[i].summary_version, renderer.fingerprint()));
+        let summaries: Result<Vec<Value>> = (0..articles.len())
             .into_par_iter()
-            .map(|i| match old.get(&rendered[i].summary_version) {
-                Some(v) => v.clone(),
-                None => views::summary(&articles[i], &rendered[i], settings),
+            .map(|i| match old.get(&version(i)) {
+                Some(v) => Ok(v.clone()),
+                None => renderer.with_story(views::summary(&articles[i], &rendered[i], settings)),
             })
             .collect();
         old.clear();
-        self.summary_versions = rendered.iter().map(|r| r.summary_version).collect();
+        self.summaries = summaries?;
+        self.summary_versions = (0..articles.len()).map(version).collect();
+        Ok(())
     }
 
     /// Writes what changed; the first build of a session is written atomically.

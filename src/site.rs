@@ -13,7 +13,7 @@ use crate::content::{self, Article, Asset};
 use crate::error::{Error, Result, Warning};
 use crate::markdown::{self, Rendered};
 use crate::output::Staging;
-use crate::render::{Input, Page, PageKeys, Renderer, Sink, Written};
+use crate::render::{Input, Page, PageKeys, Renderer, Sink, Written, views};
 
 /// Choices a build takes besides `site.yaml`.
 #[derive(Debug, Clone, Default)]
@@ -203,8 +203,8 @@ impl Site {
         };
         let archive =
             timings.time("listings", || Archive::build(articles, &rendered, self.settings.config.related));
-        let summaries =
-            timings.time("views", || crate::render::views::summaries(articles, &rendered, &self.settings));
+        let summaries = timings
+            .time("views", || views::summaries(articles, &rendered, &self.settings, &self.renderer))?;
         let input = Input {
             articles,
             rendered: &rendered,

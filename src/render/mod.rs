@@ -12,7 +12,7 @@ use std::path::Path;
 use tera::{Context, Tera, Value};
 
 pub use pages::{ALWAYS, Input, Listed, Page, PageKeys, Sink, Written};
-pub use templates::{BUILTIN, STYLESHEET, TEMPLATES_DIR};
+pub use templates::{BUILTIN, STORY, STYLESHEET, TEMPLATES_DIR};
 
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -64,6 +64,20 @@ impl Renderer {
     /// The stylesheet to publish: the site's own or the built-in one.
     pub fn stylesheet(&self) -> &str {
         self.stylesheet.as_deref().unwrap_or(STYLESHEET)
+    }
+
+    /// An article's listing view with its entry in listings rendered once
+    /// (`partials/story.html`, as `story`): an article is on half a dozen
+    /// listing pages (front page, tags, author, month), which then copy the
+    /// entry instead of running the template for each of their articles.
+    pub fn with_story(&self, summary: Value) -> Result<Value> {
+        let mut ctx = Context::new();
+        ctx.insert_value("item", summary.clone());
+        let html = self.render(STORY, &ctx, 1024)?;
+        let html = String::from_utf8(html).map_err(|e| Error::Template { message: e.to_string() })?;
+        let mut map = summary.into_map().unwrap_or_default();
+        map.insert("story".into(), Value::safe_string(&html));
+        Ok(Value::from(map))
     }
 
     /// Renders into bytes for the file, starting from a buffer of `capacity`:

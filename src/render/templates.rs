@@ -25,9 +25,13 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("404.html", include_str!("../../templates/404.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("partials/list.html", include_str!("../../templates/partials/list.html")),
+    (STORY, include_str!("../../templates/partials/story.html")),
     ("partials/pagination.html", include_str!("../../templates/partials/pagination.html")),
     ("partials/meta.html", include_str!("../../templates/partials/meta.html")),
 ];
+
+/// The template of an article's entry in listings, rendered once per article.
+pub const STORY: &str = "partials/story.html";
 
 /// The built-in stylesheet, written to `/style.css` unless the site has its own.
 pub const STYLESHEET: &str = include_str!("../../templates/style.css");

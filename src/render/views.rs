@@ -154,10 +154,20 @@ pub fn summary(a: &Article, r: &Rendered, settings: &Settings) -> Value {
     Value::from_serializable(&summary_view(a, r, settings))
 }
 
-/// The listing view of every article, built in parallel.
-pub fn summaries(articles: &[Article], rendered: &[Rendered], settings: &Settings) -> Vec<Value> {
+/// The listing view of every article with its rendered entry (see
+/// [`super::Renderer::with_story`]), built in parallel.
+pub fn summaries(
+    articles: &[Article],
+    rendered: &[Rendered],
+    settings: &Settings,
+    renderer: &super::Renderer,
+) -> crate::error::Result<Vec<Value>> {
     use rayon::prelude::*;
-    articles.par_iter().zip(rendered.par_iter()).map(|(a, r)| summary(a, r, settings)).collect()
+    articles
+        .par_iter()
+        .zip(rendered.par_iter())
+        .map(|(a, r)| renderer.with_story(summary(a, r, settings)))
+        .collect()
 }
 
 /// The `page` of an article's own page.

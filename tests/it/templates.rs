@@ -18,6 +18,22 @@ fn an_override_replaces_a_built_in() {
 }
 
 #[test]
+fn an_override_of_the_listing_entry_shows_on_every_listing() {
+    let site = site();
+    site.file(
+        "templates/partials/story.html",
+        "<li class=\"mine\">{{ item.title }} ({{ item.tags | length }})</li>\n",
+    );
+    site.build().expect("build");
+    for rel in ["index.html", "tags/x/index.html", "2024/01/index.html"] {
+        let page = site.read(rel);
+        assert!(page.contains("<li class=\"mine\">Hello (1)</li>"), "{rel}: {page}");
+        assert!(!page.contains("class=\"story\""), "{rel}");
+    }
+    assert!(!site.read("2024/01/01/a/index.html").contains("class=\"mine\""));
+}
+
+#[test]
 fn an_override_of_base_changes_every_page() {
     let site = site();
     site.file(

@@ -101,12 +101,20 @@ fn random_edits(seed: u64, hinted: bool) {
                 names[i] = to.clone();
                 format!("rename to {to}")
             }
-            5 => {
+            5 if rng.below(2) == 0 => {
                 let head =
                     ["", "{% block head %}<meta name=\"v\" content=\"1\">{% endblock head %}"][rng.below(2)];
                 site.file("templates/base.html", &format!("{{% extends \"builtin/base.html\" %}}{head}"));
                 touched.push(site.root().join("templates/base.html"));
                 "template".to_string()
+            }
+            5 => {
+                // Listing entries are rendered once per article and kept
+                // between builds: a new entry template must reach them all.
+                let entry = format!("<li>{{{{ item.title }}}} {}</li>\n", rng.below(3));
+                site.file("templates/partials/story.html", &entry);
+                touched.push(site.root().join("templates/partials/story.html"));
+                "entry template".to_string()
             }
             6 => {
                 let name = format!("content/img{}.svg", rng.below(3));
