@@ -3,13 +3,16 @@
 //! passed over a word at a time. Safe code, no SIMD: the classic "has a zero
 //! byte" and "has a byte less than n" bit tricks, exact as yes/no answers.
 
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+/// 0x01 in every byte: `ONES * b` is `b` in every byte.
+pub const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+/// The high bit of every byte.
+pub const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
 
-/// The eight bytes at `at` as one word, if there are eight.
+/// The eight bytes at `at` as one word, if there are eight; the first byte
+/// is the lowest (little-endian), so `<< 8` moves a flag to the next byte.
 pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
-    Some(u64::from_ne_bytes(chunk))
+    Some(u64::from_le_bytes(chunk))
 }
 
 /// Whether any byte of `word` is `byte`.
@@ -24,6 +27,12 @@ pub fn has_below(word: u64, n: u8) -> bool {
 
 fn has_zero(word: u64) -> bool {
     word.wrapping_sub(ONES) & !word & HIGH != 0
+}
+
+/// The high bit of each byte of `word` that is zero, and no other bit
+/// (exact per byte, unlike the yes/no tests: no carry crosses bytes).
+pub fn zero_bytes(word: u64) -> u64 {
+    !(((word & !HIGH) + !HIGH) | word) & HIGH
 }
 
 #[cfg(test)]
@@ -50,6 +59,9 @@ mod tests {
             for n in [0x01, 0x20, 0x80] {
                 assert_eq!(has_below(word, n), bytes.iter().any(|&x| x < n), "{bytes:?} {n}");
             }
+            let zeros: Vec<bool> = (0..8).map(|k| zero_bytes(word) >> (8 * k + 7) & 1 == 1).collect();
+            assert_eq!(zeros, bytes.iter().map(|&x| x == 0).collect::<Vec<_>>(), "{bytes:?}");
+            assert_eq!(zero_bytes(word) & !HIGH, 0);
         }
         assert_eq!(word_at(b"1234567", 0), None);
     }

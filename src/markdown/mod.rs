@@ -12,7 +12,9 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::slug::slugify;
 
 mod blocks;
+mod words;
 use blocks::text_blocks;
+use words::count_words;
 
 /// The parser options every article is read with.
 pub fn options() -> Options {
@@ -120,25 +122,6 @@ impl Parsed<'_> {
             summary_version: 0,
         }
     }
-}
-
-/// `text.split_whitespace().count()`, settling ASCII bytes without decoding
-/// them: it runs over the whole text of every article.
-fn count_words(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    while let Some(&b) = bytes.get(i) {
-        let (space, len) = if b.is_ascii() {
-            (matches!(b, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c.is_whitespace(), c.len_utf8())
-        };
-        words += usize::from(!space && !in_word);
-        in_word = !space;
-        i += len;
-    }
-    words
 }
 
 /// Renders `body` with no decorations.
