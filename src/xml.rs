@@ -22,11 +22,23 @@ pub fn escape_into(out: &mut String, text: &str) {
             continue;
         }
         out.push_str(&text[start..i]);
-        // Multi-byte characters starting with 0xEF may be U+FFFE/U+FFFF; let
-        // the slow path decide character by character from here.
-        let end = text[i..].char_indices().nth(1).map_or(text.len(), |(n, _)| i + n);
-        escape_chars(out, &text[i..end]);
-        start = end;
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => {
+                // Control characters, and multi-byte characters starting with
+                // 0xEF, which may be U+FFFE/U+FFFF: the slow path decides.
+                let end = text[i..].char_indices().nth(1).map_or(text.len(), |(n, _)| i + n);
+                escape_chars(out, &text[i..end]);
+                start = end;
+                continue;
+            }
+        };
+        out.push_str(entity);
+        start = i + 1;
     }
     out.push_str(&text[start..]);
 }
