@@ -24,10 +24,7 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
         // Most pieces are a bare ASCII word and a space: settled here without
         // the general loop below.
         if CLASS[usize::from(bytes[i])] == WORD {
-            i += 1;
-            while i < n && CLASS[usize::from(bytes[i])] == WORD {
-                i += 1;
-            }
+            i = word_end(bytes, i + 1);
             if i == n || bytes[i] == b' ' {
                 let word = &s[piece..i];
                 out.push(Tok { lead: &word[..0], word, trail: &s[i..i] });
@@ -47,12 +44,8 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
             }
             match CLASS[usize::from(bytes[i])] {
                 WORD => {
-                    // A run of ASCII letters and digits, the bulk of any text, in one go.
                     from = from.min(i);
-                    i += 1;
-                    while i < n && CLASS[usize::from(bytes[i])] == WORD {
-                        i += 1;
-                    }
+                    i = word_end(bytes, i + 1);
                     to = i;
                 }
                 SPACE => break i,
@@ -80,6 +73,13 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
         skip_space(s, &mut i);
     }
     out
+}
+
+/// The end of the run of ASCII letters and digits at `from`: the bulk of
+/// any text, scanned through a slice iterator (no bounds check per byte).
+fn word_end(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    from + rest.iter().position(|&b| CLASS[usize::from(b)] != WORD).unwrap_or(rest.len())
 }
 
 /// Moves `i` past the white space at it.
