@@ -44,13 +44,21 @@ fn date(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
 /// JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&`
 /// become \u escapes so that no text can close the script element. Keys
 /// come out sorted (through `serde_json`'s ordered map), since a template
-/// map iterates in no fixed order and builds must be identical.
+/// map iterates in no fixed order and builds must be identical. A safe
+/// string is taken as this filter's own output and left as it is, which
+/// makes the filter idempotent and lets `page.json_ld` be made in advance.
 fn json_ld(value: tera::Value, _: Kwargs, _: &State) -> tera::Value {
-    let json = serde_json::to_value(&value)
-        .and_then(|v| serde_json::to_string(&v))
-        .unwrap_or_else(|_| "null".into());
-    let escaped = json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
-    tera::Value::safe_string(&escaped)
+    if value.is_string() && value.is_safe() {
+        return value;
+    }
+    let json = serde_json::to_value(&value).unwrap_or(serde_json::Value::Null);
+    tera::Value::safe_string(&json_ld_text(&json))
+}
+
+/// `value` as the `json_ld` filter writes it.
+pub(super) fn json_ld_text(value: &serde_json::Value) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
 #[cfg(test)]
@@ -69,5 +77,19 @@ mod tests {
         for _ in 0..2 {
             assert_eq!(tera.render("t", &ctx).expect("renders"), "2024 March 5 2024 1999");
         }
+    }
+
+    #[test]
+    fn json_ld_escapes_and_is_idempotent() {
+        let mut tera = Tera::default();
+        register(&mut tera);
+        let t = "{{ m | json_ld }}|{{ m | json_ld | json_ld }}|{{ s | json_ld }}|{{ s | json_ld | json_ld }}";
+        tera.add_raw_template("t", t).expect("template parses");
+        let mut ctx = tera::Context::new();
+        ctx.insert("m", &serde_json::json!({"b": "</script>", "a": ["x & y"]}));
+        ctx.insert("s", "<b>");
+        let map = r#"{"a":["x \u0026 y"],"b":"\u003c/script\u003e"}"#;
+        let text = r#""\u003cb\u003e""#;
+        assert_eq!(tera.render("t", &ctx).expect("renders"), format!("{map}|{map}|{text}|{text}"));
     }
 }

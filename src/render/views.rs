@@ -52,7 +52,6 @@ struct PageView<'a> {
     pullquotes: Vec<super::quote_views::QuoteView<'a>>,
     description: String,
     image_url: Option<String>,
-    json_ld: serde_json::Value,
 }
 
 fn links<'a>(names: &'a [String], prefix: &str, settings: &Settings) -> Vec<LinkView<'a>> {
@@ -177,15 +176,15 @@ pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
     let summary = summary_view(a, r, settings);
     let description = description(a, r);
     let image_url = image_url(a, settings);
-    let json_ld = news_article(&summary, &description, image_url.as_deref(), settings);
-    Value::from_serializable(&PageView {
+    let json_ld =
+        super::filters::json_ld_text(&news_article(&summary, &description, image_url.as_deref(), settings));
+    let view = Value::from_serializable(&PageView {
         reading_time: r.word_count.div_ceil(wpm).max(1),
         word_count: r.word_count,
         quotes,
         pullquotes,
         description,
         image_url,
-        json_ld,
         summary,
         content: &r.html,
         slug: &a.slug,
@@ -193,7 +192,12 @@ pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
         path: a.path.to_string_lossy().into_owned(),
         toc: &r.toc,
         extra: &a.extra,
-    })
+    });
+    // Ready for its script block: the `json_ld` filter leaves a safe string
+    // as it is, so the built-in `{{ page.json_ld | json_ld }}` costs nothing.
+    let mut map = view.into_map().unwrap_or_default();
+    map.insert("json_ld".into(), Value::safe_string(&json_ld));
+    Value::from(map)
 }
 
 /// The schema.org `NewsArticle` of an article page, for its JSON-LD block.
