@@ -175,7 +175,13 @@ pub fn is_org_word(w: &str) -> bool {
 /// Returns the name's words and the index after the run.
 pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usize)> {
     let start = i;
-    while i < toks.len() && is_title(toks[i].word) && toks[i].lead.is_empty() {
+    // Whether the first word is a title, asked once: the lists are looked
+    // up for nearly every capitalised word.
+    let first_title = toks.get(start).is_some_and(|t| is_title(t.word));
+    while i < toks.len()
+        && (if i == start { first_title } else { is_title(toks[i].word) })
+        && toks[i].lead.is_empty()
+    {
         let stop = toks[i].trail.contains([',', ':', ';']);
         i += 1;
         if stop {
@@ -194,8 +200,7 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
         if words.is_empty() && !cap {
             break;
         }
-        // Asked once: the lists are looked up for nearly every capitalised word.
-        let title = cap && is_title(w);
+        let title = if j == start { first_title } else { cap && is_title(w) };
         // Whether a capitalised name word follows (after any particles): asked only
         // for particles and possessives, and it costs several word-list lookups.
         let next_cap = || {
