@@ -2,7 +2,7 @@
 //! then swapped in, so a failed or interrupted build leaves the last good
 //! output whole and files of deleted articles never linger.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -51,9 +51,6 @@ pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
     claimed: Mutex<HashMap<String, PathBuf>>,
-    /// Folders already made: a tag's page and its three feeds share one, and
-    /// asking the kernel again costs a failed `mkdir` and a `stat` each time.
-    made: Mutex<HashSet<PathBuf>>,
     committed: bool,
 }
 
@@ -64,13 +61,7 @@ impl Staging {
         recover(out)?;
         let dir = sibling(out, "new")?;
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging {
-            out: out.to_path_buf(),
-            dir,
-            claimed: Mutex::new(HashMap::new()),
-            made: Mutex::new(HashSet::new()),
-            committed: false,
-        })
+        Ok(Staging { out: out.to_path_buf(), dir, claimed: Mutex::new(HashMap::new()), committed: false })
     }
 
     /// Reserves `rel` for `source`; a second claim is an error naming both.
@@ -88,28 +79,9 @@ impl Staging {
         self.claim(&page.path, Path::new(&page.path))?;
         let path = self.dir.join(&page.path);
         if let Some(parent) = path.parent() {
-            self.make_dir(parent)?;
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
         std::fs::write(&path, &page.bytes).map_err(|e| Error::io(&path, e))
-    }
-
-    /// Makes `dir` inside the staging folder, and its parents, unless made
-    /// already.
-    fn make_dir(&self, dir: &Path) -> Result<()> {
-        let made = || self.made.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if dir == self.dir || made().contains(dir) {
-            return Ok(());
-        }
-        if let Some(parent) = dir.parent() {
-            self.make_dir(parent)?;
-        }
-        match std::fs::create_dir(dir) {
-            // Another thread may have just made it.
-            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(Error::io(dir, e)),
-            _ => {}
-        }
-        made().insert(dir.to_path_buf());
-        Ok(())
     }
 
     /// Copies files as they are, in parallel.
@@ -120,7 +92,7 @@ impl Staging {
         assets.par_iter().try_for_each(|a| {
             let path = self.dir.join(&a.rel);
             if let Some(parent) = path.parent() {
-                self.make_dir(parent)?;
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
             }
             std::fs::copy(&a.source, &path).map(drop).map_err(|e| Error::io(&a.source, e))
         })
