@@ -233,6 +233,8 @@ impl Site {
         timings.0.extend([("templates", templates), ("feeds", feeds_time), ("search", search_time)]);
         let (written, feeds) = (written?, feeds?);
         let mut extra = search?;
+        // Aliases are checked against every page of the site, so that an
+        // alias over a generated page is reported, never written over it.
         extra.extend(crate::publish::alias_pages(articles, settings, &written.keys)?);
         extra.extend(sitemap_pages(articles, &archive, settings, &written, &self.assets, timings));
         let count = extra.len();
