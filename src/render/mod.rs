@@ -75,9 +75,7 @@ impl Renderer {
         ctx.insert_value("item", summary.clone());
         let html = self.render(STORY, &ctx, 1024)?;
         let html = String::from_utf8(html).map_err(|e| Error::Template { message: e.to_string() })?;
-        let mut map = summary.into_map().unwrap_or_default();
-        map.insert("story".into(), Value::safe_string(&html));
-        Ok(Value::from(map))
+        Ok(views::with_field(summary, "story", Value::safe_string(&html)))
     }
 
     /// Renders into bytes for the file, starting from a buffer of `capacity`:

@@ -111,9 +111,7 @@ pub fn quote_items(
         .map(|&(ai, qi)| {
             let q = &rendered[ai].quotes[qi];
             let view = quote_view(&articles[ai], &q.text, q.speaker.as_deref(), q.partial, q.block, settings);
-            let mut map = Value::from_serializable(&view).into_map().unwrap_or_default();
-            map.insert("article".into(), summaries[ai].clone());
-            Value::from(map)
+            super::views::with_field(Value::from_serializable(&view), "article", summaries[ai].clone())
         })
         .collect()
 }

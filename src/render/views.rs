@@ -195,9 +195,7 @@ pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
     });
     // Ready for its script block: the `json_ld` filter leaves a safe string
     // as it is, so the built-in `{{ page.json_ld | json_ld }}` costs nothing.
-    let mut map = view.into_map().unwrap_or_default();
-    map.insert("json_ld".into(), Value::safe_string(&json_ld));
-    Value::from(map)
+    with_field(view, "json_ld", Value::safe_string(&json_ld))
 }
 
 /// The schema.org `NewsArticle` of an article page, for its JSON-LD block.
@@ -341,8 +339,15 @@ pub fn paginator(base: &str, pager: &Pager, count: usize, items: Vec<Value>, set
         next_url: (pager.number < pager.total).then(|| url(pager.number + 1)),
         count,
     };
-    let mut map = Value::from_serializable(&view).into_map().unwrap_or_default();
-    map.insert("items".into(), Value::from(items));
+    with_field(Value::from_serializable(&view), "items", Value::from(items))
+}
+
+/// `view` (a map) with `key` set to `value`: for what a serialised view
+/// cannot hold (shared views, safe strings). The map is copied only if
+/// something else still holds the view.
+pub fn with_field(view: Value, key: &'static str, value: Value) -> Value {
+    let mut map = view.into_map().unwrap_or_default();
+    map.insert(key.into(), value);
     Value::from(map)
 }
 
