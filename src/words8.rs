@@ -35,6 +35,21 @@ pub fn zero_bytes(word: u64) -> u64 {
     !(((word & !HIGH) + !HIGH) | word) & HIGH
 }
 
+/// The high bit of each byte of `word` that lies strictly between `lo` and
+/// `hi` (`lo` below 128, `hi` at most 128; bytes of 128 and above never do),
+/// and no other bit: exact per byte, as the seven low bits are added apart
+/// from the high one so that no carry or borrow crosses into the next byte.
+pub fn between(word: u64, lo: u8, hi: u8) -> u64 {
+    let low = word & !HIGH;
+    (ONES * (127 + u64::from(hi)) - low) & !word & (low + ONES * (127 - u64::from(lo))) & HIGH
+}
+
+/// The high bit of each byte of `word` that is an ASCII letter or digit.
+pub fn alphanumeric_bytes(word: u64) -> u64 {
+    // Setting bit 5 folds upper case onto lower case and leaves digits alone.
+    between(word | (ONES * 0x20), b'a' - 1, b'z' + 1) | between(word, b'0' - 1, b'9' + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,8 +63,10 @@ mod tests {
             // so that words with and without them both come up often.
             let bytes: Vec<u8> = (0..8)
                 .map(|_| {
-                    [0x00, 0x1f, 0x20, 0x21, b'"', b'&', b'<', 0x7f, 0x80, 0xef, b'a']
-                        [(rng.next() % 11) as usize]
+                    [
+                        0x00, 0x1f, 0x20, 0x21, b'"', b'&', b'<', 0x7f, 0x80, 0xef, b'a', b'0', b'9', b'/',
+                        b':', b'@', b'A', b'Z', b'[', b'`', b'z', b'{', 0xc1, 0xda, 0xfa,
+                    ][(rng.next() % 25) as usize]
                 })
                 .collect();
             let word = word_at(&bytes, 0).expect("eight bytes");
@@ -62,6 +79,9 @@ mod tests {
             let zeros: Vec<bool> = (0..8).map(|k| zero_bytes(word) >> (8 * k + 7) & 1 == 1).collect();
             assert_eq!(zeros, bytes.iter().map(|&x| x == 0).collect::<Vec<_>>(), "{bytes:?}");
             assert_eq!(zero_bytes(word) & !HIGH, 0);
+            let alnum: Vec<bool> = (0..8).map(|k| alphanumeric_bytes(word) >> (8 * k + 7) & 1 == 1).collect();
+            assert_eq!(alnum, bytes.iter().map(u8::is_ascii_alphanumeric).collect::<Vec<_>>(), "{bytes:?}");
+            assert_eq!(alphanumeric_bytes(word) & !HIGH, 0);
         }
         assert_eq!(word_at(b"1234567", 0), None);
     }
