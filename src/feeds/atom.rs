@@ -44,7 +44,7 @@ fn entry(x: &mut Xml, e: &Entry<'_>) {
     if let Some(image) = &e.image {
         x.empty("link", &[("rel", "enclosure"), ("href", image)]);
     }
-    x.escaped_with("summary", &[("type", "html")], &e.summary_xml);
-    x.escaped_with("content", &[("type", "html")], &e.content_xml);
+    x.cdata_with("summary", &[("type", "html")], &e.summary_xml);
+    x.cdata_with("content", &[("type", "html")], &e.content_xml);
     x.close("entry");
 }

@@ -341,8 +341,8 @@ mod tests {
             authors: if full { vec![("Ann Roe", "https://e.org/authors/ann-roe/".into())] } else { vec![] },
             tags,
             summary_text: format!("Story {n}"),
-            summary_xml: crate::xml::Escaped::new(""),
-            content_xml: crate::xml::Escaped::new(&html),
+            summary_xml: crate::xml::Cdata::new(""),
+            content_xml: crate::xml::Cdata::new(&html).into_owned(),
             content_html: html.into(),
             image: full.then(|| "https://e.org/a.png".into()),
         }

@@ -23,6 +23,7 @@ use crate::content::Article;
 use crate::error::Result;
 use crate::markdown::Rendered;
 use crate::render::{Page, PageKeys, Sink, views};
+use crate::xml::Cdata;
 
 /// The three formats: file name, media type and the name shown to readers.
 pub const FORMATS: [(&str, &str, &str); 3] = [
@@ -103,9 +104,10 @@ struct Entry<'a> {
     summary_text: String,
     /// The article's HTML, borrowed as it is when no link had to change.
     content_html: Cow<'a, str>,
-    /// The summary and the content above, escaped once for the XML formats.
-    summary_xml: crate::xml::Escaped,
-    content_xml: crate::xml::Escaped,
+    /// The summary and the content above, ready once for the XML formats
+    /// (borrowing from `content_html` when it owns its text).
+    summary_xml: Cdata<'static>,
+    content_xml: Cdata<'a>,
     image: Option<String>,
 }
 
@@ -228,9 +230,13 @@ fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Entry<'a> 
         .collect();
     let summary_html = views::summary_html(a, r);
     let content_html = absolute_links(&r.html, &url, settings);
+    let content_xml = match &content_html {
+        Cow::Borrowed(html) => Cdata::new(html),
+        Cow::Owned(html) => Cdata::new(html).into_owned(),
+    };
     Entry {
-        summary_xml: crate::xml::Escaped::new(&absolute_links(&summary_html, &url, settings)),
-        content_xml: crate::xml::Escaped::new(&content_html),
+        summary_xml: Cdata::new(&absolute_links(&summary_html, &url, settings)).into_owned(),
+        content_xml,
         content_html,
         title: &a.title,
         id,

@@ -48,7 +48,7 @@ fn item(x: &mut Xml, e: &Entry<'_>) {
     for t in e.tags {
         x.text("category", t);
     }
-    x.escaped_with("description", &[], &e.summary_xml);
-    x.escaped_with("content:encoded", &[], &e.content_xml);
+    x.cdata_with("description", &[], &e.summary_xml);
+    x.cdata_with("content:encoded", &[], &e.content_xml);
     x.close("item");
 }
