@@ -4,6 +4,8 @@
 //! each key in the `.md` file, so later stages can point at the exact line
 //! without knowing anything about YAML.
 
+mod flat;
+
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -28,6 +30,10 @@ pub fn parse_front_matter(text: &str, first_line: usize, path: &Path) -> Result<
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
+    let line_of = |key: &str| lines.iter().find(|(name, _)| name == key).map_or(first_line, |(_, l)| *l);
+    if let Some(flat) = flat::parse(text) {
+        return Ok(flat.into_iter().map(|(key, value)| Entry { line: line_of(&key), key, value }).collect());
+    }
     let parsed: serde_yaml::Value =
         serde_yaml::from_str(text).map_err(|e| yaml_error(&e, first_line, path))?;
     let map = match parsed {
@@ -48,7 +54,7 @@ pub fn parse_front_matter(text: &str, first_line: usize, path: &Path) -> Result<
             serde_yaml::Value::String(s) => s.clone(),
             other => scalar_to_string(other).unwrap_or_default(),
         };
-        let line = lines.iter().find(|(name, _)| *name == key).map_or(first_line, |(_, l)| *l);
+        let line = line_of(&key);
         let value =
             to_json(v).map_err(|msg| Error::content(path, line, 1, format!("the value of `{key}` {msg}")))?;
         entries.push(Entry { key, value, line });
