@@ -74,6 +74,8 @@ impl Renderer {
         let mut ctx = Context::new();
         ctx.insert_value("item", summary.clone());
         let html = self.render(STORY, &ctx, 1024)?;
+        // The context let go first, so that the view is extended, not copied.
+        drop(ctx);
         let html = String::from_utf8(html).map_err(|e| Error::Template { message: e.to_string() })?;
         Ok(views::with_field(summary, "story", Value::safe_string(&html)))
     }

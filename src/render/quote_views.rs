@@ -19,6 +19,9 @@ pub struct QuoteView<'a> {
     id: String,
     /// Link straight to that paragraph.
     url: String,
+    /// On the quotes pages: the article's listing view, shared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<Value>,
 }
 
 fn speaker_url(name: &str, settings: &Settings) -> Option<String> {
@@ -42,6 +45,7 @@ fn quote_view<'a>(
         partial,
         url: [&settings.url(&a.rel_url), "#", &id].concat(),
         id,
+        article: None,
     }
 }
 
@@ -110,8 +114,10 @@ pub fn quote_items(
         .iter()
         .map(|&(ai, qi)| {
             let q = &rendered[ai].quotes[qi];
-            let view = quote_view(&articles[ai], &q.text, q.speaker.as_deref(), q.partial, q.block, settings);
-            super::views::with_field(Value::from_serializable(&view), "article", summaries[ai].clone())
+            let mut view =
+                quote_view(&articles[ai], &q.text, q.speaker.as_deref(), q.partial, q.block, settings);
+            view.article = Some(summaries[ai].clone());
+            Value::from_serializable(&view)
         })
         .collect()
 }

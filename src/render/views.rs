@@ -52,6 +52,8 @@ struct PageView<'a> {
     pullquotes: Vec<super::quote_views::QuoteView<'a>>,
     description: String,
     image_url: Option<String>,
+    /// A safe string: a Tera value is taken into the view as it is.
+    json_ld: Value,
 }
 
 fn links<'a>(names: &'a [String], prefix: &str, settings: &Settings) -> Vec<LinkView<'a>> {
@@ -178,7 +180,7 @@ pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
     let image_url = image_url(a, settings);
     let json_ld =
         super::filters::json_ld_text(&news_article(&summary, &description, image_url.as_deref(), settings));
-    let view = Value::from_serializable(&PageView {
+    Value::from_serializable(&PageView {
         reading_time: r.word_count.div_ceil(wpm).max(1),
         word_count: r.word_count,
         quotes,
@@ -192,10 +194,10 @@ pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
         path: a.path.to_string_lossy().into_owned(),
         toc: &r.toc,
         extra: &a.extra,
-    });
-    // Ready for its script block: the `json_ld` filter leaves a safe string
-    // as it is, so the built-in `{{ page.json_ld | json_ld }}` costs nothing.
-    with_field(view, "json_ld", Value::safe_string(&json_ld))
+        // Ready for its script block: the `json_ld` filter leaves a safe string
+        // as it is, so the built-in `{{ page.json_ld | json_ld }}` costs nothing.
+        json_ld: Value::safe_string(&json_ld),
+    })
 }
 
 /// The schema.org `NewsArticle` of an article page, for its JSON-LD block.
@@ -325,6 +327,8 @@ struct PagerView {
     prev_url: Option<String>,
     next_url: Option<String>,
     count: usize,
+    /// Shared views, taken into the paginator as they are.
+    items: Value,
 }
 
 /// The `paginator` of one listing page; `items` are its article (or quote) views.
@@ -338,13 +342,15 @@ pub fn paginator(base: &str, pager: &Pager, count: usize, items: Vec<Value>, set
         prev_url: (pager.number > 1).then(|| url(pager.number - 1)),
         next_url: (pager.number < pager.total).then(|| url(pager.number + 1)),
         count,
+        items: Value::from(items),
     };
-    with_field(Value::from_serializable(&view), "items", Value::from(items))
+    Value::from_serializable(&view)
 }
 
-/// `view` (a map) with `key` set to `value`: for what a serialised view
-/// cannot hold (shared views, safe strings). The map is copied only if
-/// something else still holds the view.
+/// `view` (a map) with `key` set to `value`, for a value known only once the
+/// view is made. The map is copied if something else still holds the view,
+/// and rebuilt either way: a view that can hold the value from the start (a
+/// Tera value in a serialised struct is taken as it is) is cheaper.
 pub fn with_field(view: Value, key: &'static str, value: Value) -> Value {
     let mut map = view.into_map().unwrap_or_default();
     map.insert(key.into(), value);
