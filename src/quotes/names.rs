@@ -9,13 +9,21 @@ pub struct Tok<'a> {
 }
 
 pub fn tokens(s: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    tokens_into(s, &mut out);
+    out
+}
+
+/// [`tokens`] into `out` (cleared first), for a scan that reuses one buffer.
+pub fn tokens_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
     // One pass over the bytes, a whitespace-separated piece at a time: this runs
     // on every word of every article, so ASCII bytes are classed by a table.
     // An em dash glued between words ("Roe\u{2014}who") ends the first piece
     // like a space, keeping the dash.
     let bytes = s.as_bytes();
     let n = bytes.len();
-    let mut out = Vec::with_capacity(n / 6);
+    out.clear();
+    out.reserve(n / 6);
     let mut i = 0;
     while i < n {
         let piece = i;
@@ -72,7 +80,6 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
         }
         skip_space(s, &mut i);
     }
-    out
 }
 
 /// The end of the run of ASCII letters and digits at `from`: the bulk of
@@ -183,7 +190,17 @@ pub fn is_org_word(w: &str) -> bool {
 /// Longest proper-name run starting at `i`: capitalised words, initials, and
 /// particles such as "de" or "of" between them. Titles in front are skipped.
 /// Returns the name's words and the index after the run.
-pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usize)> {
+pub fn name_at<'a>(toks: &[Tok<'a>], i: usize) -> Option<(Vec<&'a str>, usize)> {
+    let mut words = Vec::new();
+    name_at_into(toks, i, &mut words).map(|end| (words, end))
+}
+
+/// [`name_at`] into `words` (cleared first), returning the index after the
+/// run: the name scan asks at every capitalised word, and most of those
+/// words start no name, so a buffer kept across the scan spares an
+/// allocation each time.
+pub fn name_at_into<'a>(toks: &[Tok<'a>], mut i: usize, words: &mut Vec<&'a str>) -> Option<usize> {
+    words.clear();
     let start = i;
     // Whether the first word is a title, asked once: the lists are looked
     // up for nearly every capitalised word.
@@ -198,7 +215,6 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
             return None;
         }
     }
-    let mut words: Vec<&'a str> = Vec::new();
     let mut j = i;
     while j < toks.len() {
         let t = &toks[j];
@@ -285,9 +301,9 @@ pub fn name_at<'a>(toks: &[Tok<'a>], mut i: usize) -> Option<(Vec<&'a str>, usiz
     if i > start && words.iter().any(|w| is_org_word(w)) && toks[start..i].iter().all(|t| t.trail.is_empty())
     {
         let titles = toks[start..i].iter().map(|t| t.word);
-        words = titles.chain(words).collect();
+        words.splice(0..0, titles);
     }
-    if words.is_empty() { None } else { Some((words, j)) }
+    if words.is_empty() { None } else { Some(j) }
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {

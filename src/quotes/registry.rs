@@ -6,7 +6,7 @@ use super::gender::{self, Gender};
 use super::marks::Span;
 use super::names::{
     Tok, blocks_antecedent, ends_sentence, is_cap, is_connector, is_org_word, is_stop, is_title, name_at,
-    tokens,
+    name_at_into, tokens_into,
 };
 
 pub fn is_person(words: &[&str]) -> bool {
@@ -207,6 +207,8 @@ pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
             quoted[p.block].push((p.start, p.end));
         }
     }
+    // One token list and one name buffer for the whole scan.
+    let (mut t, mut w) = (Vec::new(), Vec::new());
     for (bi, b) in blocks.iter().enumerate() {
         quoted[bi].sort_unstable();
         let mut from = 0;
@@ -219,7 +221,7 @@ pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
         }
         gaps.push((from, b.len()));
         for (gs, ge) in gaps {
-            let t = tokens(&b[gs..ge]);
+            tokens_into(&b[gs..ge], &mut t);
             let mut i = 0;
             while i < t.len() {
                 if !is_cap(t[i].word) {
@@ -227,8 +229,8 @@ pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
                     continue;
                 }
                 let starts_sentence = i == 0 || ends_sentence(&t[i - 1]);
-                match name_at(&t, i) {
-                    Some((w, end)) if end > i => {
+                match name_at_into(&t, i, &mut w) {
+                    Some(end) if end > i => {
                         // A lone capital opening a sentence is often not a name; with a
                         // title before it or a speech verb after it, it is.
                         let named = w.len() > 1
