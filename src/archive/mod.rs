@@ -4,8 +4,6 @@
 //! Everything here holds indices into the article list, so a listing costs a
 //! few bytes per entry however large the articles are.
 
-use std::collections::{BTreeMap, HashMap};
-
 use rustc_hash::FxHashMap;
 
 use crate::content::Article;
@@ -104,24 +102,31 @@ impl Archive {
 }
 
 fn group<'a>(order: &[usize], names: impl Fn(usize) -> &'a Vec<String>) -> Vec<Group> {
-    let mut map: BTreeMap<String, Group> = BTreeMap::new();
+    // Names repeat across thousands of articles: each is slugged once, and
+    // its group found by the name itself after that.
+    let mut by_name: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    let mut by_slug: FxHashMap<String, usize> = FxHashMap::default();
+    let mut out: Vec<Group> = Vec::new();
     for &i in order {
         for name in names(i) {
-            let slug = slugify(name);
-            if slug.is_empty() {
-                continue;
-            }
-            let g = map.entry(slug.clone()).or_insert_with(|| Group {
-                name: name.clone(),
-                slug,
-                articles: Vec::new(),
+            let k = *by_name.entry(name.as_str()).or_insert_with(|| {
+                let slug = slugify(name);
+                (!slug.is_empty()).then(|| {
+                    *by_slug.entry(slug.clone()).or_insert_with(|| {
+                        out.push(Group { name: name.clone(), slug, articles: Vec::new() });
+                        out.len() - 1
+                    })
+                })
             });
-            if g.articles.last() != Some(&i) {
+            if let Some(g) = k.map(|k| &mut out[k])
+                && g.articles.last() != Some(&i)
+            {
                 g.articles.push(i);
             }
         }
     }
-    map.into_values().collect()
+    out.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
+    out
 }
 
 /// Speakers are the same across articles when their full names are (ignoring case).
@@ -174,11 +179,16 @@ fn related_articles(articles: &[Article], tags: &[Group], order: &[usize], keep:
     if keep == 0 {
         return vec![Vec::new(); articles.len()];
     }
-    let by_slug: HashMap<&str, u32> =
+    let by_slug: FxHashMap<&str, u32> =
         tags.iter().enumerate().map(|(g, t)| (t.slug.as_str(), g as u32)).collect();
+    let mut by_name: FxHashMap<&str, Option<u32>> = FxHashMap::default();
     let article_tags: Vec<Vec<u32>> = articles
         .iter()
-        .map(|a| a.tags.iter().filter_map(|t| by_slug.get(slugify(t).as_str()).copied()).collect())
+        .map(|a| {
+            let tags = a.tags.iter().map(String::as_str);
+            let mut id = |t| *by_name.entry(t).or_insert_with(|| by_slug.get(slugify(t).as_str()).copied());
+            tags.filter_map(&mut id).collect()
+        })
         .collect();
     let lists: Vec<&[usize]> = tags.iter().map(|t| t.articles.as_slice()).collect();
     related::related(&article_tags, &lists, order, keep)

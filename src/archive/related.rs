@@ -4,10 +4,13 @@
 //! Counting every article of every tag an article has costs the sum of the
 //! squares of the tag sizes, which grows with the square of the archive: a tag
 //! on a tenth of 100,000 articles alone means a billion steps. Instead, the
-//! articles sharing two or more tags with an article are found through lists
-//! of the articles holding each *pair* of tags (a pair is rarer than either
-//! tag), and those sharing one tag are only needed to fill what is left, from
-//! the articles next to it in time in each of its tags.
+//! articles sharing three or more tags with an article are found through lists
+//! of the articles holding each *triple* of tags (rarer than any of its tags);
+//! of those sharing exactly two, only the nearest in time in each list of the
+//! articles holding a *pair* of tags can make the cut; and those sharing one
+//! tag are only needed to fill what is left, from the articles next to it in
+//! time in each of its tags. Every list is in listing order, so "nearest in
+//! time" is a walk outwards from where the article would stand in it.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -43,6 +46,7 @@ pub(super) fn related(
         rank[i] = r;
     }
     let mut pairs: FxHashMap<(u32, u32), Vec<usize>> = FxHashMap::default();
+    let mut triples: FxHashMap<(u32, u32, u32), Vec<usize>> = FxHashMap::default();
     let mut wide = Vec::new();
     for &j in order {
         let t = &article_tags[j];
@@ -51,12 +55,23 @@ pub(super) fn related(
             continue;
         }
         for (a, &g) in t.iter().enumerate() {
-            for &h in &t[a + 1..] {
+            for (b, &h) in t.iter().enumerate().skip(a + 1) {
                 pairs.entry((g, h)).or_default().push(j);
+                for &k in &t[b + 1..] {
+                    triples.entry((g, h, k)).or_default().push(j);
+                }
             }
         }
     }
-    let ctx = Ctx { article_tags: &article_tags, lists, rank: &rank, order, pairs: &pairs, wide: &wide };
+    let ctx = Ctx {
+        article_tags: &article_tags,
+        lists,
+        rank: &rank,
+        order,
+        pairs: &pairs,
+        triples: &triples,
+        wide: &wide,
+    };
     // One hit counter per worker, reused for every article it takes.
     let min_len = n.div_ceil(rayon::current_num_threads() * 4).max(1);
     (0..n)
@@ -72,6 +87,7 @@ struct Ctx<'a> {
     rank: &'a [usize],
     order: &'a [usize],
     pairs: &'a FxHashMap<(u32, u32), Vec<usize>>,
+    triples: &'a FxHashMap<(u32, u32, u32), Vec<usize>>,
     wide: &'a [usize],
 }
 
@@ -81,16 +97,6 @@ type Cand = (u32, usize, usize);
 
 fn better(a: &Cand, b: &Cand) -> std::cmp::Ordering {
     b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-}
-
-/// The c with c(c-1)/2 = `pairs`: how many tags an article found in that
-/// many of another's pair lists shares with it.
-fn shared_from_pairs(pairs: u32) -> u32 {
-    let mut c = 2;
-    while c * (c - 1) / 2 < pairs {
-        c += 1;
-    }
-    c
 }
 
 impl Ctx<'_> {
@@ -124,29 +130,45 @@ impl Ctx<'_> {
             }
             hits[j] += 1;
         };
-        // Everything sharing two or more tags with `i`: from the tags
-        // themselves for a wide article (hits count shared tags), else from
-        // the pair lists (an article sharing c tags is in c(c-1)/2 of them).
-        let wide_i = t.len() > WIDE;
-        if wide_i {
+        let mut cands: Vec<Cand> = Vec::new();
+        if t.len() > WIDE {
+            // A wide article counts over its tags themselves: hits are shared tags.
             t.iter().flat_map(|&g| self.lists[g as usize]).for_each(|&j| hit(j));
+            for &j in touched.iter() {
+                if j != i && hits[j] >= 2 {
+                    cands.push(self.cand(i, j, hits[j]));
+                }
+                hits[j] = 0;
+            }
+            touched.clear();
         } else {
+            // Everything sharing three or more tags, once each, from the triple lists.
             for (a, &g) in t.iter().enumerate() {
-                for &h in &t[a + 1..] {
-                    self.pairs.get(&(g, h)).into_iter().flatten().for_each(|&j| hit(j));
+                for (b, &h) in t.iter().enumerate().skip(a + 1) {
+                    for &k in &t[b + 1..] {
+                        self.triples.get(&(g, h, k)).into_iter().flatten().for_each(|&j| hit(j));
+                    }
                 }
             }
-        }
-        let mut cands: Vec<Cand> = Vec::new();
-        for &j in touched.iter() {
-            let c = if wide_i { hits[j] } else { shared_from_pairs(hits[j]) };
-            if j != i && c >= 2 {
-                cands.push(self.cand(i, j, c));
+            for &j in touched.iter() {
+                if j != i {
+                    cands.push(self.cand(i, j, self.shared(i, j)));
+                }
+                hits[j] = 0;
             }
-            hits[j] = 0;
-        }
-        touched.clear();
-        if !wide_i {
+            touched.clear();
+            // Sharing exactly two: in each pair list, the `keep` nearest on
+            // either side beat every other article of that list sharing two.
+            for (a, &g) in t.iter().enumerate() {
+                for &h in &t[a + 1..] {
+                    let Some(list) = self.pairs.get(&(g, h)) else { continue };
+                    let at = list.partition_point(|&j| self.rank[j] < self.rank[i]);
+                    let before = self.sharing(i, list[..at].iter().rev(), 2, keep);
+                    let after = self.sharing(i, list[at..].iter(), 2, keep);
+                    cands.extend(before.chain(after).map(|j| self.cand(i, j, 2)));
+                }
+            }
+            // Wide articles are in no pair or triple list.
             for &j in self.wide {
                 let c = self.shared(i, j);
                 if c >= 2 {
@@ -174,20 +196,22 @@ impl Ctx<'_> {
             let list = self.lists[g as usize];
             let at = list.partition_point(|&j| self.rank[j] < r);
             let before = list[..at].iter().rev();
-            let after = list[at..].iter().filter(|&&j| j != i);
-            let singles = self.singles(i, before, need).chain(self.singles(i, after, need));
+            let after = list[at..].iter();
+            let singles = self.sharing(i, before, 1, need).chain(self.sharing(i, after, 1, need));
             cands.extend(singles.map(|j| self.cand(i, j, 1)));
         }
     }
 
-    /// The first `need` articles of `side` that share exactly one tag with `i`.
-    fn singles<'s>(
+    /// The first `need` articles of `side` other than `i` that share exactly
+    /// `count` tags with it.
+    fn sharing<'s>(
         &'s self,
         i: usize,
         side: impl Iterator<Item = &'s usize> + 's,
+        count: u32,
         need: usize,
     ) -> impl Iterator<Item = usize> + 's {
-        side.copied().filter(move |&j| self.shared(i, j) == 1).take(need)
+        side.copied().filter(move |&j| j != i && self.shared(i, j) == count).take(need)
     }
 }
 
