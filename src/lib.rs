@@ -32,6 +32,7 @@ pub mod deploy;
 pub mod error;
 pub mod feeds;
 pub mod incremental;
+mod json_string;
 pub mod markdown;
 pub mod output;
 pub mod publish;

@@ -230,8 +230,7 @@ pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
     let summary = summary_view(a, r, settings);
     let description = description(a, r);
     let image_url = image_url(a, settings);
-    let json_ld =
-        super::filters::json_ld_text(&news_article(&summary, &description, image_url.as_deref(), settings));
+    let json_ld = news_article(&summary, &description, image_url.as_deref(), settings);
     Value::from_serializable(&PageView {
         reading_time: r.word_count.div_ceil(wpm).max(1),
         word_count: r.word_count,
@@ -252,39 +251,64 @@ pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
     })
 }
 
-/// The schema.org `NewsArticle` of an article page, for its JSON-LD block.
-fn news_article(
-    s: &SummaryView<'_>,
-    description: &str,
-    image: Option<&str>,
-    settings: &Settings,
-) -> serde_json::Value {
-    let authors: Vec<serde_json::Value> = s
-        .authors
-        .iter()
-        .map(|a| serde_json::json!({"@type": "Person", "name": a.name, "url": a.permalink}))
-        .collect();
-    let tags: Vec<&str> = s.tags.iter().map(|t| t.name).collect();
-    let mut ld = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": s.title,
-        "url": s.permalink,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": s.permalink},
-        "datePublished": s.date,
-        "dateModified": s.updated.as_ref().unwrap_or(&s.date),
-        "author": authors,
-        "keywords": tags,
-        "inLanguage": settings.config.language,
-        "publisher": {"@type": "Organization", "name": settings.publisher(), "url": settings.base_url},
-    });
+/// The schema.org `NewsArticle` of an article page, ready for its JSON-LD
+/// block: compact JSON with keys in order, as serde_json writes a map, and
+/// `<`, `>`, `&` escaped so that no value can close the script (the test
+/// holds it to serde_json and the `json_ld` filter). Written by hand: through
+/// serde_json values it cost as much as the rest of the page's view.
+fn news_article(s: &SummaryView<'_>, description: &str, image: Option<&str>, settings: &Settings) -> String {
+    use crate::json_string::escape_into;
+    let mut out = String::with_capacity(768);
+    let string = |out: &mut String, text: &str| {
+        out.push('"');
+        escape_into(out, text);
+        out.push('"');
+    };
+    out.push_str(r#"{"@context":"https://schema.org","@type":"NewsArticle","author":["#);
+    for (k, a) in s.authors.iter().enumerate() {
+        out.push_str(if k == 0 { r#"{"@type":"Person","name":"# } else { r#",{"@type":"Person","name":"# });
+        string(&mut out, a.name);
+        out.push_str(r#","url":"#);
+        string(&mut out, &a.permalink);
+        out.push('}');
+    }
+    out.push_str(r#"],"dateModified":"#);
+    string(&mut out, s.updated.as_ref().unwrap_or(&s.date));
+    out.push_str(r#","datePublished":"#);
+    string(&mut out, &s.date);
     if !description.is_empty() {
-        ld["description"] = description.into();
+        out.push_str(r#","description":"#);
+        string(&mut out, description);
     }
+    out.push_str(r#","headline":"#);
+    string(&mut out, s.title);
     if let Some(image) = image {
-        ld["image"] = serde_json::json!([image]);
+        out.push_str(r#","image":["#);
+        string(&mut out, image);
+        out.push(']');
     }
-    ld
+    out.push_str(r#","inLanguage":"#);
+    string(&mut out, &settings.config.language);
+    out.push_str(r#","keywords":["#);
+    for (k, t) in s.tags.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        string(&mut out, t.name);
+    }
+    out.push_str(r#"],"mainEntityOfPage":{"@id":"#);
+    string(&mut out, &s.permalink);
+    out.push_str(r#","@type":"WebPage"},"publisher":{"@type":"Organization","name":"#);
+    string(&mut out, settings.publisher());
+    out.push_str(r#","url":"#);
+    string(&mut out, &settings.base_url);
+    out.push_str(r#"},"url":"#);
+    string(&mut out, &s.permalink);
+    out.push('}');
+    if out.contains(['<', '>', '&']) {
+        out = out.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+    }
+    out
 }
 
 /// A tag or author with its URL and count.
@@ -423,4 +447,94 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, Settings};
+
+    /// The JSON-LD as it was made through serde_json values: the definition.
+    fn by_serde_json(
+        s: &SummaryView<'_>,
+        description: &str,
+        image: Option<&str>,
+        settings: &Settings,
+    ) -> serde_json::Value {
+        let authors: Vec<serde_json::Value> = s
+            .authors
+            .iter()
+            .map(|a| serde_json::json!({"@type": "Person", "name": a.name, "url": a.permalink}))
+            .collect();
+        let tags: Vec<&str> = s.tags.iter().map(|t| t.name).collect();
+        let mut ld = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": s.title,
+            "url": s.permalink,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": s.permalink},
+            "datePublished": s.date,
+            "dateModified": s.updated.as_ref().unwrap_or(&s.date),
+            "author": authors,
+            "keywords": tags,
+            "inLanguage": settings.config.language,
+            "publisher": {"@type": "Organization", "name": settings.publisher(), "url": settings.base_url},
+        });
+        if !description.is_empty() {
+            ld["description"] = description.into();
+        }
+        if let Some(image) = image {
+            ld["image"] = serde_json::json!([image]);
+        }
+        ld
+    }
+
+    #[test]
+    fn json_ld_by_hand_matches_serde_json() {
+        let link = |name: &'static str, permalink: &str| LinkView {
+            name,
+            url: String::new(),
+            permalink: permalink.into(),
+        };
+        for (base, language) in [("/", "en"), ("https://example.org/a&b/", "fr-CA")] {
+            let settings = Settings::new(Config {
+                base_url: base.into(),
+                language: language.into(),
+                ..Config::default()
+            })
+            .expect("settings");
+            for (k, title) in
+                ["Plain", "</script><script>alert(1)</script>", "Q&A: “quotes” \\ \"x\"\n\u{1}é"]
+                    .into_iter()
+                    .enumerate()
+            {
+                let s = SummaryView {
+                    title,
+                    url: "/2024/x/".into(),
+                    permalink: format!("{base}2024/x/"),
+                    date: "2024-02-01T10:00:00+01:00".into(),
+                    updated: (k == 1).then(|| "2024-02-02T10:00:00+01:00".into()),
+                    authors: if k == 0 {
+                        Vec::new()
+                    } else {
+                        vec![link("Ann <Roe>", "/a/ann/"), link("Ben", "/a/b&n/")]
+                    },
+                    tags: if k == 2 { Vec::new() } else { vec![link("a&b", "/t/"), link("Ünï", "/t/u/")] },
+                    summary: String::new(),
+                    image: None,
+                };
+                for (description, image) in
+                    [("", None), ("A <b>description</b> & more", Some("https://e.org/a.png?x=1&y=2"))]
+                {
+                    let want = super::super::filters::json_ld_text(&by_serde_json(
+                        &s,
+                        description,
+                        image,
+                        &settings,
+                    ));
+                    assert_eq!(news_article(&s, description, image, &settings), want);
+                }
+            }
+        }
+    }
 }
