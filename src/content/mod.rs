@@ -201,35 +201,91 @@ pub fn read(root: &Path, rel: &Path, settings: &Settings) -> Parsed {
 /// cannot hang the walk. FIFOs and devices are never opened.
 fn walk(base: &Path, found: &mut dyn FnMut(PathBuf, String), root: &Path, loaded: &mut Problems) {
     let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let entries = walkdir::WalkDir::new(base).sort_by_file_name().into_iter().filter_entry(|e| {
+    // Hidden files and editor droppings are passed over at every level.
+    let keep = |e: &walkdir::DirEntry| {
         let name = e.file_name().to_string_lossy();
-        e.depth() == 0 || !(name.starts_with('.') || e.file_type().is_file() && is_ignored(&name))
-    });
-    for entry in entries {
-        match entry {
-            Ok(e) if e.path_is_symlink() && !symlink_ok(&e, root, &real_root, loaded) => {}
-            Ok(e) if e.file_type().is_file() || e.path_is_symlink() => {
-                let rel_base = e.path().strip_prefix(base).unwrap_or(e.path());
-                let rel_root = e.path().strip_prefix(root).unwrap_or(e.path());
-                let rel = rel_base
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                found(rel_root.to_path_buf(), rel);
+        !(name.starts_with('.') || e.file_type().is_file() && is_ignored(&name))
+    };
+    // What is right under `base` (an archive's years) is walked side by side,
+    // each entry into its own list; the lists are then taken in name order,
+    // so the result is that of one walk in name order. Only what touches
+    // `loaded` or `found` (symlinks, problems) happens in that last, serial
+    // pass. (A walkdir walk limited to the top level would still read every
+    // folder in it.)
+    let mut top: Vec<PathBuf> = Vec::new();
+    match std::fs::read_dir(base) {
+        Ok(entries) => {
+            for entry in entries {
+                match entry {
+                    Ok(e) => top.push(e.path()),
+                    Err(e) => loaded.errors.push(Error::io(base, e)),
+                }
             }
-            Ok(e) if !e.file_type().is_dir() => {
+        }
+        Err(e) => loaded.errors.push(Error::io(base, e)),
+    }
+    top.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    let steps: Vec<Vec<Step>> = top
+        .par_iter()
+        .map(|path| {
+            // A symlink on top is reported like any other, not walked into.
+            let walk = walkdir::WalkDir::new(path).follow_root_links(false).sort_by_file_name();
+            walk.into_iter().filter_entry(keep).map(|entry| step(entry, base, root)).collect()
+        })
+        .collect();
+    for step in steps.into_iter().flatten() {
+        match step {
+            Step::Found(rel_root, rel) => found(rel_root, rel),
+            Step::Symlink(e) => {
+                if symlink_ok(&e, root, &real_root, loaded) {
+                    let (rel_root, rel) = relative(&e, base, root);
+                    found(rel_root, rel);
+                }
+            }
+            Step::NotRegular(path) => {
                 // A FIFO, socket or device: reading one can block for ever.
                 let why = "not a regular file (a FIFO, socket or device): replace it with a plain file";
-                complain(e.path(), root, why, loaded);
+                complain(&path, root, why, loaded);
             }
-            Ok(_) => {}
-            Err(e) => {
+            Step::Failed(e) => {
                 let path = e.path().unwrap_or(base).to_path_buf();
                 loaded.errors.push(Error::io(&path, e.into()));
             }
+            Step::Folder => {}
         }
     }
+}
+
+/// What the walk makes of one entry, before anything is recorded.
+enum Step {
+    /// A file: its path relative to the site root and to the walked folder.
+    Found(PathBuf, String),
+    /// A symlink, to be checked.
+    Symlink(walkdir::DirEntry),
+    NotRegular(PathBuf),
+    Failed(walkdir::Error),
+    Folder,
+}
+
+fn step(entry: walkdir::Result<walkdir::DirEntry>, base: &Path, root: &Path) -> Step {
+    match entry {
+        Ok(e) if e.path_is_symlink() => Step::Symlink(e),
+        Ok(e) if e.file_type().is_file() => {
+            let (rel_root, rel) = relative(&e, base, root);
+            Step::Found(rel_root, rel)
+        }
+        Ok(e) if !e.file_type().is_dir() => Step::NotRegular(e.into_path()),
+        Ok(_) => Step::Folder,
+        Err(e) => Step::Failed(e),
+    }
+}
+
+/// The path of `e` relative to the site root, and relative to `base` with `/`.
+fn relative(e: &walkdir::DirEntry, base: &Path, root: &Path) -> (PathBuf, String) {
+    let rel_base = e.path().strip_prefix(base).unwrap_or(e.path());
+    let rel_root = e.path().strip_prefix(root).unwrap_or(e.path());
+    let rel = rel_base.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    (rel_root.to_path_buf(), rel)
 }
 
 /// Whether the symlink `e` is a file inside the site root; complains when

@@ -105,7 +105,7 @@ struct Entry<'a> {
     /// The article's HTML, borrowed as it is when no link had to change.
     content_html: Cow<'a, str>,
     /// The summary and the content above, ready once for the XML formats
-    /// (borrowing from `content_html` when it owns its text).
+    /// (the content borrows the article's HTML when no link had to change).
     summary_xml: Cdata<'static>,
     content_xml: Cdata<'a>,
     image: Option<String>,
