@@ -102,58 +102,73 @@ impl Archive {
 }
 
 fn group<'a>(order: &[usize], names: impl Fn(usize) -> &'a Vec<String>) -> Vec<Group> {
-    // Names repeat across thousands of articles: each is slugged once, and
-    // its group found by the name itself after that.
-    let mut by_name: FxHashMap<&str, Option<usize>> = FxHashMap::default();
-    let mut by_slug: FxHashMap<String, usize> = FxHashMap::default();
-    let mut out: Vec<Group> = Vec::new();
+    let mut groups = BySlug::default();
     for &i in order {
         for name in names(i) {
-            let k = *by_name.entry(name.as_str()).or_insert_with(|| {
-                let slug = slugify(name);
-                (!slug.is_empty()).then(|| {
-                    *by_slug.entry(slug.clone()).or_insert_with(|| {
-                        out.push(Group { name: name.clone(), slug, articles: Vec::new() });
-                        out.len() - 1
-                    })
-                })
-            });
-            if let Some(g) = k.map(|k| &mut out[k])
+            let k = groups.index(name, |slug| Group { name: name.clone(), slug, articles: Vec::new() });
+            if let Some(g) = k.map(|k| &mut groups.items[k])
                 && g.articles.last() != Some(&i)
             {
                 g.articles.push(i);
             }
         }
     }
+    let mut out = groups.items;
     out.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
     out
 }
 
 /// Speakers are the same across articles when their full names are (ignoring case).
 pub fn speakers(order: &[usize], rendered: &[Rendered]) -> Vec<Speaker> {
-    // Names repeat across thousands of quotes: each is slugged once.
-    let mut by_name: FxHashMap<&str, Option<usize>> = FxHashMap::default();
-    let mut by_slug: FxHashMap<String, usize> = FxHashMap::default();
-    let mut out: Vec<Speaker> = Vec::new();
+    let mut speakers = BySlug::default();
     for &i in order {
         for (qi, q) in rendered[i].quotes.iter().enumerate() {
             let Some(name) = &q.speaker else { continue };
-            let k = *by_name.entry(name.as_str()).or_insert_with(|| {
-                let slug = slugify(name);
-                (!slug.is_empty()).then(|| {
-                    *by_slug.entry(slug.clone()).or_insert_with(|| {
-                        out.push(Speaker { name: name.clone(), slug, quotes: Vec::new() });
-                        out.len() - 1
-                    })
-                })
-            });
+            let k = speakers.index(name, |slug| Speaker { name: name.clone(), slug, quotes: Vec::new() });
             if let Some(k) = k {
-                out[k].quotes.push((i, qi));
+                speakers.items[k].quotes.push((i, qi));
             }
         }
     }
+    let mut out = speakers.items;
     out.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
     out
+}
+
+/// Things gathered by the slug of their name (tags, authors, speakers):
+/// names that slug alike share one item, made from the first. Names repeat
+/// across thousands of articles, so each distinct name is slugged once and
+/// its item found by the name itself after that.
+struct BySlug<'a, T> {
+    by_name: FxHashMap<&'a str, Option<usize>>,
+    by_slug: FxHashMap<String, usize>,
+    items: Vec<T>,
+}
+
+impl<T> Default for BySlug<'_, T> {
+    fn default() -> Self {
+        BySlug { by_name: FxHashMap::default(), by_slug: FxHashMap::default(), items: Vec::new() }
+    }
+}
+
+impl<'a, T> BySlug<'a, T> {
+    /// The index in `items` of `name`'s item, made by `make` from the slug
+    /// if it is the first of its slug; `None` for a name with an empty slug.
+    fn index(&mut self, name: &'a str, make: impl FnOnce(String) -> T) -> Option<usize> {
+        if let Some(&k) = self.by_name.get(name) {
+            return k;
+        }
+        let slug = slugify(name);
+        let items = &mut self.items;
+        let k = (!slug.is_empty()).then(|| {
+            *self.by_slug.entry(slug.clone()).or_insert_with(|| {
+                items.push(make(slug));
+                items.len() - 1
+            })
+        });
+        self.by_name.insert(name, k);
+        k
+    }
 }
 
 fn by_date(order: &[usize], articles: &[Article]) -> Vec<Year> {
