@@ -16,10 +16,9 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// [`escape`], appending to `out`. Article bodies go through here once per
-/// feed entry: memchr's vector search jumps from one `<`, `>` or `&` to the
-/// next (HTML has one every few words), and the text between is copied
-/// whole when a vectorisable check finds nothing else to escape in it.
+/// [`escape`], appending to `out`: memchr's vector search jumps from one
+/// `<`, `>` or `&` to the next, and the text between is copied whole when a
+/// vectorisable check finds nothing else to escape in it.
 pub fn escape_into(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut from = 0;
@@ -38,9 +37,8 @@ pub fn escape_into(out: &mut String, text: &str) {
 /// Escapes text that holds no `<`, `>` or `&`.
 fn escape_between(out: &mut String, text: &str) {
     // A fold without early exit, of comparisons only, so that it vectorises.
-    let special = text.bytes().fold(false, |seen, b| {
-        seen | (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | (b == b'"') | (b == b'\'') | (b == 0xef)
-    });
+    let special =
+        text.bytes().fold(false, |seen, b| seen | may_start_forbidden(b) | (b == b'"') | (b == b'\''));
     if special {
         escape_bytes(out, text);
     } else {
@@ -104,11 +102,23 @@ fn escape_chars(out: &mut String, text: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c if forbidden(c) => {}
             c => out.push(c),
         }
     }
+}
+
+/// Characters XML 1.0 forbids: C0 controls other than tab and line breaks,
+/// U+FFFE and U+FFFF. Dropped, since no escape can make them legal.
+fn forbidden(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+/// Whether `b` may start a [`forbidden`] character: a control byte other
+/// than tab and line breaks, or 0xEF, the lead byte of U+FFFE/U+FFFF. A
+/// plain function of the byte, so that the folds using it vectorise.
+fn may_start_forbidden(b: u8) -> bool {
+    (b < 0x20) & !matches!(b, b'\t' | b'\n' | b'\r') | (b == 0xef)
 }
 
 /// HTML ready for a CDATA section, prepared once and written into many
@@ -122,19 +132,9 @@ pub struct Cdata<'a>(Cow<'a, str>);
 impl<'a> Cdata<'a> {
     /// Prepares `html`.
     pub fn new(html: &'a str) -> Self {
-        // The same vectorisable fold as `escape_between`, for the bytes that
-        // may start a forbidden character.
-        let suspect = html
-            .bytes()
-            .fold(false, |seen, b| seen | (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | (b == 0xef));
+        let suspect = html.bytes().fold(false, |seen, b| seen | may_start_forbidden(b));
         let legal: Cow<'a, str> = if suspect {
-            html.chars()
-                .filter(|&c| {
-                    matches!(c, '\t' | '\n' | '\r')
-                        || (c as u32 >= 0x20 && c != '\u{FFFE}' && c != '\u{FFFF}')
-                })
-                .collect::<String>()
-                .into()
+            html.chars().filter(|&c| !forbidden(c)).collect::<String>().into()
         } else {
             html.into()
         };
