@@ -2,11 +2,11 @@
 //! then swapped in, so a failed or interrupted build leaves the last good
 //! output whole and files of deleted articles never linger.
 
-use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::content::Asset;
 use crate::error::{Error, Result};
@@ -50,7 +50,10 @@ pub fn write_site(out: &Path, pages: &[Page], assets: &[Asset]) -> Result<Writte
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
-    claimed: Mutex<HashMap<String, PathBuf>>,
+    claimed: Mutex<FxHashMap<String, PathBuf>>,
+    /// Folders made so far, relative to `dir`: most pages share their
+    /// folders' parents, and asking the kernel again costs a failed `mkdir`.
+    made: Mutex<FxHashSet<String>>,
     committed: bool,
 }
 
@@ -61,13 +64,19 @@ impl Staging {
         recover(out)?;
         let dir = sibling(out, "new")?;
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging { out: out.to_path_buf(), dir, claimed: Mutex::new(HashMap::new()), committed: false })
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            claimed: Mutex::default(),
+            made: Mutex::default(),
+            committed: false,
+        })
     }
 
     /// Reserves `rel` for `source`; a second claim is an error naming both.
     fn claim(&self, rel: &str, source: &Path) -> Result<()> {
         check_path(rel)?;
-        let mut claimed = self.claimed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut claimed = self.claimed.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(first) = claimed.insert(rel.to_string(), source.to_path_buf()) {
             return Err(Error::DuplicateUrl { url: format!("/{rel}"), first, second: source.to_path_buf() });
         }
@@ -77,11 +86,35 @@ impl Staging {
     /// Writes one page.
     pub fn write(&self, page: &Page) -> Result<()> {
         self.claim(&page.path, Path::new(&page.path))?;
+        self.make_parents(&page.path)?;
         let path = self.dir.join(&page.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
         std::fs::write(&path, &page.bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Makes the folders above `rel` (a checked relative path), each once.
+    fn make_parents(&self, rel: &str) -> Result<()> {
+        let Some((parent, _)) = rel.rsplit_once('/') else { return Ok(()) };
+        let made = |folder: &str| self.made.lock().unwrap_or_else(PoisonError::into_inner).contains(folder);
+        if made(parent) {
+            return Ok(());
+        }
+        // Top down, so that each `mkdir` finds its parent; another thread may
+        // make the same folder at the same time, which is as good.
+        let ends = parent.match_indices('/').map(|(i, _)| i).chain([parent.len()]);
+        for end in ends {
+            let folder = &parent[..end];
+            if made(folder) {
+                continue;
+            }
+            let path = self.dir.join(folder);
+            match std::fs::create_dir(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && path.is_dir() => {}
+                Err(e) => return Err(Error::io(&path, e)),
+            }
+            self.made.lock().unwrap_or_else(PoisonError::into_inner).insert(folder.to_string());
+        }
+        Ok(())
     }
 
     /// Copies files as they are, in parallel.
@@ -90,10 +123,8 @@ impl Staging {
             self.claim(&a.rel, &a.source)?;
         }
         assets.par_iter().try_for_each(|a| {
+            self.make_parents(&a.rel)?;
             let path = self.dir.join(&a.rel);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-            }
             std::fs::copy(&a.source, &path).map(drop).map_err(|e| Error::io(&a.source, e))
         })
     }
