@@ -111,6 +111,9 @@ impl Parsed<'_> {
         let events = decorate(self.events, &self.blocks, deco);
         let mut html = String::with_capacity(events.len() * 16);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        // Kept until every page and feed is written: at 100,000 articles the
+        // slack left by the string's doubling would be hundreds of megabytes.
+        html.shrink_to_fit();
         Rendered {
             html,
             summary_html,
