@@ -574,12 +574,26 @@ fn bundle_stem(rel: &Path) -> String {
 }
 
 fn expand_permalink(pattern: &str, date: &Zoned, slug: &str) -> String {
-    let out = pattern
-        .replace(":year", &format!("{:04}", date.year()))
-        .replace(":month", &format!("{:02}", date.month()))
-        .replace(":day", &format!("{:02}", date.day()))
-        .replace(":slug", slug);
-    out.trim_start_matches('/').to_string()
+    use std::fmt::Write as _;
+    // One pass: values put in are never read again for tokens.
+    let pattern = pattern.trim_start_matches('/');
+    let mut out = String::with_capacity(pattern.len() + slug.len());
+    let mut rest = pattern;
+    while let Some(at) = rest.find(':') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let token = [":year", ":month", ":day", ":slug"].into_iter().find(|t| rest.starts_with(t));
+        match token {
+            Some(":year") => drop(write!(out, "{:04}", date.year())),
+            Some(":month") => drop(write!(out, "{:02}", date.month())),
+            Some(":day") => drop(write!(out, "{:02}", date.day())),
+            Some(_) => out.push_str(slug),
+            None => out.push(':'),
+        }
+        rest = &rest[token.map_or(1, str::len)..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Removes repeats, ignoring case, keeping the first spelling.

@@ -62,3 +62,32 @@ fn missing_front_matter() {
     let errs = parse_err("# Just a heading\n");
     assert!(errs[0].starts_with("content/a.md:1:1: no front matter"), "{errs:?}");
 }
+
+#[test]
+fn permalinks_expand_as_replacing_each_token_in_turn_would() {
+    let date: Zoned = "2024-03-07T09:00:00+00:00[UTC]".parse().unwrap();
+    let by_replacing = |pattern: &str, slug: &str| {
+        let out = pattern
+            .replace(":year", "2024")
+            .replace(":month", "03")
+            .replace(":day", "07")
+            .replace(":slug", slug);
+        out.trim_start_matches('/').to_string()
+    };
+    for pattern in [
+        "/:year/:month/:day/:slug/",
+        ":slug.html",
+        "/news/:year-:month/:slug",
+        "/a::year:/:sl:dayug/",
+        "//:x:",
+        "",
+    ] {
+        for slug in ["council-vote", "year", "a-:day"] {
+            assert_eq!(
+                super::expand_permalink(pattern, &date, slug),
+                by_replacing(pattern, slug),
+                "{pattern} {slug}"
+            );
+        }
+    }
+}
