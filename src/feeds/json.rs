@@ -37,7 +37,10 @@ fn item(w: &mut Writer, e: &Entry<'_>) {
     w.field("id", &e.id);
     w.field("url", &e.url);
     w.field("title", e.title);
-    w.field("content_html", &e.content_html);
+    match &e.content_json {
+        Some(escaped) => w.escaped_field("content_html", escaped),
+        None => w.field("content_html", &e.content_html),
+    }
     w.field("summary", &e.summary_text);
     if let Some(image) = &e.image {
         w.field("image", image);
@@ -126,6 +129,14 @@ impl Writer {
     fn field(&mut self, name: &str, value: &str) {
         self.key(name);
         self.string(value);
+    }
+
+    /// [`Writer::field`] with a value escaped already.
+    fn escaped_field(&mut self, name: &str, escaped: &str) {
+        self.key(name);
+        self.out.push('"');
+        self.out.push_str(escaped);
+        self.out.push('"');
     }
 
     fn string(&mut self, text: &str) {
@@ -241,6 +252,12 @@ mod tests {
             summary_text: format!("Story {n}"),
             summary_xml: crate::xml::Cdata::new(""),
             content_xml: crate::xml::Cdata::new(&html).into_owned(),
+            // The full entry as if several feeds held it: escaped in advance.
+            content_json: full.then(|| {
+                let mut json = String::new();
+                escape_into(&mut json, &html);
+                json
+            }),
             content_html: html.into(),
             image: full.then(|| "https://e.org/a.png".into()),
         }

@@ -108,6 +108,8 @@ struct Entry<'a> {
     /// (the content borrows the article's HTML when no link had to change).
     summary_xml: Cdata<'static>,
     content_xml: Cdata<'a>,
+    /// The content escaped for a JSON string, when several feeds hold the entry.
+    content_json: Option<String>,
     image: Option<String>,
 }
 
@@ -160,11 +162,15 @@ pub fn write_all(
         }
         changed
     });
-    let mut wanted: Vec<usize> = listings.iter().flat_map(|l| l.articles.iter().copied()).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let entries: HashMap<usize, Entry<'_>> =
-        wanted.par_iter().map(|&i| (i, entry(&articles[i], &rendered[i], settings))).collect();
+    let mut slots: Vec<usize> = listings.iter().flat_map(|l| l.articles.iter().copied()).collect();
+    slots.sort_unstable();
+    // Each article once, and whether more than one feed holds it.
+    let wanted: Vec<(usize, bool)> =
+        slots.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() > 1)).collect();
+    let entries: HashMap<usize, Entry<'_>> = wanted
+        .par_iter()
+        .map(|&(i, shared)| (i, entry(&articles[i], &rendered[i], settings, shared)))
+        .collect();
 
     let errors: Vec<Result<()>> = listings
         .par_iter()
@@ -212,7 +218,9 @@ fn channel<'a>(
     }
 }
 
-fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Entry<'a> {
+/// `shared`: the article is in more than one feed, so its HTML is escaped
+/// for JSON once here rather than in each feed.
+fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings, shared: bool) -> Entry<'a> {
     let url = uri(&settings.permalink(&a.rel_url));
     let (id, id_is_url) = if settings.has_host() {
         (url.clone(), true)
@@ -234,8 +242,14 @@ fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Entry<'a> 
         Cow::Borrowed(html) => Cdata::new(html),
         Cow::Owned(html) => Cdata::new(html).into_owned(),
     };
+    let content_json = shared.then(|| {
+        let mut json = String::with_capacity(content_html.len() + content_html.len() / 8);
+        crate::json_string::escape_into(&mut json, &content_html);
+        json
+    });
     Entry {
         summary_xml: Cdata::new(&absolute_links(&summary_html, &url, settings)).into_owned(),
+        content_json,
         content_xml,
         content_html,
         title: &a.title,
