@@ -131,18 +131,26 @@ impl Site {
         let linker = Linker::new(&self.articles, &self.settings);
         let results: Vec<Result<Rendered>> =
             self.articles.par_iter().map(|a| linker.render(a, &self.settings)).collect();
-        let mut rendered = Vec::with_capacity(results.len());
-        let mut errors = Vec::new();
-        for r in results {
-            match r {
-                Ok(r) => rendered.push(Some(r)),
-                Err(e) => {
-                    rendered.push(None);
-                    errors.push(e);
-                }
-            }
-        }
-        (rendered, errors)
+        split_results(results)
+    }
+
+    /// [`Site::render_markdown_each`] for a build that reads no source again:
+    /// each article's Markdown is dropped as soon as its HTML is made, so the
+    /// two are never all held at once (at 100,000 articles the sources are
+    /// 600 MB).
+    fn render_markdown_dropping_sources(&mut self) -> (Vec<Option<Rendered>>, Vec<Error>) {
+        let linker = Linker::new(&self.articles, &self.settings);
+        let settings = &self.settings;
+        let results: Vec<Result<Rendered>> = self
+            .articles
+            .par_iter_mut()
+            .map(|a| {
+                let r = linker.render(a, settings);
+                a.body = String::new();
+                r
+            })
+            .collect();
+        split_results(results)
     }
 
     /// Builds every page into memory.
@@ -172,14 +180,6 @@ impl Site {
     ) -> Result<(usize, usize, Vec<Error>)> {
         let (rendered, errors) = timings.time("markdown", || self.render_markdown_each());
         self.render_rendered(rendered, errors, sink, timings)
-    }
-
-    /// The Markdown sources are not read again once rendered: at 100,000
-    /// articles they are 600 MB a build need not hold to its end.
-    fn drop_sources(&mut self) {
-        for a in &mut self.articles {
-            a.body = String::new();
-        }
     }
 
     /// [`Site::render_counted`] after the Markdown stage.
@@ -377,6 +377,22 @@ impl Linker {
     }
 }
 
+/// Rendered articles in order (`None` for each that failed), and the errors.
+fn split_results(results: Vec<Result<Rendered>>) -> (Vec<Option<Rendered>>, Vec<Error>) {
+    let mut rendered = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(r) => rendered.push(Some(r)),
+            Err(e) => {
+                rendered.push(None);
+                errors.push(e);
+            }
+        }
+    }
+    (rendered, errors)
+}
+
 /// A hash for fingerprints (stable within a process).
 pub(crate) fn hash(value: &impl std::hash::Hash) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
@@ -441,8 +457,7 @@ fn build_inner(
         Ok(())
     };
     let mut site = site;
-    let (rendered, errors) = timings.time("markdown", || site.render_markdown_each());
-    site.drop_sources();
+    let (rendered, errors) = timings.time("markdown", || site.render_markdown_dropping_sources());
     let (pages, built, late) = site.render_rendered(rendered, errors, &write, &mut timings)?;
     timings.time("swap", || staging.commit())?;
     let mut skipped = site.skipped;
