@@ -16,7 +16,10 @@ pub fn count_words(text: &str) -> usize {
             let Some(space) = ascii_space(word) else { break };
             // A word starts at each byte that is not space after one that is.
             let before = (space << 8) | if after_space { 0x80 } else { 0 };
-            words += (!space & HIGH & before).count_ones() as usize;
+            let starts = !space & HIGH & before;
+            // The flags summed into the top byte: `count_ones` is a dozen
+            // instructions on x86-64 without POPCNT, the baseline target.
+            words += (((starts >> 7).wrapping_mul(ONES)) >> 56) as usize;
             after_space = space >> 63 == 1;
             i += 8;
         }
