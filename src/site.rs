@@ -362,7 +362,7 @@ impl Linker {
         };
         let parsed = markdown::parse(&a.body, &links);
         let (quotes, pullouts, deco) = if settings.config.quotes {
-            crate::pullout::analyse(a, &parsed.blocks(), settings.config.pullquotes)?
+            crate::pullout::analyse(a, parsed.blocks(), settings.config.pullquotes)?
         } else {
             Default::default()
         };

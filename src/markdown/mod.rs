@@ -85,7 +85,9 @@ pub struct Rendered {
 /// One parsed body, between reading its text blocks and writing its HTML.
 pub struct Parsed<'a> {
     events: Vec<Event<'a>>,
-    blocks: Vec<(usize, String)>,
+    /// Plain text of each text block, and the index of the event opening it.
+    texts: Vec<String>,
+    starts: Vec<usize>,
 }
 
 /// Parses `body` and rewrites its links; returns the events and text blocks.
@@ -93,22 +95,27 @@ pub fn parse<'a>(body: &'a str, links: &Links<'_>) -> Parsed<'a> {
     let mut events: Vec<Event<'a>> = Parser::new_ext(body, options()).map(|e| rewrite(e, links)).collect();
     number_footnotes(&mut events);
     assign_heading_ids(&mut events);
-    let blocks = text_blocks(&events);
-    Parsed { events, blocks }
+    let (starts, texts) = text_blocks(&events).into_iter().unzip();
+    Parsed { events, texts, starts }
 }
 
 impl Parsed<'_> {
     /// Plain text of each text block (paragraphs, and items of tight lists).
-    pub fn blocks(&self) -> Vec<String> {
-        self.blocks.iter().map(|(_, t)| t.clone()).collect()
+    pub fn blocks(&self) -> &[String] {
+        &self.texts
+    }
+
+    /// [`Parsed::blocks`], taken.
+    pub fn into_blocks(self) -> Vec<String> {
+        self.texts
     }
 
     /// Writes the HTML, applying `deco`.
     pub fn render(self, deco: &Decorations) -> Rendered {
-        let word_count = self.blocks.iter().map(|(_, t)| count_words(t)).sum();
+        let word_count = self.texts.iter().map(|t| count_words(t)).sum();
         let toc = collect_toc(&self.events);
         let summary_html = summary(&self.events);
-        let events = decorate(self.events, &self.blocks, deco);
+        let events = decorate(self.events, &self.starts, deco);
         let mut html = String::with_capacity(events.len() * 16);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         // Kept until every page and feed is written: at 100,000 articles the
@@ -341,14 +348,14 @@ fn without_ids<'a>(events: &[Event<'a>]) -> Vec<Event<'a>> {
     out
 }
 
-fn decorate<'a>(events: Vec<Event<'a>>, blocks: &[(usize, String)], deco: &Decorations) -> Vec<Event<'a>> {
+fn decorate<'a>(events: Vec<Event<'a>>, blocks: &[usize], deco: &Decorations) -> Vec<Event<'a>> {
     if deco.block_ids.is_empty() && deco.before_block.is_empty() {
         return events;
     }
     // Event index -> block index for the blocks that need something; looked up
     // for every event, so a table rather than a hash map.
     let mut by_event: Vec<Option<usize>> = vec![None; events.len()];
-    for (b, (ev, _)) in blocks.iter().enumerate() {
+    for (b, ev) in blocks.iter().enumerate() {
         if deco.block_ids.contains(&b)
             && let Some(slot) = by_event.get_mut(*ev)
         {
@@ -359,7 +366,7 @@ fn decorate<'a>(events: Vec<Event<'a>>, blocks: &[(usize, String)], deco: &Decor
     let mut inserts: BTreeMap<usize, String> = BTreeMap::new();
     let top = top_level_starts(&events);
     for (b, html) in &deco.before_block {
-        if let Some((ev, _)) = blocks.get(*b) {
+        if let Some(ev) = blocks.get(*b) {
             let at = top.iter().rev().find(|s| **s <= *ev).copied().unwrap_or(0);
             inserts.entry(at).or_default().push_str(html);
         }

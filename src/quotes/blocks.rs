@@ -6,7 +6,7 @@
 pub fn blocks(markdown: &str) -> Vec<String> {
     let map = std::collections::HashMap::new();
     let links = crate::markdown::Links { source_dir: "", articles: &map, base_path: "/", raw_html: true };
-    crate::markdown::parse(markdown, &links).blocks()
+    crate::markdown::parse(markdown, &links).into_blocks()
 }
 
 #[cfg(test)]
