@@ -283,13 +283,24 @@ fn tag_uri(settings: &Settings, date: &str, path: &str) -> String {
     } else {
         authority[..authority.len().min(63)].trim_end_matches('-')
     };
-    format!("tag:{authority},{date}:{}", uri(path))
+    let mut id = String::with_capacity(authority.len() + date.len() + path.len() + 8);
+    for part in ["tag:", authority, ",", date, ":"] {
+        id.push_str(part);
+    }
+    uri_into(&mut id, path);
+    id
 }
 
 /// Percent-encodes what a URI may not hold raw (non-ASCII, spaces, quotes),
 /// so `/tags/京都/` becomes `/tags/%E4%BA%AC%E9%83%BD/`.
 pub fn uri(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    uri_into(&mut out, text);
+    out
+}
+
+/// [`uri`] onto `out`.
+fn uri_into(out: &mut String, text: &str) {
     for b in text.bytes() {
         if b > 0x20 && b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}')
         {
@@ -298,7 +309,6 @@ pub fn uri(text: &str) -> String {
             let _ = write!(out, "%{b:02X}");
         }
     }
-    out
 }
 
 /// Makes the links of article HTML work outside the site: `href="/x"` and
