@@ -229,7 +229,9 @@ fn walk(base: &Path, found: &mut dyn FnMut(PathBuf, String), root: &Path, loaded
         .par_iter()
         .map(|path| {
             // A symlink on top is reported like any other, not walked into.
-            let walk = walkdir::WalkDir::new(path).follow_root_links(false).sort_by_file_name();
+            let walk = walkdir::WalkDir::new(path)
+                .follow_root_links(false)
+                .sort_by(|a, b| last_name(a.path()).cmp(last_name(b.path())));
             walk.into_iter().filter_entry(keep).map(|entry| step(entry, base, root)).collect()
         })
         .collect();
@@ -254,6 +256,17 @@ fn walk(base: &Path, found: &mut dyn FnMut(PathBuf, String), root: &Path, loaded
             Step::Folder => {}
         }
     }
+}
+
+/// The bytes of a walked path's last part, ordered as `file_name()` is:
+/// walkdir's own `sort_by_file_name` takes `Path::file_name`, which parses
+/// the path from its end at every comparison (1.3% of a build's
+/// instructions, sorting the folders of 10,000 articles). Walked paths are
+/// joined names, never ending in a separator, `.` or `..`.
+fn last_name(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let sep = |b: &u8| std::path::is_separator(char::from(*b));
+    bytes.iter().rposition(sep).map_or(bytes, |i| &bytes[i + 1..])
 }
 
 /// What the walk makes of one entry, before anything is recorded.

@@ -91,3 +91,13 @@ fn permalinks_expand_as_replacing_each_token_in_turn_would() {
         }
     }
 }
+
+#[test]
+fn walk_order_is_file_name_order() {
+    for p in ["content/2024/b.md", "a.md", "content/x y/é.md", "/abs/dir/.hidden", "dir/sub"] {
+        let p = Path::new(p);
+        let expected =
+            p.file_name().map(|n| n.as_encoded_bytes()).unwrap_or(p.as_os_str().as_encoded_bytes());
+        assert_eq!(super::last_name(p), expected, "{p:?}");
+    }
+}
