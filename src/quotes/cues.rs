@@ -2,7 +2,7 @@
 
 use super::gender::{Gender, of_pronoun};
 use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, SPEECH_VERB, has};
-use super::names::{Tok, is_cap, is_org_word, is_stop, is_title, name_at};
+use super::names::{Tok, is_cap, is_one_char, is_org_word, is_stop, is_title, name_at};
 use super::registry::is_person;
 pub use clause::sentence_subject;
 use roles::{according_to, after_role, is_role_word, role_then_name};
@@ -103,7 +103,7 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     let mut s = e - 1;
     while s > lo {
         let p = &t[s - 1];
-        let joins = p.trail.is_empty() || p.trail == "." && p.word.chars().count() == 1;
+        let joins = p.trail.is_empty() || p.trail == "." && is_one_char(p.word);
         if !joins || !(is_cap(p.word) || super::lexicon::NAME_PARTICLES.contains(p.word)) {
             break;
         }

@@ -137,13 +137,25 @@ const CLASS: [u8; 256] = {
     table
 };
 
+/// `w.chars().count() == 1`, without counting past two: asked of most
+/// capitalised words, where counting them all cost more than the rest.
+pub fn is_one_char(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
+/// `w.chars().count() > n`, counting no further than that.
+pub fn more_chars_than(w: &str, n: usize) -> bool {
+    w.chars().nth(n).is_some()
+}
+
 pub fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Abbreviations whose full stop does not end a sentence.
 pub fn is_abbrev(w: &str) -> bool {
-    (w.chars().count() == 1 && is_cap(w)) || w.contains('.') || super::lexicon::ABBREV.contains(w)
+    (is_one_char(w) && is_cap(w)) || w.contains('.') || super::lexicon::ABBREV.contains(w)
 }
 
 pub fn ends_sentence(t: &Tok) -> bool {
@@ -276,7 +288,7 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], mut i: usize, words: &mut Vec<&'a str>
         let w = if org_follows { w } else { bare };
         words.push(w);
         j += 1;
-        let initial = w.chars().count() == 1 && t.trail == ".";
+        let initial = is_one_char(w) && t.trail == ".";
         if poss && !org_follows {
             break;
         }
@@ -317,7 +329,7 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 
 fn is_shouted(w: &str) -> bool {
     // The test for case first: it stops at the first lower-case letter.
-    w.chars().all(|c| !c.is_lowercase()) && w.chars().count() > 2
+    w.chars().all(|c| !c.is_lowercase()) && more_chars_than(w, 2)
 }
 
 pub fn join(words: &[&str], toks_have_initials: bool) -> String {
@@ -327,7 +339,7 @@ pub fn join(words: &[&str], toks_have_initials: bool) -> String {
             s.push(' ');
         }
         s.push_str(w);
-        if toks_have_initials && w.chars().count() == 1 && is_cap(w) {
+        if toks_have_initials && is_one_char(w) && is_cap(w) {
             s.push('.');
         }
     }

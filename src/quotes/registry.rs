@@ -5,8 +5,8 @@ use super::cues::is_speech_verb;
 use super::gender::{self, Gender};
 use super::marks::Span;
 use super::names::{
-    Tok, blocks_antecedent, ends_sentence, is_cap, is_connector, is_org_word, is_stop, is_title, name_at,
-    name_at_into, tokens_into,
+    Tok, blocks_antecedent, ends_sentence, is_cap, is_connector, is_org_word, is_stop, is_title,
+    more_chars_than, name_at, name_at_into, tokens_into,
 };
 
 pub fn is_person(words: &[&str]) -> bool {
@@ -45,7 +45,7 @@ pub fn is_person(words: &[&str]) -> bool {
     );
     // "AIDS", "XL": acronyms and model names, not parts of a person's name.
     let acronym =
-        words.iter().any(|w| w.chars().count() > 1 && !w.contains('.') && !w.chars().any(char::is_lowercase));
+        words.iter().any(|w| more_chars_than(w, 1) && !w.contains('.') && !w.chars().any(char::is_lowercase));
     !place
         && !acronym
         && words.len() >= 2
@@ -136,7 +136,7 @@ impl Registry {
                 && m.words.len() > found.len()
                 && m.words[0] == found[0]
                 && m.words.last() == found.last()
-                && m.words.iter().all(|w| w.chars().count() > 1)
+                && m.words.iter().all(|w| more_chars_than(w, 1))
                 && in_order(&m.words, &found)
         });
         match longer.next() {
