@@ -1,7 +1,6 @@
 //! Filters the built-in templates need that Tera 2 does not ship.
 
 use std::cell::RefCell;
-use std::fmt::Write as _;
 
 use rustc_hash::FxHashMap;
 use tera::{Kwargs, State, Tera};
@@ -20,23 +19,23 @@ fn date(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
     // Listings show each article's date on many pages (front page, tags,
     // authors, months, related stories): each rendering thread keeps what it
     // formatted, by pattern and date.
+    // Pattern, then date: both looked up as they are, with no key to build.
+    type Memo = FxHashMap<String, FxHashMap<String, String>>;
     thread_local! {
-        static FORMATTED: RefCell<(String, FxHashMap<String, String>)> = RefCell::default();
+        static FORMATTED: RefCell<(usize, Memo)> = RefCell::default();
     }
-    FORMATTED.with_borrow_mut(|(key, memo)| {
-        // The pattern's length first, so that no pattern and date can pass
-        // for another pair.
-        key.clear();
-        let _ = write!(key, "{}:{format}{value}", format.len());
-        if let Some(done) = memo.get(key.as_str()) {
+    FORMATTED.with_borrow_mut(|(count, memo)| {
+        if let Some(done) = memo.get(format).and_then(|dates| dates.get(value)) {
             return Ok(done.clone());
         }
         let done = crate::dates::format(value, format).map_err(tera::Error::message)?;
-        if memo.len() >= 1 << 16 {
+        if *count >= 1 << 16 {
             // A long watch session must not grow it without end.
             memo.clear();
+            *count = 0;
         }
-        memo.insert(key.clone(), done.clone());
+        *count += 1;
+        memo.entry(format.to_string()).or_default().insert(value.to_string(), done.clone());
         Ok(done)
     })
 }
