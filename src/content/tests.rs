@@ -94,10 +94,13 @@ fn permalinks_expand_as_replacing_each_token_in_turn_would() {
 
 #[test]
 fn walk_order_is_file_name_order() {
-    for p in ["content/2024/b.md", "a.md", "content/x y/é.md", "/abs/dir/.hidden", "dir/sub"] {
-        let p = Path::new(p);
-        let expected =
-            p.file_name().map(|n| n.as_encoded_bytes()).unwrap_or(p.as_os_str().as_encoded_bytes());
-        assert_eq!(super::last_name(p), expected, "{p:?}");
+    let names = ["b.md", "a.md", "a", "a-b", "a.b", "é.md", "Z.md", "a b", "2024-01-01-x.md", ".hidden"];
+    for parent in ["content/2024", "/abs/x y", "c"] {
+        let parent = Path::new(parent);
+        let mut by_path: Vec<PathBuf> = names.iter().map(|n| parent.join(n)).collect();
+        let mut by_file_name = by_path.clone();
+        by_path.sort_by(|a, b| super::by_name(a, b));
+        by_file_name.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+        assert_eq!(by_path, by_file_name);
     }
 }
