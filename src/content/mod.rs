@@ -621,7 +621,7 @@ fn dedup(items: Vec<String>) -> Vec<String> {
 
 /// An error for every article whose URL an earlier one already took.
 pub fn duplicate_urls(articles: &[Article]) -> Vec<Error> {
-    let mut seen: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<&str, &Path> = rustc_hash::FxHashMap::default();
     let mut errors = Vec::new();
     for a in articles {
         if let Some(first) = seen.insert(&a.rel_url, &a.path) {

@@ -5,7 +5,7 @@
 //! same parse: text blocks for the quotes stage are read from it, and the
 //! decorations that stage asks for are applied to it before writing HTML.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -54,7 +54,7 @@ pub struct Heading {
 #[derive(Debug, Clone, Default)]
 pub struct Decorations {
     /// Text blocks (by index) that get an `id="p-N"`, N = index + 1.
-    pub block_ids: HashSet<usize>,
+    pub block_ids: BTreeSet<usize>,
     /// HTML inserted before the top-level element holding the given block.
     pub before_block: Vec<(usize, String)>,
 }
@@ -236,7 +236,7 @@ fn number_footnotes(events: &mut [Event<'_>]) {
 }
 
 fn assign_heading_ids(events: &mut [Event<'_>]) {
-    let mut used: HashSet<String> = TEMPLATE_IDS.iter().map(|s| s.to_string()).collect();
+    let mut used: rustc_hash::FxHashSet<String> = TEMPLATE_IDS.iter().map(|s| s.to_string()).collect();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
