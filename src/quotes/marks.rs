@@ -1,7 +1,7 @@
 //! Pairs quotation marks into spans, across paragraphs when a paragraph reopens the quote.
 
 use super::cues::{Who, tail_cue};
-use super::names::{ends_sentence, tokens};
+use super::names::first_sentence;
 
 /// Which kind of mark opened a span; only the same kind closes it, so nested
 /// quotes of the other kind stay inside the outer quote's text.
@@ -228,9 +228,8 @@ fn has_own_cue(block: &str, from: usize, fam: Family) -> bool {
             if !block[from..from + i].trim_end().ends_with([',', '?', '!']) {
                 return false;
             }
-            let t = tokens(&block[from + i + c.len_utf8()..]);
-            let end = t.iter().position(ends_sentence).map_or(t.len(), |k| k + 1);
-            return tail_cue(&t[..end], false).is_some_and(|w| w != Who::Same);
+            let t = first_sentence(&block[from + i + c.len_utf8()..]);
+            return tail_cue(&t, false).is_some_and(|w| w != Who::Same);
         }
         prev = Some(c);
     }

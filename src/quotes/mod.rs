@@ -10,7 +10,7 @@ mod pullquote;
 mod registry;
 
 use cues::{Who, head_cue, tail_cue};
-use names::{Tok, ends_sentence, is_cap, is_org_word, join, tokens};
+use names::{Tok, ends_sentence, first_sentence, is_cap, is_org_word, join, tokens};
 use pulldown_cmark::Options;
 use registry::{Registry, register_names};
 
@@ -75,11 +75,7 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
             .get(si + 1)
             .filter(|s| s.parts[0].block == last.block && s.open >= span.after)
             .map_or(b1.len(), |s| s.open);
-        let tail_all = tokens(&b1[span.after.min(hi)..hi]);
-        let tail = match tail_all.iter().position(ends_sentence) {
-            Some(k) => &tail_all[..=k],
-            None => &tail_all[..],
-        };
+        let tail = &first_sentence(&b1[span.after.min(hi)..hi])[..];
         let new_sentence = text.ends_with('.') || text.ends_with('\u{2026}');
         let partial = is_partial(&text, head);
         let cue = if new_sentence {
@@ -177,11 +173,7 @@ fn shared_cue<'a>(block: &'a str, spans: &[marks::Span], si: usize, bi: usize) -
         .get(si + 2)
         .filter(|s| s.parts[0].block == bi && s.open >= next.after)
         .map_or(block.len(), |s| s.open);
-    let t = tokens(&block[next.after.min(hi)..hi]);
-    let t = match t.iter().position(ends_sentence) {
-        Some(k) => &t[..=k],
-        None => &t[..],
-    };
+    let t = &first_sentence(&block[next.after.min(hi)..hi])[..];
     match tail_cue(t, false).or_else(|| cues::closing_cue(t)) {
         Some(w @ (Who::Name(_) | Who::Pronoun(_))) => Some(w),
         _ => None,

@@ -16,6 +16,20 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
 
 /// [`tokens`] into `out` (cleared first), for a scan that reuses one buffer.
 pub fn tokens_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
+    tokenize::<false>(s, out);
+}
+
+/// The tokens of `s` up to the first that ends a sentence, with it: what
+/// follows a quote up to its sentence's end, without reading the rest of
+/// the paragraph.
+pub fn first_sentence(s: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    tokenize::<true>(s, &mut out);
+    out
+}
+
+/// [`tokens_into`], stopping after the first sentence with `FIRST_SENTENCE`.
+fn tokenize<'a, const FIRST_SENTENCE: bool>(s: &'a str, out: &mut Vec<Tok<'a>>) {
     // One pass over the bytes, a whitespace-separated piece at a time: this runs
     // on every word of every article, so ASCII bytes are classed by a table.
     // An em dash glued between words ("Roe\u{2014}who") ends the first piece
@@ -76,7 +90,14 @@ pub fn tokens_into<'a>(s: &'a str, out: &mut Vec<Tok<'a>>) {
             }
         };
         if from != usize::MAX {
-            out.push(Tok { lead: &s[piece..from], word: &s[from..to], trail: &s[to..end] });
+            let t = Tok { lead: &s[piece..from], word: &s[from..to], trail: &s[to..end] };
+            // Only a token with a trail can end a sentence, so the fast path
+            // above never has to ask.
+            let last = FIRST_SENTENCE && ends_sentence(&t);
+            out.push(t);
+            if last {
+                return;
+            }
         }
         skip_space(s, &mut i);
     }
@@ -399,6 +420,18 @@ mod tests {
         for s in crate::testing::random_texts(0x9e37_79b9_7f4a_7c15, &pieces) {
             let got: Vec<_> = tokens(&s).iter().map(|t| (t.lead, t.word, t.trail)).collect();
             assert_eq!(got, tokens_by_definition(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn first_sentence_is_the_tokens_up_to_the_first_sentence_end() {
+        let pieces = ["a", "Mr", "Z", "9", " ", ".", ",", "?", "\u{2026}", "\u{2014}", "\u{201d}", "é", "!"];
+        for s in crate::testing::random_texts(0x51ce, &pieces) {
+            let all = tokens(&s);
+            let end = all.iter().position(ends_sentence).map_or(all.len(), |k| k + 1);
+            let got: Vec<_> = first_sentence(&s).iter().map(|t| (t.lead, t.word, t.trail)).collect();
+            let want: Vec<_> = all[..end].iter().map(|t| (t.lead, t.word, t.trail)).collect();
+            assert_eq!(got, want, "{s:?}");
         }
     }
 
