@@ -10,7 +10,7 @@ mod pullquote;
 mod registry;
 
 use cues::{Who, head_cue, tail_cue};
-use names::{Tok, ends_sentence, first_sentence, is_cap, is_org_word, join, tokens};
+use names::{Tok, ends_sentence, first_sentence, is_cap, is_org_word, join, last_sentence};
 use pulldown_cmark::Options;
 use registry::{Registry, register_names};
 
@@ -67,9 +67,7 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
             .rev()
             .find(|s| s.parts.last().is_some_and(|p| p.block == first.block))
             .map_or(0, |s| s.after.min(span.open));
-        let head_all = tokens(&b0[lo..span.open]);
-        let cut = head_all[..head_all.len()].iter().rposition(ends_sentence).map_or(0, |k| k + 1);
-        let head = &head_all[cut..];
+        let head = &last_sentence(&b0[lo..span.open])[..];
         let b1 = &blocks[last.block];
         let hi = spans
             .get(si + 1)
@@ -210,10 +208,7 @@ fn quote_text(blocks: &[String], span: &marks::Span) -> String {
 
 /// The words of the sentence that runs up to `end`, which may start before earlier quotes.
 fn sentence_before(block: &str, end: usize) -> Vec<Tok<'_>> {
-    let mut before = tokens(&block[..end]);
-    let start = before.iter().rposition(ends_sentence).map_or(0, |k| k + 1);
-    before.drain(..start);
-    before
+    last_sentence(&block[..end])
 }
 
 /// Embedded in the writer's sentence rather than standing as the speaker's own sentence.

@@ -28,6 +28,31 @@ pub fn first_sentence(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
+/// The tokens of `s` after the last one that ends a sentence: the sentence
+/// a quote opens in, without tokenising the paragraph before it. Pieces
+/// between white space and em dashes are tokenised each on its own, so the
+/// tokens of a piece's start onwards are the last tokens of the whole; the
+/// search goes back piece by piece from the last `.`, `!`, `?` or `…`.
+pub fn last_sentence(s: &str) -> Vec<Tok<'_>> {
+    let mut end = s.len();
+    while let Some(p) = s[..end].rfind(['.', '!', '?', '\u{2026}']) {
+        let start = s[..p]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '\u{2014}')
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let mut t = tokens(&s[start..]);
+        // The piece at `start` may hold no word, and then no sentence end.
+        let own = t.first().is_some_and(|f| f.lead.as_ptr() == s[start..].as_ptr());
+        if own && ends_sentence(&t[0]) {
+            t.remove(0);
+            return t;
+        }
+        end = start;
+    }
+    tokens(s)
+}
+
 /// [`tokens_into`], stopping after the first sentence with `FIRST_SENTENCE`.
 fn tokenize<'a, const FIRST_SENTENCE: bool>(s: &'a str, out: &mut Vec<Tok<'a>>) {
     // One pass over the bytes, a whitespace-separated piece at a time: this runs
@@ -431,6 +456,21 @@ mod tests {
             let end = all.iter().position(ends_sentence).map_or(all.len(), |k| k + 1);
             let got: Vec<_> = first_sentence(&s).iter().map(|t| (t.lead, t.word, t.trail)).collect();
             let want: Vec<_> = all[..end].iter().map(|t| (t.lead, t.word, t.trail)).collect();
+            assert_eq!(got, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn last_sentence_is_the_tokens_after_the_last_sentence_end() {
+        let pieces = [
+            "a", "Mr", "Z", "9", " ", "  ", "\t", "\u{a0}", "\u{3000}", ".", ",", "?", "\u{2026}",
+            "\u{2014}", "\u{201d}", "é", "!", "3.5", "U.S.",
+        ];
+        for s in crate::testing::random_texts(0x1a57, &pieces) {
+            let all = tokens(&s);
+            let start = all.iter().rposition(ends_sentence).map_or(0, |k| k + 1);
+            let got: Vec<_> = last_sentence(&s).iter().map(|t| (t.lead, t.word, t.trail)).collect();
+            let want: Vec<_> = all[start..].iter().map(|t| (t.lead, t.word, t.trail)).collect();
             assert_eq!(got, want, "{s:?}");
         }
     }
