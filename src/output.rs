@@ -87,8 +87,17 @@ impl Staging {
     pub fn write(&self, page: &Page) -> Result<()> {
         self.claim(&page.path, Path::new(&page.path))?;
         self.make_parents(&page.path)?;
-        let path = self.dir.join(&page.path);
+        let path = self.path(&page.path);
         std::fs::write(&path, &page.bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    /// `rel` under the staging folder, allocated once (`join` copies the
+    /// folder's path and then grows it).
+    fn path(&self, rel: &str) -> PathBuf {
+        let mut path = PathBuf::with_capacity(self.dir.as_os_str().len() + rel.len() + 1);
+        path.push(&self.dir);
+        path.push(rel);
+        path
     }
 
     /// Makes the folders above `rel` (a checked relative path), each once.
@@ -106,7 +115,7 @@ impl Staging {
             if made(folder) {
                 continue;
             }
-            let path = self.dir.join(folder);
+            let path = self.path(folder);
             match std::fs::create_dir(&path) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && path.is_dir() => {}
