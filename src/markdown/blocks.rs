@@ -24,7 +24,10 @@ pub fn text_blocks(events: &[Event<'_>]) -> Vec<(usize, String)> {
                 Tag::Paragraph | Tag::Item => {
                     flush_item(&mut stack, &mut out);
                     let inline = matches!(tag, Tag::Paragraph);
-                    stack.push(Frame::Collect { text: String::new(), inline, start: i });
+                    // About a paragraph's or an item's length, so that the text
+                    // is seldom moved while it grows.
+                    let text = String::with_capacity(if inline { 384 } else { 96 });
+                    stack.push(Frame::Collect { text, inline, start: i });
                 }
                 Tag::Heading { .. } | Tag::TableCell | Tag::CodeBlock(_) | Tag::HtmlBlock => {
                     flush_item(&mut stack, &mut out);
@@ -41,7 +44,9 @@ pub fn text_blocks(events: &[Event<'_>]) -> Vec<(usize, String)> {
                     if let Some(Frame::Collect { text, inline, start }) = stack.pop()
                         && (inline || !text.is_empty())
                     {
-                        out.push((start, text.trim().to_string()));
+                        let trimmed = text.trim();
+                        let text = if trimmed.len() == text.len() { text } else { trimmed.to_string() };
+                        out.push((start, text));
                     }
                 }
                 TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::HtmlBlock => {

@@ -207,8 +207,10 @@ pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
             quoted[p.block].push((p.start, p.end));
         }
     }
-    // One token list and one name buffer for the whole scan.
-    let (mut t, mut w) = (Vec::new(), Vec::new());
+    // One token list and one name buffer for the whole scan, the list big
+    // enough for the longest block at once (about a token per six bytes).
+    let longest = blocks.iter().map(String::len).max().unwrap_or(0);
+    let (mut t, mut w) = (Vec::with_capacity(longest / 5 + 8), Vec::new());
     for (bi, b) in blocks.iter().enumerate() {
         quoted[bi].sort_unstable();
         let mut from = 0;
