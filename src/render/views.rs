@@ -311,7 +311,7 @@ fn news_article(s: &SummaryView<'_>, description: &str, image: Option<&str>, set
     out.push_str(r#"},"url":"#);
     string(&mut out, &s.permalink);
     out.push('}');
-    if out.contains(['<', '>', '&']) {
+    if out.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
         out = out.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
     }
     out
