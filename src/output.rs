@@ -133,7 +133,7 @@ impl Staging {
         }
         assets.par_iter().try_for_each(|a| {
             self.make_parents(&a.rel)?;
-            let path = self.dir.join(&a.rel);
+            let path = self.path(&a.rel);
             std::fs::copy(&a.source, &path).map(drop).map_err(|e| Error::io(&a.source, e))
         })
     }

@@ -135,7 +135,8 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
             }
             Some(Who::Nobody) => None,
             Some(Who::Clause) => {
-                let sent = sentence_before(b0, span.open);
+                // The sentence running up to the quote, which may start before earlier quotes.
+                let sent = last_sentence(&b0[..span.open]);
                 // "he" opening the sentence points before it, not at a name in its object.
                 let start = sent
                     .first()
@@ -204,11 +205,6 @@ fn quote_text(blocks: &[String], span: &marks::Span) -> String {
         text.truncate(t);
     }
     text
-}
-
-/// The words of the sentence that runs up to `end`, which may start before earlier quotes.
-fn sentence_before(block: &str, end: usize) -> Vec<Tok<'_>> {
-    last_sentence(&block[..end])
 }
 
 /// Embedded in the writer's sentence rather than standing as the speaker's own sentence.
