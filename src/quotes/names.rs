@@ -42,8 +42,12 @@ pub fn last_sentence(s: &str) -> Vec<Tok<'_>> {
             .find(|&(_, c)| c.is_whitespace() || c == '\u{2014}')
             .map_or(0, |(i, c)| i + c.len_utf8());
         let mut t = tokens(&s[start..]);
-        // The piece at `start` may hold no word, and then no sentence end.
-        let own = t.first().is_some_and(|f| f.lead.as_ptr() == s[start..].as_ptr());
+        // The piece at `start` may hold no word, and then no sentence end:
+        // the first token is its own only if no piece boundary comes first.
+        let own = t.first().is_some_and(|f| {
+            let word_at = f.word.as_ptr() as usize - s.as_ptr() as usize;
+            !s[start..word_at].contains(|c: char| c.is_whitespace() || c == '\u{2014}')
+        });
         if own && ends_sentence(&t[0]) {
             t.remove(0);
             return t;
@@ -73,8 +77,7 @@ fn tokenize<'a, const FIRST_SENTENCE: bool>(s: &'a str, out: &mut Vec<Tok<'a>>) 
         if CLASS[usize::from(bytes[i])] == WORD {
             i = word_end(bytes, i + 1);
             if i == n || bytes[i] == b' ' {
-                let word = &s[piece..i];
-                out.push(Tok { lead: &word[..0], word, trail: &s[i..i] });
+                out.push(Tok { lead: "", word: &s[piece..i], trail: "" });
                 // One space before the next word is the rule.
                 if bytes.get(i + 1).is_some_and(|&b| CLASS[usize::from(b)] == WORD) {
                     i += 1;
