@@ -23,6 +23,9 @@ pub struct Renderer {
     stylesheet: Option<String>,
     /// Changes whenever a template, the stylesheet or a setting changes.
     fingerprint: u64,
+    /// Whether some template may read `page.quotes` or `page.pullquotes`;
+    /// article pages leave them empty otherwise.
+    page_quotes: bool,
 }
 
 impl Renderer {
@@ -34,8 +37,9 @@ impl Renderer {
         let feeds = crate::feeds::links("", &settings.config.title, settings);
         global.insert_value("feeds", Value::from_serializable(&feeds));
         let mut h = std::hash::DefaultHasher::new();
+        let page_quotes = templates::reads_page_quotes(&sources);
         (sources, &stylesheet, format!("{settings:?}")).hash(&mut h);
-        Ok(Renderer { tera, stylesheet, fingerprint: h.finish() })
+        Ok(Renderer { tera, stylesheet, fingerprint: h.finish(), page_quotes })
     }
 
     /// Renders every page whose fingerprint differs from `previous` (all of

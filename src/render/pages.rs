@@ -149,7 +149,7 @@ pub(super) fn render_all<'a>(
                 Ctx::Ready(ctx) => r.render(j.template, ctx, 1 << 14)?,
                 Ctx::Article(i) => r.render(
                     j.template,
-                    &article_context(*i, input),
+                    &article_context(*i, input, r.page_quotes),
                     input.rendered[*i].html.len() + (1 << 13),
                 )?,
                 Ctx::Lazy(build) => r.render(j.template, &build(), 1 << 14)?,
@@ -233,10 +233,11 @@ fn article_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &Input<'a>, un
     jobs.extend(made);
 }
 
-fn article_context(i: usize, input: &Input<'_>) -> Context {
+fn article_context(i: usize, input: &Input<'_>, quotes: bool) -> Context {
     let (a, s) = (input.archive, input.summaries);
     let mut ctx = Context::new();
-    ctx.insert_value("page", views::page(&input.articles[i], &input.rendered[i], input.settings));
+    let page = views::page(&input.articles[i], &input.rendered[i], quotes, input.settings);
+    ctx.insert_value("page", page);
     let near = |o: Option<usize>| o.map_or_else(Value::none, |j| s[j].clone());
     ctx.insert_value("older", near(a.older[i]));
     ctx.insert_value("newer", near(a.newer[i]));

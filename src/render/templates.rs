@@ -99,3 +99,102 @@ pub fn template_error(e: tera::Error) -> Error {
     }
     Error::Template { message }
 }
+
+/// Whether a template may read an article's `page.quotes` or
+/// `page.pullquotes`: built for every article page, their views cost ~1.5%
+/// of a build, and the built-in templates set the pull-outs in the body
+/// instead. Inside `{{ }}` and `{% %}`, any `page` not followed by `.` and
+/// another name (indexed, iterated, filtered, passed on or printed whole)
+/// counts as reading them, as do the two names after any `.`.
+pub fn reads_page_quotes(sources: &[(String, String)]) -> bool {
+    sources.iter().any(|(_, text)| expressions(text).any(reads_quotes))
+}
+
+/// The text inside each `{{ }}` and `{% %}` of a template.
+fn expressions(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let open = rest.find(['{'])?;
+        let after = &rest[open + 1..];
+        let close = match after.as_bytes().first() {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            _ => {
+                rest = after;
+                return Some("");
+            }
+        };
+        let inner = &after[1..];
+        let end = inner.find(close).unwrap_or(inner.len());
+        rest = inner.get(end + close.len()..).unwrap_or("");
+        Some(&inner[..end])
+    })
+}
+
+fn reads_quotes(expr: &str) -> bool {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    let bytes = expr.as_bytes();
+    let mut at = 0;
+    while at < expr.len() {
+        let Some(start) = expr[at..].find(ident).map(|i| at + i) else { break };
+        let end = expr[start..].find(|c: char| !ident(c)).map_or(expr.len(), |i| start + i);
+        let word = &expr[start..end];
+        let after_dot = start > 0 && bytes[start - 1] == b'.';
+        if after_dot && matches!(word, "quotes" | "pullquotes") || word == "__tera_context" {
+            return true;
+        }
+        if word == "page" && !after_dot {
+            // `page.x` names one field; anything else hands `page` on whole.
+            let next = expr[end..].trim_start();
+            let field = next.strip_prefix('.').map(str::trim_start);
+            if !field.is_some_and(|f| f.starts_with(|c: char| ident(c))) {
+                return true;
+            }
+        }
+        at = end;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reads(text: &str) -> bool {
+        reads_page_quotes(&[("t.html".into(), text.into())])
+    }
+
+    #[test]
+    fn built_in_templates_leave_page_quotes_unread() {
+        let sources: Vec<(String, String)> =
+            BUILTIN.iter().map(|(n, t)| ((*n).to_string(), (*t).to_string())).collect();
+        assert!(!reads_page_quotes(&sources));
+    }
+
+    #[test]
+    fn any_way_to_page_quotes_counts() {
+        for yes in [
+            "{{ page.quotes | length }}",
+            "{% for q in page.pullquotes %}{{ q.text }}{% endfor %}",
+            "{% for q in p.quotes %}{% endfor %}",
+            "{% set p = page %}",
+            "{{ page | json_encode }}",
+            "{{ page[\"quotes\"] }}",
+            "{% for k, v in page %}{% endfor %}",
+            "{{ m::card(item=page) }}",
+            "{{ page }}",
+            "{{ __tera_context }}",
+        ] {
+            assert!(reads(yes), "{yes}");
+        }
+        for no in [
+            "{{ page.title }} on the next page, with quotes",
+            "<a href=\"{{ site.base_path }}quotes/\">Quotes</a>",
+            "{% for q in quotes %}{{ q.text }}{% endfor %}",
+            "{{ pages }} {{ site.page }} {{ page_title }}",
+            "{ not an expression } {# page #}",
+        ] {
+            assert!(!reads(no), "{no}");
+        }
+    }
+}

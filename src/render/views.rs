@@ -229,9 +229,11 @@ pub fn summaries(
         .collect()
 }
 
-/// The `page` of an article's own page.
-pub fn page(a: &Article, r: &Rendered, settings: &Settings) -> Value {
-    let (quotes, pullquotes) = super::quote_views::article_quotes(a, r, settings);
+/// The `page` of an article's own page; `page.quotes` and `page.pullquotes`
+/// are left empty without `quotes` (no template reads them).
+pub fn page(a: &Article, r: &Rendered, quotes: bool, settings: &Settings) -> Value {
+    let (quotes, pullquotes) =
+        if quotes { super::quote_views::article_quotes(a, r, settings) } else { Default::default() };
     let wpm = settings.config.words_per_minute.max(1);
     let summary = summary_view(a, r, settings);
     let description = description(a, r);
