@@ -114,7 +114,7 @@ pub fn reads_page_quotes(sources: &[(String, String)]) -> bool {
 fn expressions(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
-        let open = rest.find(['{'])?;
+        let open = rest.find('{')?;
         let after = &rest[open + 1..];
         let close = match after.as_bytes().first() {
             Some(b'{') => "}}",
