@@ -9,7 +9,10 @@
 # Every tool builds the same articles into an empty folder, RUNS times
 # (hyperfine), under /usr/bin/time -v for the peak memory; the table quotes
 # medians and dateline's ratios to the floor of the same run, since the
-# machine may be shared and absolute figures drift from run to run.
+# machine may be shared and absolute figures drift from run to run. The
+# "write-only" row is the output floor (benches/output_floor.rs): dateline's
+# own output written from memory, the least time any tool making that site
+# needs.
 #
 # Environment:
 #   RUNS=5          timed runs per tool (after one warm-up run)
@@ -62,7 +65,7 @@ else
 fi
 
 echo "== building dateline (release)" >&2
-(cd "$repo" && cargo build --release --quiet)
+(cd "$repo" && cargo build --release --quiet && cargo bench --quiet --bench output_floor --no-run)
 dateline=$target/release/dateline
 
 corpus() { # corpus N FLAVOR [TEMPLATES]: generates the archive once, prints its folder
@@ -129,6 +132,10 @@ for n in "${sizes[@]}"; do
   for name in "${names[@]}"; do
     find "$work/out-$name" -type f | wc -l >"$work/files-$name-$n"
   done
+  # The output floor: dateline's own files and folders written from memory,
+  # with nothing computed; no generator of this site can take less.
+  (cd "$repo" && cargo bench --quiet --bench output_floor -- \
+    "$work/out-dateline" "$work/out-write" "$runs") >"$work/write-$n.json"
 done
 
 python3 - "$work" "$runs" "$base" "${sizes[@]}" <<'EOF'
@@ -154,6 +161,10 @@ for n in sizes:
         medians[(name, n)] = r["median"]
         print(f"{name:<10} {r['median']:>8.2f} {r['min']:>6.2f}-{r['max']:<6.2f} {rss:>11.0f} {files:>7} "
               f"{r['median'] / floor['median']:>10.1f}x {rss / floor_rss:>9.1f}x")
+    w = json.load(open(f"{work}/write-{n}.json"))
+    print(f"{'write-only':<10} {w['median']:>8.2f} {w['min']:>6.2f}-{w['max']:<6.2f} {'-':>11} {w['files']:>7} "
+          f"{w['median'] / floor['median']:>10.1f}x {'-':>10}")
+print("\nwrite-only: dateline's output (files and folders) written from memory, computing nothing")
 if len(sizes) > 1:
     first = sizes[0]
     print(f"\nscaling from {int(first):,} articles (1.0 = linear):")
