@@ -221,6 +221,9 @@ impl Session {
             archive,
             settings: &settings,
             summaries: &self.summaries,
+            // A rebuild makes the views of a few articles: their links are
+            // made on the spot.
+            links: &views::Links::default(),
         };
         // The sitemaps follow the set of pages and what they show of each
         // article; the same key means the same pages as last time, so
@@ -609,7 +612,12 @@ impl Session {
             .into_par_iter()
             .map(|i| match old.get(&version(i)) {
                 Some(v) => Ok(v.clone()),
-                None => renderer.with_story(views::summary(&articles[i], &rendered[i], settings)),
+                None => renderer.with_story(views::summary(
+                    &articles[i],
+                    &rendered[i],
+                    settings,
+                    &views::Links::default(),
+                )),
             })
             .collect();
         old.clear();

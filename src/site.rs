@@ -203,14 +203,17 @@ impl Site {
         };
         let archive =
             timings.time("listings", || Archive::build(articles, &rendered, self.settings.config.related));
-        let summaries = timings
-            .time("views", || views::summaries(articles, &rendered, &self.settings, &self.renderer))?;
+        let (summaries, links) = timings.time("views", || {
+            let links = views::Links::new(articles, &self.settings);
+            views::summaries(articles, &rendered, &self.settings, &self.renderer, &links).map(|s| (s, links))
+        })?;
         let input = Input {
             articles,
             rendered: &rendered,
             archive: &archive,
             settings: &self.settings,
             summaries: &summaries,
+            links: &links,
         };
         // Feeds and the search index need nothing from the HTML pages: they
         // are made beside them, so that neither stage's serial parts nor

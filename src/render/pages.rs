@@ -50,6 +50,8 @@ pub struct Input<'a> {
     pub settings: &'a Settings,
     /// Listing view of each article (see [`views::summary`]).
     pub summaries: &'a [Value],
+    /// The tag and author pages the articles link to.
+    pub links: &'a views::Links<'a>,
 }
 
 /// A page's context, built only if the page is rendered: most pages of a
@@ -236,7 +238,7 @@ fn article_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &Input<'a>, un
 fn article_context(i: usize, input: &Input<'_>, quotes: bool) -> Context {
     let (a, s) = (input.archive, input.summaries);
     let mut ctx = Context::new();
-    let page = views::page(&input.articles[i], &input.rendered[i], quotes, input.settings);
+    let page = views::page(&input.articles[i], &input.rendered[i], quotes, input.settings, input.links);
     ctx.insert_value("page", page);
     let near = |o: Option<usize>| o.map_or_else(Value::none, |j| s[j].clone());
     ctx.insert_value("older", near(a.older[i]));

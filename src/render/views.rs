@@ -2,6 +2,9 @@
 //! shared. A Tera 2 value is reference-counted, so putting the same article
 //! view into a hundred listing pages copies a pointer, not the article.
 
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tera::Value;
 
@@ -16,9 +19,40 @@ pub struct LinkView<'a> {
     /// As written.
     pub name: &'a str,
     /// URL path.
-    pub url: String,
+    pub url: Cow<'a, str>,
     /// Full URL (a path when `base_url` has no host).
-    pub permalink: String,
+    pub permalink: Cow<'a, str>,
+}
+
+/// The URL path and full URL of the page of each tag and author that
+/// articles name, made once per build: each article's listing view and page
+/// view would otherwise slug and join every name again. `None` for a name
+/// with no letter or digit, which gets no page. A name it lacks (an
+/// incremental rebuild passes an empty one) is made on the spot.
+#[derive(Default)]
+pub struct Links<'a> {
+    made: FxHashMap<(&'static str, &'a str), Option<(String, String)>>,
+}
+
+impl<'a> Links<'a> {
+    /// The pages of every author and tag of `articles`.
+    pub fn new(articles: &'a [Article], settings: &Settings) -> Self {
+        let mut made = FxHashMap::default();
+        for a in articles {
+            for (prefix, names) in [("authors", &a.authors), ("tags", &a.tags)] {
+                for n in names {
+                    made.entry((prefix, n.as_str())).or_insert_with(|| link_target(n, prefix, settings));
+                }
+            }
+        }
+        Links { made }
+    }
+}
+
+fn link_target(name: &str, prefix: &str, settings: &Settings) -> Option<(String, String)> {
+    let slug = crate::slug::slugify(name);
+    let rel = [prefix, "/", &slug, "/"].concat();
+    (!slug.is_empty()).then(|| (settings.url(&rel), settings.permalink(&rel)))
 }
 
 /// An article as listings show it.
@@ -108,17 +142,26 @@ impl Serialize for PageView<'_> {
     }
 }
 
-fn links<'a>(names: &'a [String], prefix: &str, settings: &Settings) -> Vec<LinkView<'a>> {
+fn links<'a>(
+    names: &'a [String],
+    prefix: &'static str,
+    settings: &Settings,
+    made: &'a Links<'_>,
+) -> Vec<LinkView<'a>> {
     names
         .iter()
         .filter_map(|n| {
-            let slug = crate::slug::slugify(n);
-            let rel = [prefix, "/", &slug, "/"].concat();
-            (!slug.is_empty()).then(|| LinkView {
-                name: n,
-                url: settings.url(&rel),
-                permalink: settings.permalink(&rel),
-            })
+            let (url, permalink) = match made.made.get(&(prefix, n.as_str())) {
+                Some(Some((url, permalink))) => {
+                    (Cow::Borrowed(url.as_str()), Cow::Borrowed(permalink.as_str()))
+                }
+                Some(None) => return None,
+                None => {
+                    let (url, permalink) = link_target(n, prefix, settings)?;
+                    (Cow::Owned(url), Cow::Owned(permalink))
+                }
+            };
+            Some(LinkView { name: n, url, permalink })
         })
         .collect()
 }
@@ -193,7 +236,12 @@ pub fn image_url(a: &Article, settings: &Settings) -> Option<String> {
     })
 }
 
-fn summary_view<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> SummaryView<'a> {
+fn summary_view<'a>(
+    a: &'a Article,
+    r: &'a Rendered,
+    settings: &Settings,
+    made: &'a Links<'_>,
+) -> SummaryView<'a> {
     let summary = summary_html(a, r);
     SummaryView {
         title: &a.title,
@@ -201,16 +249,16 @@ fn summary_view<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Sum
         permalink: settings.permalink(&a.rel_url),
         date: crate::dates::rfc3339(&a.date),
         updated: a.updated.as_ref().map(crate::dates::rfc3339),
-        authors: links(&a.authors, "authors", settings),
-        tags: links(&a.tags, "tags", settings),
+        authors: links(&a.authors, "authors", settings, made),
+        tags: links(&a.tags, "tags", settings, made),
         summary,
         image: a.image.as_deref(),
     }
 }
 
 /// The listing view of one article.
-pub fn summary(a: &Article, r: &Rendered, settings: &Settings) -> Value {
-    Value::from_serializable(&summary_view(a, r, settings))
+pub fn summary(a: &Article, r: &Rendered, settings: &Settings, links: &Links<'_>) -> Value {
+    Value::from_serializable(&summary_view(a, r, settings, links))
 }
 
 /// The listing view of every article with its rendered entry (see
@@ -220,22 +268,23 @@ pub fn summaries(
     rendered: &[Rendered],
     settings: &Settings,
     renderer: &super::Renderer,
+    links: &Links<'_>,
 ) -> crate::error::Result<Vec<Value>> {
     use rayon::prelude::*;
     articles
         .par_iter()
         .zip(rendered.par_iter())
-        .map(|(a, r)| renderer.with_story(summary(a, r, settings)))
+        .map(|(a, r)| renderer.with_story(summary(a, r, settings, links)))
         .collect()
 }
 
 /// The `page` of an article's own page; `page.quotes` and `page.pullquotes`
 /// are left empty without `quotes` (no template reads them).
-pub fn page(a: &Article, r: &Rendered, quotes: bool, settings: &Settings) -> Value {
+pub fn page(a: &Article, r: &Rendered, quotes: bool, settings: &Settings, links: &Links<'_>) -> Value {
     let (quotes, pullquotes) =
         if quotes { super::quote_views::article_quotes(a, r, settings) } else { Default::default() };
     let wpm = settings.config.words_per_minute.max(1);
-    let summary = summary_view(a, r, settings);
+    let summary = summary_view(a, r, settings, links);
     let description = description(a, r);
     let image_url = image_url(a, settings);
     let json_ld = news_article(&summary, &description, image_url.as_deref(), settings);
@@ -530,8 +579,8 @@ mod tests {
     fn json_ld_by_hand_matches_serde_json() {
         let link = |name: &'static str, permalink: &str| LinkView {
             name,
-            url: String::new(),
-            permalink: permalink.into(),
+            url: Cow::Borrowed(""),
+            permalink: permalink.to_string().into(),
         };
         for (base, language) in [("/", "en"), ("https://example.org/a&b/", "fr-CA")] {
             let settings = Settings::new(Config {

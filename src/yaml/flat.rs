@@ -141,6 +141,10 @@ fn scalar(s: &str, in_list: bool) -> Option<Value> {
         None => Some(Value::Null),
         Some(b'"') => {
             let inner = s.strip_prefix('"')?.strip_suffix('"')?;
+            // Most quoted values hold neither a quote nor a backslash: taken whole.
+            if memchr::memchr2(b'"', b'\\', inner.as_bytes()).is_none() {
+                return Some(Value::String(inner.to_string()));
+            }
             // Only `\"` and `\\`: other escapes are left to serde_yaml.
             let mut text = String::with_capacity(inner.len());
             let mut chars = inner.chars();
