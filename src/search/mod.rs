@@ -73,7 +73,7 @@ impl Index {
     /// Indexes `articles` in the listing `order` (ids are positions in it):
     /// words of the title, summary, tags and authors.
     pub fn build(articles: &[Article], rendered: &[Rendered], order: &[usize], settings: &Settings) -> Index {
-        let per_article: Vec<(Vec<String>, Doc)> = order
+        let per_article: Vec<(String, Doc)> = order
             .par_iter()
             .map(|&i| {
                 let (a, r) = (&articles[i], &rendered[i]);
@@ -85,19 +85,20 @@ impl Index {
                     .into_iter()
                     .chain(a.tags.iter().map(String::as_str))
                     .chain(a.authors.iter().map(String::as_str));
-                let words = fields.flat_map(text::words).collect();
-                (words, doc(a, &summary, settings))
+                (text::word_set(fields), doc(a, &summary, settings))
             })
             .collect();
         let mut index = Index { docs: Vec::with_capacity(per_article.len()), words: BTreeMap::new() };
         let mut words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (id, (found, doc)) in per_article.into_iter().enumerate() {
             let id = u32::try_from(id).unwrap_or(u32::MAX);
-            for w in found {
-                // Ids arrive in ascending order, so a repeat can only be the last one.
-                let ids = words.entry(w).or_default();
-                if ids.last() != Some(&id) {
-                    ids.push(id);
+            // Each word once per article, and ids arrive in ascending order.
+            for w in found.split(' ').filter(|w| !w.is_empty()) {
+                match words.get_mut(w) {
+                    Some(ids) => ids.push(id),
+                    None => {
+                        words.insert(w.to_string(), vec![id]);
+                    }
                 }
             }
             index.docs.push(doc);
