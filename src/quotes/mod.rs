@@ -26,7 +26,7 @@ pub fn md_options() -> Options {
 pub const MD_OPTIONS: fn() -> Options = md_options;
 
 /// A direct quotation found in an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     /// The quoted words without the marks, trimmed, one trailing comma dropped.
     pub text: String,
@@ -36,6 +36,21 @@ pub struct Quote {
     pub partial: bool,
     /// 0-based index of the text block (see [`blocks`]) where the quote starts.
     pub block: usize,
+    /// The attribution model's best speaker, shown or not: `speaker` is this
+    /// when `confidence` reaches the site's threshold, else `None`.
+    pub guess: Option<String>,
+    /// Estimated probability, 0 to 1, that `guess` is the person who spoke.
+    pub confidence: f32,
+}
+
+/// Default least confidence for a speaker to be printed (see [`Quote::confidence`]).
+pub const MIN_CONFIDENCE: f32 = 0.5;
+
+/// Shows each quote's guessed speaker only when its confidence reaches `min`.
+pub fn apply_threshold(quotes: &mut [Quote], min: f32) {
+    for q in quotes {
+        q.speaker = if q.confidence >= min { q.guess.clone() } else { None };
+    }
 }
 
 /// Bodies longer than this (in bytes) are not searched for quotes: resolving
@@ -156,7 +171,8 @@ pub fn extract(blocks: &[String]) -> Vec<Quote> {
             reg.add(at, &w, true);
         }
         prev = Some((last.block, speaker.clone()));
-        out.push(Quote { text, speaker, partial, block: first.block });
+        let confidence = if speaker.is_some() { 1.0 } else { 0.0 };
+        out.push(Quote { text, guess: speaker.clone(), speaker, partial, block: first.block, confidence });
     }
     out
 }

@@ -41,7 +41,8 @@ mod tests {
     use super::*;
 
     fn q(text: &str, speaker: Option<&str>, partial: bool, block: usize) -> Quote {
-        Quote { text: text.into(), speaker: speaker.map(Into::into), partial, block }
+        let speaker: Option<String> = speaker.map(Into::into);
+        Quote { text: text.into(), guess: speaker.clone(), speaker, partial, block, confidence: 1.0 }
     }
 
     #[test]
