@@ -17,8 +17,6 @@
 # Environment:
 #   RUNS=5          timed runs per tool (after one warm-up run)
 #   REPS=7          latency mode: repetitions of each edit
-#   GEN_CORPUS      the corpus generator (default ../shared/bench/gen_corpus.py)
-#   FLOOR_SRC       the floor's sources (default ../shared/bench/floor)
 #   BENCH_DIR       where corpora and outputs go (default /dev/shm, a RAM disk,
 #                   so that disk noise does not hide the generators' own cost;
 #                   a temporary folder where there is none). Set it to a folder
@@ -26,13 +24,13 @@
 #   TOOLS           the tools to time, of: floor dateline hugo zola (default:
 #                   all that are installed; the floor is always timed)
 #   KEEP=1          keep the corpora and outputs afterwards
-# Needs python3, hyperfine and GNU time (Debian: apt-get install hyperfine time);
-# Hugo is optional (apt-get install hugo), Zola too.
+# The corpora come from examples/gen_corpus/ and the floor is
+# examples/floor.rs, both built here with the release profile.
+# Needs hyperfine and GNU time (Debian: apt-get install hyperfine time), and
+# python3 for the summary; Hugo is optional (apt-get install hugo), Zola too.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-gen=${GEN_CORPUS:-$repo/../shared/bench/gen_corpus.py}
-floor_src=${FLOOR_SRC:-$repo/../shared/bench/floor}
 runs=${RUNS:-5}
 target=${CARGO_TARGET_DIR:-$repo/target}
 
@@ -46,8 +44,7 @@ for n in "${sizes[@]}"; do
   [[ $n =~ ^[0-9]+$ ]] || die "sizes are numbers of articles, not '$n' (usage: bench.sh [latency] [SIZE...])"
 done
 
-[ -f "$gen" ] || die "no corpus generator at $gen (set GEN_CORPUS)"
-command -v python3 >/dev/null || die "python3 is needed for the corpus generator"
+command -v python3 >/dev/null || die "python3 is needed for the summary"
 
 if [ -n "${BENCH_DIR:-}" ]; then
   base=$BENCH_DIR
@@ -64,14 +61,17 @@ else
   trap 'rm -rf "$work"' EXIT
 fi
 
-echo "== building dateline (release)" >&2
-(cd "$repo" && cargo build --release --quiet && cargo bench --quiet --bench output_floor --no-run)
+echo "== building dateline, the corpus generator and the floor (release)" >&2
+(cd "$repo" && cargo build --release --quiet --bin dateline --example gen_corpus --example floor &&
+  cargo bench --quiet --bench output_floor --no-run)
 dateline=$target/release/dateline
+gen=$target/release/examples/gen_corpus
+floor=$target/release/examples/floor
 
 corpus() { # corpus N FLAVOR [TEMPLATES]: generates the archive once, prints its folder
   local dir=$work/$2-$1
   if [ ! -d "$dir" ]; then
-    python3 "$gen" --n "$1" --out "$dir" --flavor "$2" ${3:+--templates "$3"} >/dev/null
+    "$gen" --n "$1" --out "$dir" --flavor "$2" ${3:+--templates "$3"} >/dev/null
   fi
   echo "$dir"
 }
@@ -88,15 +88,6 @@ fi
 
 command -v hyperfine >/dev/null || die "hyperfine is needed (apt-get install hyperfine)"
 [ -x /usr/bin/time ] || die "GNU time is needed at /usr/bin/time (apt-get install time)"
-
-# The floor is built from a copy, so that its target folder lands in ours and
-# not in the shared folder.
-[ -f "$floor_src/Cargo.toml" ] || die "no floor at $floor_src (set FLOOR_SRC)"
-echo "== building the floor (release)" >&2
-mkdir -p "$target/bench-floor"
-cp -r "$floor_src/Cargo.toml" "$floor_src/Cargo.lock" "$floor_src/src" "$target/bench-floor/"
-(cd "$target/bench-floor" && cargo build --release --quiet)
-floor=$target/bench-floor/target/release/floor
 
 tools=" ${TOOLS:-floor dateline hugo zola} "
 has_hugo=$(command -v hugo >/dev/null && [[ $tools == *" hugo "* ]] && echo 1 || true)

@@ -20,48 +20,15 @@ use dateline::{BuildOptions, Site};
 /// to keep a run of every bench within seconds.
 const ARTICLES: usize = 200;
 
-const PEOPLE: [&str; 6] =
-    ["Maria Delgado", "Samuel Okafor", "Yuki Tanaka", "Ingrid Berg", "Tom Briggs", "Leila Haddad"];
-const TAGS: [&str; 8] =
-    ["council", "harbour", "schools", "budget", "transport", "health", "courts", "weather"];
+// The benchmark corpus generator (examples/gen_corpus), used here as a library.
+#[allow(dead_code, reason = "the benches use only part of the generator")]
+#[path = "../examples/gen_corpus/corpus/mod.rs"]
+mod gen_corpus;
 
-/// One article file: front matter, then news prose with headings, a list, a
-/// link, a table and quotes with named speakers, as in the benchmark corpus.
-fn article_text(i: usize) -> String {
-    let who = PEOPLE[i % PEOPLE.len()];
-    let other = PEOPLE[(i * 7 + 3) % PEOPLE.len()];
-    let tags = [TAGS[i % TAGS.len()], TAGS[(i / 3) % TAGS.len()], TAGS[(i / 5 + 2) % TAGS.len()]];
-    let mut body = format!(
-        "MILLBROOK — The council voted {}-2 on Tuesday to approve plan {i}, ending a long fight.\n\n",
-        3 + i % 4
-    );
-    for p in 0..6 {
-        body.push_str(&format!(
-            "“We have waited {p} years for this and the boats can finally come home at low tide,” \
-             said {who}, the harbour master. The vote followed a [report](https://example.org/{i}/{p}) \
-             on silt, costs and the *dredging* schedule.\n\n\
-             {other} told reporters: “The budget holds, but only just, and we will watch every invoice \
-             closely from now on.” Officials expect work to start in spring.\n\n"
-        ));
-        if p == 2 {
-            body.push_str(
-                "## What happens next\n\n- tenders in May\n- work from June\n- review in **2026**\n\n",
-            );
-            body.push_str("| item | cost |\n|---|---|\n| dredging | 3.4m |\n| survey | 0.2m |\n\n");
-        }
-    }
-    format!(
-        "---\ntitle: Council approves plan {i}\ndate: 2024-{:02}-{:02} 10:{:02}\nauthor: {who}\n\
-         tags: [{}]\nsummary: The vote ends a long fight over plan {i}.\n---\n\n{body}",
-        1 + i % 12,
-        1 + i % 28,
-        i % 60,
-        tags.join(", ")
-    )
-}
-
-fn rel(i: usize) -> PathBuf {
-    PathBuf::from(format!("content/2024/plan-{i}.md"))
+/// The first articles of the benchmark corpus: (relative path, file text).
+fn corpus() -> Vec<(PathBuf, String)> {
+    let plain = gen_corpus::Flavor::Plain;
+    gen_corpus::articles(ARTICLES, 1).map(|a| (a.path(plain), a.text(plain))).collect()
 }
 
 fn settings() -> Settings {
@@ -70,16 +37,12 @@ fn settings() -> Settings {
     Settings::load(empty.path()).expect("default settings")
 }
 
-fn parse_all(texts: &[String], settings: &Settings) -> Vec<Article> {
-    texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| content::parse(t, &rel(i), settings).0.expect("valid article"))
-        .collect()
+fn parse_all(texts: &[(PathBuf, String)], settings: &Settings) -> Vec<Article> {
+    texts.iter().map(|(path, text)| content::parse(text, path, settings).0.expect("valid article")).collect()
 }
 
 fn stages(c: &mut Criterion) {
-    let texts: Vec<String> = (0..ARTICLES).map(article_text).collect();
+    let texts = corpus();
     let settings = settings();
     let articles = parse_all(&texts, &settings);
     let linker = Linker::new(&articles, &settings);
@@ -106,9 +69,9 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-fn write_site(root: &Path, texts: &[String]) {
-    for (i, text) in texts.iter().enumerate() {
-        let path = root.join(rel(i));
+fn write_site(root: &Path, texts: &[(PathBuf, String)]) {
+    for (rel, text) in texts {
+        let path = root.join(rel);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, text).expect("write article");
     }

@@ -2,6 +2,11 @@
 
 mod harness;
 
+// The benchmark corpus generator (examples/gen_corpus), used here as a library.
+#[allow(dead_code, reason = "the tests use only part of the generator")]
+#[path = "../../examples/gen_corpus/corpus/mod.rs"]
+mod gen_corpus;
+
 mod archives;
 mod bad_input;
 mod browser;
