@@ -201,13 +201,14 @@ pub fn run(cli: Cli) -> Result<()> {
             let skipped = dateline::error::files_of(&report.skipped);
             if !quiet {
                 println!(
-                    "built {} articles, {} files written to {} in {:.0} ms (articles read: {}, built: {}, skipped: {skipped})",
+                    "built {} articles, {} files written to {} in {:.0} ms (articles read: {}, built: {}, skipped: {skipped}; other files under content/ not read as articles: {})",
                     report.articles,
                     report.files,
                     out.display(),
                     report.elapsed.as_secs_f64() * 1000.0,
                     report.read,
                     report.articles,
+                    report.not_read,
                 );
             }
             if timings {

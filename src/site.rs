@@ -44,8 +44,10 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Non-fatal findings.
     pub warnings: Vec<Warning>,
-    /// Markdown files read, including drafts left out.
+    /// Article files read, including drafts left out.
     pub files_read: usize,
+    /// Files under `content/` not read as articles (copied, or set aside).
+    pub files_not_read: usize,
     /// With `keep_going`: why each broken article was left out.
     pub skipped: Vec<Error>,
     keep_going: bool,
@@ -65,8 +67,10 @@ pub struct Built {
 pub struct Report {
     /// Articles published.
     pub articles: usize,
-    /// Markdown files read, including broken ones and drafts.
+    /// Article files read, including broken ones and drafts.
     pub read: usize,
+    /// Files under `content/` not read as articles (copied, or set aside).
+    pub not_read: usize,
     /// With `keep_going`: what is wrong with each article left out (shared,
     /// so a report stays cheap to clone though errors cannot be cloned).
     pub skipped: std::sync::Arc<Vec<Error>>,
@@ -109,6 +113,7 @@ impl Site {
             assets: loaded.assets,
             warnings: loaded.warnings,
             files_read: loaded.read,
+            files_not_read: loaded.not_read,
             skipped: errors,
             keep_going: options.keep_going,
             renderer,
@@ -468,6 +473,7 @@ fn build_inner(
     Ok(Report {
         articles: built,
         read: site.files_read,
+        not_read: site.files_not_read,
         skipped: std::sync::Arc::new(skipped),
         files: pages + site.assets.len(),
         warnings: site.warnings,

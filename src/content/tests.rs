@@ -84,7 +84,7 @@ fn permalinks_expand_as_replacing_each_token_in_turn_would() {
     ] {
         for slug in ["council-vote", "year", "a-:day"] {
             assert_eq!(
-                super::expand_permalink(pattern, &date, slug),
+                super::validate::expand_permalink(pattern, &date, slug),
                 by_replacing(pattern, slug),
                 "{pattern} {slug}"
             );
@@ -99,7 +99,7 @@ fn walk_order_is_file_name_order() {
         let parent = Path::new(parent);
         let mut by_path: Vec<PathBuf> = names.iter().map(|n| parent.join(n)).collect();
         let mut by_file_name = by_path.clone();
-        by_path.sort_by(|a, b| super::by_name(a, b));
+        by_path.sort_by(|a, b| super::walk::by_name(a, b));
         by_file_name.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
         assert_eq!(by_path, by_file_name);
     }

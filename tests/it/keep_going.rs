@@ -62,7 +62,7 @@ fn cli_keep_going_exits_one_with_a_summary() {
     let out = site.cli(&["build", "--keep-going"]);
     assert_eq!(out.status.code(), Some(1));
     let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("(articles read: 5, built: 2, skipped: 3)"), "{stdout}");
+    assert!(stdout.contains("(articles read: 5, built: 2, skipped: 3;"), "{stdout}");
     assert!(stderr.contains("skipped: content/no-title.md:1:1: missing `title`"), "{stderr}");
     assert!(stderr.contains("skipped: content/bad-pull.md:4:"), "{stderr}");
     assert!(stderr.contains("error: 3 broken articles skipped (listed above)"), "{stderr}");
@@ -89,5 +89,5 @@ fn a_clean_build_reports_nothing_skipped() {
     let out = site.cli(&["build", "--keep-going"]);
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("(articles read: 1, built: 1, skipped: 0)"), "{stdout}");
+    assert!(stdout.contains("(articles read: 1, built: 1, skipped: 0;"), "{stdout}");
 }

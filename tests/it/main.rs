@@ -20,6 +20,7 @@ mod faults;
 mod feeds;
 mod html;
 mod keep_going;
+mod migrate;
 mod pages;
 mod properties;
 mod publish;

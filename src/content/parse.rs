@@ -1,0 +1,110 @@
+//! Reading one article file: bytes to text, text to front matter and body,
+//! front matter to a validated [`Article`].
+
+use std::path::Path;
+
+use super::split::{Format, Split, SplitError, split};
+use super::{Article, frontmatter, toml_front, validate};
+use crate::config::{DateFallback, Settings};
+use crate::error::{Error, Warning};
+
+/// Reads and parses the article at `rel` (relative to `root`).
+pub fn read(root: &Path, rel: &Path, settings: &Settings) -> Parsed {
+    let full = root.join(rel);
+    let bytes = match std::fs::read(&full) {
+        Ok(b) => b,
+        Err(e) => return (Err(vec![Error::io(rel, e)]), Vec::new()),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+            let msg = "is not UTF-8 text: save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)";
+            return (Err(vec![Error::content(rel, line, 0, msg)]), Vec::new());
+        }
+    };
+    // Jekyll's drafts carry no date until they are published.
+    let draft_folder = rel.iter().any(|c| c == "_drafts");
+    let modified = match settings.config.date_fallback {
+        _ if draft_folder => std::fs::metadata(&full).and_then(|m| m.modified()).ok(),
+        DateFallback::FileMtime => std::fs::metadata(&full).and_then(|m| m.modified()).ok(),
+        DateFallback::None => None,
+    };
+    parse_file(&text, rel, settings, modified)
+}
+
+/// An article or every error found in its file, and its warnings.
+pub type Parsed = (std::result::Result<Article, Vec<Error>>, Vec<Warning>);
+
+/// Parses one article file; `rel` is its path relative to the site root.
+pub fn parse(text: &str, rel: &Path, settings: &Settings) -> Parsed {
+    parse_file(text, rel, settings, None)
+}
+
+/// [`parse`], with the file's last-modified time for `date_fallback: file_mtime`.
+///
+/// A page (see [`validate::page_note`]) comes back as an empty list of
+/// errors with a warning saying why it was not built.
+pub fn parse_file(
+    text: &str,
+    rel: &Path,
+    settings: &Settings,
+    modified: Option<std::time::SystemTime>,
+) -> Parsed {
+    let mut warnings = Vec::new();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let parts = match split_located(text, rel) {
+        Ok(p) => p,
+        Err(e) => return (Err(vec![e]), warnings),
+    };
+    if settings.config.quotes && parts.body.len() > crate::quotes::MAX_BODY {
+        let message = format!(
+            "the body is {} KiB: quotes are not looked for in bodies over {} KiB",
+            parts.body.len() >> 10,
+            crate::quotes::MAX_BODY >> 10
+        );
+        warnings.push(Warning { at: crate::error::Location::new(rel, parts.body_line, 0), message });
+    }
+    let entries = match parts.format {
+        Format::Yaml => crate::yaml::parse_front_matter(parts.front, parts.front_line, rel),
+        Format::Toml => toml_front::parse_front_matter(parts.front, parts.front_line, rel),
+    };
+    let entries = match entries {
+        Ok(e) => e,
+        Err(e) => return (Err(vec![e]), warnings),
+    };
+    let mut errors = Vec::new();
+    let fm = frontmatter::read(entries, rel, &mut errors, &mut warnings);
+    if let Some(note) = validate::page_note(&fm, rel, settings, modified) {
+        warnings.push(note);
+        return (Err(errors), warnings);
+    }
+    let article = validate::validate(fm, &parts, rel, settings, modified, &mut errors);
+    match article {
+        Some(mut a) if errors.is_empty() => {
+            // Only compared within one process (watch mode), so a fast
+            // non-keyed hash does: SipHash cost 1% of a build here.
+            a.source_hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, text);
+            (Ok(a), warnings)
+        }
+        _ => (Err(errors), warnings),
+    }
+}
+
+/// The file cut into front matter and body, or where and why it cannot be.
+fn split_located<'a>(text: &'a str, rel: &Path) -> Result<Split<'a>, Error> {
+    split(text).map_err(|e| match e {
+        SplitError::NoFrontMatter(line) => {
+            let msg = "no front matter: start the file with a `---` line, then `title:` and `date:`, then `---` (or TOML between `+++` lines)";
+            Error::content(rel, line, 1, msg)
+        }
+        SplitError::Unclosed(line) => {
+            let msg = match text.trim_start().starts_with("+++") {
+                true => "front matter is not closed: add a `+++` line after the last field",
+                false => "front matter is not closed: add a `---` line after the last field",
+            };
+            Error::content(rel, line, 1, msg)
+        }
+    })
+}

@@ -1,0 +1,140 @@
+//! Archives brought from other tools build as they are: fixture sites laid
+//! out as `jekyll new`, Zola and Hugo lay them out, with the files those
+//! tools keep beside the posts (section pages, layouts, about pages).
+
+use dateline::BuildOptions;
+
+use crate::archives::fixture;
+use crate::harness::main_of;
+
+fn warnings(report: &dateline::Report) -> Vec<String> {
+    report.warnings.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn jekyll_posts_build_under_every_markdown_extension() {
+    let site = fixture("jekyll");
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((report.read, report.articles, report.skipped.len()), (9, 6, 0), "{:?}", site.files());
+    for page in [
+        "2019/03/04/welcome-to-jekyll/index.html",
+        "2018/06/01/harbour-dredging/index.html",
+        "2015/05/05/ferry-timetable/index.html",
+        "2015/05/06/market-day/index.html",
+        "2016/02/02/mill-fire/index.html",
+        "2017/11/20/council-vote/index.html",
+    ] {
+        assert!(site.exists(page), "missing {page}: {:?}", site.files());
+    }
+    // The index page, the layout and the Textile notes are not articles.
+    assert_eq!(report.not_read, 3);
+    assert!(!site.files().iter().any(|f| f.contains("_layouts") || f.starts_with("about")));
+}
+
+#[test]
+fn jekyll_pages_and_index_are_noted_not_refused() {
+    let site = fixture("jekyll");
+    let w = warnings(&site.build().unwrap_or_else(|e| panic!("{e}")));
+    let has = |file: &str, what: &str| w.iter().any(|m| m.starts_with(file) && m.contains(what));
+    assert!(has("content/about.markdown", "a page (`layout: page`, no date)"), "{w:#?}");
+    assert!(has("content/404.html", "a page (`layout: default`, no date)"), "{w:#?}");
+    assert!(has("content/index.markdown", "1 section or index page(s) are not articles"), "{w:#?}");
+    assert!(has("content/_layouts/default.html", "template and data folders"), "{w:#?}");
+    assert!(has("content/notes.textile", "1 .textile file(s) are not read as articles"), "{w:#?}");
+}
+
+#[test]
+fn a_date_only_in_the_permalink_dates_the_article_and_the_old_url_lives() {
+    let site = fixture("jekyll");
+    site.build().unwrap_or_else(|e| panic!("{e}"));
+    let html = site.read("2017/11/20/council-vote/index.html");
+    assert!(html.contains("<time datetime=\"2017-11-20T00:00:00"), "{}", main_of(&html));
+    // The permalink differs from the new URL: it redirects there.
+    let old = site.read("news/2018/06/01/harbour-dredging-begins/index.html");
+    assert!(old.contains("url=/2018/06/01/harbour-dredging/"), "{old}");
+}
+
+#[test]
+fn jekyll_drafts_folder_holds_drafts() {
+    let site = fixture("jekyll");
+    site.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(!site.files().iter().any(|f| f.contains("unfinished-story")));
+    let report = site.build_with(&BuildOptions { drafts: true, ..BuildOptions::default() }).expect("build");
+    assert_eq!(report.articles, 7);
+    assert!(site.files().iter().any(|f| f.ends_with("unfinished-story/index.html")), "{:?}", site.files());
+}
+
+#[test]
+fn html_posts_are_articles_with_text_summaries() {
+    let site = fixture("jekyll");
+    site.build().unwrap_or_else(|e| panic!("{e}"));
+    let body = main_of(&site.read("2016/02/02/mill-fire/index.html")).to_string();
+    assert!(
+        body.contains(
+            "<p>Firefighters were called to the <em>old mill</em> at dawn &amp; stayed until noon.</p>"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "<div class=\"gallery\"><img src=\"https://img.example.org/mill.jpg\" alt=\"The mill\"></div>"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("<script>"), "raw HTML is on by default: {body}");
+    // The quote in its text was found like any Markdown article's.
+    assert!(body.contains("<blockquote><p>We saved the wheel</p></blockquote>"), "{body}");
+    let front = site.read("index.html");
+    assert!(front.contains("Firefighters were called to the <em>old mill</em>"), "summary from the text");
+}
+
+#[test]
+fn html_posts_follow_the_raw_html_rule() {
+    let site = fixture("jekyll");
+    site.file("site.yaml", "title: T\nmarkdown: {raw_html: false}\n");
+    site.build().unwrap_or_else(|e| panic!("{e}"));
+    let body = main_of(&site.read("2016/02/02/mill-fire/index.html")).to_string();
+    assert!(!body.contains("<script>") && body.contains("&lt;script&gt;"), "{body}");
+    assert!(body.contains("<em>old mill</em>"), "what Markdown says is kept: {body}");
+}
+
+#[test]
+fn zola_path_dates_and_section_pages() {
+    let site = fixture("zola");
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((report.read, report.articles), (3, 3));
+    let html = site.read("2014/12/12/first-post/index.html");
+    assert!(html.contains("<time datetime=\"2014-12-12T00:00:00"));
+    assert!(html.contains("href=\"/tags/launch/\""), "taxonomies are read as tags");
+    // `path` with slashes, unlike the new URL: kept as an alias.
+    assert!(site.read("2015/02/14/bundle-story/index.html").contains("url=/2015/02/14/bundle/"));
+    let w = warnings(&report);
+    assert!(
+        w.iter().any(|m| m.contains("2 section or index page(s)") && m.contains("content/blog/_index.md")),
+        "{w:#?}"
+    );
+    assert!(!site.files().iter().any(|f| f.contains("_index")));
+}
+
+#[test]
+fn hugo_section_pages_are_not_articles_and_url_keys_alias() {
+    let site = fixture("hugo");
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((report.read, report.articles, report.not_read), (3, 3, 3));
+    assert!(site.exists("2023/01/15/my-first-post/index.html"));
+    assert!(site.exists("2023/02/01/bundle/index.html"), "a bundle's index.md is its article");
+    assert!(site.read("2012/05/06/old-address.html").contains("url=/2012/05/06/old-address/"));
+}
+
+#[test]
+fn every_migrated_fixture_passes_check_and_says_what_was_not_read() {
+    for name in ["jekyll", "zola", "hugo"] {
+        let site = fixture(name);
+        let out = site.cli(&["build"]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(stdout.contains("other files under content/ not read as articles: 3)"), "{name}: {stdout}");
+        let out = site.cli(&["check"]);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stdout));
+    }
+}
