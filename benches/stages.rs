@@ -11,9 +11,9 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dateline::archive::Archive;
+use dateline::body::Linker;
 use dateline::config::Settings;
 use dateline::content::{self, Article};
-use dateline::site::Linker;
 use dateline::{BuildOptions, Site};
 
 /// Enough articles for listings to paginate and tags to repeat, few enough

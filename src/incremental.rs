@@ -18,13 +18,15 @@ use rayon::prelude::*;
 use tera::Value;
 
 use crate::archive::{self, Archive};
+use crate::body::{Linker, Rendered};
 use crate::config::Settings;
 use crate::content::{self, Article, Asset};
 use crate::error::{Error, Result, Warning};
-use crate::markdown::Rendered;
-use crate::output::{Staging, check_path};
+use crate::fingerprint::hash;
+use crate::output::Staging;
+use crate::paths::check_path;
 use crate::render::{Input, Page, PageKeys, Renderer, views};
-use crate::site::{BuildOptions, Linker, Timings, hash};
+use crate::site::{BuildOptions, Timings};
 
 /// Size, modification time and file number: a file whose stamp is
 /// unchanged is not read again. The file number catches an editor's

@@ -24,17 +24,21 @@
 //! ```
 
 pub mod archive;
+pub mod body;
 pub mod check;
 pub mod config;
 pub mod content;
 pub mod dates;
 pub mod deploy;
 pub mod error;
+pub mod escape;
 pub mod feeds;
+mod fingerprint;
 pub mod incremental;
 mod json_string;
 pub mod markdown;
 pub mod output;
+pub mod paths;
 pub mod publish;
 pub mod pullout;
 pub mod quotes;

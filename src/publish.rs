@@ -10,9 +10,9 @@ use std::path::Path;
 use jiff::Timestamp;
 
 use crate::config::Settings;
-use crate::content::{Article, At};
+use crate::content::Article;
 use crate::error::Error;
-use crate::render::views::escape;
+use crate::escape::escape;
 use crate::render::{Page, PageKeys};
 
 /// Keeps the articles that are live at `now`: not dated after it (unless
@@ -26,92 +26,6 @@ pub fn is_live(a: &Article, future: bool, now: Timestamp) -> bool {
     let embargoed = a.date.timestamp() > now;
     let expired = a.expires.as_ref().is_some_and(|e| e.timestamp() <= now);
     (future || !embargoed) && !expired
-}
-
-/// Validates the `aliases` of one article, reporting each bad one at its line.
-/// Returns the output files (e.g. `old/path/index.html`) of the good ones.
-pub fn read_aliases(field: Option<&At<Vec<String>>>, rel: &Path, errors: &mut Vec<Error>) -> Vec<String> {
-    let Some(At { value, line }) = field else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for raw in value {
-        match alias_file(raw) {
-            Ok(file) => out.push(file),
-            Err(why) => errors.push(Error::content(
-                rel,
-                *line,
-                1,
-                format!("alias `{raw}` {why}: write a path inside the site, such as `/2019/old-story/`"),
-            )),
-        }
-    }
-    out
-}
-
-/// The output file for the old URL path `raw`, or why it cannot be one.
-///
-/// Percent-escapes are decoded before checking, so `%2e%2e/` is as refused
-/// as `../`; the decoded form is what a web server would map to a file.
-pub fn alias_file(raw: &str) -> Result<String, &'static str> {
-    let raw = raw.trim();
-    if raw.contains("://") || raw.starts_with("//") {
-        return Err("is a full URL, not a path");
-    }
-    let lower = raw.to_ascii_lowercase();
-    if lower.contains("%2f") || lower.contains("%5c") {
-        return Err("contains an encoded slash");
-    }
-    let decoded = percent_decode(raw).ok_or("has a broken percent-escape")?;
-    if decoded.contains('\\') {
-        return Err("contains a backslash");
-    }
-    if decoded.chars().any(char::is_control) {
-        return Err("contains a control character");
-    }
-    if decoded.contains(':') {
-        return Err("contains `:` (a drive letter or scheme)");
-    }
-    let path = decoded.strip_prefix('/').unwrap_or(&decoded);
-    if path.starts_with('/') {
-        return Err("is an absolute path");
-    }
-    let dir = path.ends_with('/') || path.is_empty();
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    if segments.iter().any(|s| *s == ".." || *s == ".") {
-        return Err("contains `.` or `..`");
-    }
-    if path.split('/').count() > segments.len() + usize::from(dir) {
-        return Err("contains an empty segment (`//`)");
-    }
-    let joined = segments.join("/");
-    let file = if joined.is_empty() {
-        "index.html".to_string()
-    } else if !dir && (joined.ends_with(".html") || joined.ends_with(".htm")) {
-        joined
-    } else {
-        format!("{joined}/index.html")
-    };
-    crate::output::check_path(&file).map_err(|_| "is not a plain path")?;
-    Ok(file)
-}
-
-/// Decodes `%XX` escapes; `None` when an escape is malformed or the bytes are not UTF-8.
-pub(crate) fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// An error for every alias that is another article's page or another
@@ -184,53 +98,4 @@ pub fn redirect_html(a: &Article, settings: &Settings) -> String {
          <p>This story has moved to <a href=\"{url}\">{title}</a>.</p>\n</body>\n</html>\n",
         lang = escape(&settings.config.language),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn alias_forms_map_to_files() {
-        assert_eq!(alias_file("/old/path/").unwrap(), "old/path/index.html");
-        assert_eq!(alias_file("old/path").unwrap(), "old/path/index.html");
-        assert_eq!(alias_file("/old/story.html").unwrap(), "old/story.html");
-        assert_eq!(alias_file("/caf%C3%A9/").unwrap(), "café/index.html");
-        assert_eq!(alias_file("/").unwrap(), "index.html");
-    }
-
-    #[test]
-    fn alias_paths_cannot_leave_the_output() {
-        for bad in [
-            "../x/",
-            "/a/../../x/",
-            "/a/./b/",
-            "..\\x",
-            "/a\\..\\b",
-            "%2e%2e/x/",
-            "/%2E%2E/%2e%2e/etc/",
-            "..%2fx",
-            "..%5cx",
-            "%2fetc/passwd",
-            "//host/x/",
-            "https://example.org/x/",
-            "C:/x/",
-            "C:\\x",
-            "/a//b/",
-            "/a%00b/",
-            "/a%zz/",
-        ] {
-            assert!(alias_file(bad).is_err(), "{bad} was accepted");
-        }
-    }
-
-    #[test]
-    fn bad_alias_is_reported_at_its_line() {
-        let mut errors = Vec::new();
-        let field = At { value: vec!["/ok/".to_string(), "../up/".to_string()], line: 7 };
-        let good = read_aliases(Some(&field), Path::new("content/a.md"), &mut errors);
-        assert_eq!(good, ["ok/index.html"]);
-        let msg = errors[0].to_string();
-        assert!(msg.starts_with("content/a.md:7:1: alias `../up/`"), "{msg}");
-    }
 }

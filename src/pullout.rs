@@ -107,7 +107,7 @@ fn normalise(s: &str) -> String {
 
 /// The figure; hidden from screen readers since the words are already in the text.
 fn figure(p: &PullOut) -> String {
-    let esc = crate::render::views::escape;
+    let esc = crate::escape::escape;
     let caption =
         p.speaker.as_deref().map(|s| format!("<figcaption>{}</figcaption>", esc(s))).unwrap_or_default();
     format!(

@@ -146,7 +146,7 @@ fn serve_file(stream: &mut TcpStream, out: &Path, path: &str, head: bool) -> std
 /// served by its `index.html`, and never anything outside `out` (symlinks
 /// included).
 pub fn resolve(out: &Path, path: &str) -> Option<PathBuf> {
-    let decoded = crate::publish::percent_decode(path).filter(|d| !d.contains('\0'))?;
+    let decoded = crate::paths::percent_decode(path).filter(|d| !d.contains('\0'))?;
     let rel = Path::new(decoded.trim_start_matches('/'));
     if rel.components().any(|c| !matches!(c, Component::Normal(_))) || decoded.contains('\\') {
         return None;

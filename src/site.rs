@@ -1,6 +1,5 @@
 //! The orchestrator: load a site, build it into memory, write it out.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -8,10 +7,10 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::archive::Archive;
+use crate::body::{Linker, Rendered};
 use crate::config::Settings;
 use crate::content::{self, Article, Asset};
 use crate::error::{Error, Result, Warning};
-use crate::markdown::{self, Rendered};
 use crate::output::Staging;
 use crate::render::{Input, Page, PageKeys, Renderer, Sink, Written, views};
 
@@ -333,58 +332,6 @@ impl std::fmt::Display for Timings {
     }
 }
 
-/// Renders article bodies: resolves links between articles and versions
-/// each result, so that unchanged articles can be recognised across builds.
-pub struct Linker {
-    urls: HashMap<String, String>,
-    links_hash: u64,
-    settings_hash: u64,
-}
-
-impl Linker {
-    /// The link map of `articles`.
-    pub fn new(articles: &[Article], settings: &Settings) -> Self {
-        let urls: HashMap<String, String> =
-            articles.iter().map(|a| (slash_path(&a.path), settings.url(&a.rel_url))).collect();
-        let mut sorted: Vec<(&String, &String)> = urls.iter().collect();
-        sorted.sort();
-        Linker { links_hash: hash(&sorted), settings_hash: hash(&format!("{settings:?}")), urls }
-    }
-
-    /// The version `a` would get: see [`Rendered::version`].
-    pub fn version(&self, a: &Article) -> u64 {
-        // Only a body mentioning `.md` can link to another article, so only
-        // such bodies change when other articles move.
-        let links = if a.links_articles { self.links_hash } else { 0 };
-        hash(&(a.source_hash, &a.path, self.settings_hash, links))
-    }
-
-    /// Renders one article with its quotes and pull-outs.
-    pub fn render(&self, a: &Article, settings: &Settings) -> Result<Rendered> {
-        let dir = a.path.parent().map(slash_path).unwrap_or_default();
-        let links = markdown::Links {
-            source_dir: &dir,
-            articles: &self.urls,
-            base_path: &settings.base_path,
-            raw_html: settings.config.markdown.raw_html,
-        };
-        let parsed = markdown::parse(&a.body, &links);
-        let (quotes, pullouts, deco) = if settings.config.quotes {
-            crate::pullout::analyse(a, parsed.blocks(), settings.config.pullquotes)?
-        } else {
-            Default::default()
-        };
-        let mut rendered = parsed.render(&deco);
-        rendered.quotes = quotes;
-        rendered.pullouts = pullouts;
-        rendered.version = self.version(a);
-        let listed = (&a.title, &a.rel_url, a.date.timestamp(), a.updated.as_ref().map(|u| u.timestamp()));
-        let more = (&a.authors, &a.tags, &a.summary, &a.image, &rendered.summary_html, &a.expires);
-        rendered.summary_version = hash(&(listed, more, self.settings_hash));
-        Ok(rendered)
-    }
-}
-
 /// Rendered articles in order (`None` for each that failed), and the errors.
 fn split_results(results: Vec<Result<Rendered>>) -> (Vec<Option<Rendered>>, Vec<Error>) {
     let mut rendered = Vec::with_capacity(results.len());
@@ -401,13 +348,6 @@ fn split_results(results: Vec<Result<Rendered>>) -> (Vec<Option<Rendered>>, Vec<
     (rendered, errors)
 }
 
-/// A hash for fingerprints (stable within a process).
-pub(crate) fn hash(value: &impl std::hash::Hash) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    value.hash(&mut h);
-    std::hash::Hasher::finish(&h)
-}
-
 /// Fails with every article error unless the build keeps going without
 /// them, in which case they come back to be reported as skipped.
 fn stop_unless(keep_going: bool, errors: Vec<Error>, read: usize) -> Result<Vec<Error>> {
@@ -415,11 +355,6 @@ fn stop_unless(keep_going: bool, errors: Vec<Error>, read: usize) -> Result<Vec<
         return Ok(errors);
     }
     Err(Error::Articles { skipped: crate::error::files_of(&errors), errors, read })
-}
-
-/// A path with `/` separators, as used in URLs and link maps.
-fn slash_path(p: &Path) -> String {
-    p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Loads the site at `root`, builds it and writes it to `out` atomically:

@@ -7,7 +7,7 @@ use crate::archive::Archive;
 use crate::config::Settings;
 use crate::content::Article;
 use crate::dates::rfc3339;
-use crate::feeds::uri;
+use crate::escape::uri;
 use crate::render::{Listed, Page};
 use crate::xml::Xml;
 

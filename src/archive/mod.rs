@@ -6,8 +6,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::body::Rendered;
 use crate::content::Article;
-use crate::markdown::Rendered;
 use crate::slug::slugify;
 
 mod related;

@@ -6,6 +6,7 @@
 //! name, folders or old permalink; section and index pages are recognised and
 //! left to the listings dateline builds itself.
 
+mod aliases;
 mod entities;
 mod frontmatter;
 mod html_body;
@@ -40,6 +41,11 @@ use crate::error::{Error, Warning};
 
 /// The folder of articles, relative to the site root.
 pub const CONTENT_DIR: &str = "content";
+
+/// Bodies longer than this (in bytes) are not searched for quotes: resolving
+/// a name compares it with every name before it, so the time grows with the
+/// square of the length, and no real article comes near it.
+pub const MAX_QUOTED_BODY: usize = 1 << 20;
 
 /// One article, validated: every field a later stage needs, already parsed.
 #[derive(Debug, Clone)]

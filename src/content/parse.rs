@@ -58,11 +58,11 @@ pub fn parse_file(
         Ok(p) => p,
         Err(e) => return (Err(vec![e]), warnings),
     };
-    if settings.config.quotes && parts.body.len() > crate::quotes::MAX_BODY {
+    if settings.config.quotes && parts.body.len() > super::MAX_QUOTED_BODY {
         let message = format!(
             "the body is {} KiB: quotes are not looked for in bodies over {} KiB",
             parts.body.len() >> 10,
-            crate::quotes::MAX_BODY >> 10
+            super::MAX_QUOTED_BODY >> 10
         );
         warnings.push(Warning { at: crate::error::Location::new(rel, parts.body_line, 0), message });
     }

@@ -13,7 +13,7 @@ pub const URL_KEYS: [&str; 3] = ["path", "permalink", "url"];
 /// pattern with `:placeholders`), as written.
 pub fn old_path(extra: &Map<String, Value>) -> Option<&str> {
     URL_KEYS.iter().filter_map(|k| extra.get(*k)?.as_str()).map(str::trim).find(|p| {
-        !p.is_empty() && !p.contains(':') && crate::publish::alias_file(p).is_ok_and(|f| f != "index.html")
+        !p.is_empty() && !p.contains(':') && crate::paths::alias_file(p).is_ok_and(|f| f != "index.html")
     })
 }
 

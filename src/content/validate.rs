@@ -39,7 +39,7 @@ pub(super) fn validate(
     let updated = optional_date(fm.updated.as_ref(), "updated", rel, settings, errors);
     let slug = slug_of(fm.slug.as_ref(), &raw_stem, title.as_deref(), rel, errors);
     let expires = optional_date(fm.expires.as_ref(), "expires", rel, settings, errors);
-    let mut aliases = crate::publish::read_aliases(fm.aliases.as_ref(), rel, errors);
+    let mut aliases = super::aliases::read_aliases(fm.aliases.as_ref(), rel, errors);
     let pullquotes = read_pullquotes(fm.pullquotes.take(), rel, errors);
     let (title, date) = (title?, date?);
     if slug.is_empty() {
@@ -49,7 +49,7 @@ pub(super) fn validate(
     }
     let rel_url = expand_permalink(&settings.config.permalink, &date, &slug);
     // The old URL keeps working as an alias, unless it is the new one.
-    if let Some(file) = old_path.and_then(|p| crate::publish::alias_file(&url_date::alias_of(&p)).ok())
+    if let Some(file) = old_path.and_then(|p| crate::paths::alias_file(&url_date::alias_of(&p)).ok())
         && file != format!("{rel_url}index.html")
         && !aliases.contains(&file)
     {

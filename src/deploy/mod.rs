@@ -18,19 +18,19 @@ mod credentials;
 pub mod plan;
 pub mod rules;
 mod run;
-pub mod settings;
 pub mod target;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::config::Settings;
+use crate::config::deploy::TargetUrl;
 use crate::error::{Error, Result};
 use plan::{Headers, Plan};
 use rules::CacheRules;
-use target::{Target, TargetUrl};
+use target::Target;
 
-pub use settings::DeployConfig;
+pub use crate::config::deploy::DeployConfig;
 
 /// Choices of one deploy besides `site.yaml`.
 #[derive(Debug, Clone, Default)]

@@ -1,7 +1,7 @@
 //! What headers each file gets: `Content-Type` by extension, `Cache-Control`
 //! by glob rules, and whether it is text worth gzipping.
 
-use super::settings::CacheRule;
+use crate::config::deploy::CacheRule;
 
 /// Pages, feeds, sitemaps, the search index and `robots.txt` change with
 /// every article, so caches must ask again soon; images rarely change; the

@@ -11,55 +11,19 @@ mod rss;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 use jiff::ZonedDateTime as Zoned;
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::archive::{Archive, Group};
+use crate::body::Rendered;
 use crate::config::Settings;
 use crate::content::Article;
 use crate::error::Result;
-use crate::markdown::Rendered;
+use crate::escape::{uri, uri_into};
+use crate::render::feed_links::{FORMATS, group_title};
 use crate::render::{Page, PageKeys, Sink, views};
 use crate::xml::Cdata;
-
-/// The three formats: file name, media type and the name shown to readers.
-pub const FORMATS: [(&str, &str, &str); 3] = [
-    ("feed.xml", "application/atom+xml", "Atom"),
-    ("rss.xml", "application/rss+xml", "RSS"),
-    ("feed.json", "application/feed+json", "JSON Feed"),
-];
-
-/// A feed as HTML pages link it: `<link rel="alternate" type title href>`.
-#[derive(Debug, Clone, Serialize)]
-pub struct FeedLink {
-    /// `Site (Atom)`, `council · Site (RSS)`.
-    pub title: String,
-    /// The media type.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    /// URL path of the feed.
-    pub url: String,
-}
-
-/// The links to the three feeds of the listing at `rel` (`""`, `tags/x/`).
-pub fn links(rel: &str, title: &str, settings: &Settings) -> Vec<FeedLink> {
-    FORMATS
-        .iter()
-        .map(|(file, kind, label)| FeedLink {
-            title: format!("{title} ({label})"),
-            kind,
-            url: settings.url(&[rel, file].concat()),
-        })
-        .collect()
-}
-
-/// The title of a tag's or author's feeds.
-pub fn group_title(name: &str, settings: &Settings) -> String {
-    format!("{name} · {}", settings.config.title)
-}
 
 /// One listing to publish as feeds.
 struct Listing<'a> {
@@ -154,7 +118,7 @@ pub fn write_all(
     listings.retain(|l| {
         let versions: Vec<u64> = l.articles.iter().map(|&i| rendered[i].version).collect();
         let oldest = l.oldest.map(|i| articles[i].date.year());
-        let key = crate::site::hash(&(&l.title, &l.description, &l.rel, versions, oldest)).max(1);
+        let key = crate::fingerprint::hash(&(&l.title, &l.description, &l.rel, versions, oldest)).max(1);
         let changed =
             FORMATS.iter().any(|(file, _, _)| previous.get(&format!("{}{file}", l.rel)) != Some(&key));
         for (file, _, _) in FORMATS {
@@ -289,26 +253,6 @@ fn tag_uri(settings: &Settings, date: &str, path: &str) -> String {
     }
     uri_into(&mut id, path);
     id
-}
-
-/// Percent-encodes what a URI may not hold raw (non-ASCII, spaces, quotes),
-/// so `/tags/京都/` becomes `/tags/%E4%BA%AC%E9%83%BD/`.
-pub fn uri(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    uri_into(&mut out, text);
-    out
-}
-
-/// [`uri`] onto `out`.
-fn uri_into(out: &mut String, text: &str) {
-    for b in text.bytes() {
-        if b > 0x20 && b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}')
-        {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
 }
 
 /// Makes the links of article HTML work outside the site: `href="/x"` and

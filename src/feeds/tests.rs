@@ -46,19 +46,3 @@ fn ids_without_a_host_are_tag_uris() {
     let nameless = Settings::new(Config { title: "京都新聞".into(), ..Config::default() }).unwrap();
     assert!(tag_uri(&nameless, "2024", "/feed.xml").starts_with("tag:dateline,2024:"));
 }
-
-#[test]
-fn uris_are_percent_encoded() {
-    assert_eq!(uri("https://e.org/tags/café culture/"), "https://e.org/tags/caf%C3%A9%20culture/");
-    assert_eq!(uri("https://e.org/a?b=c#d"), "https://e.org/a?b=c#d");
-}
-
-#[test]
-fn pages_link_three_feeds() {
-    let s = settings("/news/");
-    let links = links("tags/x/", "x · Site", &s);
-    let urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
-    assert_eq!(urls, ["/news/tags/x/feed.xml", "/news/tags/x/rss.xml", "/news/tags/x/feed.json"]);
-    assert_eq!(links[1].title, "x · Site (RSS)");
-    assert_eq!(links[2].kind, "application/feed+json");
-}

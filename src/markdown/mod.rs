@@ -59,9 +59,9 @@ pub struct Decorations {
     pub before_block: Vec<(usize, String)>,
 }
 
-/// An article body rendered.
+/// A body's HTML, and what was read from it on the way.
 #[derive(Debug, Clone, Default)]
-pub struct Rendered {
+pub struct Html {
     /// The body.
     pub html: String,
     /// The part before `<!-- more -->`, or the first paragraph.
@@ -70,16 +70,6 @@ pub struct Rendered {
     pub word_count: usize,
     /// Headings with their ids.
     pub toc: Vec<Heading>,
-    /// Every direct quote found, in order.
-    pub quotes: Vec<crate::quotes::Quote>,
-    /// The quotes set beside the text.
-    pub pullouts: Vec<crate::pullout::PullOut>,
-    /// Changes whenever anything this article's pages show may have changed:
-    /// its source, the settings, or (if it links to other articles) their URLs.
-    pub version: u64,
-    /// Changes whenever what listings show of the article may have changed
-    /// (title, URL, dates, bylines, tags, summary, image).
-    pub summary_version: u64,
 }
 
 /// One parsed body, between reading its text blocks and writing its HTML.
@@ -116,7 +106,7 @@ impl Parsed<'_> {
     }
 
     /// Writes the HTML, applying `deco`.
-    pub fn render(self, deco: &Decorations) -> Rendered {
+    pub fn render(self, deco: &Decorations) -> Html {
         let word_count = self.texts.iter().map(|t| count_words(t)).sum();
         let toc = collect_toc(&self.events);
         let summary_html = summary(&self.events);
@@ -127,21 +117,12 @@ impl Parsed<'_> {
         // Kept until every page and feed is written: at 100,000 articles the
         // slack left by the string's doubling would be hundreds of megabytes.
         html.shrink_to_fit();
-        Rendered {
-            html,
-            summary_html,
-            word_count,
-            toc,
-            quotes: Vec::new(),
-            pullouts: Vec::new(),
-            version: 0,
-            summary_version: 0,
-        }
+        Html { html, summary_html, word_count, toc }
     }
 }
 
 /// Renders `body` with no decorations.
-pub fn render(body: &str, links: &Links<'_>) -> Rendered {
+pub fn render(body: &str, links: &Links<'_>) -> Html {
     parse(body, links).render(&Decorations::default())
 }
 

@@ -4,7 +4,7 @@ fn links<'a>(articles: &'a HashMap<String, String>, base: &'a str) -> Links<'a> 
     Links { source_dir: "content/2024", articles, base_path: base, raw_html: true }
 }
 
-fn html(md: &str) -> Rendered {
+fn html(md: &str) -> Html {
     let map = HashMap::new();
     render(md, &links(&map, "/"))
 }

@@ -53,10 +53,8 @@ pub fn apply_threshold(quotes: &mut [Quote], min: f32) {
     }
 }
 
-/// Bodies longer than this (in bytes) are not searched for quotes: resolving
-/// a name compares it with every name before it, so the time grows with the
-/// square of the length, and no real article comes near it.
-pub const MAX_BODY: usize = 1 << 20;
+/// Bodies longer than this (in bytes) are not searched for quotes.
+pub use crate::content::MAX_QUOTED_BODY as MAX_BODY;
 
 /// Finds every direct quote with its speaker in one article's text blocks.
 pub fn extract(blocks: &[String]) -> Vec<Quote> {

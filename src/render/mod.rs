@@ -1,5 +1,6 @@
 //! Rendering: every page of the site into memory, through Tera.
 
+pub mod feed_links;
 mod filters;
 mod pages;
 mod quote_views;
@@ -34,7 +35,7 @@ impl Renderer {
         let (mut tera, stylesheet, sources) = templates::load(root)?;
         let global = tera.global_context();
         global.insert_value("site", site_value(settings));
-        let feeds = crate::feeds::links("", &settings.config.title, settings);
+        let feeds = feed_links::links("", &settings.config.title, settings);
         global.insert_value("feeds", Value::from_serializable(&feeds));
         let mut h = std::hash::DefaultHasher::new();
         let page_quotes = templates::reads_page_quotes(&sources);

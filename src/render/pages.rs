@@ -14,10 +14,10 @@ use tera::{Context, Value};
 
 use super::{Renderer, quote_views, views};
 use crate::archive::{Archive, Group, page_path, paginate};
+use crate::body::Rendered;
 use crate::config::Settings;
 use crate::content::Article;
 use crate::error::{Error, Result};
-use crate::markdown::Rendered;
 
 /// One output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,9 +298,9 @@ fn group_jobs<'a>(
         listing_jobs(jobs, r, input, &base, template, &g.articles, extra, move |c| {
             let s = input.settings;
             c.insert_value(var, views::group(g, prefix, s));
-            let title = crate::feeds::group_title(&g.name, s);
-            let mut feeds = crate::feeds::links("", &s.config.title, s);
-            feeds.extend(crate::feeds::links(&format!("{prefix}/{}/", g.slug), &title, s));
+            let title = super::feed_links::group_title(&g.name, s);
+            let mut feeds = super::feed_links::links("", &s.config.title, s);
+            feeds.extend(super::feed_links::links(&format!("{prefix}/{}/", g.slug), &title, s));
             c.insert_value("feeds", Value::from_serializable(&feeds));
         });
     }

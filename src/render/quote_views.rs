@@ -4,9 +4,9 @@ use serde::Serialize;
 use tera::Value;
 
 use crate::archive::Speaker;
+use crate::body::Rendered;
 use crate::config::Settings;
 use crate::content::Article;
-use crate::markdown::Rendered;
 
 /// A quote on its article page.
 #[derive(Debug, Serialize)]

@@ -9,9 +9,11 @@ use serde::Serialize;
 use tera::Value;
 
 use crate::archive::{Archive, Group, Month, Pager, Year};
+use crate::body::Rendered;
 use crate::config::Settings;
 use crate::content::Article;
-use crate::markdown::{Heading, Rendered};
+use crate::escape::escape_into;
+use crate::markdown::Heading;
 
 /// A named link: an author or a tag on an article.
 #[derive(Debug, Serialize)]
@@ -490,55 +492,10 @@ pub fn with_field(view: Value, key: &'static str, value: Value) -> Value {
     Value::from(map)
 }
 
-/// Escapes text for HTML content and attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    escape_into(&mut out, text);
-    out
-}
-
-/// [`escape`] onto `out`: runs without a special character are copied whole.
-pub fn escape_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    // The five are ASCII, so every cut falls between characters.
-    while let Some(i) = rest.bytes().position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::{Config, Settings};
-
-    #[test]
-    fn escaping_replaces_each_special_character() {
-        let by_char = |text: &str| -> String {
-            text.chars()
-                .map(|c| match c {
-                    '&' => "&amp;".to_string(),
-                    '<' => "&lt;".to_string(),
-                    '>' => "&gt;".to_string(),
-                    '"' => "&quot;".to_string(),
-                    '\'' => "&#39;".to_string(),
-                    c => c.to_string(),
-                })
-                .collect()
-        };
-        let pieces = ["a", "&", "<", ">", "\"", "'", "é", "—", "京", " ", "&amp;"];
-        for text in crate::testing::random_texts(0x5eed, &pieces) {
-            assert_eq!(escape(&text), by_char(&text), "{text:?}");
-        }
-    }
 
     /// The JSON-LD as it was made through serde_json values: the definition.
     fn by_serde_json(

@@ -22,10 +22,10 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::body::Rendered;
 use crate::config::Settings;
 use crate::content::Article;
 use crate::error::{Error, Result};
-use crate::markdown::Rendered;
 use crate::render::Page;
 
 /// The browser script, written to `/search/search.js`.

@@ -19,7 +19,7 @@ fn article(title: &str, date: &str, extra: &str, body: &str) -> (Article, Render
         base_path: &s.base_path,
         raw_html: true,
     };
-    let r = crate::markdown::render(&a.body, &links);
+    let r = crate::markdown::render(&a.body, &links).into();
     (a, r)
 }
 

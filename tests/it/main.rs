@@ -7,6 +7,7 @@ mod harness;
 #[path = "../../examples/gen_corpus/corpus/mod.rs"]
 mod gen_corpus;
 
+mod architecture;
 mod archives;
 mod bad_input;
 mod browser;

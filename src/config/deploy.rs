@@ -1,4 +1,5 @@
-//! The `deploy:` section of `site.yaml`: named targets, cache rules, gzip.
+//! The `deploy:` section of `site.yaml`: named targets (their URLs parsed
+//! and checked here, before anything is built), cache rules, gzip.
 //!
 //! Credentials never belong here: `site.yaml` is committed with the site, so
 //! a key that looks like a secret is refused with a pointer to the
@@ -9,7 +10,6 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::target::TargetUrl;
 use crate::error::{Error, Result};
 
 /// Uploads in flight at once, unless `concurrency` says otherwise.
@@ -69,7 +69,7 @@ pub struct CacheRule {
 impl DeployConfig {
     /// Checks names, URLs and keys; refuses anything that looks like a credential.
     pub fn validate(&self) -> Result<()> {
-        let bad = |msg: String| Error::content(Path::new(crate::config::SETTINGS_FILE), 0, 0, msg);
+        let bad = |msg: String| Error::content(Path::new(super::SETTINGS_FILE), 0, 0, msg);
         check_keys("deploy", &self.other, &["targets", "cache_control", "gzip", "concurrency"])
             .map_err(bad)?;
         if !(1..=64).contains(&self.concurrency) {
@@ -139,6 +139,64 @@ fn check_keys(
         None => Ok(()),
         Some(k) if looks_like_credential(k) => Err(credential_refusal(what, k)),
         Some(k) => Err(format!("{what}: unknown key `{k}`; known keys: {}", known.join(", "))),
+    }
+}
+
+/// A parsed target URL, checked but not yet opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetUrl {
+    /// A local or mounted folder.
+    Folder(std::path::PathBuf),
+    /// A bucket, a key prefix (no leading or trailing `/`), and connection options.
+    S3 {
+        /// Bucket name.
+        bucket: String,
+        /// Key prefix inside the bucket, possibly empty.
+        prefix: String,
+        /// `region`, `endpoint` and `virtual_hosted` from the query string.
+        options: Vec<(String, String)>,
+    },
+}
+
+const S3_OPTIONS: &[&str] = &["region", "endpoint", "virtual_hosted"];
+
+impl TargetUrl {
+    /// Parses `file:///...` or `s3://bucket/prefix?region=...&endpoint=...`.
+    /// Errors never repeat the URL, which might hold a secret.
+    pub fn parse(text: &str) -> std::result::Result<Self, String> {
+        let url = url::Url::parse(text.trim())
+            .map_err(|e| format!("`url` is not a URL ({e}): use file:///path/ or s3://bucket/prefix"))?;
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(credential_refusal("the target URL", "user:password@"));
+        }
+        match url.scheme() {
+            "file" => url
+                .to_file_path()
+                .map(TargetUrl::Folder)
+                .map_err(|()| "a file: URL needs an absolute path, as in file:///srv/www/news/".to_string()),
+            "s3" => {
+                let bucket = url.host_str().unwrap_or_default().to_string();
+                if bucket.is_empty() {
+                    return Err("an s3: URL needs a bucket, as in s3://bucket/prefix".into());
+                }
+                let prefix = url.path().trim_matches('/').to_string();
+                let mut options = Vec::new();
+                for (k, v) in url.query_pairs() {
+                    if looks_like_credential(&k) {
+                        return Err(credential_refusal("the target URL", &k));
+                    }
+                    if !S3_OPTIONS.contains(&k.as_ref()) {
+                        return Err(format!(
+                            "unknown option `{k}` in the URL; known: {}",
+                            S3_OPTIONS.join(", ")
+                        ));
+                    }
+                    options.push((k.into_owned(), v.into_owned()));
+                }
+                Ok(TargetUrl::S3 { bucket, prefix, options })
+            }
+            other => Err(format!("unsupported scheme `{other}:`; use file:///path/ or s3://bucket/prefix")),
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 //! Site settings: embedded defaults, overridden by an optional `site.yaml`.
 
+pub mod deploy;
+
 use std::path::Path;
 
 use jiff::tz::TimeZone;
@@ -52,7 +54,7 @@ pub struct Config {
     /// Markdown options.
     pub markdown: MarkdownConfig,
     /// Where `dateline deploy` puts the site, and with which headers.
-    pub deploy: crate::deploy::DeployConfig,
+    pub deploy: deploy::DeployConfig,
 }
 
 /// Where an undated article takes its date from (`date_fallback`).
@@ -102,7 +104,7 @@ impl Default for Config {
             date_fallback: DateFallback::None,
             categories_as_tags: true,
             markdown: MarkdownConfig::default(),
-            deploy: crate::deploy::DeployConfig::default(),
+            deploy: deploy::DeployConfig::default(),
         }
     }
 }
