@@ -18,6 +18,29 @@ pub struct Cli {
     command: Command,
 }
 
+/// The systems `dateline import` reads.
+#[derive(Debug, Subcommand)]
+enum ImportSource {
+    /// A WordPress export (Tools > Export in WordPress, WXR 1.0 to 1.2): posts
+    /// become content/YEAR/SLUG.md; comments are not imported.
+    Wordpress {
+        /// The export file (.xml).
+        export: PathBuf,
+        /// Site root to create or fill (default: the current folder).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Also import pages, into content/pages/.
+        #[arg(long)]
+        pages: bool,
+        /// A local copy of wp-content/uploads, copied to static/wp-content/uploads.
+        #[arg(long)]
+        media: Option<PathBuf>,
+        /// Overwrite files that exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Build the site into the output folder (default ROOT/public).
@@ -97,6 +120,9 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Turn another system's archive into a dateline site.
+    #[command(subcommand)]
+    Import(ImportSource),
     /// Create a new site with a sample article and a commented site.yaml.
     Init {
         /// Folder to create (must be empty or absent).
@@ -263,6 +289,12 @@ pub fn run(cli: Cli) -> Result<()> {
             let (options, timings) = (site.watch_options(&watch), watch.timings);
             let stop = dateline::watch::stop_flag();
             dateline::watch::run(&options, &stop, &mut |r| print_report(r, timings))
+        }
+        Command::Import(ImportSource::Wordpress { export, root, pages, media, force }) => {
+            let options = dateline::import::ImportOptions { root, pages, media, force };
+            let report = dateline::import::wordpress(&export, &options)?;
+            println!("{report}");
+            Ok(())
         }
         Command::Init { dir } => {
             dateline::scaffold::init(&dir)?;

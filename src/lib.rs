@@ -34,6 +34,7 @@ pub mod error;
 pub mod escape;
 pub mod feeds;
 mod fingerprint;
+pub mod import;
 pub mod incremental;
 mod json_string;
 pub mod markdown;

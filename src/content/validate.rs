@@ -48,13 +48,16 @@ pub(super) fn validate(
         return None;
     }
     let rel_url = expand_permalink(&settings.config.permalink, &date, &slug);
-    // The old URL keeps working as an alias, unless it is the new one.
+    // The old URL keeps working as an alias; an alias that is the new URL
+    // (an import keeps every old link, whether or not the scheme changed)
+    // has nothing to redirect.
     if let Some(file) = old_path.and_then(|p| crate::paths::alias_file(&url_date::alias_of(&p)).ok())
-        && file != format!("{rel_url}index.html")
         && !aliases.contains(&file)
     {
         aliases.push(file);
     }
+    let own = format!("{rel_url}index.html");
+    aliases.retain(|file| *file != own);
     let tags = tags_of(&fm, rel, settings, errors);
     Some(assemble(
         fm,

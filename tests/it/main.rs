@@ -31,3 +31,4 @@ mod serve;
 mod templates;
 mod watch;
 mod watch_storm;
+mod wordpress;
