@@ -1,15 +1,20 @@
 //! Direct-quote extraction for news articles: public API and the pass that ties marks, cues and names together.
 
+mod attribution;
 mod blocks;
 mod cues;
 mod gender;
 mod lexicon;
 mod marks;
+mod model;
 mod names;
 mod pullquote;
 mod registry;
 
+use attribution::Route;
+pub use attribution::{Candidate, FEATURES};
 use cues::{Who, head_cue, tail_cue};
+use gender::Gender;
 use names::{Tok, ends_sentence, first_sentence, is_cap, is_org_word, join, last_sentence};
 use pulldown_cmark::Options;
 use registry::{Registry, register_names};
@@ -44,7 +49,7 @@ pub struct Quote {
 }
 
 /// Default least confidence for a speaker to be printed (see [`Quote::confidence`]).
-pub const MIN_CONFIDENCE: f32 = 0.5;
+pub const MIN_CONFIDENCE: f32 = model::THRESHOLD;
 
 /// Shows each quote's guessed speaker only when its confidence reaches `min`.
 pub fn apply_threshold(quotes: &mut [Quote], min: f32) {
@@ -58,121 +63,217 @@ pub use crate::content::MAX_QUOTED_BODY as MAX_BODY;
 
 /// Finds every direct quote with its speaker in one article's text blocks.
 pub fn extract(blocks: &[String]) -> Vec<Quote> {
+    scan(blocks).into_iter().map(|(q, _)| q).collect()
+}
+
+/// Every quote with the candidates the model chose its speaker from, for
+/// training the model (`examples/quote_features.rs`).
+#[doc(hidden)]
+pub fn extract_with_candidates(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
+    scan(blocks)
+}
+
+fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
     let spans = marks::scan(blocks);
     if spans.is_empty() {
         // No quote marks, nothing to attribute: spare the name scan.
         return Vec::new();
     }
     let mut reg = register_names(blocks, &spans);
+    let facts = attribution::Facts::of(blocks);
     let mut out = Vec::new();
     // The last kept quote: (block it ends in, speaker), for quotes with no cue of their own.
     let mut prev: Option<(usize, Option<String>)> = None;
-    for (si, span) in spans.iter().enumerate() {
-        let first = span.parts[0];
-        let last = *span.parts.last().expect("span has parts");
-        let text = quote_text(blocks, span);
-        if text.is_empty() {
-            continue;
-        }
-        let b0 = &blocks[first.block];
-        let lo = spans[..si]
-            .iter()
-            .rev()
-            .find(|s| s.parts.last().is_some_and(|p| p.block == first.block))
-            .map_or(0, |s| s.after.min(span.open));
-        let head = &last_sentence(&b0[lo..span.open])[..];
-        let b1 = &blocks[last.block];
-        let hi = spans
-            .get(si + 1)
-            .filter(|s| s.parts[0].block == last.block && s.open >= span.after)
-            .map_or(b1.len(), |s| s.open);
-        let tail = &first_sentence(&b1[span.after.min(hi)..hi])[..];
-        let new_sentence = text.ends_with('.') || text.ends_with('\u{2026}');
-        let partial = is_partial(&text, head);
-        let cue = if new_sentence {
-            head_cue(head, partial).or_else(|| tail_cue(tail, true))
-        } else {
-            match (tail_cue(tail, false), head_cue(head, partial)) {
-                (Some(c), _) => Some(c),
-                // "Growth suggests “…” in the west, Roe said": an inanimate subject
-                // before the quote gives way to the person named after it.
-                (None, Some(Who::Nobody)) => cues::closing_cue(tail).or(Some(Who::Nobody)),
-                (None, h) => h.or_else(|| cues::closing_cue(tail)),
-            }
-        };
-
-        let ctx = Context {
-            partial,
-            cue: cue.is_some(),
-            closed: span.closed,
-            punctuated: blocks[last.block][last.start..last.end]
-                .trim_end()
-                .ends_with([',', '.', '!', '?', ';', ':', '\u{2026}']),
-            names_it: head
-                .last()
-                .is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(&lexicon::NAMING_WORD, t.word))
-                || displays_it(head),
-        };
-        if !worth_keeping(&text, &ctx) {
-            continue;
-        }
-        let at = (first.block, span.open);
-        // Pictures, captions and link lines between two paragraphs of one speaker's
-        // words do not interrupt them.
-        let carried = prev
-            .as_ref()
-            .filter(|(b, _)| {
-                // Uncued words inside the writer's sentence in a new paragraph ("Outrage
-                // spread – “…,” one post read") are not the last speaker going on.
-                *b == first.block || cue.is_some() || head.len() < 3
-            })
-            .filter(|(b, _)| {
-                *b + 1 >= first.block
-                    || *b + 4 >= first.block && blocks[*b + 1..first.block].iter().all(|x| is_filler(x))
-            })
-            .and_then(|(_, s)| s.clone());
-        // Only for naming: a cue borrowed from the next quote does not make this one speech.
-        let cue = match cue {
-            None if !tail.is_empty()
-                && !tail.iter().any(ends_sentence)
-                && !text.ends_with(['.', '!', '?', '\u{2026}']) =>
-            {
-                shared_cue(b1, &spans, si, last.block)
-            }
-            c => c,
-        };
-        let speaker = match cue {
-            Some(Who::Name(w)) => resolve_name(&reg, &w, at),
-            Some(Who::Pronoun(g)) => {
-                reg.last_person(at, first.block.saturating_sub(3), g).map(|w| w.join(" "))
-            }
-            Some(Who::Nobody) => None,
-            Some(Who::Clause) => {
-                // The sentence running up to the quote, which may start before earlier quotes.
-                let sent = last_sentence(&b0[..span.open]);
-                // "he" opening the sentence points before it, not at a name in its object.
-                let start = sent
-                    .first()
-                    .map_or(at, |t| (first.block, t.word.as_ptr() as usize - b0.as_ptr() as usize));
-                match cues::sentence_subject(&sent) {
-                    Some(Who::Name(w)) => resolve_name(&reg, &w, at),
-                    Some(Who::Pronoun(g)) => {
-                        reg.last_person(start, first.block.saturating_sub(3), g).map(|w| w.join(" "))
-                    }
-                    _ => carried,
-                }
-            }
-            Some(Who::Same) | None => carried,
-        };
-        if let Some(s) = &speaker {
-            let w: Vec<&str> = s.split(' ').collect();
-            reg.add(at, &w, true);
-        }
-        prev = Some((last.block, speaker.clone()));
-        let confidence = if speaker.is_some() { 1.0 } else { 0.0 };
-        out.push(Quote { text, guess: speaker.clone(), speaker, partial, block: first.block, confidence });
+    for si in 0..spans.len() {
+        let Some(found) = read_quote(blocks, &spans, si, (&mut reg, &facts), &mut prev) else { continue };
+        out.push(found);
     }
     out
+}
+
+/// The sentence around one quote: what comes before the opening mark and after the closing one.
+struct Around<'a> {
+    head: Vec<Tok<'a>>,
+    tail: Vec<Tok<'a>>,
+    /// Byte range of the head in its block.
+    head_range: (usize, usize),
+}
+
+fn around<'a>(blocks: &'a [String], spans: &[marks::Span], si: usize) -> Around<'a> {
+    let span = &spans[si];
+    let (first, last) = (span.parts[0], span.parts[span.parts.len() - 1]);
+    let b0 = &blocks[first.block];
+    let lo = spans[..si]
+        .iter()
+        .rev()
+        .find(|s| s.parts.last().is_some_and(|p| p.block == first.block))
+        .map_or(0, |s| s.after.min(span.open));
+    let head = last_sentence(&b0[lo..span.open]);
+    let b1 = &blocks[last.block];
+    let hi = spans
+        .get(si + 1)
+        .filter(|s| s.parts[0].block == last.block && s.open >= span.after)
+        .map_or(b1.len(), |s| s.open);
+    let tail = first_sentence(&b1[span.after.min(hi)..hi]);
+    Around { head, tail, head_range: (lo, span.open) }
+}
+
+fn find_cue<'a>(text: &str, head: &[Tok<'a>], tail: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
+    if text.ends_with('.') || text.ends_with('\u{2026}') {
+        return head_cue(head, partial).or_else(|| tail_cue(tail, true));
+    }
+    match (tail_cue(tail, false), head_cue(head, partial)) {
+        (Some(c), _) => Some(c),
+        // "Growth suggests “…” in the west, Roe said": an inanimate subject
+        // before the quote gives way to the person named after it.
+        (None, Some(Who::Nobody)) => cues::closing_cue(tail).or(Some(Who::Nobody)),
+        (None, h) => h.or_else(|| cues::closing_cue(tail)),
+    }
+}
+
+fn read_quote(
+    blocks: &[String],
+    spans: &[marks::Span],
+    si: usize,
+    (reg, facts): (&mut Registry, &attribution::Facts),
+    prev: &mut Option<(usize, Option<String>)>,
+) -> Option<(Quote, Vec<Candidate>)> {
+    let span = &spans[si];
+    let (first, last) = (span.parts[0], span.parts[span.parts.len() - 1]);
+    let text = quote_text(blocks, span);
+    if text.is_empty() {
+        return None;
+    }
+    let Around { head, tail, head_range } = around(blocks, spans, si);
+    let partial = is_partial(&text, &head);
+    let cue = find_cue(&text, &head, &tail, partial);
+    let ctx = Context {
+        partial,
+        cue: cue.is_some(),
+        closed: span.closed,
+        punctuated: blocks[last.block][last.start..last.end]
+            .trim_end()
+            .ends_with([',', '.', '!', '?', ';', ':', '\u{2026}']),
+        names_it: head
+            .last()
+            .is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(&lexicon::NAMING_WORD, t.word))
+            || displays_it(&head),
+    };
+    if !worth_keeping(&text, &ctx) {
+        return None;
+    }
+    let at = (first.block, span.open);
+    let carried = carried_speaker(blocks, prev.as_ref(), first.block, cue.is_some(), head.len());
+    // Only for naming: a cue borrowed from the next quote does not make this one speech.
+    let cue = match cue {
+        None if !tail.is_empty()
+            && !tail.iter().any(ends_sentence)
+            && !text.ends_with(['.', '!', '?', '\u{2026}']) =>
+        {
+            shared_cue(&blocks[last.block], spans, si, last.block)
+        }
+        c => c,
+    };
+    let b0 = &blocks[first.block];
+    let (speaker, route, pronoun) = rule_speaker(reg, cue, b0, span.open, at, head_range, carried.clone());
+    if let Some(s) = &speaker {
+        let w: Vec<&str> = s.split(' ').collect();
+        reg.add(at, &w, true);
+    }
+    *prev = Some((last.block, speaker.clone()));
+    let scene = attribution::Scene {
+        text: &text,
+        head: &head,
+        tail: &tail,
+        at,
+        route,
+        rule: speaker.as_deref(),
+        carried: carried.as_deref(),
+        pronoun,
+        partial,
+        facts,
+    };
+    let cands = attribution::candidates(reg, &scene);
+    let (guess, confidence) = match model::best(&cands) {
+        Some((c, p)) => (Some(c.name.clone()), p),
+        None => (None, 0.0),
+    };
+    let shown = if confidence >= MIN_CONFIDENCE { guess.clone() } else { None };
+    Some((Quote { text, speaker: shown, partial, block: first.block, guess, confidence }, cands))
+}
+
+/// The previous speaker, when this quote follows closely enough to be theirs.
+fn carried_speaker(
+    blocks: &[String],
+    prev: Option<&(usize, Option<String>)>,
+    block: usize,
+    cued: bool,
+    head_len: usize,
+) -> Option<String> {
+    prev.filter(|(b, _)| {
+        // Uncued words inside the writer's sentence in a new paragraph ("Outrage
+        // spread – “…,” one post read") are not the last speaker going on.
+        *b == block || cued || head_len < 3
+    })
+    // Pictures, captions and link lines between two paragraphs of one speaker's
+    // words do not interrupt them.
+    .filter(|(b, _)| *b + 1 >= block || *b + 4 >= block && blocks[*b + 1..block].iter().all(|x| is_filler(x)))
+    .and_then(|(_, s)| s.clone())
+}
+
+/// What the rules alone make of a cue: the speaker, how they were reached, and
+/// the gender a pronoun cue asks for.
+fn rule_speaker(
+    reg: &Registry,
+    cue: Option<Who>,
+    b0: &str,
+    open: usize,
+    at: (usize, usize),
+    head_range: (usize, usize),
+    carried: Option<String>,
+) -> (Option<String>, Route, Option<Gender>) {
+    let in_head = |w: &[&str]| {
+        let off = w[0].as_ptr() as usize - b0.as_ptr() as usize;
+        (head_range.0..head_range.1).contains(&off)
+    };
+    let carry = |c: Option<String>| {
+        let r = if c.is_some() { Route::Carried } else { Route::NoCue };
+        (c, r, None)
+    };
+    match cue {
+        Some(Who::Name(w)) => {
+            let r = if w.first().is_some_and(|f| {
+                let (lo, hi) = (b0.as_ptr() as usize, b0.as_ptr() as usize + b0.len());
+                (lo..hi).contains(&(f.as_ptr() as usize))
+            }) && in_head(&w)
+            {
+                Route::HeadName
+            } else {
+                Route::TailName
+            };
+            (resolve_name(reg, &w, at), r, None)
+        }
+        Some(Who::Pronoun(g)) => {
+            (reg.last_person(at, at.0.saturating_sub(3), g).map(|w| w.join(" ")), Route::Pronoun, Some(g))
+        }
+        Some(Who::Nobody) => (None, Route::Nobody, None),
+        Some(Who::Clause) => {
+            // The sentence running up to the quote, which may start before earlier quotes.
+            let sent = last_sentence(&b0[..open]);
+            // "he" opening the sentence points before it, not at a name in its object.
+            let start = sent.first().map_or(at, |t| (at.0, t.word.as_ptr() as usize - b0.as_ptr() as usize));
+            match cues::sentence_subject(&sent) {
+                Some(Who::Name(w)) => (resolve_name(reg, &w, at), Route::Clause, None),
+                Some(Who::Pronoun(g)) => (
+                    reg.last_person(start, at.0.saturating_sub(3), g).map(|w| w.join(" ")),
+                    Route::Clause,
+                    Some(g),
+                ),
+                _ => carry(carried),
+            }
+        }
+        Some(Who::Same) | None => carry(carried),
+    }
 }
 
 /// “A” and “B,” Roe said: a quote running on into the next one in the same sentence

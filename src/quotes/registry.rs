@@ -65,6 +65,8 @@ pub struct Mention {
     pub gender: Option<Gender>,
     /// Came with a gendered honorific (Mrs Roe), so it is a person.
     pub titled: bool,
+    /// Opens its sentence, where the subject usually stands.
+    pub opens: bool,
 }
 
 #[derive(Default)]
@@ -74,9 +76,10 @@ pub struct Registry {
 
 impl Registry {
     pub fn add(&mut self, at: (usize, usize), words: &[&str], antecedent: bool) {
-        self.add_gendered(at, words, antecedent, None, false);
+        self.add_gendered(at, words, antecedent, None, false, false);
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn add_gendered(
         &mut self,
         at: (usize, usize),
@@ -84,6 +87,7 @@ impl Registry {
         antecedent: bool,
         gender: Option<Gender>,
         titled: bool,
+        opens: bool,
     ) {
         self.mentions.push(Mention {
             at,
@@ -91,6 +95,7 @@ impl Registry {
             antecedent,
             gender,
             titled,
+            opens,
         });
     }
 
@@ -248,7 +253,11 @@ pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
                             let off = t[i].word.as_ptr() as usize - b.as_ptr() as usize;
                             let titled = title_gender(&t, i);
                             let g = titled.or_else(|| pronoun_after(&t, end));
-                            reg.add_gendered((bi, off), &w, !after_word, g, titled.is_some());
+                            let opens = starts_sentence
+                                || i > 0
+                                    && matches!(t[i - 1].word, "But" | "And" | "Yet" | "So" | "Then")
+                                    && (i == 1 || ends_sentence(&t[i - 2]));
+                            reg.add_gendered((bi, off), &w, !after_word, g, titled.is_some(), opens);
                         }
                         i = end;
                     }

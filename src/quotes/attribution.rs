@@ -1,0 +1,341 @@
+//! The people a quote may belong to and what the article says about each: the
+//! candidates and features the attribution model ([`super::model`]) chooses among.
+//!
+//! The rules in `cues` still read the sentence around a quote; their answer is one
+//! candidate among the names in the quote's own sentence, the one after it, the
+//! last speaker and the people named just before. The model then weighs what
+//! each rule and position has been worth on labelled news.
+
+use super::gender::Gender;
+use super::names::{Tok, is_cap, is_org_word, join, name_at};
+use super::registry::{Registry, is_person};
+
+/// How the rules reached their answer for a quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// A name governed by a speech verb before the quote.
+    HeadName,
+    /// A name governed by a speech verb after the quote.
+    TailName,
+    /// he/she resolved to the latest person of that gender.
+    Pronoun,
+    /// The subject of the sentence a participle hangs on.
+    Clause,
+    /// No cue of its own: the previous speaker goes on.
+    Carried,
+    /// A cue that names nobody ("a spokesman said").
+    Nobody,
+    /// No cue at all.
+    NoCue,
+}
+
+/// One quote as the rules saw it.
+pub struct Scene<'s, 't> {
+    pub text: &'s str,
+    /// The sentence up to the opening mark.
+    pub head: &'s [Tok<'t>],
+    /// The sentence after the closing mark.
+    pub tail: &'s [Tok<'t>],
+    /// Where the quote opens: (block, byte offset).
+    pub at: (usize, usize),
+    pub route: Route,
+    /// The rules' speaker.
+    pub rule: Option<&'s str>,
+    /// The previous quote's speaker, when it is close enough to go on.
+    pub carried: Option<&'s str>,
+    /// The gender of the pronoun in the cue, for a pronoun cue.
+    pub pronoun: Option<Gender>,
+    pub partial: bool,
+    pub facts: &'s Facts,
+}
+
+/// What the whole article tells about its words, gathered once per article.
+#[derive(Default)]
+pub struct Facts {
+    /// Blocks set in title case: headlines and headings, where capitalised
+    /// words run together into false names.
+    pub headline: Vec<bool>,
+    /// Words the article also writes in lower case ("says", "slams"): a
+    /// capitalised one in a name is more likely a headline's verb.
+    pub lower: rustc_hash::FxHashSet<String>,
+}
+
+impl Facts {
+    /// The facts of an article's text blocks.
+    pub fn of(blocks: &[String]) -> Facts {
+        let mut lower = rustc_hash::FxHashSet::default();
+        let headline = blocks
+            .iter()
+            .map(|b| {
+                let (mut caps, mut all) = (0, 0);
+                for w in b.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}') {
+                    let Some(c) = w.chars().next() else { continue };
+                    all += 1;
+                    if c.is_uppercase() {
+                        caps += 1;
+                    } else if c.is_lowercase() && w.len() > 3 {
+                        lower.insert(w.to_string());
+                    }
+                }
+                (3..=25).contains(&all) && caps * 10 >= all * 7
+            })
+            .collect();
+        Facts { headline, lower }
+    }
+}
+
+/// Names of the features, in the order of [`Candidate::x`]; the trained
+/// weights list the same names, and a test holds the two together.
+pub const FEATURES: [&str; 41] = [
+    "bias",
+    "rule",
+    "rule_head_name",
+    "rule_tail_name",
+    "rule_pronoun",
+    "rule_clause",
+    "rule_carried",
+    "carried",
+    "in_head",
+    "in_tail",
+    "head_verb",
+    "tail_verb",
+    "head_near",
+    "tail_near",
+    "recent_only",
+    "block_gap",
+    "person",
+    "single_word",
+    "org",
+    "titled",
+    "mentions",
+    "in_quote",
+    "gender_match",
+    "gender_clash",
+    "candidates",
+    "partial",
+    "ctx_no_cue",
+    "ctx_nobody",
+    "ctx_pronoun",
+    "ctx_clause",
+    "ctx_carried",
+    "long_name",
+    "lower_word",
+    "first_block_only",
+    "lower_seen",
+    "recent_rank0",
+    "recent_rank1",
+    "opens_sentence",
+    "same_block",
+    "headline_only",
+    "said_once",
+];
+
+/// Number of features.
+pub const N: usize = FEATURES.len();
+
+/// A person the quote may belong to, with the evidence for them.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The fullest form of the name in the article.
+    pub name: String,
+    /// Its features, in the order of [`FEATURES`].
+    pub x: [f32; N],
+}
+
+#[derive(Default)]
+struct Evidence {
+    rule: bool,
+    carried: bool,
+    in_head: bool,
+    in_tail: bool,
+    head_verb: bool,
+    tail_verb: bool,
+    head_dist: Option<usize>,
+    tail_dist: Option<usize>,
+    recent_gap: Option<usize>,
+    recent_rank: Option<usize>,
+}
+
+/// Every candidate speaker of one quote, with its features.
+pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
+    let mut found: Vec<(Vec<String>, Evidence)> = Vec::new();
+    let mut note = |words: Vec<String>, f: &dyn Fn(&mut Evidence)| {
+        if let Some(i) = found.iter().position(|(w, _)| *w == words) {
+            f(&mut found[i].1);
+        } else {
+            let mut e = Evidence::default();
+            f(&mut e);
+            found.push((words, e));
+        }
+    };
+    if let Some(r) = s.rule {
+        note(split(r), &|e| e.rule = true);
+    }
+    if let Some(c) = s.carried {
+        note(split(c), &|e| e.carried = true);
+    }
+    for (words, i, end) in names_in(s.head) {
+        if let Some(full) = resolve(reg, &words, s.at) {
+            let verb = verb_near(s.head, i, end);
+            let dist = s.head.len() - end;
+            note(full, &|e| {
+                e.in_head = true;
+                e.head_verb |= verb;
+                e.head_dist = Some(e.head_dist.map_or(dist, |d| d.min(dist)));
+            });
+        }
+    }
+    for (words, i, end) in names_in(s.tail) {
+        if let Some(full) = resolve(reg, &words, s.at) {
+            let verb = verb_near(s.tail, i, end);
+            note(full, &|e| {
+                e.in_tail = true;
+                e.tail_verb |= verb;
+                e.tail_dist = Some(e.tail_dist.map_or(i, |d| d.min(i)));
+            });
+        }
+    }
+    for (rank, (full, gap)) in recent_people(reg, s.at, 3).into_iter().enumerate() {
+        note(full, &|e| {
+            e.recent_gap = Some(e.recent_gap.map_or(gap, |g| g.min(gap)));
+            e.recent_rank = Some(rank);
+        });
+    }
+    let n = found.len();
+    found.into_iter().map(|(words, e)| features(reg, s, words, &e, n)).collect()
+}
+
+fn split(name: &str) -> Vec<String> {
+    name.split(' ').map(str::to_string).collect()
+}
+
+/// Proper-name runs in a sentence: (words, first token, token after the run).
+fn names_in<'t>(t: &[Tok<'t>]) -> Vec<(Vec<&'t str>, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if !is_cap(t[i].word) {
+            i += 1;
+            continue;
+        }
+        match name_at(t, i) {
+            Some((w, end)) if end > i => {
+                out.push((w, i, end));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The fullest name for `words`, or `None` for what names nobody in particular.
+fn resolve(reg: &Registry, words: &[&str], at: (usize, usize)) -> Option<Vec<String>> {
+    let full = reg.fullest(words, at);
+    if full.len() == 1 && (is_org_word(&full[0]) || !is_cap(&full[0])) {
+        return None;
+    }
+    Some(full)
+}
+
+/// A speech verb right before the name ("said Roe"), or within a few words after
+/// it, past an apposition ("Roe, a spokeswoman, said").
+fn verb_near(t: &[Tok], i: usize, end: usize) -> bool {
+    let before = i > 0 && super::cues::is_speech_verb(t[i - 1].word);
+    let after = t[end..].iter().take(8).take_while(|k| !super::names::ends_sentence(k));
+    before
+        || after
+            .enumerate()
+            .any(|(k, w)| super::cues::is_speech_verb(w.word) && (k < 3 || t[end - 1].trail == ","))
+}
+
+/// People named shortly before the quote, latest first, with how many blocks back.
+fn recent_people(reg: &Registry, at: (usize, usize), max: usize) -> Vec<(Vec<String>, usize)> {
+    let mut seen: Vec<(Vec<String>, usize)> = Vec::new();
+    let mut ms: Vec<_> =
+        reg.mentions.iter().filter(|m| m.at < at && m.at.0 + 2 >= at.0 && m.antecedent).collect();
+    ms.sort_by_key(|m| std::cmp::Reverse(m.at));
+    for m in ms {
+        let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
+        if !(is_person(&words) || m.titled) {
+            continue;
+        }
+        let full = reg.fullest(&words, at);
+        if !seen.iter().any(|(w, _)| *w == full) {
+            seen.push((full, at.0 - m.at.0));
+            if seen.len() == max {
+                break;
+            }
+        }
+    }
+    seen
+}
+
+fn near(d: Option<usize>) -> f32 {
+    d.map_or(0.0, |d| 1.0 / (1.0 + d as f32))
+}
+
+fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usize) -> Candidate {
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    let last = w.last().copied().unwrap_or("");
+    let same: Vec<_> = reg.mentions.iter().filter(|m| m.words.last().is_some_and(|l| l == last)).collect();
+    let mentions = same.len();
+    let first_block_only = same.iter().all(|m| m.at.0 == 0);
+    let titled = same.iter().any(|m| m.titled);
+    let before: Vec<_> = same.iter().filter(|m| m.at < s.at).collect();
+    let opens = before.iter().max_by_key(|m| m.at).is_some_and(|m| m.opens);
+    let same_block = before.iter().any(|m| m.at.0 == s.at.0);
+    let exact: Vec<_> = same.iter().filter(|m| m.words == words).collect();
+    let headline_only =
+        !exact.is_empty() && exact.iter().all(|m| s.facts.headline.get(m.at.0).copied().unwrap_or(false));
+    let lower_seen = w.iter().skip(1).filter(|x| s.facts.lower.contains(&x.to_lowercase())).count();
+    let gender = s.pronoun.map(|want| reg.gender_of(&words).map(|g| g == want));
+    let in_quote = s.text.split(|c: char| !c.is_alphanumeric()).any(|q| q == last);
+    let route = |r: Route| f32::from(u8::from(s.route == r));
+    let rule = f32::from(u8::from(e.rule));
+    let b = |v: bool| f32::from(u8::from(v));
+    let x = [
+        1.0,
+        rule,
+        rule * route(Route::HeadName),
+        rule * route(Route::TailName),
+        rule * route(Route::Pronoun),
+        rule * route(Route::Clause),
+        rule * route(Route::Carried),
+        b(e.carried),
+        b(e.in_head),
+        b(e.in_tail),
+        b(e.head_verb),
+        b(e.tail_verb),
+        near(e.head_dist),
+        near(e.tail_dist),
+        b(!e.in_head && !e.in_tail && !e.rule && !e.carried),
+        e.recent_gap.map_or(1.0, |g| g as f32 / 3.0),
+        b(is_person(&w)),
+        b(w.len() == 1),
+        b(w.iter().any(|x| is_org_word(x))),
+        b(titled),
+        (1.0 + mentions as f32).ln(),
+        b(in_quote),
+        b(gender == Some(Some(true))),
+        b(gender == Some(Some(false))),
+        (n as f32).ln(),
+        b(s.partial),
+        route(Route::NoCue),
+        route(Route::Nobody),
+        route(Route::Pronoun),
+        route(Route::Clause),
+        route(Route::Carried),
+        b(w.len() >= 4),
+        b(w.iter().any(|x| !is_cap(x))),
+        b(first_block_only && s.at.0 > 0),
+        lower_seen as f32,
+        b(e.recent_rank == Some(0)),
+        b(e.recent_rank == Some(1)),
+        b(opens),
+        b(same_block),
+        b(headline_only),
+        b(exact.len() <= 1),
+    ];
+    Candidate { name: join(&w, false), x }
+}
