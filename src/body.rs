@@ -68,7 +68,8 @@ impl Linker {
         // Only a body mentioning `.md` can link to another article, so only
         // such bodies change when other articles move.
         let links = if a.links_articles { self.links_hash } else { 0 };
-        hash(&(a.source_hash, &a.path, self.settings_hash, links))
+        // Translations come and go with other files: a page's hreflang links.
+        hash(&(a.source_hash, &a.path, self.settings_hash, links, &a.translations))
     }
 
     /// Renders one article with its quotes and pull-outs.

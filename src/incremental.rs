@@ -453,6 +453,7 @@ impl Session {
                 self.held.insert(path.clone(), (a, r));
             }
         }
+        content::link_translations(&mut self.articles);
         errors.extend(content::duplicate_urls(&self.articles));
         errors.extend(crate::publish::alias_collisions(&self.articles));
         Error::from_many(errors).map_or(Ok(assets), Err)
@@ -513,6 +514,7 @@ impl Session {
                         && crate::publish::is_live(a, self.options.future, now)
                         && a.rel_url == old.rel_url
                         && a.aliases == old.aliases
+                        && (&a.lang, &a.translation_key) == (&old.lang, &old.translation_key)
                 }
                 _ => false,
             });
@@ -526,7 +528,8 @@ impl Session {
             // A file re-read only because its time stamp was too recent to
             // trust keeps its rendering when its content is the same.
             if a.source_hash != self.articles[k].source_hash {
-                self.articles[k] = a;
+                let translations = std::mem::take(&mut self.articles[k].translations);
+                self.articles[k] = content::Article { translations, ..a };
                 self.rendered[k] = Rendered::default();
             }
         }

@@ -102,6 +102,7 @@ impl Site {
         clashes.extend(crate::publish::alias_collisions(&articles));
         // The later of two articles with one URL is the broken one.
         articles.retain(|a| !clashes.iter().any(|d| d.path() == Some(&a.path)));
+        content::link_translations(&mut articles);
         let mut errors = loaded.errors;
         errors.extend(clashes);
         let errors = stop_unless(options.keep_going, errors, loaded.read)?;

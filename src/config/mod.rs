@@ -22,8 +22,12 @@ pub struct Config {
     pub description: String,
     /// Where the site lives: `/`, `https://example.org/` or `https://example.org/news/`.
     pub base_url: String,
-    /// Language tag for `<html lang>`.
+    /// Language tag for `<html lang>`; with `languages`, the default one.
     pub language: String,
+    /// Language sections (`[en, ja]`): articles in a top folder named for one
+    /// (`content/ja/`), or saying `lang: ja`, get `/ja/` URLs unless it is
+    /// the default language.
+    pub languages: Vec<String>,
     /// IANA time zone in which dates without an offset are read and shown.
     pub timezone: String,
     /// Articles per listing page.
@@ -90,6 +94,7 @@ impl Default for Config {
             description: String::new(),
             base_url: "/".into(),
             language: "en".into(),
+            languages: Vec::new(),
             timezone: "UTC".into(),
             per_page: 20,
             permalink: "/:year/:month/:day/:slug/".into(),

@@ -11,6 +11,7 @@ mod entities;
 mod frontmatter;
 mod html_body;
 mod kinds;
+mod language;
 mod parse;
 mod pullquotes;
 mod split;
@@ -29,6 +30,7 @@ use serde_json::{Map, Value};
 pub use entities::decode as decode_entities;
 pub use frontmatter::{At, FrontMatter, KNOWN_KEYS};
 pub use kinds::{BodyFormat, is_article_path};
+pub use language::{Translation, default_code as default_language, link_translations};
 pub use parse::{Parsed, parse, parse_file, read};
 pub use pullquotes::{ChosenQuote, Pullquotes};
 pub use split::{Format, Split, SplitError, split};
@@ -90,6 +92,12 @@ pub struct Article {
     pub links_articles: bool,
     /// What the body is written in.
     pub format: BodyFormat,
+    /// Its language code, as `site.yaml` lists it.
+    pub lang: String,
+    /// What its translations share (see `translation_key`).
+    pub translation_key: String,
+    /// Its versions in other languages, set by [`link_translations`].
+    pub translations: Vec<Translation>,
     /// Output path relative to the site root, e.g. `2024/02/01/budget/`.
     pub rel_url: String,
 }

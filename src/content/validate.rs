@@ -7,7 +7,7 @@ use jiff::ZonedDateTime as Zoned;
 
 use super::pullquotes::read_pullquotes;
 use super::split::Split;
-use super::{Article, At, BodyFormat, FrontMatter, decode_entities, url_date};
+use super::{Article, At, BodyFormat, FrontMatter, decode_entities, language, url_date};
 use crate::config::Settings;
 use crate::error::Error;
 use crate::slug::slugify;
@@ -23,7 +23,9 @@ pub(super) fn validate(
     errors: &mut Vec<Error>,
 ) -> Option<Article> {
     let fence = parts.front_line - 1;
-    let raw_stem = bundle_stem(rel);
+    let raw_stem = bundle_stem(rel, settings);
+    let file_stem = rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let lang = language::of(rel, &file_stem, &fm.extra, settings);
     let title = title_of(fm.title.as_ref(), rel, fence, errors);
     let old_path = url_date::old_path(&fm.extra).map(str::to_string);
     let date = match &fm.date {
@@ -47,7 +49,7 @@ pub(super) fn validate(
         errors.push(Error::content(rel, fence, 1, msg));
         return None;
     }
-    let rel_url = expand_permalink(&settings.config.permalink, &date, &slug);
+    let rel_url = lang.prefix.clone() + &expand_permalink(&settings.config.permalink, &date, &slug);
     // The old URL keeps working as an alias; an alias that is the new URL
     // (an import keeps every old link, whether or not the scheme changed)
     // has nothing to redirect.
@@ -63,7 +65,7 @@ pub(super) fn validate(
         fm,
         parts,
         rel,
-        Derived { title, date, updated, slug, tags, expires, aliases, rel_url, pullquotes },
+        Derived { title, date, updated, slug, tags, expires, aliases, rel_url, pullquotes, lang },
     ))
 }
 
@@ -85,7 +87,7 @@ pub(super) fn page_note(
         return None;
     }
     let old_path = url_date::old_path(&fm.extra);
-    if undated(rel, &bundle_stem(rel), old_path, settings, modified).is_some() {
+    if undated(rel, &bundle_stem(rel, settings), old_path, settings, modified).is_some() {
         return None;
     }
     let message = format!(
@@ -105,6 +107,7 @@ struct Derived {
     aliases: Vec<String>,
     rel_url: String,
     pullquotes: super::Pullquotes,
+    lang: language::Language,
 }
 
 fn assemble(fm: FrontMatter, parts: &Split<'_>, rel: &Path, d: Derived) -> Article {
@@ -139,6 +142,9 @@ fn assemble(fm: FrontMatter, parts: &Split<'_>, rel: &Path, d: Derived) -> Artic
         body_line: parts.body_line,
         format,
         rel_url: d.rel_url,
+        lang: d.lang.code,
+        translation_key: d.lang.key,
+        translations: Vec::new(),
     }
 }
 
@@ -249,9 +255,11 @@ fn undated(
     Some(ts.to_zoned_datetime(settings.tz.clone()))
 }
 
-/// The file name without extension; a bundle's `index.md` takes its folder's name.
-fn bundle_stem(rel: &Path) -> String {
+/// The file name without extension (nor language suffix, `budget.ja.md`);
+/// a bundle's `index.md` takes its folder's name.
+fn bundle_stem(rel: &Path, settings: &Settings) -> String {
     let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = language::strip_suffix(&stem, settings).to_string();
     if stem != "index" {
         return stem;
     }

@@ -90,6 +90,28 @@ struct PageView<'a> {
     image_url: Option<String>,
     /// A safe string: a Tera value is taken into the view as it is.
     json_ld: Value,
+    /// The article's language, as `<html lang>` and `hreflang` want it (`zh-TW`).
+    lang: String,
+    /// Its versions in other languages.
+    translations: Vec<TranslationView>,
+}
+
+/// Another language's version of the article, for `hreflang` links.
+#[derive(Debug, Serialize)]
+struct TranslationView {
+    lang: String,
+    url: String,
+    permalink: String,
+}
+
+/// A language code as HTML wants it: `zh_tw` -> `zh-TW`.
+fn html_lang(code: &str) -> String {
+    let mut parts = code.split(['_', '-']);
+    let first = parts.next().unwrap_or_default().to_ascii_lowercase();
+    parts.fold(first, |out, p| {
+        let p = if p.len() == 2 { p.to_ascii_uppercase() } else { p.to_string() };
+        out + "-" + &p
+    })
 }
 
 /// The fields of [`SummaryView`] and then [`PageView`]'s own, in one map.
@@ -116,8 +138,10 @@ impl Serialize for PageView<'_> {
             description,
             image_url,
             json_ld,
+            lang,
+            translations,
         } = self;
-        let mut m = serializer.serialize_struct("PageView", 22)?;
+        let mut m = serializer.serialize_struct("PageView", 24)?;
         m.serialize_field("title", title)?;
         m.serialize_field("url", url)?;
         m.serialize_field("permalink", permalink)?;
@@ -140,6 +164,8 @@ impl Serialize for PageView<'_> {
         m.serialize_field("description", description)?;
         m.serialize_field("image_url", image_url)?;
         m.serialize_field("json_ld", json_ld)?;
+        m.serialize_field("lang", lang)?;
+        m.serialize_field("translations", translations)?;
         m.end()
     }
 }
@@ -307,6 +333,16 @@ pub fn page(a: &Article, r: &Rendered, quotes: bool, settings: &Settings, links:
         // Ready for its script block: the `json_ld` filter leaves a safe string
         // as it is, so the built-in `{{ page.json_ld | json_ld }}` costs nothing.
         json_ld: Value::safe_string(&json_ld),
+        lang: html_lang(&a.lang),
+        translations: a
+            .translations
+            .iter()
+            .map(|t| TranslationView {
+                lang: html_lang(&t.lang),
+                url: settings.url(&t.rel_url),
+                permalink: settings.permalink(&t.rel_url),
+            })
+            .collect(),
     })
 }
 

@@ -138,3 +138,37 @@ fn every_migrated_fixture_passes_check_and_says_what_was_not_read() {
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stdout));
     }
 }
+
+#[test]
+fn language_folders_get_their_own_urls_lang_and_hreflang() {
+    let site = fixture("hugo-languages");
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((report.read, report.articles), (6, 6), "no collision between translations");
+    let en = site.read("2024/03/01/budget/index.html");
+    let ja = site.read("ja/2024/03/01/budget/index.html");
+    let zh = site.read("zh_tw/2024/03/01/budget/index.html");
+    assert!(en.starts_with("<!doctype html>\n<html lang=\"en\">"), "{en}");
+    assert!(ja.starts_with("<!doctype html>\n<html lang=\"ja\">"), "{ja}");
+    assert!(zh.starts_with("<!doctype html>\n<html lang=\"zh-TW\">"), "{zh}");
+    for page in [&en, &ja, &zh] {
+        assert!(
+            page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"/2024/03/01/budget/\">"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<link rel=\"alternate\" hreflang=\"ja\" href=\"/ja/2024/03/01/budget/\">"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<link rel=\"alternate\" hreflang=\"zh-TW\" href=\"/zh_tw/2024/03/01/budget/\">"),
+            "{page}"
+        );
+    }
+    // A shared translationKey links files of different names.
+    let fune = site.read("ja/2024/04/02/fune/index.html");
+    assert!(fune.contains("hreflang=\"en\" href=\"/2024/04/02/ferry/\""), "{fune}");
+    let alone = site.read("2024/05/05/only-english/index.html");
+    assert!(!alone.contains("hreflang"), "{alone}");
+    let out = site.cli(&["check"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+}
