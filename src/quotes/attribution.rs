@@ -337,5 +337,43 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(headline_only),
         b(exact.len() <= 1),
     ];
-    Candidate { name: join(&w, false), x }
+    Candidate { name: join(display_words(&w, s.facts), false), x }
+}
+
+/// The name without the role run into it: "Political Editor Matthew Boyle" is
+/// Matthew Boyle where the article also writes "editor" in lower case, as
+/// "Sen. Ann Roe" is Ann Roe. At least two words are kept.
+pub fn display_words<'w>(w: &'w [&'w str], facts: &Facts) -> &'w [&'w str] {
+    let role = |x: &&str| super::names::is_title(x) || facts.lower.contains(&x.to_lowercase());
+    match w[..w.len().saturating_sub(2)].iter().rposition(role) {
+        Some(i) => &w[i + 1..],
+        None => w,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_run_into_a_name_are_not_shown() {
+        let facts = Facts::of(&["The political editor of the paper wrote to us again.".to_string()]);
+        let w = ["Washington", "Political", "Editor", "Matthew", "Boyle"];
+        assert_eq!(display_words(&w, &facts), ["Matthew", "Boyle"]);
+        assert_eq!(
+            display_words(&["Debbie", "Wasserman", "Schultz"], &facts),
+            ["Debbie", "Wasserman", "Schultz"]
+        );
+        assert_eq!(display_words(&["Ann", "Roe"], &facts), ["Ann", "Roe"]);
+    }
+
+    #[test]
+    fn title_case_blocks_are_headlines() {
+        let f = Facts::of(&[
+            "Council Votes To Fix The Bridge".to_string(),
+            "The council voted on Monday.".to_string(),
+        ]);
+        assert_eq!(f.headline, [true, false]);
+        assert!(f.lower.contains("council") && f.lower.contains("voted"));
+    }
 }

@@ -8,6 +8,7 @@ mod lexicon;
 mod marks;
 mod model;
 mod names;
+mod not_quotes;
 mod pullquote;
 mod registry;
 
@@ -157,9 +158,10 @@ fn read_quote(
         names_it: head
             .last()
             .is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(&lexicon::NAMING_WORD, t.word))
-            || displays_it(&head),
+            || displays_it(&head)
+            || not_quotes::names_something(&text, &head, &tail),
     };
-    if !worth_keeping(&text, &ctx) {
+    if !worth_keeping(&text, &ctx) || not_quotes::is_scare_quote(&text, ctx.cue) {
         return None;
     }
     let at = (first.block, span.open);

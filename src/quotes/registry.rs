@@ -103,8 +103,9 @@ impl Registry {
     pub fn fullest(&self, words: &[&str], at: (usize, usize)) -> Vec<String> {
         // "Hollis said" after both "Beth Hollis" and "Hollis Family Farm": a name that
         // ends in the word is the person; one that starts with it is what they own or run.
-        let ends =
-            |m: &Mention| m.words.len() > words.len() && m.words[m.words.len() - words.len()..] == *words;
+        let ends = |m: &Mention| {
+            m.words.len() > words.len() && same_words(&m.words[m.words.len() - words.len()..], words)
+        };
         let any_end = self.mentions.iter().any(ends);
         let mut best: Option<&Mention> = None;
         for m in &self.mentions {
@@ -307,11 +308,38 @@ fn in_order(full: &[String], part: &[String]) -> bool {
     part.iter().all(|p| it.any(|f| f == p))
 }
 
+/// The same word of a name, allowing for accents and their transliterations:
+/// Müller, Mueller and Muller are one surname.
+pub fn same_word(a: &str, b: &str) -> bool {
+    a == b
+        || (!a.is_ascii() || !b.is_ascii())
+            && (fold(a, true) == fold(b, true) || fold(a, false) == fold(b, false))
+}
+
+/// `a` in ASCII: accents dropped, or with German umlauts as ae/oe/ue.
+fn fold(a: &str, umlaut_e: bool) -> String {
+    let mut out = String::with_capacity(a.len());
+    for c in a.chars() {
+        match c {
+            'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' if umlaut_e => {
+                out.push_str(deunicode::deunicode_char(c).unwrap_or(""));
+                out.push('e');
+            }
+            _ => out.push_str(deunicode::deunicode_char(c).unwrap_or("")),
+        }
+    }
+    out
+}
+
+fn same_words<S: AsRef<str>>(a: &[S], b: &[&str]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_word(x.as_ref(), y))
+}
+
 fn contains_name(full: &[String], part: &[&str]) -> bool {
     let n = part.len();
-    let suffix = full[full.len() - n..].iter().zip(part).all(|(a, b)| a == b);
+    let suffix = same_words(&full[full.len() - n..], part);
     // "Eric Roe" is not short for "Eric Roe Foundation".
-    let prefix = full[..n].iter().zip(part).all(|(a, b)| a == b) && !full[n..].iter().any(|w| is_org_word(w));
+    let prefix = same_words(&full[..n], part) && !full[n..].iter().any(|w| is_org_word(w));
     suffix
         || (prefix && (n > 1 || !full.iter().any(|w| is_org_word(w)))
             || n == 1 && is_org_word(part[0]) && full.iter().any(|w| w == part[0]))
@@ -331,5 +359,17 @@ mod tests {
         assert_eq!(r.fullest(&["Zed"], (3, 0)), ["Zed"]);
         r.add((4, 0), &["Quill", "Tea", "Rooms"], true);
         assert_eq!(r.fullest(&["Quill"], (5, 0)), ["Ben", "Quill"]);
+    }
+
+    #[test]
+    fn accents_and_transliterations_are_one_surname() {
+        let mut r = Registry::default();
+        r.add((0, 0), &["Gerhard", "Müller"], true);
+        r.add((0, 40), &["José", "Núñez"], true);
+        assert_eq!(r.fullest(&["Mueller"], (1, 0)), ["Gerhard", "Müller"]);
+        assert_eq!(r.fullest(&["Muller"], (1, 0)), ["Gerhard", "Müller"]);
+        assert_eq!(r.fullest(&["Nunez"], (1, 0)), ["José", "Núñez"]);
+        assert!(same_word("Zoë", "Zoe"));
+        assert!(!same_word("Muller", "Miller"));
     }
 }

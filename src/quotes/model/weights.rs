@@ -2,9 +2,9 @@
 #![allow(dead_code)] // FEATURES and SCRIPT_SHA256 are read by the tests only.
 #![allow(clippy::excessive_precision)]
 #![cfg_attr(rustfmt, rustfmt::skip)]
-// Trained on 7919 labelled quotes; features digest sha256:a47a70aa18d227213e25ea66039723bc9b6ae47398105f193c07c60c00b65fe3.
+// Trained on 7890 labelled quotes; features digest sha256:623ea8cde62f54bb49718d08dc4c28c2a418a414e6eb57647d2faaf1b948301f.
 pub const FEATURES: [&str; 41] = ["bias", "rule", "rule_head_name", "rule_tail_name", "rule_pronoun", "rule_clause", "rule_carried", "carried", "in_head", "in_tail", "head_verb", "tail_verb", "head_near", "tail_near", "recent_only", "block_gap", "person", "single_word", "org", "titled", "mentions", "in_quote", "gender_match", "gender_clash", "candidates", "partial", "ctx_no_cue", "ctx_nobody", "ctx_pronoun", "ctx_clause", "ctx_carried", "long_name", "lower_word", "first_block_only", "lower_seen", "recent_rank0", "recent_rank1", "opens_sentence", "same_block", "headline_only", "said_once"];
-pub const WEIGHTS: [f32; 41] = [-2.915700, 1.440354, 1.285579, 1.962202, -1.510963, 0.289935, -0.586399, 0.095631, 0.411747, -0.028434, 0.517894, 0.056658, -1.540214, 0.978740, -1.268297, -0.179545, 2.549274, 1.158956, 1.132177, 0.722701, -0.254450, -1.302748, 0.832575, -0.518737, -0.111135, -0.653817, 0.411259, -0.824800, 0.800217, 0.006666, 0.788260, -1.805039, 0.311898, -1.065907, -0.790639, 0.206218, -0.008780, 1.029008, 0.915919, -1.157404, 0.056958];
+pub const WEIGHTS: [f32; 41] = [-2.698748, 1.458780, 1.283475, 2.000495, -1.495131, 0.266678, -0.596737, 0.119500, 0.407180, -0.045011, 0.481226, 0.048962, -1.408396, 1.014966, -1.227377, -0.134317, 2.174074, 0.828416, 0.782721, 0.745117, -0.231976, -1.293972, 0.845685, -0.499922, -0.062417, -0.677120, 0.374666, -0.864541, 0.761589, -0.031557, 0.786355, -1.271666, 0.214722, -1.050607, 0.090944, 0.243086, 0.010520, 1.056085, 0.943318, -1.277926, 0.073761];
 /// Least probability for a speaker to be shown (see train.py's choose_threshold).
 pub const THRESHOLD: f32 = 0.77;
 pub const SCRIPT_SHA256: &str = "31d74ab5ebba7120ee96d124ad21c71ce62291d2c0e323c4fa94972ce81b072b";

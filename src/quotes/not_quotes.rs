@@ -1,0 +1,148 @@
+//! Quoted words that nobody said: titles of works, terms being named, scare quotes.
+//! News prose puts all of these between quotation marks; a pull-out of
+//! “The Walking Dead.” or “post-truth” would be an error in large type.
+
+use super::lexicon::Folded;
+use super::names::Tok;
+
+/// Nouns for works that carry titles, and verbs that introduce one.
+fn is_work_word(w: &str) -> bool {
+    matches!(
+        Folded::new(w).as_str(),
+        "film"
+            | "films"
+            | "movie"
+            | "movies"
+            | "book"
+            | "books"
+            | "novel"
+            | "memoir"
+            | "show"
+            | "shows"
+            | "series"
+            | "sitcom"
+            | "song"
+            | "songs"
+            | "single"
+            | "album"
+            | "exhibition"
+            | "exhibit"
+            | "play"
+            | "musical"
+            | "opera"
+            | "documentary"
+            | "podcast"
+            | "episode"
+            | "painting"
+            | "poem"
+            | "titled"
+            | "entitled"
+            | "called"
+            | "named"
+    )
+}
+
+/// Words that introduce a term rather than anyone's words.
+fn introduces_term(head: &[Tok]) -> bool {
+    let n = head.len();
+    let last = |k: usize| n >= k && head[n - k].trail.is_empty();
+    let w = |k: usize| Folded::new(head[n - k].word);
+    if n >= 1 && last(1) {
+        let one = w(1);
+        if matches!(
+            one.as_str(),
+            "so-called"
+                | "dubbed"
+                | "nicknamed"
+                | "termed"
+                | "coined"
+                | "branded"
+                | "word"
+                | "term"
+                | "phrase"
+                | "words"
+        ) {
+            return true;
+        }
+    }
+    // "known as", "referred to as"; "the concept of"
+    n >= 2
+        && last(1)
+        && last(2)
+        && matches!((w(2).as_str(), w(1).as_str()), ("known" | "to", "as") | ("concept", "of"))
+}
+
+/// A capitalised run in the shape of a title ("World War Z.", "The Walking Dead").
+fn title_shaped(text: &str) -> bool {
+    let body = text.trim_end_matches(['.', ',', '!', '?']);
+    let words: Vec<&str> = body.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+                || matches!(
+                    *w,
+                    "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "at" | "with"
+                )
+        })
+}
+
+/// A title of a work: title-shaped, with a work word just before or after it.
+pub fn is_work_title(text: &str, head: &[Tok], tail: &[Tok]) -> bool {
+    if !title_shaped(text) {
+        return false;
+    }
+    let before = head.iter().rev().take(4).any(|t| is_work_word(t.word));
+    let after = tail.iter().take(2).any(|t| is_work_word(t.word));
+    before || after
+}
+
+/// Not a quote at all, whatever cue stands near it: a work's title, a term
+/// introduced by "so-called", "known as", "the word".
+pub fn names_something(text: &str, head: &[Tok], tail: &[Tok]) -> bool {
+    let words = text.split_whitespace().count();
+    is_work_title(text, head, tail) || words <= 5 && introduces_term(head)
+}
+
+/// One to three words with no speech cue and no sentence or clause of their
+/// own: scare quotes ("jobs machine"). "No, not even" has a speaker's comma.
+pub fn is_scare_quote(text: &str, cued: bool) -> bool {
+    let words = text.split_whitespace().count();
+    let sentence = text.chars().next().is_some_and(char::is_uppercase) && text.ends_with(['.', '!', '?']);
+    !cued && words <= 3 && !sentence && !text.contains([',', ';'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::names::tokens;
+
+    #[test]
+    fn titles_of_works_after_or_before_a_work_word() {
+        assert!(is_work_title("World War Z.", &tokens("she starred in the film"), &[]));
+        assert!(is_work_title("The Walking Dead", &tokens("fans of"), &tokens("series finale")));
+        assert!(is_work_title("Night Tides,", &tokens("his new book,"), &tokens("out in May")));
+        // A sentence in lower case is not a title, whatever precedes it.
+        assert!(!is_work_title("we will rebuild the pier", &tokens("in the film he says"), &[]));
+        // Title case with nothing about a work nearby is left to the other rules.
+        assert!(!is_work_title("Harbour Road", &tokens("they met on"), &[]));
+    }
+
+    #[test]
+    fn terms_introduced_as_terms() {
+        assert!(names_something("jobs machine", &tokens("the so-called"), &[]));
+        assert!(names_something("post-truth", &tokens("what is known as"), &[]));
+        assert!(names_something("resilience", &tokens("she kept using the word"), &[]));
+        assert!(!names_something("a betrayal of trust", &tokens("she called it"), &[]));
+    }
+
+    #[test]
+    fn scare_quotes_are_short_and_uncued() {
+        assert!(is_scare_quote("uncoupling", false));
+        assert!(is_scare_quote("jobs machine", false));
+        assert!(!is_scare_quote("jobs machine", true));
+        assert!(!is_scare_quote("Go home now!", false));
+        assert!(!is_scare_quote("No, not even", false));
+        assert!(!is_scare_quote("the tide comes in twice a day", false));
+    }
+}
