@@ -11,6 +11,9 @@ use crate::content::Article;
 use crate::slug::slugify;
 
 mod related;
+mod speakers;
+
+pub use speakers::speakers;
 
 /// A tag or an author with its articles, newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +75,7 @@ pub struct Archive {
 /// A person or organisation quoted somewhere in the archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Speaker {
-    /// Full name (the first spelling met, newest article first).
+    /// Full name: the fullest of the spellings that are this person.
     pub name: String,
     /// URL segment.
     pub slug: String,
@@ -118,24 +121,7 @@ fn group<'a>(order: &[usize], names: impl Fn(usize) -> &'a Vec<String>) -> Vec<G
     out
 }
 
-/// Speakers are the same across articles when their full names are (ignoring case).
-pub fn speakers(order: &[usize], rendered: &[Rendered]) -> Vec<Speaker> {
-    let mut speakers = BySlug::default();
-    for &i in order {
-        for (qi, q) in rendered[i].quotes.iter().enumerate() {
-            let Some(name) = &q.speaker else { continue };
-            let k = speakers.index(name, |slug| Speaker { name: name.clone(), slug, quotes: Vec::new() });
-            if let Some(k) = k {
-                speakers.items[k].quotes.push((i, qi));
-            }
-        }
-    }
-    let mut out = speakers.items;
-    out.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
-    out
-}
-
-/// Things gathered by the slug of their name (tags, authors, speakers):
+/// Things gathered by the slug of their name (tags, authors):
 /// names that slug alike share one item, made from the first. Names repeat
 /// across thousands of articles, so each distinct name is slugged once and
 /// its item found by the name itself after that.
