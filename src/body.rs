@@ -82,8 +82,9 @@ impl Linker {
             raw_html: settings.config.markdown.raw_html,
         };
         let parsed = markdown::parse(&a.body, &links);
-        let (quotes, pullouts, deco) = if settings.config.quotes {
-            crate::pullout::analyse(a, parsed.blocks(), settings.config.pullquotes)?
+        let (quotes, pullouts, deco) = if settings.config.quotes.enabled {
+            let c = &settings.config;
+            crate::pullout::analyse(a, parsed.blocks(), c.pullquotes, &c.quotes)?
         } else {
             Default::default()
         };

@@ -113,11 +113,18 @@ enum Command {
     },
     /// Print the direct quotes of the given articles, with their speakers.
     Quotes {
-        /// Print JSON Lines: one object per article, {"path", "quotes": [{"text", "speaker"}]}.
+        /// Print JSON Lines: one object per article, {"path", "quotes": [{"text", "speaker", "confidence", "line", ...}]}.
         #[arg(long)]
         json: bool,
+        /// List the doubtful attributions (below the site's `min_confidence`, or
+        /// no speaker shown), most doubtful first; without FILEs, the whole site's.
+        #[arg(long, conflicts_with = "json")]
+        review: bool,
+        /// Site root, for site.yaml's `quotes:` settings and, with --review, its content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
         /// Markdown files, with or without front matter.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "review")]
         files: Vec<PathBuf>,
     },
     /// Turn another system's archive into a dateline site.
@@ -246,7 +253,11 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Check { site } => check(&site),
-        Command::Quotes { json, files } => quotes(json, &files),
+        Command::Quotes { json, review, root, files } => {
+            let min =
+                dateline::quotes::review::threshold(&dateline::config::Settings::load(&root)?.config.quotes);
+            if review { quote_review(&root, &files, min) } else { quotes(json, &files, min) }
+        }
         Command::Deploy { root, output, target, dry_run, force, no_build } => {
             let out = output.unwrap_or_else(|| root.join("public"));
             if !no_build {
@@ -378,33 +389,48 @@ fn check(site: &SiteArgs) -> Result<()> {
     }
 }
 
-fn quotes(json: bool, files: &[PathBuf]) -> Result<()> {
+fn quotes(json: bool, files: &[PathBuf], min: f32) -> Result<()> {
     let mut errors = Vec::new();
     for path in files {
-        let quotes = match dateline::quotes::of_file(path) {
-            Ok(q) => q,
+        let (found, problems) = match dateline::quotes::review::read_file(path, min) {
+            Ok(r) => r,
             Err(e) => {
                 errors.push(e);
                 continue;
             }
         };
+        errors.extend(problems);
+        let quotes = found.quotes.iter().zip(&found.lines);
         if json {
             let line = serde_json::json!({
                 "path": path.to_string_lossy(),
-                "quotes": quotes.iter().map(|q| serde_json::json!({
+                "quotes": quotes.map(|(q, line)| serde_json::json!({
                     "text": q.text, "speaker": q.speaker, "partial": q.partial, "paragraph": q.block + 1,
+                    "confidence": q.confidence, "line": line,
                 })).collect::<Vec<_>>(),
             });
             println!("{line}");
         } else {
-            println!("{}: {} quotes", path.display(), quotes.len());
-            for q in &quotes {
+            println!("{}: {} quotes", path.display(), found.quotes.len());
+            for (q, line) in quotes {
                 let who = q.speaker.as_deref().unwrap_or("(unnamed)");
                 let kind = if q.partial { " (partial)" } else { "" };
-                println!("  ¶{} {who}{kind}: “{}”", q.block + 1, q.text);
+                println!("  line {line} ¶{} {who}{kind} ({:.2}): “{}”", q.block + 1, q.confidence, q.text);
             }
         }
     }
+    dateline::Error::from_many(errors).map_or(Ok(()), Err)
+}
+
+/// `quotes --review`: one line per doubtful quote, a count on stderr.
+fn quote_review(root: &std::path::Path, files: &[PathBuf], min: f32) -> Result<()> {
+    use dateline::quotes::review;
+    let (doubts, count, errors) =
+        if files.is_empty() { review::review_site(root, min) } else { review::review_files(files, min) };
+    for d in &doubts {
+        println!("{d}");
+    }
+    eprintln!("{} of {count} quotes to check (speaker below {min} or not shown)", doubts.len());
     dateline::Error::from_many(errors).map_or(Ok(()), Err)
 }
 

@@ -6,10 +6,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::content::{Article, Pullquotes};
+use crate::config::QuotesConfig;
+use crate::content::{Article, At, Pullquotes};
 use crate::error::Error;
 use crate::markdown::Decorations;
-use crate::quotes::{self, Quote};
+use crate::quotes::{self, Overrides, Quote};
 
 /// A quote set beside the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -23,18 +24,33 @@ pub struct PullOut {
 }
 
 /// Quotes and pull-outs of one article, and the decorations that show them.
+/// A speaker is shown at the site's confidence or above; the article's
+/// `speakers:` and `not_quotes:` corrections win over the model.
 pub fn analyse(
     article: &Article,
     blocks: &[String],
     default_count: usize,
+    settings: &QuotesConfig,
 ) -> Result<(Vec<Quote>, Vec<PullOut>, Decorations), Error> {
-    let found = match article.body.len() > quotes::MAX_BODY {
+    let mut found = match article.body.len() > quotes::MAX_BODY {
         true => Vec::new(),
         false => quotes::extract(blocks),
     };
+    quotes::apply_threshold(&mut found, quotes::review::threshold(settings));
+    if article.speakers.is_some() || article.not_quotes.is_some() {
+        let mut errors = Vec::new();
+        let overrides =
+            Overrides::read(at(&article.speakers), at(&article.not_quotes), &article.path, &mut errors);
+        errors.extend(overrides.check(blocks, &article.path));
+        if let Some(e) = Error::from_many(errors) {
+            return Err(e);
+        }
+        overrides.apply(&mut found);
+    }
+    let unnamed = settings.unnamed_pullouts;
     let pulled = match &article.pullquotes {
-        Pullquotes::Auto => auto(&found, default_count),
-        Pullquotes::Count(n) => auto(&found, *n),
+        Pullquotes::Auto => auto(&found, default_count, unnamed),
+        Pullquotes::Count(n) => auto(&found, *n, unnamed),
         Pullquotes::Chosen(chosen) => {
             let mut pulled = Vec::new();
             for c in chosen {
@@ -54,8 +70,12 @@ pub fn analyse(
     Ok((found, pulled, deco))
 }
 
-fn auto(found: &[Quote], n: usize) -> Vec<PullOut> {
-    quotes::choose_pullquotes(found, n)
+fn at(v: &Option<At<serde_json::Value>>) -> Option<(&serde_json::Value, usize)> {
+    v.as_ref().map(|a| (&a.value, a.line))
+}
+
+fn auto(found: &[Quote], n: usize, unnamed: bool) -> Vec<PullOut> {
+    quotes::choose_pullquotes(found, n, unnamed)
         .into_iter()
         .map(|i| PullOut {
             text: found[i].text.clone(),

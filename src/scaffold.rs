@@ -30,7 +30,11 @@ date_format: \"%B %-d, %Y\"
 related: 5
 # Pull-out quotes per article (0 turns them off).
 pullquotes: 1
-# Find direct quotes and their speakers (pull-outs and /quotes/ need them).
+# Find direct quotes and their speakers (pull-outs and /quotes/ need them);
+# `false` turns them off. A map tunes them: a speaker is shown only when the
+# attribution is at least `min_confidence` sure (0 to 1), and a quote with no
+# speaker shown becomes a pull-out only with `unnamed_pullouts: true`, e.g.
+# quotes: {min_confidence: 0.8, unnamed_pullouts: false}
 quotes: true
 # Newest articles in each feed (site, tag and author feeds).
 feed_limit: 20

@@ -42,8 +42,9 @@ pub struct Config {
     pub words_per_minute: usize,
     /// Pull-out quotes per article.
     pub pullquotes: usize,
-    /// Find direct quotes at all (pull-outs and the quotes index need them).
-    pub quotes: bool,
+    /// Direct quotes: `false` turns them off (pull-outs and the quotes index
+    /// need them); a map sets how sure a speaker must be to be shown.
+    pub quotes: QuotesConfig,
     /// Articles in each feed, newest first.
     pub feed_limit: usize,
     /// Publisher named in feeds and article metadata; empty means the title.
@@ -87,6 +88,91 @@ impl Default for MarkdownConfig {
     }
 }
 
+/// The `quotes:` settings, written `quotes: false` or
+/// `quotes: { min_confidence: 0.8, unnamed_pullouts: false }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuotesConfig {
+    /// Find direct quotes at all.
+    pub enabled: bool,
+    /// Least confidence (0 to 1) for a speaker to be shown; `None` leaves
+    /// it to the quotes stage's default, which is set on validation data.
+    pub min_confidence: Option<f32>,
+    /// Whether a quote without a shown speaker may be a pull-out.
+    pub unnamed_pullouts: bool,
+}
+
+impl Default for QuotesConfig {
+    fn default() -> Self {
+        QuotesConfig { enabled: true, min_confidence: None, unnamed_pullouts: false }
+    }
+}
+
+impl<'de> Deserialize<'de> for QuotesConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(QuotesVisitor)
+    }
+}
+
+/// The map form of `quotes:`; the range check happens while reading, so
+/// the parser's error carries the line of the bad value.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct QuotesFields {
+    enabled: bool,
+    #[serde(deserialize_with = "confidence")]
+    min_confidence: Option<f32>,
+    unnamed_pullouts: bool,
+}
+
+impl Default for QuotesFields {
+    fn default() -> Self {
+        let d = QuotesConfig::default();
+        QuotesFields {
+            enabled: d.enabled,
+            min_confidence: d.min_confidence,
+            unnamed_pullouts: d.unnamed_pullouts,
+        }
+    }
+}
+
+fn confidence<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<f32>, D::Error> {
+    let Some(v) = Option::<f64>::deserialize(d)? else {
+        return Ok(None);
+    };
+    if (0.0..=1.0).contains(&v) {
+        return Ok(Some(v as f32));
+    }
+    let want = "`min_confidence` from 0 to 1, such as 0.8 (higher shows fewer speakers, more surely right)";
+    Err(serde::de::Error::invalid_value(serde::de::Unexpected::Float(v), &want))
+}
+
+struct QuotesVisitor;
+
+impl<'de> serde::de::Visitor<'de> for QuotesVisitor {
+    type Value = QuotesConfig;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("true, false, or a map such as `{min_confidence: 0.8, unnamed_pullouts: false}`")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, on: bool) -> std::result::Result<QuotesConfig, E> {
+        Ok(QuotesConfig { enabled: on, ..QuotesConfig::default() })
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<QuotesConfig, E> {
+        Ok(QuotesConfig::default())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<QuotesConfig, A::Error> {
+        let f = QuotesFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        Ok(QuotesConfig {
+            enabled: f.enabled,
+            min_confidence: f.min_confidence,
+            unnamed_pullouts: f.unnamed_pullouts,
+        })
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -102,7 +188,7 @@ impl Default for Config {
             related: 5,
             words_per_minute: 200,
             pullquotes: 1,
-            quotes: true,
+            quotes: QuotesConfig::default(),
             feed_limit: 20,
             publisher: String::new(),
             extra: serde_json::Map::new(),
@@ -266,6 +352,33 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("file_mtime"), "{err}");
+    }
+
+    #[test]
+    fn quotes_setting_takes_a_switch_or_a_map() {
+        let read =
+            |t: &str| crate::yaml::parse_settings::<Config>(t, Path::new("site.yaml")).map(|c| c.quotes);
+        let off = read("quotes: false\n").unwrap();
+        assert!(!off.enabled);
+        assert_eq!(off.min_confidence, None);
+        assert_eq!(read("title: x\n").unwrap(), QuotesConfig::default());
+        let tuned = read("quotes:\n  min_confidence: 0.8\n  unnamed_pullouts: true\n").unwrap();
+        assert_eq!(tuned, QuotesConfig { enabled: true, min_confidence: Some(0.8), unnamed_pullouts: true });
+        assert!(!read("quotes: {enabled: false}\n").unwrap().enabled);
+    }
+
+    #[test]
+    fn bad_quotes_settings_are_located() {
+        let err = |t: &str| {
+            crate::yaml::parse_settings::<Config>(t, Path::new("site.yaml")).unwrap_err().to_string()
+        };
+        let e = err("title: x\nquotes:\n  min_confidence: 1.5\n");
+        assert!(e.starts_with("site.yaml:3:"), "{e}");
+        assert!(e.contains("from 0 to 1"), "{e}");
+        let e = err("title: x\nquotes:\n  min_confidense: 0.5\n");
+        assert!(e.starts_with("site.yaml:3:") && e.contains("min_confidense"), "{e}");
+        let e = err("quotes: sometimes\n");
+        assert!(e.starts_with("site.yaml:1:") && e.contains("min_confidence"), "{e}");
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     "pullquotes",
     "expires",
     "aliases",
+    "speakers",
+    "not_quotes",
 ];
 
 /// A value and the file line it was written on.
@@ -73,6 +75,10 @@ pub struct FrontMatter {
     pub expires: Option<At<String>>,
     /// `aliases`: old URL paths that redirect here, unvalidated.
     pub aliases: Option<At<Vec<String>>>,
+    /// `speakers`, left for the quotes stage to read.
+    pub speakers: Option<At<Value>>,
+    /// `not_quotes`, left for the quotes stage to read.
+    pub not_quotes: Option<At<Value>>,
     /// Every other key.
     pub extra: Map<String, Value>,
 }
@@ -138,6 +144,8 @@ pub fn read(
                 _ => wrong("true or false"),
             },
             "pullquotes" => fm.pullquotes = Some(At { value, line }),
+            "speakers" => fm.speakers = Some(At { value, line }),
+            "not_quotes" => fm.not_quotes = Some(At { value, line }),
             "aliases" => match list(&value) {
                 Some(paths) => fm.aliases = Some(At { value: paths, line }),
                 None => wrong("a list of old URL paths, such as `[/old/path/]`"),

@@ -29,8 +29,10 @@ use serde_json::{Map, Value};
 
 pub use entities::decode as decode_entities;
 pub use frontmatter::{At, FrontMatter, KNOWN_KEYS};
+pub(crate) use html_body::to_markdown as html_to_markdown;
 pub use kinds::{BodyFormat, is_article_path};
 pub use language::{Translation, default_code as default_language, link_translations};
+pub(crate) use parse::front_entries;
 pub use parse::{Parsed, parse, parse_file, read};
 pub use pullquotes::{ChosenQuote, Pullquotes};
 pub use split::{Format, Split, SplitError, split};
@@ -76,6 +78,11 @@ pub struct Article {
     pub source: Option<String>,
     /// How this article's pull-out quotes are chosen.
     pub pullquotes: Pullquotes,
+    /// `speakers` as written (a quote's opening words to its speaker), for
+    /// the quotes stage, which checks it against the body.
+    pub speakers: Option<At<Value>>,
+    /// `not_quotes` as written (quoted words that are not quotes), likewise.
+    pub not_quotes: Option<At<Value>>,
     /// After this moment the article is no longer published.
     pub expires: Option<Zoned>,
     /// Old URL paths (site-relative, e.g. `old/path/` or `old.html`) that redirect here.

@@ -58,7 +58,7 @@ pub fn parse_file(
         Ok(p) => p,
         Err(e) => return (Err(vec![e]), warnings),
     };
-    if settings.config.quotes && parts.body.len() > super::MAX_QUOTED_BODY {
+    if settings.config.quotes.enabled && parts.body.len() > super::MAX_QUOTED_BODY {
         let message = format!(
             "the body is {} KiB: quotes are not looked for in bodies over {} KiB",
             parts.body.len() >> 10,
@@ -66,11 +66,7 @@ pub fn parse_file(
         );
         warnings.push(Warning { at: crate::error::Location::new(rel, parts.body_line, 0), message });
     }
-    let entries = match parts.format {
-        Format::Yaml => crate::yaml::parse_front_matter(parts.front, parts.front_line, rel),
-        Format::Toml => toml_front::parse_front_matter(parts.front, parts.front_line, rel),
-    };
-    let entries = match entries {
+    let entries = match front_entries(&parts, rel) {
         Ok(e) => e,
         Err(e) => return (Err(vec![e]), warnings),
     };
@@ -89,6 +85,14 @@ pub fn parse_file(
             (Ok(a), warnings)
         }
         _ => (Err(errors), warnings),
+    }
+}
+
+/// The entries of a split file's front matter, YAML or TOML.
+pub(crate) fn front_entries(parts: &Split<'_>, rel: &Path) -> Result<Vec<crate::yaml::Entry>, Error> {
+    match parts.format {
+        Format::Yaml => crate::yaml::parse_front_matter(parts.front, parts.front_line, rel),
+        Format::Toml => toml_front::parse_front_matter(parts.front, parts.front_line, rel),
     }
 }
 

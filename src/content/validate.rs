@@ -133,6 +133,8 @@ fn assemble(fm: FrontMatter, parts: &Split<'_>, rel: &Path, d: Derived) -> Artic
         image: fm.image,
         source: fm.source,
         pullquotes: d.pullquotes,
+        speakers: fm.speakers,
+        not_quotes: fm.not_quotes,
         expires: d.expires,
         aliases: d.aliases,
         extra: fm.extra,

@@ -9,8 +9,10 @@ mod marks;
 mod model;
 mod names;
 mod not_quotes;
+pub mod overrides;
 mod pullquote;
 mod registry;
+pub mod review;
 
 use attribution::Route;
 pub use attribution::{Candidate, FEATURES};
@@ -21,6 +23,7 @@ use pulldown_cmark::Options;
 use registry::{Registry, register_names};
 
 pub use blocks::blocks;
+pub use overrides::Overrides;
 pub use pullquote::choose_pullquotes;
 
 /// Parser options the whole site uses, so block indices agree with rendering.

@@ -25,6 +25,7 @@ mod migrate;
 mod pages;
 mod properties;
 mod publish;
+mod quote_review;
 mod quotes;
 mod search;
 mod serve;
