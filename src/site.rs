@@ -96,6 +96,12 @@ impl Site {
         if !settings.has_host() && root.join(crate::config::SETTINGS_FILE).is_file() {
             loaded.warnings.push(no_host_warning(&settings));
         }
+        if let Some(tool) = crate::render::foreign_templates(root) {
+            let message = format!(
+                "holds {tool}'s templates, not used: dateline builds with its own; write a site.yaml to use templates/ for dateline overrides"
+            );
+            loaded.warnings.push(Warning { at: crate::error::Location::new("templates", 0, 0), message });
+        }
         let now = options.now.unwrap_or_else(jiff::Timestamp::now);
         let mut articles = crate::publish::select(loaded.articles, options.future, now);
         let mut clashes = content::duplicate_urls(&articles);

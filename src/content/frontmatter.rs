@@ -141,6 +141,12 @@ pub fn read(
             "draft" => match value {
                 Value::Bool(b) => fm.draft = b,
                 Value::Null => {}
+                // Hand-edited archives quote it.
+                Value::String(s)
+                    if ["true", "yes", "false", "no"].contains(&s.trim().to_lowercase().as_str()) =>
+                {
+                    fm.draft = ["true", "yes"].contains(&s.trim().to_lowercase().as_str())
+                }
                 _ => wrong("true or false"),
             },
             "pullquotes" => fm.pullquotes = Some(At { value, line }),
@@ -371,7 +377,12 @@ mod tests {
     #[test]
     fn wrong_types_are_errors_with_lines() {
         let (mut e, mut w) = (vec![], vec![]);
-        read(entries(&[("title", json!(["a"])), ("draft", json!("yes"))]), Path::new("a.md"), &mut e, &mut w);
+        read(
+            entries(&[("title", json!(["a"])), ("draft", json!("maybe"))]),
+            Path::new("a.md"),
+            &mut e,
+            &mut w,
+        );
         let msgs: Vec<String> = e.iter().map(ToString::to_string).collect();
         assert!(msgs[0].starts_with("a.md:2:1: `title` must be text"), "{msgs:?}");
         assert!(msgs[1].starts_with("a.md:3:1: `draft` must be true or false"), "{msgs:?}");

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::split::{Format, Split, SplitError, split};
-use super::{Article, frontmatter, toml_front, validate};
+use super::{Article, At, FrontMatter, frontmatter, toml_front, validate};
 use crate::config::{DateFallback, Settings};
 use crate::error::{Error, Warning};
 
@@ -71,7 +71,8 @@ pub fn parse_file(
         Err(e) => return (Err(vec![e]), warnings),
     };
     let mut errors = Vec::new();
-    let fm = frontmatter::read(entries, rel, &mut errors, &mut warnings);
+    let mut fm = frontmatter::read(entries, rel, &mut errors, &mut warnings);
+    fill_in(&mut fm, parts.front_line);
     if let Some(note) = validate::page_note(&fm, rel, settings, modified) {
         warnings.push(note);
         return (Err(errors), warnings);
@@ -111,4 +112,18 @@ fn split_located<'a>(text: &'a str, rel: &Path) -> Result<Split<'a>, Error> {
             Error::content(rel, line, 1, msg)
         }
     })
+}
+
+/// Keys other tools date a post with when it has no `date` (Hugo's
+/// `publishDate`, some exporters' `pubDate`, `published`, `created`).
+const OTHER_DATE_KEYS: &[&str] =
+    &["publishDate", "publishdate", "pubDate", "pubdate", "published", "created", "date_published"];
+
+/// A date written under another tool's key, when there is no `date`.
+fn fill_in(fm: &mut FrontMatter, line: usize) {
+    if fm.date.is_none()
+        && let Some(value) = OTHER_DATE_KEYS.iter().find_map(|k| fm.extra.get(*k)?.as_str())
+    {
+        fm.date = Some(At { value: value.to_string(), line });
+    }
 }

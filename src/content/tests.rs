@@ -51,6 +51,12 @@ fn every_problem_of_a_file_is_reported_with_its_line() {
 }
 
 #[test]
+fn other_tools_date_keys_and_quoted_drafts() {
+    let a = parse_ok("---\ntitle: T\ndraft: 'false'\npublishDate: 2021-05-06\n---\n", "content/harbour.md");
+    assert_eq!((a.rel_url.as_str(), a.draft), ("2021/05/06/harbour/", false));
+}
+
+#[test]
 fn bad_date_points_at_its_line() {
     let errs = parse_err("---\ntitle: T\n\ndate: 2024-02-30\n---\n");
     assert_eq!(errs.len(), 1);

@@ -13,7 +13,7 @@ use std::path::Path;
 use tera::{Context, Tera, Value};
 
 pub use pages::{ALWAYS, Input, Listed, Page, PageKeys, Sink, Written};
-pub use templates::{BUILTIN, STORY, STYLESHEET, TEMPLATES_DIR};
+pub use templates::{BUILTIN, STORY, STYLESHEET, TEMPLATES_DIR, foreign_templates};
 
 use crate::config::Settings;
 use crate::error::{Error, Result};

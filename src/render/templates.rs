@@ -45,6 +45,17 @@ pub type Loaded = (tera::Tera, Option<String>, Vec<(String, String)>);
 
 /// Loads the built-ins and the overrides under `root/templates`; the sources
 /// are returned too, to fingerprint the template set.
+/// The tool whose site `root` is, when its `templates/` folder holds that
+/// tool's templates rather than dateline overrides: a Zola site (its
+/// `config.toml` or `zola.toml`, and no `site.yaml`) keeps Tera templates
+/// there too, written for Zola's variables, and built in place every page
+/// would fail on them.
+pub fn foreign_templates(root: &Path) -> Option<&'static str> {
+    let zola = ["config.toml", "zola.toml"].iter().any(|f| root.join(f).is_file());
+    (zola && !root.join(crate::config::SETTINGS_FILE).is_file() && root.join(TEMPLATES_DIR).is_dir())
+        .then_some("Zola")
+}
+
 pub fn load(root: &Path) -> Result<Loaded> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".htm", ".xml"]);
@@ -56,7 +67,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
     let mut stylesheet = None;
     let dir = root.join(TEMPLATES_DIR);
     let mut overrides: Vec<(String, String)> = Vec::new();
-    if dir.is_dir() {
+    if dir.is_dir() && foreign_templates(root).is_none() {
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
             let entry = entry.map_err(|e| Error::io(&dir, e.into()))?;
             if !entry.file_type().is_file() {

@@ -115,6 +115,11 @@ fn zola_path_dates_and_section_pages() {
         "{w:#?}"
     );
     assert!(!site.files().iter().any(|f| f.contains("_index")));
+    // Zola's own templates, written for Zola's variables, are left aside.
+    assert!(
+        w.iter().any(|m| m.starts_with("templates: warning: holds Zola's templates, not used")),
+        "{w:#?}"
+    );
 }
 
 #[test]
