@@ -47,6 +47,8 @@ pub struct Scene<'s, 't> {
     pub pronoun: Option<Gender>,
     pub partial: bool,
     pub facts: &'s Facts,
+    /// Where the previous quote ends, (0, 0) for the first.
+    pub since: (usize, usize),
 }
 
 /// What the whole article tells about its words, gathered once per article.
@@ -86,7 +88,7 @@ impl Facts {
 
 /// Names of the features, in the order of [`Candidate::x`]; the trained
 /// weights list the same names, and a test holds the two together.
-pub const FEATURES: [&str; 41] = [
+pub const FEATURES: [&str; 46] = [
     "bias",
     "rule",
     "rule_head_name",
@@ -128,6 +130,11 @@ pub const FEATURES: [&str; 41] = [
     "same_block",
     "headline_only",
     "said_once",
+    "others_since",
+    "named_since",
+    "carried_others_since",
+    "rule_person",
+    "rule_in_quote",
 ];
 
 /// Number of features.
@@ -288,6 +295,9 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
     let exact: Vec<_> = same.iter().filter(|m| m.words == words).collect();
     let headline_only =
         !exact.is_empty() && exact.iter().all(|m| s.facts.headline.get(m.at.0).copied().unwrap_or(false));
+    let between: Vec<_> = reg.mentions.iter().filter(|m| m.at > s.since && m.at < s.at).collect();
+    let named_since = between.iter().any(|m| m.words.last().is_some_and(|l| l == last));
+    let others_since = between.iter().filter(|m| m.words.last().is_some_and(|l| l != last)).count();
     let lower_seen = w.iter().skip(1).filter(|x| s.facts.lower.contains(&x.to_lowercase())).count();
     let gender = s.pronoun.map(|want| reg.gender_of(&words).map(|g| g == want));
     let in_quote = s.text.split(|c: char| !c.is_alphanumeric()).any(|q| q == last);
@@ -336,6 +346,11 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(same_block),
         b(headline_only),
         b(exact.len() <= 1),
+        (1.0 + others_since as f32).ln(),
+        b(named_since),
+        b(e.carried && others_since > 0),
+        rule * b(is_person(&w)),
+        rule * b(in_quote),
     ];
     Candidate { name: join(display_words(&w, s.facts), false), x }
 }
@@ -344,7 +359,10 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
 /// Matthew Boyle where the article also writes "editor" in lower case, as
 /// "Sen. Ann Roe" is Ann Roe. At least two words are kept.
 pub fn display_words<'w>(w: &'w [&'w str], facts: &Facts) -> &'w [&'w str] {
-    let role = |x: &&str| super::names::is_title(x) || facts.lower.contains(&x.to_lowercase());
+    // "Texas-based", "Boston-area": a description, whatever the article's words.
+    let described = |x: &&str| x.split('-').skip(1).any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    let role =
+        |x: &&str| super::names::is_title(x) || described(x) || facts.lower.contains(&x.to_lowercase());
     match w[..w.len().saturating_sub(2)].iter().rposition(role) {
         Some(i) => &w[i + 1..],
         None => w,
@@ -365,6 +383,8 @@ mod tests {
             ["Debbie", "Wasserman", "Schultz"]
         );
         assert_eq!(display_words(&["Ann", "Roe"], &facts), ["Ann", "Roe"]);
+        assert_eq!(display_words(&["Texas-based", "Matt", "Mack"], &facts), ["Matt", "Mack"]);
+        assert_eq!(display_words(&["Ana", "Ocasio-Cortez"], &facts), ["Ana", "Ocasio-Cortez"]);
     }
 
     #[test]

@@ -87,7 +87,7 @@ fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
     let facts = attribution::Facts::of(blocks);
     let mut out = Vec::new();
     // The last kept quote: (block it ends in, speaker), for quotes with no cue of their own.
-    let mut prev: Option<(usize, Option<String>)> = None;
+    let mut prev = Previous::default();
     for si in 0..spans.len() {
         let Some(found) = read_quote(blocks, &spans, si, (&mut reg, &facts), &mut prev) else { continue };
         out.push(found);
@@ -140,7 +140,7 @@ fn read_quote(
     spans: &[marks::Span],
     si: usize,
     (reg, facts): (&mut Registry, &attribution::Facts),
-    prev: &mut Option<(usize, Option<String>)>,
+    prev: &mut Previous,
 ) -> Option<(Quote, Vec<Candidate>)> {
     let span = &spans[si];
     let (first, last) = (span.parts[0], span.parts[span.parts.len() - 1]);
@@ -168,7 +168,7 @@ fn read_quote(
         return None;
     }
     let at = (first.block, span.open);
-    let carried = carried_speaker(blocks, prev.as_ref(), first.block, cue.is_some(), head.len());
+    let carried = carried_speaker(blocks, prev.speaker.as_ref(), first.block, cue.is_some(), head.len());
     // Only for naming: a cue borrowed from the next quote does not make this one speech.
     let cue = match cue {
         None if !tail.is_empty()
@@ -185,7 +185,8 @@ fn read_quote(
         let w: Vec<&str> = s.split(' ').collect();
         reg.add(at, &w, true);
     }
-    *prev = Some((last.block, speaker.clone()));
+    let since = std::mem::replace(&mut prev.end, (last.block, span.after));
+    prev.speaker = Some((last.block, speaker.clone()));
     let scene = attribution::Scene {
         text: &text,
         head: &head,
@@ -197,6 +198,7 @@ fn read_quote(
         pronoun,
         partial,
         facts,
+        since,
     };
     let cands = attribution::candidates(reg, &scene);
     let (guess, confidence) = match model::best(&cands) {
@@ -205,6 +207,15 @@ fn read_quote(
     };
     let shown = if confidence >= MIN_CONFIDENCE { guess.clone() } else { None };
     Some((Quote { text, speaker: shown, partial, block: first.block, guess, confidence }, cands))
+}
+
+/// The quote read before this one.
+#[derive(Default)]
+struct Previous {
+    /// The block it ends in, and its speaker by the rules.
+    speaker: Option<(usize, Option<String>)>,
+    /// Where it ends: (block, byte offset).
+    end: (usize, usize),
 }
 
 /// The previous speaker, when this quote follows closely enough to be theirs.
