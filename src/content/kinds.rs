@@ -120,20 +120,32 @@ impl Sources {
     /// holds other articles. An `index.md` alone in its folder is a page
     /// bundle (the article and its images) and stays an article.
     pub fn set_aside_listings(&mut self) {
-        let folder = |p: &Path| p.parent().map(Path::to_path_buf).unwrap_or_default();
-        let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let is_listing = |p: &PathBuf, all: &[PathBuf]| match stem(p).as_str() {
-            "_index" => true,
-            "index" => {
-                let dir = folder(p);
-                dir.parent().is_none_or(|d| d.as_os_str().is_empty())
-                    || all.iter().any(|o| o != p && o.starts_with(&dir))
+        let all = &self.articles;
+        // The walk is depth-first in name order, so the files under one
+        // folder are neighbours: an index with another article under its
+        // folder has one right before or after it.
+        let is_listing = |i: usize| {
+            let p = &all[i];
+            match p.file_stem().and_then(|s| s.to_str()) {
+                Some("_index") => true,
+                Some("index") => {
+                    let dir = p.parent().unwrap_or(Path::new(""));
+                    let beside =
+                        |j: Option<usize>| j.and_then(|j| all.get(j)).is_some_and(|o| o.starts_with(dir));
+                    dir.parent().is_none_or(|d| d.as_os_str().is_empty())
+                        || beside(i.checked_sub(1))
+                        || beside(Some(i + 1))
+                }
+                _ => false,
             }
-            _ => false,
         };
-        let all = std::mem::take(&mut self.articles);
+        let listing: Vec<bool> = (0..all.len()).map(is_listing).collect();
+        if !listing.contains(&true) {
+            return;
+        }
+        let mut flags = listing.into_iter();
         let (listings, articles): (Vec<PathBuf>, Vec<PathBuf>) =
-            all.iter().cloned().partition(|p| is_listing(p, &all));
+            std::mem::take(&mut self.articles).into_iter().partition(|_| flags.next().unwrap_or(false));
         self.articles = articles;
         self.listings = listings;
     }

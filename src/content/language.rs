@@ -58,6 +58,9 @@ fn listed<'a>(settings: &'a Settings, code: &str) -> Option<&'a str> {
 /// The language of the file at `rel` (`content/...`) with front matter `extra`;
 /// `stem` is its file name without extension.
 pub fn of(rel: &Path, stem: &str, extra: &Map<String, Value>, settings: &Settings) -> Language {
+    if settings.config.languages.is_empty() {
+        return unsectioned(rel, extra, settings);
+    }
     let inner: Vec<String> = rel.iter().skip(1).map(|c| c.to_string_lossy().into_owned()).collect::<Vec<_>>();
     let folder = inner.first().filter(|_| inner.len() > 1).and_then(|f| listed(settings, f));
     let suffix = stem.rsplit_once('.').and_then(|(_, s)| listed(settings, s));
@@ -89,6 +92,15 @@ pub fn of(rel: &Path, stem: &str, extra: &Map<String, Value>, settings: &Setting
     Language { code, prefix, key }
 }
 
+/// [`of`] for a site without language sections: nothing to look up.
+fn unsectioned(rel: &Path, extra: &Map<String, Value>, settings: &Settings) -> Language {
+    let written = ["lang", "language"].iter().find_map(|k| extra.get(*k)?.as_str()).map(str::trim);
+    let code = written.filter(|w| !w.is_empty()).unwrap_or(&settings.config.language).to_string();
+    let key = ["translation_key", "translationKey"].iter().find_map(|k| extra.get(*k)?.as_str());
+    let key = key.map_or_else(|| rel.to_string_lossy().into_owned(), str::to_string);
+    Language { code, prefix: String::new(), key }
+}
+
 /// `stem` without a listed language's suffix (`budget.ja` -> `budget`).
 pub fn strip_suffix<'a>(stem: &'a str, settings: &Settings) -> &'a str {
     match stem.rsplit_once('.') {
@@ -100,6 +112,11 @@ pub fn strip_suffix<'a>(stem: &'a str, settings: &Settings) -> &'a str {
 /// Links every article to its translations among `articles` (the ones
 /// published together, so that no link leads to a page not built).
 pub fn link_translations(articles: &mut [super::Article]) {
+    // One language (any site without sections): nothing to link.
+    if articles.iter().all(|a| a.lang == articles[0].lang) {
+        articles.iter_mut().for_each(|a| a.translations.clear());
+        return;
+    }
     let mut by_key: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (i, a) in articles.iter().enumerate() {
         by_key.entry(a.translation_key.as_str()).or_default().push(i);
