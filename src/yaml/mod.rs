@@ -4,8 +4,6 @@
 //! each key in the `.md` file, so later stages can point at the exact line
 //! without knowing anything about YAML.
 
-mod flat;
-
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -31,9 +29,6 @@ pub fn parse_front_matter(text: &str, first_line: usize, path: &Path) -> Result<
         return Ok(Vec::new());
     }
     let line_of = |key: &str| lines.iter().find(|(name, _)| name == key).map_or(first_line, |(_, l)| *l);
-    if let Some(flat) = flat::parse(text) {
-        return Ok(flat.into_iter().map(|(key, value)| Entry { line: line_of(&key), key, value }).collect());
-    }
     let parsed: serde_yaml::Value =
         serde_yaml::from_str(text).map_err(|e| yaml_error(&e, first_line, path))?;
     let map = match parsed {
