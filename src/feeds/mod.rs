@@ -72,8 +72,6 @@ struct Entry<'a> {
     /// (the content borrows the article's HTML when no link had to change).
     summary_xml: Cdata<'static>,
     content_xml: Cdata<'a>,
-    /// The content escaped for a JSON string, when several feeds hold the entry.
-    content_json: Option<String>,
     image: Option<String>,
 }
 
@@ -128,13 +126,9 @@ pub fn write_all(
     });
     let mut slots: Vec<usize> = listings.iter().flat_map(|l| l.articles.iter().copied()).collect();
     slots.sort_unstable();
-    // Each article once, and whether more than one feed holds it.
-    let wanted: Vec<(usize, bool)> =
-        slots.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() > 1)).collect();
-    let entries: HashMap<usize, Entry<'_>> = wanted
-        .par_iter()
-        .map(|&(i, shared)| (i, entry(&articles[i], &rendered[i], settings, shared)))
-        .collect();
+    slots.dedup();
+    let entries: HashMap<usize, Entry<'_>> =
+        slots.par_iter().map(|&i| (i, entry(&articles[i], &rendered[i], settings))).collect();
 
     let errors: Vec<Result<()>> = listings
         .par_iter()
@@ -182,9 +176,8 @@ fn channel<'a>(
     }
 }
 
-/// `shared`: the article is in more than one feed, so its HTML is escaped
-/// for JSON once here rather than in each feed.
-fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings, shared: bool) -> Entry<'a> {
+/// One article as every feed that holds it shows it.
+fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Entry<'a> {
     let url = uri(&settings.permalink(&a.rel_url));
     let (id, id_is_url) = if settings.has_host() {
         (url.clone(), true)
@@ -206,14 +199,8 @@ fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings, shared: bool)
         Cow::Borrowed(html) => Cdata::new(html),
         Cow::Owned(html) => Cdata::new(html).into_owned(),
     };
-    let content_json = shared.then(|| {
-        let mut json = String::with_capacity(content_html.len() + content_html.len() / 8);
-        crate::json_string::escape_into(&mut json, &content_html);
-        json
-    });
     Entry {
         summary_xml: Cdata::new(&absolute_links(&summary_html, &url, settings)).into_owned(),
-        content_json,
         content_xml,
         content_html,
         title: &a.title,
