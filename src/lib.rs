@@ -36,7 +36,6 @@ pub mod feeds;
 mod fingerprint;
 pub mod import;
 pub mod incremental;
-mod json_string;
 pub mod markdown;
 pub mod output;
 pub mod paths;

@@ -1,7 +1,6 @@
-//! Eight bytes at a time: tests that tell whether a machine word of text
-//! holds a byte an escaper must look at, so that runs of plain text are
-//! passed over a word at a time. Safe code, no SIMD: the classic "has a zero
-//! byte" and "has a byte less than n" bit tricks, exact as yes/no answers.
+//! Eight bytes at a time: which bytes of a machine word of text are zero or
+//! letters and digits, so that word counts and the quote name scan pass over
+//! runs of plain text a word at a time. Safe code, no SIMD.
 
 /// 0x01 in every byte: `ONES * b` is `b` in every byte.
 pub const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
@@ -13,20 +12,6 @@ pub const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
 pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
     Some(u64::from_le_bytes(chunk))
-}
-
-/// Whether any byte of `word` is `byte`.
-pub fn has_byte(word: u64, byte: u8) -> bool {
-    has_zero(word ^ (ONES * u64::from(byte)))
-}
-
-/// Whether any byte of `word` is below `n` (`n` at most 128).
-pub fn has_below(word: u64, n: u8) -> bool {
-    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH != 0
-}
-
-fn has_zero(word: u64) -> bool {
-    word.wrapping_sub(ONES) & !word & HIGH != 0
 }
 
 /// The high bit of each byte of `word` that is zero, and no other bit
@@ -70,12 +55,6 @@ mod tests {
                 })
                 .collect();
             let word = word_at(&bytes, 0).expect("eight bytes");
-            for b in [0x00, b'"', b'&', b'<', 0xef, 0x7f] {
-                assert_eq!(has_byte(word, b), bytes.contains(&b), "{bytes:?} {b}");
-            }
-            for n in [0x01, 0x20, 0x80] {
-                assert_eq!(has_below(word, n), bytes.iter().any(|&x| x < n), "{bytes:?} {n}");
-            }
             let zeros: Vec<bool> = (0..8).map(|k| zero_bytes(word) >> (8 * k + 7) & 1 == 1).collect();
             assert_eq!(zeros, bytes.iter().map(|&x| x == 0).collect::<Vec<_>>(), "{bytes:?}");
             assert_eq!(zero_bytes(word) & !HIGH, 0);

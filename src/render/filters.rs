@@ -56,7 +56,15 @@ fn json_ld(value: tera::Value, _: Kwargs, _: &State) -> tera::Value {
 
 /// `value` as the `json_ld` filter writes it.
 pub(super) fn json_ld_text(value: &serde_json::Value) -> String {
-    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    script_safe(serde_json::to_string(value).unwrap_or_else(|_| "null".into()))
+}
+
+/// `json` with `<`, `>` and `&` as \u escapes, so that no value can close
+/// the script element it goes into.
+pub(super) fn script_safe(json: String) -> String {
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
     json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
