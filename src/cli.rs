@@ -1,6 +1,6 @@
 //! Command-line arguments and what each command does.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 use dateline::{BuildOptions, Result};
@@ -205,53 +205,7 @@ impl SiteArgs {
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Build { site, quiet, timings, keep_going } => {
-            let (root, out) = (site.root.clone(), site.out());
-            let options = BuildOptions { keep_going, ..site.build_options() };
-            let built = match crate::progress::Bar::start(quiet) {
-                Some(bar) => dateline::build_with_progress(&root, &out, &options, bar.hook()),
-                None => dateline::build(&root, &out, &options),
-            };
-            let report = match built {
-                Ok(report) => report,
-                Err(dateline::Error::Articles { errors, read, skipped }) => {
-                    for e in errors.iter().flat_map(dateline::Error::all) {
-                        eprintln!("error: {e}");
-                    }
-                    eprintln!(
-                        "built 0 articles, nothing written (articles read: {read}, built: 0, skipped: {skipped})"
-                    );
-                    return Err(dateline::Error::Incomplete { skipped, written: false });
-                }
-                Err(e) => return Err(e),
-            };
-            for w in &report.warnings {
-                eprintln!("{w}");
-            }
-            for e in report.skipped.iter().flat_map(dateline::Error::all) {
-                eprintln!("skipped: {e}");
-            }
-            let skipped = dateline::error::files_of(&report.skipped);
-            if !quiet {
-                println!(
-                    "built {} articles, {} files written to {} in {:.0} ms (articles read: {}, built: {}, skipped: {skipped}; other files under content/ not read as articles: {})",
-                    report.articles,
-                    report.files,
-                    out.display(),
-                    report.elapsed.as_secs_f64() * 1000.0,
-                    report.read,
-                    report.articles,
-                    report.not_read,
-                );
-            }
-            if timings {
-                eprintln!("stages: {}", report.timings);
-            }
-            match skipped {
-                0 => Ok(()),
-                _ => Err(dateline::Error::Incomplete { skipped, written: true }),
-            }
-        }
+        Command::Build { site, quiet, timings, keep_going } => build(site, quiet, timings, keep_going),
         Command::Check { site } => check(&site),
         Command::Quotes { json, review, root, files } => {
             let min =
@@ -260,41 +214,12 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Deploy { root, output, target, dry_run, force, no_build } => {
             let out = output.unwrap_or_else(|| root.join("public"));
-            if !no_build {
-                let report = dateline::build(&root, &out, &BuildOptions::default())?;
-                for w in &report.warnings {
-                    eprintln!("{w}");
-                }
-                println!("built {} articles, {} files", report.articles, report.files);
-            }
-            let options = dateline::deploy::DeployOptions { target, dry_run, force };
-            let summary = dateline::deploy::deploy(&root, &out, &options, &mut |plan, to| {
-                for line in dateline::deploy::describe(plan, to, dry_run) {
-                    println!("{line}");
-                }
-            })?;
-            println!("{summary}");
-            Ok(())
+            deploy(&root, &out, dateline::deploy::DeployOptions { target, dry_run, force }, no_build)
         }
         Command::Serve { site, watch, port, bind, open, stop_after } => {
             let timings = watch.timings;
             let options = dateline::serve::ServeOptions { watch: site.watch_options(&watch), bind, port };
-            let stop = dateline::watch::stop_flag();
-            if let Some(secs) = stop_after {
-                let stop = std::sync::Arc::clone(&stop);
-                std::thread::spawn(move || {
-                    std::thread::sleep(std::time::Duration::from_secs(secs));
-                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-                });
-            }
-            let mut started = |url: &str| {
-                println!("serving {url} (Ctrl-C to stop)");
-                if open {
-                    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-                    let _ = std::process::Command::new(opener).arg(url).spawn();
-                }
-            };
-            dateline::serve::run(&options, &stop, &mut started, &mut |r| print_report(r, timings))
+            serve(&options, stop_after, open, timings)
         }
         Command::Watch { site, watch } => {
             let (options, timings) = (site.watch_options(&watch), watch.timings);
@@ -322,6 +247,99 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `dateline build`: every broken article on its own line, then a summary.
+fn build(site: SiteArgs, quiet: bool, timings: bool, keep_going: bool) -> Result<()> {
+    let (root, out) = (site.root.clone(), site.out());
+    let options = BuildOptions { keep_going, ..site.build_options() };
+    let built = match crate::progress::Bar::start(quiet) {
+        Some(bar) => dateline::build_with_progress(&root, &out, &options, bar.hook()),
+        None => dateline::build(&root, &out, &options),
+    };
+    let report = match built {
+        Ok(report) => report,
+        Err(dateline::Error::Articles { errors, read, skipped }) => {
+            for e in errors.iter().flat_map(dateline::Error::all) {
+                eprintln!("error: {e}");
+            }
+            eprintln!(
+                "built 0 articles, nothing written (articles read: {read}, built: 0, skipped: {skipped})"
+            );
+            return Err(dateline::Error::Incomplete { skipped, written: false });
+        }
+        Err(e) => return Err(e),
+    };
+    for w in &report.warnings {
+        eprintln!("{w}");
+    }
+    for e in report.skipped.iter().flat_map(dateline::Error::all) {
+        eprintln!("skipped: {e}");
+    }
+    let skipped = dateline::error::files_of(&report.skipped);
+    if !quiet {
+        println!(
+            "built {} articles, {} files written to {} in {:.0} ms (articles read: {}, built: {}, skipped: {skipped}; other files under content/ not read as articles: {})",
+            report.articles,
+            report.files,
+            out.display(),
+            report.elapsed.as_secs_f64() * 1000.0,
+            report.read,
+            report.articles,
+            report.not_read,
+        );
+    }
+    if timings {
+        eprintln!("stages: {}", report.timings);
+    }
+    match skipped {
+        0 => Ok(()),
+        _ => Err(dateline::Error::Incomplete { skipped, written: true }),
+    }
+}
+
+/// `dateline deploy`: builds (unless `no_build`), then uploads what changed.
+fn deploy(root: &Path, out: &Path, options: dateline::deploy::DeployOptions, no_build: bool) -> Result<()> {
+    if !no_build {
+        let report = dateline::build(root, out, &BuildOptions::default())?;
+        for w in &report.warnings {
+            eprintln!("{w}");
+        }
+        println!("built {} articles, {} files", report.articles, report.files);
+    }
+    let dry_run = options.dry_run;
+    let summary = dateline::deploy::deploy(root, out, &options, &mut |plan, to| {
+        for line in dateline::deploy::describe(plan, to, dry_run) {
+            println!("{line}");
+        }
+    })?;
+    println!("{summary}");
+    Ok(())
+}
+
+/// `dateline serve`: until Ctrl-C, or `stop_after` seconds.
+fn serve(
+    options: &dateline::serve::ServeOptions,
+    stop_after: Option<u64>,
+    open: bool,
+    timings: bool,
+) -> Result<()> {
+    let stop = dateline::watch::stop_flag();
+    if let Some(secs) = stop_after {
+        let stop = std::sync::Arc::clone(&stop);
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(secs));
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        });
+    }
+    let mut started = |url: &str| {
+        println!("serving {url} (Ctrl-C to stop)");
+        if open {
+            let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+            let _ = std::process::Command::new(opener).arg(url).spawn();
+        }
+    };
+    dateline::serve::run(options, &stop, &mut started, &mut |r| print_report(r, timings))
 }
 
 /// One line per build, as it happens.

@@ -9,62 +9,27 @@
 //! The first build of a session is a clean one, written atomically, so the
 //! output of any sequence of rebuilds equals a clean build.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Instant, SystemTime};
 
+mod read;
+mod write;
+
 use rayon::prelude::*;
 use tera::Value;
+
+use read::{Source, Stamp};
 
 use crate::archive::{self, Archive};
 use crate::body::{Linker, Rendered};
 use crate::config::Settings;
-use crate::content::{self, Article, Asset};
+use crate::content::{Article, Asset};
 use crate::error::{Error, Result, Warning};
 use crate::fingerprint::hash;
-use crate::output::Staging;
-use crate::paths::check_path;
 use crate::render::{Input, Page, PageKeys, Renderer, views};
 use crate::site::{BuildOptions, Timings};
-
-/// Size, modification time and file number: a file whose stamp is
-/// unchanged is not read again. The file number catches an editor's
-/// write-and-rename that keeps size and time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    modified: Option<SystemTime>,
-    ino: u64,
-}
-
-/// File systems keep modification times in coarse ticks (a few
-/// milliseconds, up to seconds on some), so two saves of the same size within
-/// a tick look alike. As git does with "racily clean" files, a file modified
-/// this close to the previous scan is read again and compared by content.
-const RACY: std::time::Duration = std::time::Duration::from_secs(2);
-
-fn is_racy(stamp: Stamp, racy_after: Option<SystemTime>) -> bool {
-    match (stamp.modified, racy_after) {
-        (Some(m), Some(t)) => m >= t,
-        _ => true,
-    }
-}
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let m = std::fs::metadata(path).ok()?;
-    #[cfg(unix)]
-    let ino = std::os::unix::fs::MetadataExt::ino(&m);
-    #[cfg(not(unix))]
-    let ino = 0;
-    Some(Stamp { len: m.len(), modified: m.modified().ok(), ino })
-}
-
-/// An article source as last read.
-struct Source {
-    stamp: Stamp,
-    warnings: Vec<Warning>,
-}
 
 /// What one build or rebuild did.
 #[derive(Debug, Clone, Default)]
@@ -195,25 +160,10 @@ impl Session {
     /// its last good state, and the next call starts from what did succeed.
     pub fn build(&mut self) -> Result<Outcome> {
         let start = Instant::now();
-        let mut outcome = Outcome::default();
-        let mut timings = Timings::default();
-        let settings_key = self.settings_key;
-        let settings = self.settings()?;
-        // Only articles changed (and not the settings): the templates are as loaded.
-        let renderer = match self.renderer.take() {
-            Some(r) if self.edited.is_some() && settings_key == self.settings_key => r,
-            _ => timings.time("templates-load", || Renderer::load(&self.root, &settings))?,
-        };
-        let assets = timings.time("read", || self.read_sources(&settings, &mut outcome))?;
-        timings.time("markdown", || self.render_markdown(&settings))?;
-        timings.time("listings", || self.update_archive(&settings));
-        timings.time("views", || self.update_summaries(&settings, &renderer))?;
+        let (mut outcome, mut timings) = (Outcome::default(), Timings::default());
+        let (settings, renderer, assets) = self.update(&mut outcome, &mut timings)?;
         let previous = if self.built { std::mem::take(&mut self.keys) } else { PageKeys::default() };
         let pages = Mutex::new(Vec::new());
-        let sink = |p: Page| {
-            pages.lock().unwrap_or_else(PoisonError::into_inner).push(p);
-            Ok(())
-        };
         let Some((_, archive)) = &self.archive else {
             return Err(Error::Template { message: "internal: listings missing".into() });
         };
@@ -236,48 +186,20 @@ impl Session {
             hash(&(self.quoted_key, renderer.fingerprint(), self.settings_key, shown, own_robots));
         let same_pages =
             !previous.is_empty() && self.sitemaps.as_ref().is_some_and(|(k, _)| *k == sitemap_key);
-        let written = timings.time("render", || renderer.render_all(&input, &previous, same_pages, &sink));
-        let written = match written {
-            Ok(w) => w,
-            Err(e) => {
-                self.keys = previous;
-                return Err(e);
-            }
-        };
-        outcome.rendered = pages.lock().unwrap_or_else(PoisonError::into_inner).len();
-        let feeds = timings.time("feeds", || {
-            crate::feeds::write_all(&self.articles, &self.rendered, archive, &settings, &previous, &sink)
-        });
-        let feed_keys = match feeds {
-            Ok(k) => k,
-            Err(e) => {
-                self.keys = previous;
-                return Err(e);
-            }
-        };
+        let (written, feed_keys) =
+            match render_site(&input, &renderer, &previous, same_pages, &pages, &mut outcome, &mut timings) {
+                Ok(done) => done,
+                Err(e) => {
+                    self.keys = previous;
+                    return Err(e);
+                }
+            };
         // Files generated again only when what they show changed; unchanged
         // ones are neither rendered, copied nor compared again, only kept.
         let mut kept: Vec<String> = Vec::new();
-        let sitemaps = match self.sitemaps.take() {
-            Some((k, paths)) if k == sitemap_key => {
-                kept.extend(paths.iter().cloned());
-                self.sitemaps = Some((k, paths));
-                Vec::new()
-            }
-            _ => {
-                let pages = crate::site::sitemap_pages(
-                    &self.articles,
-                    archive,
-                    &settings,
-                    &written,
-                    &assets,
-                    &mut timings,
-                );
-                self.sitemaps = Some((sitemap_key, pages.iter().map(|p| p.path.clone()).collect()));
-                pages
-            }
-        };
-        let mut pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let sitemaps = unless_unchanged(&mut self.sitemaps, sitemap_key, &mut kept, || {
+            crate::site::sitemap_pages(&self.articles, archive, &settings, &written, &assets, &mut timings)
+        });
         let mut keys = if same_pages {
             let mut keys = previous;
             keys.extend(written.keys);
@@ -287,6 +209,7 @@ impl Session {
         };
         keys.extend(feed_keys);
         let order = archive.order.clone();
+        let pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
         let extra = self.extra_pages(&order, &settings, &keys, &mut kept, &mut timings);
         let extra = match extra {
             Ok(e) => e,
@@ -296,14 +219,50 @@ impl Session {
                 return Err(e);
             }
         };
-        for p in extra.into_iter().chain(sitemaps) {
+        let written = Written { pages, extra: extra.into_iter().chain(sitemaps).collect(), kept, keys };
+        self.finish(written, renderer, &assets, outcome, timings, start)
+    }
+
+    /// Settings, templates, articles, bodies, listings and views brought up
+    /// to date with the disk.
+    fn update(
+        &mut self,
+        outcome: &mut Outcome,
+        timings: &mut Timings,
+    ) -> Result<(Settings, Renderer, Vec<Asset>)> {
+        let settings_key = self.settings_key;
+        let settings = self.settings()?;
+        // Only articles changed (and not the settings): the templates are as loaded.
+        let renderer = match self.renderer.take() {
+            Some(r) if self.edited.is_some() && settings_key == self.settings_key => r,
+            _ => timings.time("templates-load", || Renderer::load(&self.root, &settings))?,
+        };
+        let assets = timings.time("read", || self.read_sources(&settings, outcome))?;
+        timings.time("markdown", || self.render_markdown(&settings))?;
+        timings.time("listings", || self.update_archive(&settings));
+        timings.time("views", || self.update_summaries(&settings, &renderer))?;
+        Ok((settings, renderer, assets))
+    }
+
+    /// Writes the pages of a rebuild and keeps what the next one compares.
+    fn finish(
+        &mut self,
+        made: Written,
+        renderer: Renderer,
+        assets: &[Asset],
+        mut outcome: Outcome,
+        mut timings: Timings,
+        start: Instant,
+    ) -> Result<Outcome> {
+        let Written { mut pages, extra, kept, mut keys } = made;
+        for p in extra {
             keys.insert(p.path.clone(), crate::render::ALWAYS);
             pages.push(p);
         }
         for path in kept {
             keys.insert(path, crate::render::ALWAYS);
         }
-        if let Err(e) = timings.time("write", || self.write(pages, &keys, &assets, &mut outcome)) {
+        if let Err(e) = timings.time("write", || self.write(pages, &keys, assets, &mut outcome)) {
             // What was kept may not be on disk: generate it all next time.
             (self.search, self.sitemaps) = (None, None);
             return Err(e);
@@ -376,164 +335,6 @@ impl Session {
             self.sources.iter().filter(|(_, s)| !s.warnings.is_empty()).map(|(p, _)| p).collect();
         paths.sort();
         paths.iter().flat_map(|p| self.sources[*p].warnings.iter().cloned()).collect()
-    }
-
-    /// Brings `articles` up to date with the disk: unchanged files are kept,
-    /// changed ones re-read; returns the files to copy.
-    fn read_sources(&mut self, settings: &Settings, outcome: &mut Outcome) -> Result<Vec<Asset>> {
-        if let Some(edited) = self.edited.take()
-            && let Some((paths, assets)) = self.scan.take()
-            && self.read_edited(&paths, &edited, settings, outcome)
-        {
-            self.scan = Some((paths, assets.clone()));
-            return Ok(assets);
-        }
-        let (paths, assets, mut errors) = content::discover(&self.root);
-        self.scan = errors.is_empty().then(|| (paths.clone(), assets.clone()));
-        let stamps: Vec<Option<Stamp>> = paths.par_iter().map(|p| stamp(&self.root.join(p))).collect();
-        let racy_after = self.last_scan.and_then(|t| t.checked_sub(RACY));
-        self.racy_after = racy_after;
-        self.last_scan = Some(SystemTime::now());
-        let changed: Vec<usize> = (0..paths.len())
-            .filter(|&i| match (stamps[i], self.sources.get(&paths[i])) {
-                (Some(now), Some(before)) => now != before.stamp || is_racy(now, racy_after),
-                _ => true,
-            })
-            .collect();
-        outcome.reread = changed.len();
-        let live: HashSet<&PathBuf> = paths.iter().collect();
-        outcome.removed = self.sources.keys().filter(|p| !live.contains(p)).count();
-        let parsed: Vec<content::Parsed> =
-            changed.par_iter().map(|&i| content::read(&self.root, &paths[i], settings)).collect();
-        let parsed = match self.update_in_place(&paths, &stamps, &changed, parsed, false) {
-            Ok(()) => return Error::from_many(errors).map_or(Ok(assets), Err),
-            Err(parsed) => parsed,
-        };
-
-        self.linker = None;
-        // Old articles by path, to move (not copy) the unchanged ones.
-        let mut old: HashMap<PathBuf, (Article, Rendered)> = std::mem::take(&mut self.articles)
-            .into_iter()
-            .zip(std::mem::take(&mut self.rendered))
-            .map(|(a, r)| (a.path.clone(), (a, r)))
-            .chain(std::mem::take(&mut self.held))
-            .collect();
-        let mut fresh: HashMap<usize, Article> = HashMap::new();
-        for (&i, (result, warnings)) in changed.iter().zip(parsed) {
-            if let (Ok(a), Some((kept, _))) = (&result, old.get(&paths[i]))
-                && a.source_hash == kept.source_hash
-            {
-                continue; // re-read only because its time stamp was too recent to trust
-            }
-            self.sources.remove(&paths[i]);
-            old.remove(&paths[i]);
-            match (result, stamps[i]) {
-                (Ok(a), Some(stamp)) => {
-                    self.sources.insert(paths[i].clone(), Source { stamp, warnings });
-                    if !a.draft || self.options.drafts {
-                        fresh.insert(i, a);
-                    }
-                }
-                (Ok(_), None) => {}
-                (Err(e), _) => errors.extend(e),
-            }
-        }
-        self.sources.retain(|p, _| live.contains(p));
-        let now = self.options.now.unwrap_or_else(jiff::Timestamp::now);
-        for (i, path) in paths.iter().enumerate() {
-            let (a, r) = match (fresh.remove(&i), old.remove(path)) {
-                (Some(a), _) => (a, Rendered::default()),
-                (None, Some(kept)) => kept,
-                (None, None) => continue,
-            };
-            if crate::publish::is_live(&a, self.options.future, now) {
-                self.articles.push(a);
-                self.rendered.push(r);
-            } else {
-                self.held.insert(path.clone(), (a, r));
-            }
-        }
-        content::link_translations(&mut self.articles);
-        errors.extend(content::duplicate_urls(&self.articles));
-        errors.extend(crate::publish::alias_collisions(&self.articles));
-        Error::from_many(errors).map_or(Ok(assets), Err)
-    }
-
-    /// Re-reads only `edited`, articles of the last scan's `paths`, taking
-    /// the stamps of the others as they were; false (nothing changed) when
-    /// it is not an edit in place, for a full scan to handle.
-    fn read_edited(
-        &mut self,
-        paths: &[PathBuf],
-        edited: &[PathBuf],
-        settings: &Settings,
-        outcome: &mut Outcome,
-    ) -> bool {
-        // Scanned paths are in path order.
-        let mut changed: Vec<usize> = edited.iter().filter_map(|p| paths.binary_search(p).ok()).collect();
-        changed.sort_unstable();
-        changed.dedup();
-        if changed.len() != edited.len() {
-            return false;
-        }
-        // Only the stamps of changed files are looked at.
-        let mut stamps: Vec<Option<Stamp>> = vec![None; paths.len()];
-        for &i in &changed {
-            stamps[i] = stamp(&self.root.join(&paths[i]));
-        }
-        let parsed: Vec<content::Parsed> =
-            changed.par_iter().map(|&i| content::read(&self.root, &paths[i], settings)).collect();
-        outcome.reread = changed.len();
-        self.update_in_place(paths, &stamps, &changed, parsed, true).is_ok()
-    }
-
-    /// The common case of an edit: the same files as before, all published,
-    /// and no changed article moved to another URL or alias. The changed
-    /// articles are replaced where they stand, and the URL checks of the
-    /// last build still hold. Otherwise `parsed` goes back to the general path.
-    fn update_in_place(
-        &mut self,
-        paths: &[PathBuf],
-        stamps: &[Option<Stamp>],
-        changed: &[usize],
-        parsed: Vec<content::Parsed>,
-        same_scan: bool,
-    ) -> std::result::Result<(), Vec<content::Parsed>> {
-        let now = self.options.now.unwrap_or_else(jiff::Timestamp::now);
-        // The same files as last time, every one of them read without error
-        // (known without looking when `paths` is the last scan's).
-        let same_files = self.held.is_empty()
-            && paths.len() == self.sources.len()
-            && (same_scan || paths.iter().all(|p| self.sources.contains_key(p)));
-        let slot = |i: usize| self.articles.binary_search_by(|a| a.path.cmp(&paths[i])).ok();
-        let fits = same_files
-            && changed.iter().zip(&parsed).all(|(&i, (result, _))| match (result, stamps[i], slot(i)) {
-                (Ok(a), Some(_), Some(k)) => {
-                    let old = &self.articles[k];
-                    (!a.draft || self.options.drafts)
-                        && crate::publish::is_live(a, self.options.future, now)
-                        && a.rel_url == old.rel_url
-                        && a.aliases == old.aliases
-                        && (&a.lang, &a.translation_key) == (&old.lang, &old.translation_key)
-                }
-                _ => false,
-            });
-        if !fits {
-            return Err(parsed);
-        }
-        let slots: Vec<Option<usize>> = changed.iter().map(|&i| slot(i)).collect();
-        for ((&i, (result, warnings)), k) in changed.iter().zip(parsed).zip(slots) {
-            let (Ok(a), Some(stamp), Some(k)) = (result, stamps[i], k) else { continue };
-            self.sources.insert(paths[i].clone(), Source { stamp, warnings });
-            // A file re-read only because its time stamp was too recent to
-            // trust keeps its rendering when its content is the same.
-            if a.source_hash != self.articles[k].source_hash {
-                let translations = std::mem::take(&mut self.articles[k].translations);
-                self.articles[k] = content::Article { translations, ..a };
-                self.rendered[k] = Rendered::default();
-            }
-        }
-        Ok(())
     }
 
     /// Renders the bodies whose version changed.
@@ -630,70 +431,67 @@ impl Session {
         self.summary_versions = (0..articles.len()).map(version).collect();
         Ok(())
     }
+}
 
-    /// Writes what changed; the first build of a session is written atomically.
-    fn write(
-        &mut self,
-        pages: Vec<Page>,
-        keys: &PageKeys,
-        assets: &[Asset],
-        outcome: &mut Outcome,
-    ) -> Result<()> {
-        if !self.built {
-            let staging = Staging::new(&self.out)?;
-            staging.copy_assets(assets)?;
-            pages.par_iter().try_for_each(|p| staging.write(p))?;
-            staging.commit()?;
-            self.written = pages.iter().map(|p| (p.path.clone(), hash(&p.bytes))).collect();
-            self.copied =
-                assets.iter().map(|a| (a.rel.clone(), (a.source.clone(), stamp(&a.source)))).collect();
-            outcome.written = pages.len() + assets.len();
-            return Ok(());
-        }
-        for p in &pages {
-            check_path(&p.path)?;
-        }
-        let changed: Vec<&Page> =
-            pages.iter().filter(|p| self.written.get(&p.path) != Some(&hash(&p.bytes))).collect();
-        changed.par_iter().try_for_each(|p| write_file(&self.out.join(&p.path), &p.bytes))?;
-        for p in &changed {
-            self.written.insert(p.path.clone(), hash(&p.bytes));
-        }
-        outcome.written = changed.len();
-        outcome.written += self.copy_changed(assets)?;
-        let stale: Vec<String> = self.written.keys().filter(|p| !keys.contains_key(*p)).cloned().collect();
-        for rel in stale {
-            self.written.remove(&rel);
-            remove_file(&self.out, &rel)?;
-            outcome.deleted += 1;
-        }
+/// The pages of a rebuild, before they are written.
+struct Written {
+    /// Rendered this time.
+    pages: Vec<Page>,
+    /// Generated this time, outside the templates (search index, redirects, sitemaps).
+    extra: Vec<Page>,
+    /// Unchanged since the last build: kept on disk as they are.
+    kept: Vec<String>,
+    /// The fingerprint of every page of the site.
+    keys: PageKeys,
+}
+
+/// The HTML pages whose fingerprint changed, then the feeds whose articles
+/// changed, into `pages`; counts the HTML pages in `outcome`.
+fn render_site<'a>(
+    input: &'a Input<'a>,
+    renderer: &Renderer,
+    previous: &PageKeys,
+    same_pages: bool,
+    pages: &Mutex<Vec<Page>>,
+    outcome: &mut Outcome,
+    timings: &mut Timings,
+) -> Result<(crate::render::Written<'a>, PageKeys)> {
+    let sink = |p: Page| {
+        pages.lock().unwrap_or_else(PoisonError::into_inner).push(p);
         Ok(())
-    }
+    };
+    let written = timings.time("render", || renderer.render_all(input, previous, same_pages, &sink))?;
+    outcome.rendered = pages.lock().unwrap_or_else(PoisonError::into_inner).len();
+    let feeds = timings.time("feeds", || {
+        crate::feeds::write_all(
+            input.articles,
+            input.rendered,
+            input.archive,
+            input.settings,
+            previous,
+            &sink,
+        )
+    })?;
+    Ok((written, feeds))
+}
 
-    fn copy_changed(&mut self, assets: &[Asset]) -> Result<usize> {
-        let mut n = 0;
-        let live: HashSet<&str> = assets.iter().map(|a| a.rel.as_str()).collect();
-        for a in assets {
-            check_path(&a.rel)?;
-            let now = (a.source.clone(), stamp(&a.source));
-            let racy = now.1.is_none_or(|s| is_racy(s, self.racy_after));
-            if racy || self.copied.get(&a.rel) != Some(&now) {
-                let dest = self.out.join(&a.rel);
-                if let Some(parent) = dest.parent() {
-                    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-                }
-                std::fs::copy(&a.source, &dest).map_err(|e| Error::io(&a.source, e))?;
-                self.copied.insert(a.rel.clone(), now);
-                n += 1;
-            }
-        }
-        let gone: Vec<String> = self.copied.keys().filter(|r| !live.contains(r.as_str())).cloned().collect();
-        for rel in gone {
-            self.copied.remove(&rel);
-            remove_file(&self.out, &rel)?;
-        }
-        Ok(n)
+/// Pages made again only when `key` changed since the last build; otherwise
+/// none, and the paths of last time go to `kept`.
+fn unless_unchanged(
+    cache: &mut Option<(u64, Vec<String>)>,
+    key: u64,
+    kept: &mut Vec<String>,
+    make: impl FnOnce() -> Vec<Page>,
+) -> Vec<Page> {
+    if let Some((k, paths)) = cache
+        && *k == key
+    {
+        kept.extend(paths.iter().cloned());
+        return Vec::new();
     }
+    let pages = make();
+    *cache = Some((key, pages.iter().map(|p| p.path.clone()).collect()));
+    pages
 }
 
 /// A per-article cache brought up to date: `refresh` gets each article's
@@ -702,28 +500,4 @@ impl Session {
 fn carry<T>(old: Vec<T>, len: usize, refresh: impl Fn(usize, Option<T>) -> T) -> Vec<T> {
     let mut old = old.into_iter();
     (0..len).map(|i| refresh(i, old.next())).collect()
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    }
-    std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
-}
-
-/// Removes `rel` under `out`, then its folders while they are empty.
-fn remove_file(out: &Path, rel: &str) -> Result<()> {
-    let path = out.join(rel);
-    match std::fs::remove_file(&path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(Error::io(&path, e)),
-        _ => {}
-    }
-    let mut dir = path.parent();
-    while let Some(d) = dir {
-        if d == out || std::fs::remove_dir(d).is_err() {
-            break;
-        }
-        dir = d.parent();
-    }
-    Ok(())
 }
