@@ -32,6 +32,7 @@ pub mod dates;
 pub mod deploy;
 pub mod error;
 pub mod escape;
+pub mod favicon;
 pub mod feeds;
 mod fingerprint;
 pub mod import;

@@ -274,7 +274,7 @@ fn no_host_warning(settings: &Settings) -> Warning {
     }
 }
 
-/// The sitemaps and `robots.txt` (unless the site has its own).
+/// The sitemaps, `robots.txt` and `favicon.ico` (unless the site has its own).
 pub(crate) fn sitemap_pages(
     articles: &[Article],
     archive: &Archive,
@@ -284,8 +284,10 @@ pub(crate) fn sitemap_pages(
     timings: &mut Timings,
 ) -> Vec<Page> {
     let own_robots = assets.iter().any(|a| a.rel == "robots.txt");
-    timings
-        .time("sitemaps", || crate::sitemap::pages(&written.listed, articles, archive, settings, own_robots))
+    let mut pages = timings
+        .time("sitemaps", || crate::sitemap::pages(&written.listed, articles, archive, settings, own_robots));
+    pages.extend(crate::favicon::page(assets));
+    pages
 }
 
 /// How long each stage of a build took; tells the build's [`Progress`], if

@@ -181,7 +181,7 @@ impl Session {
         // article; the same key means the same pages as last time, so
         // rendering may skip unchanged articles outright.
         let shown: Vec<u64> = self.rendered.iter().map(|r| r.summary_version).collect();
-        let own_robots = assets.iter().any(|a| a.rel == "robots.txt");
+        let own_robots = (assets.iter().any(|a| a.rel == "robots.txt"), crate::favicon::own(&assets));
         let sitemap_key =
             hash(&(self.quoted_key, renderer.fingerprint(), self.settings_key, shown, own_robots));
         let same_pages =
@@ -210,7 +210,7 @@ impl Session {
         keys.extend(feed_keys);
         let order = archive.order.clone();
         let pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
-        let extra = self.extra_pages(&order, &settings, &keys, &mut kept, &mut timings);
+        let extra = self.extra_pages(&order, &settings, &mut keys, &mut kept, &mut timings);
         let extra = match extra {
             Ok(e) => e,
             Err(e) => {
@@ -277,17 +277,17 @@ impl Session {
         Ok(outcome)
     }
 
-    /// The search index (unless what it shows is unchanged: then its paths
+    /// The search index (unless no article changed: then its paths
     /// go to `kept`) and the redirect pages of aliases.
     fn extra_pages(
         &mut self,
         order: &[usize],
         settings: &Settings,
-        keys: &PageKeys,
+        keys: &mut PageKeys,
         kept: &mut Vec<String>,
         timings: &mut Timings,
     ) -> Result<Vec<Page>> {
-        let listed: Vec<u64> = order.iter().map(|&i| self.rendered[i].summary_version).collect();
+        let listed: Vec<u64> = order.iter().map(|&i| self.rendered[i].version).collect();
         let key = hash(&listed);
         let search = match self.search.take() {
             Some((k, paths)) if k == key => {
@@ -295,7 +295,12 @@ impl Session {
                 self.search = Some((k, paths));
                 Vec::new()
             }
-            _ => {
+            previous => {
+                // Index files are named by their bytes: last time's names
+                // may be gone, and must not be kept from the previous keys.
+                for path in previous.iter().flat_map(|(_, paths)| paths) {
+                    keys.remove(path);
+                }
                 let pages = timings.time("search", || {
                     crate::search::pages(&self.articles, &self.rendered, order, settings)
                 })?;

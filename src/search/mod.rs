@@ -1,19 +1,23 @@
-//! The offline search index: built once per build from every published
-//! article, split into small files that the browser loads on demand.
+//! The full-text search index: built once per build from every published
+//! article (headline, summary, tags, bylines, people quoted and the whole
+//! body), split into small immutable files that the browser loads on demand.
 //!
-//! Layout under `/search/`:
-//! - `manifest.json`: `{"version", "count", "per_shard", "shards": [keys]}`;
-//! - `index/<key>.json`: normalised word -> article ids, for every word whose
-//!   first two characters make `<key>` (see [`text::shard_key`]); ids are
-//!   ascending and delta-encoded (`[3, 1, 7]` means 3, 4, 11), which keeps
-//!   the lists of common words short;
-//! - `docs/<n>.json`: the `title`, `url`, `date` (ISO), `shown` (the date as
-//!   the site formats it) and `summary` (plain text) of ids `500n..500n+499`.
+//! Articles are numbered by date, oldest first (id 0), so a new story takes
+//! the next id and leaves every file about older ones as it was. Words are
+//! stemmed for the site's language (see [`analyse`]); each stem keeps, per
+//! article, one weight from 0 to 31: a BM25 score of its occurrences (16
+//! levels), plus 16 when it is in the headline or a tag. The reader's
+//! browser adds inverse document frequencies, so the index holds no global
+//! figure that would change every file when one article changes.
 //!
-//! Ids follow the front page's order, newest first, so a reader's results
-//! come out newest first without sorting, and the newest stories share the
-//! first metadata file.
+//! Files under `/search/` (see [`files`] for the shapes): `manifest.json`,
+//! the one file with a fixed name; everything else is named by a hash of
+//! its bytes, so a cache or CDN can never mix files of two builds, and an
+//! unchanged file keeps its name and is not written again.
 
+mod analyse;
+pub mod encode;
+mod files;
 pub mod text;
 
 use std::collections::BTreeMap;
@@ -25,19 +29,22 @@ use serde::Serialize;
 use crate::body::Rendered;
 use crate::config::Settings;
 use crate::content::Article;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::render::Page;
+use analyse::{Analyser, Field, Run};
+
+pub use files::{DOCS_PER_FILE, FILES_PER_IDS};
 
 /// The browser script, written to `/search/search.js`.
 pub const SCRIPT: &str = include_str!("../../templates/search.js");
 
-/// Articles per metadata file.
-pub const DOCS_PER_SHARD: usize = 500;
+/// Articles analysed together on one thread.
+const RUN: usize = 512;
 
-/// Characters of summary kept per article.
-const SUMMARY_CHARS: usize = 240;
-
-/// What a result shows of one article.
+/// What the reader's browser gets of one article for its result line. The
+/// text excerpts are cut from and quoted phrases checked against is the
+/// article's own page, fetched for the results shown: the index holds no
+/// second copy of every body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Doc {
     /// Headline.
@@ -48,94 +55,73 @@ pub struct Doc {
     pub date: String,
     /// The date in the site's `date_format`.
     pub shown: String,
-    /// Plain-text summary, shortened.
-    pub summary: String,
+    /// Bylines.
+    pub authors: Vec<String>,
+    /// Tags.
+    pub tags: Vec<String>,
 }
 
 /// The whole index in memory, before it is split into files.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    /// Documents by id.
+    /// Documents by id, oldest first.
     pub docs: Vec<Doc>,
-    /// Normalised word -> ascending ids.
-    pub words: BTreeMap<String, Vec<u32>>,
-}
-
-#[derive(Serialize)]
-struct Manifest<'a> {
-    version: u32,
-    count: usize,
-    per_shard: usize,
-    shards: Vec<&'a str>,
+    /// Stem -> (id, weight), ascending ids.
+    pub terms: BTreeMap<String, Vec<(u32, u8)>>,
+    /// Words the browser could not find their stem from (see [`aliases`]).
+    pub aliases: BTreeMap<String, String>,
+    /// Tag -> ascending ids.
+    pub tags: BTreeMap<String, Vec<u32>>,
+    /// Author -> ascending ids.
+    pub authors: BTreeMap<String, Vec<u32>>,
+    /// Each year with its first id.
+    pub years: Vec<(String, u32)>,
 }
 
 impl Index {
-    /// Indexes `articles` in the listing `order` (ids are positions in it):
-    /// words of the title, summary, tags and authors.
+    /// Indexes `articles` in the listing `order` (newest first; ids count
+    /// from its end).
     pub fn build(articles: &[Article], rendered: &[Rendered], order: &[usize], settings: &Settings) -> Index {
-        let per_article: Vec<(String, Doc)> = order
-            .par_iter()
-            .map(|&i| {
-                let (a, r) = (&articles[i], &rendered[i]);
-                let summary = match &a.summary {
-                    Some(s) => text::decode_entities(s),
-                    None => text::html_to_text(&r.summary_html),
-                };
-                let fields = [a.title.as_str(), summary.as_str()]
-                    .into_iter()
-                    .chain(a.tags.iter().map(String::as_str))
-                    .chain(a.authors.iter().map(String::as_str));
-                (text::word_set(fields), doc(a, &summary, settings))
+        let by_id: Vec<usize> = order.iter().rev().copied().collect();
+        let language = settings.config.language.as_str();
+        let runs: Vec<(Run, Vec<Doc>)> = by_id
+            .par_chunks(RUN)
+            .map(|chunk| {
+                let mut analyser = Analyser::new(language);
+                let docs = chunk
+                    .iter()
+                    .map(|&i| {
+                        analyser.article(&fields(&articles[i], &rendered[i]), &rendered[i].html);
+                        doc(&articles[i], settings)
+                    })
+                    .collect();
+                (analyser.finish(), docs)
             })
             .collect();
-        let mut index = Index { docs: Vec::with_capacity(per_article.len()), words: BTreeMap::new() };
-        let mut words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        for (id, (found, doc)) in per_article.into_iter().enumerate() {
-            let id = u32::try_from(id).unwrap_or(u32::MAX);
-            // Each word once per article, and ids arrive in ascending order.
-            for w in found.split(' ').filter(|w| !w.is_empty()) {
-                match words.get_mut(w) {
-                    Some(ids) => ids.push(id),
-                    None => {
-                        words.insert(w.to_string(), vec![id]);
-                    }
-                }
-            }
-            index.docs.push(doc);
-        }
-        index.words = words.into_iter().collect();
+        let mut index = merge(runs);
+        index.facets();
         index
     }
 
-    /// The word shards: key -> (word -> ids), both sorted.
-    pub fn shards(&self) -> BTreeMap<String, BTreeMap<&str, &[u32]>> {
-        let mut shards: BTreeMap<String, BTreeMap<&str, &[u32]>> = BTreeMap::new();
-        for (w, ids) in &self.words {
-            shards.entry(text::shard_key(w)).or_default().insert(w, ids);
+    fn facets(&mut self) {
+        for (id, doc) in self.docs.iter().enumerate() {
+            let id = u32::try_from(id).unwrap_or(u32::MAX);
+            for t in &doc.tags {
+                self.tags.entry(t.clone()).or_default().push(id);
+            }
+            for a in &doc.authors {
+                self.authors.entry(a.clone()).or_default().push(id);
+            }
+            let year = doc.date.get(..4).unwrap_or_default();
+            if self.years.last().is_none_or(|(y, _)| y != year) {
+                self.years.push((year.to_string(), id));
+            }
         }
-        shards
     }
 
     /// Every file of the index, under `search/`.
     pub fn pages(&self) -> Result<Vec<Page>> {
-        let shards = self.shards();
-        let mut pages = Vec::with_capacity(shards.len() + self.docs.len() / DOCS_PER_SHARD + 3);
-        let manifest = Manifest {
-            version: 1,
-            count: self.docs.len(),
-            per_shard: DOCS_PER_SHARD,
-            shards: shards.keys().map(String::as_str).collect(),
-        };
-        pages.push(json_page("search/manifest.json".into(), &manifest)?);
-        for (key, words) in &shards {
-            let encoded: BTreeMap<&str, Vec<u32>> = words.iter().map(|(w, ids)| (*w, deltas(ids))).collect();
-            pages.push(json_page(format!("search/index/{key}.json"), &encoded)?);
-        }
-        for (n, chunk) in self.docs.chunks(DOCS_PER_SHARD).enumerate() {
-            pages.push(json_page(format!("search/docs/{n}.json"), &chunk)?);
-        }
-        pages.push(Page { path: "search/search.js".into(), bytes: SCRIPT.as_bytes().to_vec() });
-        Ok(pages)
+        files::pages(self)
     }
 }
 
@@ -149,7 +135,22 @@ pub fn pages(
     Index::build(articles, rendered, order, settings).pages()
 }
 
-fn doc(a: &Article, summary: &str, settings: &Settings) -> Doc {
+/// The plain-text fields of an article; the body is added as HTML.
+fn fields<'a>(a: &'a Article, r: &'a Rendered) -> Vec<(Field, &'a str)> {
+    let mut fields = vec![(analyse::TITLE, a.title.as_str())];
+    fields.extend(a.tags.iter().map(|t| (analyse::TAG, t.as_str())));
+    fields.extend(a.authors.iter().map(|t| (analyse::AUTHOR, t.as_str())));
+    // A summary of the front matter is text of its own; one taken from the
+    // body is already in it.
+    fields.extend(a.summary.iter().map(|s| (analyse::SUMMARY, s.as_str())));
+    let mut speakers: Vec<&str> = r.quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    fields.extend(speakers.into_iter().map(|s| (analyse::SUMMARY, s)));
+    fields
+}
+
+fn doc(a: &Article, settings: &Settings) -> Doc {
     let iso = crate::dates::rfc3339(&a.date);
     let shown =
         crate::dates::format(&iso, &settings.config.date_format).unwrap_or_else(|_| iso[..10].to_string());
@@ -158,26 +159,100 @@ fn doc(a: &Article, summary: &str, settings: &Settings) -> Doc {
         url: settings.url(&a.rel_url),
         date: iso[..10].to_string(),
         shown,
-        summary: text::truncate(summary, SUMMARY_CHARS),
+        authors: a.authors.clone(),
+        tags: a.tags.clone(),
     }
 }
 
-/// `[3, 4, 11]` -> `[3, 1, 7]`.
-pub fn deltas(ids: &[u32]) -> Vec<u32> {
-    let mut prev = 0;
-    ids.iter()
-        .map(|&id| {
-            let d = id - prev;
-            prev = id;
-            d
+/// BM25's constants, as most engines set them.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// One article's weight for a term: its BM25 term-frequency factor scaled
+/// to 0-15, plus 16 for a headline or tag match.
+pub fn weight(tf: f32, head: bool, length: u32, avg_length: f32) -> u8 {
+    let norm = K1 * (1.0 - B + B * length as f32 / avg_length.max(1.0));
+    let part = tf * (K1 + 1.0) / (tf + norm);
+    let level = (part / (K1 + 1.0) * 15.0).round().clamp(1.0, 15.0) as u8;
+    level + if head { 16 } else { 0 }
+}
+
+/// The mean article length rounded to two significant digits, so that an
+/// edit rarely moves it and with it the weights of unrelated articles.
+fn rounded_mean(total: u64, count: usize) -> f32 {
+    let mean = total as f64 / count.max(1) as f64;
+    if mean < 10.0 {
+        return mean.max(1.0) as f32;
+    }
+    let unit = 10f64.powi(mean.log10().floor() as i32 - 1);
+    ((mean / unit).round() * unit) as f32
+}
+
+/// Joins the runs: one numbering of stems, postings in id order.
+fn merge(runs: Vec<(Run, Vec<Doc>)>) -> Index {
+    let total: u64 = runs.iter().flat_map(|(r, _)| &r.counts).map(|c| u64::from(c.length)).sum();
+    let count: usize = runs.iter().map(|(_, d)| d.len()).sum();
+    let avg = rounded_mean(total, count);
+    let mut numbers: FxHashMap<String, u32> = FxHashMap::default();
+    let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
+    let mut words: FxHashMap<String, u32> = FxHashMap::default();
+    let mut docs = Vec::with_capacity(count);
+    let mut id = 0u32;
+    for (run, run_docs) in runs {
+        let global: Vec<u32> = run
+            .stems
+            .into_iter()
+            .map(|s| {
+                let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+                *numbers.entry(s).or_insert_with(|| {
+                    postings.push(Vec::new());
+                    next
+                })
+            })
+            .collect();
+        for counts in &run.counts {
+            for &(stem, tf, head) in &counts.terms {
+                postings[global[stem as usize] as usize].push((id, weight(tf, head, counts.length, avg)));
+            }
+            id += 1;
+        }
+        for (w, stem) in run.words {
+            words.entry(w).or_insert(global[stem as usize]);
+        }
+        docs.extend(run_docs);
+    }
+    let mut stems = vec![String::new(); numbers.len()];
+    for (s, n) in numbers {
+        stems[n as usize] = s;
+    }
+    let aliases = aliases(&words, &stems);
+    let terms = stems.into_iter().zip(postings).collect();
+    Index { docs, terms, aliases, ..Index::default() }
+}
+
+/// The browser finds a word's stem without a stemmer: the longest stem of
+/// the index that is the word or the word less up to four final letters
+/// (`dredged` -> `dredg`). Words of the articles for which that rule gives
+/// another stem than Snowball's (`happy` -> `happi`) are listed here.
+fn aliases(words: &FxHashMap<String, u32>, stems: &[String]) -> BTreeMap<String, String> {
+    let known: rustc_hash::FxHashSet<&str> = stems.iter().map(String::as_str).collect();
+    words
+        .par_iter()
+        .filter_map(|(w, &n)| {
+            let stem = &stems[n as usize];
+            (guess(w, |p| known.contains(p)) != Some(stem.as_str())).then(|| (w.clone(), stem.clone()))
         })
+        .collect::<Vec<_>>()
+        .into_iter()
         .collect()
 }
 
-fn json_page(path: String, value: &impl Serialize) -> Result<Page> {
-    let bytes = serde_json::to_vec(value)
-        .map_err(|e| Error::Template { message: format!("search index {path}: {e}") })?;
-    Ok(Page { path, bytes })
+/// The rule above; `is_stem` tells whether a string is a stem of the index.
+pub fn guess(word: &str, is_stem: impl Fn(&str) -> bool) -> Option<&str> {
+    let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).chain([word.len()]).collect();
+    let len = ends.len();
+    let shortest = len.saturating_sub(4).max(len.min(2));
+    (shortest..=len).rev().map(|n| &word[..ends[n - 1]]).find(|p| is_stem(p))
 }
 
 #[cfg(test)]

@@ -28,40 +28,75 @@ fn index(items: Vec<(Article, Rendered)>, order: &[usize]) -> Index {
     Index::build(&articles, &rendered, order, &settings())
 }
 
+fn ids(idx: &Index, stem: &str) -> Vec<u32> {
+    idx.terms.get(stem).map(|l| l.iter().map(|p| p.0).collect()).unwrap_or_default()
+}
+
 #[test]
-fn indexes_title_summary_tags_and_authors() {
+fn indexes_every_field_and_the_whole_body() {
     let idx = index(
         vec![
             article(
                 "Harbour dredging approved",
                 "2024-01-02",
                 "tags: [Council]\nauthor: Zoë Ørsted",
-                "The *channel* &amp; the quay.\n\nSecond paragraph mentions budgets.",
+                "The *channel* &amp; the quay.\n\nParagraph nine mentions budgets.",
             ),
             article("Market opens", "2024-01-03", "summary: Stalls & café", "Body."),
         ],
         &[1, 0],
     );
-    // Ids follow the given order: the market story (index 1) is id 0.
-    assert_eq!(idx.docs[0].title, "Market opens");
-    assert_eq!(idx.docs[1].url, "/news/2024/01/02/harbour-dredging-approved/");
-    assert_eq!(idx.docs[1].date, "2024-01-02");
-    assert_eq!(idx.docs[1].shown, "January 2, 2024");
-    assert_eq!(idx.docs[1].summary, "The channel & the quay.");
-    assert_eq!(idx.docs[0].summary, "Stalls & café");
-    for (w, ids) in [
-        ("harbour", vec![1]),
-        ("channel", vec![1]),
-        ("council", vec![1]),
-        ("zoe", vec![1]),
-        ("orsted", vec![1]),
-        ("cafe", vec![0]),
-        ("stalls", vec![0]),
+    // Ids count from the oldest: the harbour story (index 0) is id 0.
+    assert_eq!(idx.docs[1].title, "Market opens");
+    assert_eq!(idx.docs[0].url, "/news/2024/01/02/harbour-dredging-approved/");
+    assert_eq!(idx.docs[0].date, "2024-01-02");
+    assert_eq!(idx.docs[0].shown, "January 2, 2024");
+    assert_eq!(idx.docs[0].tags, ["Council"]);
+    assert_eq!(idx.docs[0].authors, ["Zoë Ørsted"]);
+    for (stem, want) in [
+        ("harbour", vec![0]),
+        ("dredg", vec![0]),
+        ("channel", vec![0]),
+        ("budget", vec![0]),
+        ("council", vec![0]),
+        ("zoe", vec![0]),
+        ("orsted", vec![0]),
+        ("cafe", vec![1]),
+        ("stall", vec![1]),
     ] {
-        assert_eq!(idx.words.get(w), Some(&ids), "{w}");
+        assert_eq!(ids(&idx, stem), want, "{stem}");
     }
-    // Only the summary is indexed, not the rest of the body.
-    assert!(!idx.words.contains_key("budgets"));
+    assert_eq!(idx.tags["Council"], [0]);
+    assert_eq!(idx.years, [("2024".to_string(), 0)]);
+}
+
+#[test]
+fn headline_words_weigh_more_than_body_words() {
+    let idx = index(
+        vec![
+            article("Tide tables", "2024-01-01", "", "Nothing else here."),
+            article("Other news", "2024-01-02", "", "Tide tables were printed."),
+        ],
+        &[1, 0],
+    );
+    let tide = &idx.terms["tide"];
+    assert_eq!(tide.len(), 2);
+    assert!(tide[0].1 >= 16, "headline bonus: {tide:?}");
+    assert!(tide[1].1 < 16 && tide[1].1 >= 1, "{tide:?}");
+    assert!(weight(5.0, false, 100, 100.0) > weight(1.0, false, 100, 100.0));
+    assert!(weight(1.0, false, 50, 100.0) > weight(1.0, false, 400, 100.0), "short articles first");
+}
+
+#[test]
+fn words_the_browser_cannot_stem_are_aliased() {
+    let idx = index(vec![article("Happy sailors", "2024-01-01", "", "They dredged it.")], &[0]);
+    assert_eq!(idx.aliases.get("happy").map(String::as_str), Some("happi"));
+    assert!(!idx.aliases.contains_key("dredged"), "dredg is found by the rule");
+    let stems = ["dredg", "dred", "happi"];
+    assert_eq!(guess("dredged", |s| stems.contains(&s)), Some("dredg"));
+    assert_eq!(guess("dredgers", |s| stems.contains(&s)), Some("dredg"));
+    assert_eq!(guess("happy", |s| stems.contains(&s)), None);
+    assert_eq!(guess("京", |s| s == "京"), Some("京"));
 }
 
 #[test]
@@ -70,31 +105,64 @@ fn common_words_list_every_id_once_in_order() {
         .map(|i| article(&format!("Vote {i}"), &format!("2024-01-0{}", i + 1), "", "Vote vote."))
         .collect();
     let idx = index(items, &[4, 3, 2, 1, 0]);
-    assert_eq!(idx.words["vote"], [0, 1, 2, 3, 4]);
-    assert_eq!(deltas(&idx.words["vote"]), [0, 1, 1, 1, 1]);
-    assert_eq!(deltas(&[3, 4, 11]), [3, 1, 7]);
+    assert_eq!(ids(&idx, "vote"), [0, 1, 2, 3, 4]);
+}
+
+fn find<'a>(pages: &'a [Page], prefix: &str) -> Vec<&'a Page> {
+    pages.iter().filter(|p| p.path.starts_with(prefix)).collect()
 }
 
 #[test]
-fn files_are_split_by_prefix_and_block() {
+fn files_are_named_by_their_bytes_and_listed_in_the_manifest() {
     let items: Vec<_> =
         (0..3).map(|i| article(&format!("Harbour {i}"), "2024-01-01", "tags: [京都]", "Hat.")).collect();
     let idx = index(items, &[0, 1, 2]);
     let pages = idx.pages().unwrap();
-    let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-    assert!(paths.contains(&"search/manifest.json"));
-    assert!(paths.contains(&"search/index/ha.json"));
-    assert!(paths.contains(&"search/index/_4eac_90fd.json"));
-    assert!(paths.contains(&"search/docs/0.json"));
-    assert!(paths.contains(&"search/search.js"));
-    let ha = pages.iter().find(|p| p.path == "search/index/ha.json").unwrap();
-    let ha: serde_json::Value = serde_json::from_slice(&ha.bytes).unwrap();
-    assert_eq!(ha, serde_json::json!({"harbour": [0, 1, 1], "hat": [0, 1, 1]}));
-    let manifest = pages.iter().find(|p| p.path == "search/manifest.json").unwrap();
+    let manifest = find(&pages, "search/manifest.json")[0];
     let manifest: serde_json::Value = serde_json::from_slice(&manifest.bytes).unwrap();
     assert_eq!(manifest["count"], 3);
-    assert_eq!(manifest["per_shard"], DOCS_PER_SHARD);
-    assert!(manifest["shards"].as_array().unwrap().contains(&"ha".into()));
+    assert_eq!(manifest["docs_per_file"], DOCS_PER_FILE);
+    assert_eq!(manifest["files_per_ids"], FILES_PER_IDS);
+    let shard = manifest["shards"][0][1].as_str().unwrap();
+    assert_eq!(manifest["shards"][0][0], "");
+    let shard = find(&pages, &format!("search/shard/{shard}.json"))[0];
+    let shard: serde_json::Value = serde_json::from_slice(&shard.bytes).unwrap();
+    assert_eq!(encode::decode(shard["postings"]["harbour"].as_str().unwrap()).unwrap().len(), 6);
+    assert!(shard["postings"]["京都"].is_string());
+    let ids = find(&pages, &format!("search/ids/{}.json", manifest["ids"][0].as_str().unwrap()))[0];
+    let files: Vec<String> = serde_json::from_slice(&ids.bytes).unwrap();
+    assert_eq!(files.len(), 1, "3 articles, one docs file");
+    let docs = find(&pages, &format!("search/docs/{}.json", files[0]));
+    assert_eq!(docs.len(), 1);
+    assert_eq!(files[0], super::files::fingerprint(&docs[0].bytes));
+    let docs: serde_json::Value = serde_json::from_slice(&docs[0].bytes).unwrap();
+    assert_eq!(docs[0]["title"], "Harbour 2", "ids count from the end of the listing order");
+    assert_eq!(find(&pages, "search/facets/").len(), 1);
+    assert_eq!(find(&pages, "search/search.js").len(), 1);
+}
+
+#[test]
+fn a_large_index_is_cut_into_shards_that_keep_their_names() {
+    let n = 1500;
+    let body = |i: usize| (0..80).map(|w| format!("w{}x{} ", w * 7 + i % 13, i % 9)).collect::<String>();
+    let items: Vec<_> = (0..n).map(|i| article(&format!("Story {i}"), "2024-01-01", "", &body(i))).collect();
+    let order: Vec<usize> = (0..n).collect();
+    let (articles, mut rendered): (Vec<_>, Vec<_>) = items.into_iter().unzip();
+    let before = Index::build(&articles, &rendered, &order, &settings()).pages().unwrap();
+    let shards = find(&before, "search/shard/");
+    assert!(shards.len() > 3, "{} shards", shards.len());
+    assert!(shards.iter().all(|p| p.bytes.len() < super::files::SHARD_BYTES * 4));
+    // One word of one article changes: the shards of other words keep their
+    // bytes and names.
+    rendered[750].html = format!("<p>zebra {}</p>", &body(750)[5..]);
+    let after = Index::build(&articles, &rendered, &order, &settings()).pages().unwrap();
+    let names = |pages: &[Page]| -> std::collections::BTreeSet<String> {
+        find(pages, "search/shard/").iter().map(|p| p.path.clone()).collect()
+    };
+    let (b, a) = (names(&before), names(&after));
+    let kept = b.intersection(&a).count();
+    assert!(kept + 2 >= b.len(), "{kept} of {} shards kept", b.len());
+    assert_eq!(find(&before, "search/docs/"), find(&after, "search/docs/"), "no headline changed");
 }
 
 #[test]

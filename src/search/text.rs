@@ -77,55 +77,92 @@ pub fn words(text: &str) -> Vec<String> {
     normalise(text).split(|c: char| !c.is_alphanumeric()).filter(|w| keep(w)).map(str::to_string).collect()
 }
 
-/// The distinct words of `fields` (as [`words`] finds them), sorted and
-/// joined by spaces: all the index needs of an article, in one string
-/// instead of a string per word (an archive's articles hold hundreds of
-/// thousands of words, and the index is built beside the pages, at the
-/// build's peak of memory).
-pub fn word_set<'a>(fields: impl IntoIterator<Item = &'a str>) -> String {
-    let mut text = String::new();
-    for field in fields {
-        text.push_str(field);
-        text.push(' ');
-    }
-    // Normalising works a character at a time, so the joined fields split
-    // into the words of each.
-    let normal = normalise(&text);
-    let mut found: Vec<&str> = normal.split(|c: char| !c.is_alphanumeric()).filter(|w| keep(w)).collect();
-    found.sort_unstable();
-    found.dedup();
-    found.join(" ")
-}
-
-/// The shard a word lives in: its first two characters, each ASCII letter or
-/// digit as it is and anything else as `_` plus its hex code point, so shard
-/// names are plain file names on every system (`京都` -> `_4eac_90fd`).
-pub fn shard_key(word: &str) -> String {
-    let mut key = String::new();
-    for c in word.chars().take(2) {
-        if c.is_ascii_alphanumeric() {
-            key.push(c);
+/// Calls `f` with each word of `text`, lower-cased but not folded (a
+/// stemmer wants the accents of its language), in order, repeats included.
+/// Words are runs of letters and digits of the text as written (as the
+/// browser script splits them), lower-cased afterwards. Runs of ASCII, most
+/// words of most archives, are lower-cased without a copy of the text.
+pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut buf = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i < bytes.len() && bytes[i] >= 0x80 {
+                i = other_word(text, start, &mut buf, &mut f);
+                continue;
+            }
+            let w = &text[start..i];
+            if (2..=MAX_WORD).contains(&w.len()) {
+                if w.bytes().any(|c| c.is_ascii_uppercase()) {
+                    buf.clear();
+                    buf.push_str(w);
+                    buf.make_ascii_lowercase();
+                    f(&buf);
+                } else {
+                    f(w);
+                }
+            }
+        } else if b < 0x80 {
+            i += 1;
         } else {
-            key.push_str(&format!("_{:x}", u32::from(c)));
+            i = other_word(text, i, &mut buf, &mut f);
         }
     }
-    key
 }
 
-/// The text of an HTML fragment: tags dropped, entities decoded, white space collapsed.
-pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        out.push(' ');
-        rest = match rest[i..].find('>') {
-            Some(j) => &rest[i + j + 1..],
-            None => "",
-        };
+/// The word at `start` (or the one character there, if it is not part of
+/// one) when it holds non-ASCII characters; returns where it ends.
+fn other_word(text: &str, start: usize, buf: &mut String, f: &mut impl FnMut(&str)) -> usize {
+    let rest = &text[start..];
+    let end = rest.char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(j, _)| j);
+    if end == 0 {
+        return start + rest.chars().next().map_or(1, char::len_utf8);
     }
-    out.push_str(rest);
-    collapse(&decode_entities(&out))
+    buf.clear();
+    for c in rest[..end].chars() {
+        buf.extend(c.to_lowercase());
+    }
+    if keep(buf) {
+        f(buf);
+    }
+    start + end
+}
+
+/// `word` with accented Latin letters folded to ASCII; borrowed when it is ASCII.
+pub fn fold(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        fold_char(c, &mut out);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Calls `f` with each run of text of an HTML fragment, between its tags,
+/// entities decoded (a copy only for runs that hold one).
+pub fn each_text(html: &str, mut f: impl FnMut(&str)) {
+    let mut rest = html;
+    while !rest.is_empty() {
+        let cut = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
+        let run = &rest[..cut];
+        if run.contains('&') {
+            f(&decode_entities(run));
+        } else if !run.is_empty() {
+            f(run);
+        }
+        rest = &rest[cut..];
+        if !rest.is_empty() {
+            rest = memchr::memchr(b'>', rest.as_bytes()).map_or("", |j| &rest[j + 1..]);
+        }
+    }
 }
 
 /// Decodes the entities pulldown-cmark and our templates write, and numeric ones.
@@ -171,23 +208,6 @@ fn entity(name: &str) -> Option<char> {
     }
 }
 
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `text` cut to at most `max` characters at a word boundary, with `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => &cut[..],
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,37 +232,25 @@ mod tests {
     }
 
     #[test]
-    fn word_set_is_the_distinct_words_of_every_field() {
-        let fields = ["Café Ørsted's vote", "", "VOTE: harbour, 京都 a", "Jane Roe", "harbour"];
-        let mut want: Vec<String> = fields.iter().flat_map(|f| words(f)).collect();
-        want.sort();
-        want.dedup();
-        assert_eq!(word_set(fields), want.join(" "));
-        assert_eq!(word_set(["a", ""]), "");
+    fn each_word_keeps_accents_for_the_stemmer() {
+        let mut seen = Vec::new();
+        each_word("Café Ørsted's VOTE: a 京", |w| seen.push(w.to_string()));
+        assert_eq!(seen, ["café", "ørsted", "vote", "京"]);
+        seen.clear();
+        each_word("ÉLAN naïve TAX2024 Ünter-den x", |w| seen.push(w.to_string()));
+        assert_eq!(seen, ["élan", "naïve", "tax2024", "ünter", "den"]);
+        assert_eq!(fold("ørsted"), "orsted");
+        assert!(matches!(fold("plain"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]
-    fn shard_keys_are_plain_file_names() {
-        assert_eq!(shard_key("harbour"), "ha");
-        assert_eq!(shard_key("2024"), "20");
-        assert_eq!(shard_key("京都"), "_4eac_90fd");
-        assert_eq!(shard_key("京"), "_4eac");
-        assert_eq!(shard_key("мо"), "_43c_43e");
-    }
-
-    #[test]
-    fn html_becomes_text() {
-        assert_eq!(
-            html_to_text("<p>Fish &amp; chips<br>at <em>Tom&#39;s</em> &#x263A;</p>\n"),
-            "Fish & chips at Tom's ☺"
-        );
+    fn html_becomes_runs_of_text() {
+        let mut runs = Vec::new();
+        each_text("<p>Fish &amp; chips<br>at <em>Tom&#39;s</em> &#x263A;</p>\n<!-- x", |t| {
+            runs.push(t.to_string())
+        });
+        assert_eq!(runs, ["Fish & chips", "at ", "Tom's", " ☺", "\n"]);
         assert_eq!(decode_entities("a & b &bogus; &"), "a & b &bogus; &");
-    }
-
-    #[test]
-    fn truncation_keeps_words_whole() {
-        assert_eq!(truncate("short", 10), "short");
-        assert_eq!(truncate("one two three four", 12), "one two…");
     }
 
     #[test]

@@ -95,6 +95,7 @@ fn serve(mut stream: TcpStream, root: &Path) {
                 Some("js") => "text/javascript",
                 Some("json") => "application/json",
                 Some("css") => "text/css",
+                Some("ico") => "image/x-icon",
                 _ => "text/html; charset=utf-8",
             };
             ("200 OK", bytes, kind)
@@ -205,7 +206,7 @@ struct Session<'a> {
 impl<'a> Session<'a> {
     /// A headless Chromium with a fresh profile in `profile`.
     fn open(driver: &'a Driver, profile: &Path) -> Session<'a> {
-        let caps = json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
+        let caps = json!({"capabilities": {"alwaysMatch": {"goog:loggingPrefs": {"browser": "ALL"}, "goog:chromeOptions": {
             "binary": CHROMIUM,
             "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                      "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -237,24 +238,94 @@ fn fixture() -> TestSite {
     let site = TestSite::new();
     site.article(
         "a.md",
-        "title: Harbour dredging approved\ndate: 2024-01-10\ntags: [harbour]",
-        "The council voted to dredge the channel.\n",
+        "title: Harbour dredging approved\ndate: 2024-01-10\ntags: [harbour, council]",
+        "The council voted to dredge the channel.\n\nIn paragraph nine, the old ferry's mattress was \
+         finally moved off the slipway.\n",
     )
     .article(
         "b.md",
         "title: Harbour festival returns\ndate: 2024-02-20\nauthor: Zoë Ørsted",
-        "Boats & <b>bands</b> on the quay.\n",
+        "Boats & <b>bands</b> on the quay. The road bond vote passed.\n",
     )
-    .article("c.md", "title: Café opens on Mill Street\ndate: 2024-03-01", "Coffee at last.\n");
+    .article(
+        "c.md",
+        "title: Café opens on Mill Street\ndate: 2024-03-01\ntags: [council]",
+        "Coffee at last. A bond for the road was discussed.\n",
+    )
+    .article(
+        "d.md",
+        "title: \"<img src=x onerror=window.pwned=1> Tide report\"\ndate: 2023-05-01",
+        "The tide was `<img src=x onerror=window.pwned=2>` high.\n",
+    );
     site.build_with(&BuildOptions { base_url: Some("/news/".into()), ..BuildOptions::default() })
         .expect("build");
     site
 }
 
+/// The status line, then per result: link, headline, date, excerpt text and
+/// the words marked in it.
 const RESULTS: &str = "return [document.getElementById('search-status').textContent, \
     Array.from(document.querySelectorAll('#search-results li')).map(li => [\
     li.querySelector('a').getAttribute('href'), li.querySelector('a').textContent, \
-    li.querySelector('time').textContent, li.querySelector('.story-summary').textContent])];";
+    li.querySelector('time').textContent, li.querySelector('.search-excerpt').textContent, \
+    Array.from(li.querySelectorAll('mark')).map(m => m.textContent)])];";
+
+/// A browser on the fixture site, with helpers for the search page.
+struct Browser<'a> {
+    driver: &'a Driver,
+    session: &'a Session<'a>,
+    port: u16,
+}
+
+impl Browser<'_> {
+    fn at(&self, p: &str) -> String {
+        format!("/session/{}{p}", self.session.id)
+    }
+
+    fn open(&self, rel: &str) {
+        let url = format!("http://127.0.0.1:{}/news/{rel}", self.port);
+        self.driver.call("POST", &self.at("/url"), json!({ "url": url }));
+    }
+
+    fn script(&self, js: &str) -> Value {
+        self.driver.call("POST", &self.at("/execute/sync"), json!({"script": js, "args": []}))
+    }
+
+    fn element(&self, css: &str) -> String {
+        let e =
+            self.driver.call("POST", &self.at("/element"), json!({"using": "css selector", "value": css}));
+        e[ELEMENT].as_str().unwrap_or_else(|| panic!("element id: {e}")).to_string()
+    }
+
+    fn type_in(&self, css: &str, text: &str) {
+        let input = self.element(css);
+        self.driver.call("POST", &self.at(&format!("/element/{input}/clear")), json!({}));
+        self.driver.call("POST", &self.at(&format!("/element/{input}/value")), json!({ "text": text }));
+    }
+
+    /// The results once the status line holds `expect`.
+    fn results(&self, expect: &str) -> Value {
+        wait_for(Duration::from_secs(15), || {
+            let v = self.script(RESULTS);
+            v[0].as_str().is_some_and(|st| st.contains(expect)).then_some(v)
+        })
+        .unwrap_or_else(|| panic!("no `{expect}`: {}", self.script(RESULTS)))
+    }
+
+    /// Console messages of level SEVERE since the last call.
+    fn console_errors(&self) -> Vec<String> {
+        let log = self.driver.call("POST", &self.at("/se/log"), json!({"type": "browser"}));
+        log.as_array()
+            .map(|l| l.iter().filter(|e| e["level"] == "SEVERE").map(|e| e["message"].to_string()).collect())
+            .unwrap_or_default()
+    }
+}
+
+fn titles(v: &Value) -> Vec<String> {
+    let mut t: Vec<String> = v[1].as_array().expect("results").iter().map(|r| r[1].to_string()).collect();
+    t.sort();
+    t
+}
 
 #[test]
 fn search_page_finds_stories_as_one_types() {
@@ -266,54 +337,120 @@ fn search_page_finds_stories_as_one_types() {
     let profile = tempfile::tempdir().expect("profile dir");
     let driver = Driver::start(&driver_bin);
     let session = Session::open(&driver, profile.path());
-    let sid = session.id.clone();
-    let s = |p: &str| format!("/session/{sid}{p}");
-    let url = format!("http://127.0.0.1:{}/news/search/", server.port);
-    driver.call("POST", &s("/url"), json!({ "url": url }));
-    let input =
-        driver.call("POST", &s("/element"), json!({"using": "css selector", "value": "#search-input"}));
-    let input = input[ELEMENT].as_str().unwrap_or_else(|| panic!("element id: {input}")).to_string();
-    let results_for = |typed: &str, expect: &str| -> Value {
-        driver.call("POST", &s(&format!("/element/{input}/value")), json!({ "text": typed }));
-        wait_for(Duration::from_secs(15), || {
-            let v = driver.call("POST", &s("/execute/sync"), json!({"script": RESULTS, "args": []}));
-            v[0].as_str().is_some_and(|st| st.contains(expect)).then_some(v)
-        })
-        .unwrap_or_else(|| panic!("no `{expect}` after typing {typed:?}"))
-    };
+    let b = Browser { driver: &driver, session: &session, port: server.port };
+    b.open("search/");
 
-    // A prefix finds both harbour stories, newest first, under /news/.
-    let v = results_for("harb", "2 stories match “harb”.");
-    assert_eq!(
-        v[1],
-        json!([
-            [
-                "/news/2024/02/20/b/",
-                "Harbour festival returns",
-                "February 20, 2024",
-                "Boats & bands on the quay."
-            ],
-            [
-                "/news/2024/01/10/a/",
-                "Harbour dredging approved",
-                "January 10, 2024",
-                "The council voted to dredge the channel."
-            ],
-        ])
-    );
-    // Words are ANDed.
-    let v = results_for(" dredg", "1 story matches “harb dredg”.");
+    // A prefix finds both harbour stories, under /news/.
+    b.type_in("#search-input", "harb");
+    let v = b.results("2 stories match “harb”.");
+    assert_eq!(titles(&v), ["\"Harbour dredging approved\"", "\"Harbour festival returns\""]);
+    let festival = v[1].as_array().expect("results").iter().find(|r| r[0] == "/news/2024/02/20/b/").cloned();
+    let festival = festival.expect("festival story");
+    assert_eq!(festival[2], "February 20, 2024");
+    assert_eq!(festival[3], "Boats & bands on the quay. The road bond vote passed.");
+    // Words are ANDed; only the last one matches as a prefix.
+    b.type_in("#search-input", "harbour dredg");
+    let v = b.results("1 story matches “harbour dredg”.");
     assert_eq!(v[1][0][1], "Harbour dredging approved");
     // Authors are searchable, accents folded on both sides.
-    driver.call("POST", &s(&format!("/element/{input}/clear")), json!({}));
-    let v = results_for("zoe orsted", "1 story matches “zoe orsted”.");
+    b.type_in("#search-input", "zoe orsted");
+    let v = b.results("1 story matches “zoe orsted”.");
     assert_eq!(v[1][0][1], "Harbour festival returns");
-    driver.call("POST", &s(&format!("/element/{input}/clear")), json!({}));
-    let v = results_for("CAFÉ", "1 story matches “CAFÉ”.");
+    b.type_in("#search-input", "CAFÉ");
+    let v = b.results("1 story matches “CAFÉ”.");
     assert_eq!(v[1][0][0], "/news/2024/03/01/c/");
-    driver.call("POST", &s(&format!("/element/{input}/clear")), json!({}));
-    let v = results_for("nothingmatches", "No stories match “nothingmatches”.");
+    b.type_in("#search-input", "nothingmatches");
+    let v = b.results("No stories match “nothingmatches”.");
     assert_eq!(v[1], json!([]));
+}
+
+#[test]
+fn full_text_search_marks_stems_phrases_and_filters() {
+    let Some(driver_bin) = browser() else {
+        return;
+    };
+    let site = fixture();
+    let server = Server::start(site.out());
+    let profile = tempfile::tempdir().expect("profile dir");
+    let driver = Driver::start(&driver_bin);
+    let session = Session::open(&driver, profile.path());
+    let b = Browser { driver: &driver, session: &session, port: server.port };
+
+    // Loaded straight from a URL: a word of paragraph nine, marked.
+    b.open("search/?q=mattress");
+    let v = b.results("1 story matches “mattress”.");
+    assert_eq!(v[1][0][1], "Harbour dredging approved");
+    assert_eq!(v[1][0][4], json!(["mattress"]));
+    assert!(v[1][0][3].as_str().is_some_and(|t| t.contains("mattress was finally moved")), "{v}");
+    assert_eq!(b.script("return document.getElementById('search-input').value;"), "mattress");
+
+    // Another form of the word: `dredged` is not in the text, `dredge` is.
+    b.type_in("#search-input", "dredged");
+    let v = b.results("1 story matches “dredged”.");
+    assert_eq!(v[1][0][1], "Harbour dredging approved");
+    assert_eq!(v[1][0][4], json!(["dredge"]));
+    let url = b.script("return location.search;");
+    assert_eq!(url, "?q=dredged");
+
+    // A phrase, against the same two words apart.
+    b.type_in("#search-input", "road bond ");
+    let v = b.results("2 stories match “road bond”.");
+    assert_eq!(titles(&v), ["\"Café opens on Mill Street\"", "\"Harbour festival returns\""]);
+    b.type_in("#search-input", "\"road bond\"");
+    let v = b.results("1 story matches “\"road bond\"”.");
+    assert_eq!(v[1][0][1], "Harbour festival returns");
+    assert_eq!(v[1][0][4], json!(["road", "bond"]));
+
+    // A tag filter from the URL, then from its button.
+    b.open("search/?q=council&tag=harbour");
+    let v = b.results("1 story matches “council”, topic harbour.");
+    assert_eq!(v[1][0][1], "Harbour dredging approved");
+    b.open("search/?q=council");
+    b.results("2 stories match “council”.");
+    let button = b.element("button[data-key='tag:harbour']");
+    assert_eq!(
+        b.script("return document.querySelector(\"button[data-key='tag:harbour']\").textContent;"),
+        "harbour (1)"
+    );
+    driver.call("POST", &b.at(&format!("/element/{button}/click")), json!({}));
+    b.results("1 story matches “council”, topic harbour.");
+    assert_eq!(b.script("return location.search;"), "?q=council&tag=harbour");
+    let focused = b.script("return document.activeElement.getAttribute('data-key');");
+    assert_eq!(focused, "tag:harbour", "focus stays on the button");
+    assert_eq!(b.script("return document.activeElement.getAttribute('aria-pressed');"), "true");
+}
+
+#[test]
+fn article_text_never_becomes_markup_and_pages_log_no_errors() {
+    let Some(driver_bin) = browser() else {
+        return;
+    };
+    let site = fixture();
+    let server = Server::start(site.out());
+    let profile = tempfile::tempdir().expect("profile dir");
+    let driver = Driver::start(&driver_bin);
+    let session = Session::open(&driver, profile.path());
+    let b = Browser { driver: &driver, session: &session, port: server.port };
+
+    b.open("search/?q=tide");
+    let v = b.results("1 story matches “tide”.");
+    assert_eq!(v[1][0][1], "<img src=x onerror=window.pwned=1> Tide report");
+    assert!(v[1][0][3].as_str().is_some_and(|t| t.contains("<img src=x onerror=window.pwned=2>")), "{v}");
+    assert_eq!(b.script("return document.querySelectorAll('#search-results img').length;"), 0);
+    assert_eq!(b.script("return window.pwned === undefined;"), true);
+    assert_eq!(b.console_errors(), Vec::<String>::new(), "search page");
+
+    for page in ["", "2024/01/10/a/", "search/", "search/?q=harbour+council&sort=newest"] {
+        b.open(page);
+        wait_for(Duration::from_secs(5), || {
+            (b.script("return document.readyState;") == "complete").then_some(())
+        });
+        // Let late requests (the icon, the index) finish.
+        std::thread::sleep(Duration::from_millis(500));
+        assert_eq!(b.console_errors(), Vec::<String>::new(), "/news/{page}");
+    }
+    let icon = b.script("return fetch('/news/favicon.ico').then(r => r.status);");
+    assert_eq!(icon, 200);
 }
 
 /// An article open in the browser through `dateline serve` shows a new title

@@ -1,0 +1,201 @@
+//! Articles to weighed stems: each word of each field, stemmed for the
+//! site's language, counted with its field's boost.
+//!
+//! Stems come from Snowball through `rust-stemmers` and are folded to ASCII
+//! after stemming (the stemmers know their language's accents). Each run of
+//! articles is analysed on its own thread with its own table of the words
+//! it met, so a word is stemmed once per run, not once per use, and stems
+//! are numbered within the run; [`merge`] joins the runs.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+
+use super::text;
+
+/// Where a word stands and what it weighs there, BM25F-style: a word in the
+/// headline counts as three in the body.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// Occurrences are multiplied by this.
+    pub boost: f32,
+    /// Headline or tag: the term gets the headline bonus.
+    pub head: bool,
+}
+
+/// The headline.
+pub const TITLE: Field = Field { boost: 3.0, head: true };
+/// A tag.
+pub const TAG: Field = Field { boost: 3.0, head: true };
+/// A byline.
+pub const AUTHOR: Field = Field { boost: 2.0, head: false };
+/// The summary or someone quoted.
+pub const SUMMARY: Field = Field { boost: 1.5, head: false };
+/// The body.
+pub const BODY: Field = Field { boost: 1.0, head: false };
+
+/// The Snowball stemmer of a language tag (`en`, `fr-CA`), if there is one;
+/// other languages are indexed by plain words.
+pub fn algorithm(language: &str) -> Option<Algorithm> {
+    let code = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    Some(match code.as_str() {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "en" => Algorithm::English,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "no" | "nb" | "nn" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => return None,
+    })
+}
+
+/// One article's stems (numbered in its run) with their weighed counts.
+#[derive(Debug, Default)]
+pub struct Counts {
+    /// Stem number -> (weighed occurrences, in headline or tags).
+    pub terms: Vec<(u32, f32, bool)>,
+    /// Words in all fields, unweighed: BM25's document length.
+    pub length: u32,
+}
+
+/// What one run of articles produced.
+#[derive(Debug, Default)]
+pub struct Run {
+    /// Stems by number.
+    pub stems: Vec<String>,
+    /// Every folded word met -> its stem's number.
+    pub words: FxHashMap<String, u32>,
+    /// Per article of the run, in order.
+    pub counts: Vec<Counts>,
+}
+
+/// Analyses a run of articles, each given as its fields.
+pub struct Analyser {
+    stemmer: Option<Stemmer>,
+    /// Stem -> its number in the run.
+    numbers: FxHashMap<String, u32>,
+    /// Per stem number, its place in the current article's list.
+    slots: Vec<u32>,
+    run: Run,
+}
+
+impl Analyser {
+    /// An analyser for `language` (a language tag such as `en`).
+    pub fn new(language: &str) -> Analyser {
+        Analyser {
+            stemmer: algorithm(language).map(Stemmer::create),
+            numbers: FxHashMap::default(),
+            slots: Vec::new(),
+            run: Run::default(),
+        }
+    }
+
+    /// Adds one article: its fields of plain text, and its body as HTML.
+    pub fn article(&mut self, fields: &[(Field, &str)], body_html: &str) {
+        let mut counts = Counts::default();
+        for &(field, value) in fields {
+            text::each_word(value, |w| self.count(&mut counts, field, w));
+        }
+        text::each_text(body_html, |run| text::each_word(run, |w| self.count(&mut counts, BODY, w)));
+        counts.terms.sort_unstable_by_key(|t| t.0);
+        self.run.counts.push(counts);
+    }
+
+    fn count(&mut self, counts: &mut Counts, field: Field, word: &str) {
+        let stem = self.stem(word);
+        // Where the stem stands in this article's list, if it is there: a
+        // table by stem number instead of a hash map per article.
+        let at = self.slots[stem as usize] as usize;
+        let terms = &mut counts.terms;
+        let slot = match terms.get(at).is_some_and(|t| t.0 == stem) {
+            true => at,
+            false => {
+                self.slots[stem as usize] = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+                terms.push((stem, 0.0, false));
+                terms.len() - 1
+            }
+        };
+        terms[slot].1 += field.boost;
+        terms[slot].2 |= field.head;
+        counts.length += 1;
+    }
+
+    fn stem(&mut self, word: &str) -> u32 {
+        let folded = text::fold(word);
+        if let Some(&n) = self.run.words.get(folded.as_ref()) {
+            return n;
+        }
+        let stem = match &self.stemmer {
+            Some(s) => text::fold(&s.stem(word)).into_owned(),
+            None => folded.to_string(),
+        };
+        let n = match self.numbers.get(&stem) {
+            Some(&n) => n,
+            None => {
+                let n = u32::try_from(self.run.stems.len()).unwrap_or(u32::MAX);
+                self.numbers.insert(stem.clone(), n);
+                self.run.stems.push(stem);
+                self.slots.push(u32::MAX);
+                n
+            }
+        };
+        self.run.words.insert(folded.into_owned(), n);
+        n
+    }
+
+    /// The run, once every article is in.
+    pub fn finish(self) -> Run {
+        self.run
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_words_share_stems() {
+        let mut a = Analyser::new("en-GB");
+        a.article(&[(TITLE, "Dredging the harbour")], "<p>They <em>dredged</em> it. Harbours&#33;</p>");
+        let run = a.finish();
+        let stem_of = |w: &str| run.stems[run.words[w] as usize].clone();
+        assert_eq!(stem_of("dredging"), "dredg");
+        assert_eq!(stem_of("dredged"), "dredg");
+        assert_eq!(stem_of("harbours"), "harbour");
+        let counts = &run.counts[0];
+        assert_eq!(counts.length, 7);
+        let dredg: Vec<_> =
+            counts.terms.iter().filter(|t| run.stems[t.0 as usize] == "dredg").map(|t| (t.1, t.2)).collect();
+        assert_eq!(dredg, [(4.0, true)], "3 for the headline, 1 for the body, merged");
+    }
+
+    #[test]
+    fn unknown_languages_keep_plain_folded_words() {
+        let mut a = Analyser::new("ja");
+        a.article(&[], "Café cafés 京都");
+        let run = a.finish();
+        let mut stems = run.stems.clone();
+        stems.sort();
+        assert_eq!(stems, ["cafe", "cafes", "京都"]);
+    }
+
+    #[test]
+    fn stems_are_folded_after_stemming() {
+        let mut a = Analyser::new("fr");
+        a.article(&[(SUMMARY, "Élections municipales")], "");
+        let run = a.finish();
+        assert!(run.stems.iter().all(|s| s.is_ascii()), "{:?}", run.stems);
+        assert!(run.words.contains_key("elections"));
+    }
+}
