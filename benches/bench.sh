@@ -5,6 +5,10 @@
 #
 #   benches/bench.sh [SIZE...]        cold builds of SIZE-article archives (default 10000)
 #   benches/bench.sh latency [SIZE]   watch mode: edit-to-written latency (default 10000)
+#   benches/bench.sh search [SIZE...] the search index: size, shards, bytes a
+#                                     two-word query downloads, the search
+#                                     stage's share of the build (and
+#                                     Pagefind's figures with PAGEFIND=1)
 #
 # Every tool builds the same articles into an empty folder, RUNS times
 # (hyperfine), under /usr/bin/time -v for the peak memory; the table quotes
@@ -38,6 +42,7 @@ die() { echo "bench: $*" >&2; exit 1; }
 
 mode=build
 if [ "${1:-}" = latency ]; then mode=latency; shift; fi
+if [ "${1:-}" = search ]; then mode=search; shift; fi
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000)
 for n in "${sizes[@]}"; do
@@ -83,6 +88,47 @@ if [ "$mode" = latency ]; then
   # Not exec: the trap must still remove the work folder.
   python3 "$repo/benches/latency.py" --dateline "$dateline" --site "$site" \
     --out "$work/out-watch" --reps "${REPS:-7}"
+  exit
+fi
+
+if [ "$mode" = search ]; then
+  # Typical two-word queries of the generated archives.
+  queries=("interest rates" "house prices" "wage growth" "storm damage" "nuclear power" "ticket sales")
+  for n in "${sizes[@]}"; do
+    site=$(corpus "$n" plain)
+    out=$work/out-search-$n
+    echo "== search index on $n articles ($runs builds)" >&2
+    for _ in $(seq "$runs"); do
+      rm -rf "$out"
+      "$dateline" build --root "$site" --output "$out" --timings 2>&1 | tail -2 >>"$work/timings-$n"
+    done
+    python3 - "$work/timings-$n" <<'EOF2'
+import re, statistics, sys
+shares, totals, search = [], [], []
+for line in open(sys.argv[1]):
+    m = re.search(r"in (\d+) ms", line)
+    if m:
+        totals.append(int(m.group(1)))
+    m = re.search(r"search (\d+) ms", line)
+    if m:
+        search.append(int(m.group(1)))
+shares = [s / t for s, t in zip(search, totals)]
+print("build %d ms (median), search stage %d ms, share %.1f%% (range %.1f-%.1f%%)" % (
+    statistics.median(totals), statistics.median(search), 100 * statistics.median(shares),
+    100 * min(shares), 100 * max(shares)))
+EOF2
+    echo "index: $(du -sb "$out/search" | cut -f1) bytes in $(find "$out/search" -type f | wc -l) files," \
+      "$(ls "$out/search/shard" | wc -l) shards, largest shard $(ls -S -l "$out/search/shard" | awk 'NR==2 {print $5}') bytes"
+    python3 "$repo/benches/search_query.py" "$out" "${queries[@]}"
+    if [ "${PAGEFIND:-}" = 1 ] && command -v npx >/dev/null; then
+      echo "== Pagefind on the same output" >&2
+      /usr/bin/time -v -o "$work/pagefind-rss-$n" npx --yes pagefind --site "$out" \
+        --output-path "$work/pagefind-$n" >/dev/null 2>&1 || echo "pagefind failed" >&2
+      echo "pagefind: $(grep -E 'Elapsed' "$work/pagefind-rss-$n" | awk '{print $NF}') wall," \
+        "$(grep 'Maximum resident' "$work/pagefind-rss-$n" | awk '{print $NF}') KB max RSS," \
+        "index $(du -sb "$work/pagefind-$n" | cut -f1) bytes in $(find "$work/pagefind-$n" -type f | wc -l) files"
+    fi
+  done
   exit
 fi
 

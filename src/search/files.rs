@@ -8,7 +8,7 @@
 //!   downloads stays the same however large the archive grows (only the
 //!   lists of its own words grow with it);
 //! - `docs/<hash>.json`: [`DOCS_PER_FILE`] [`Doc`](super::Doc)s, by id
-//!   (file `n` holds ids `16n` to `16n+15`): the few a page of results
+//!   (file `n` holds ids `8n` to `8n+7`): the few a page of results
 //!   needs, without a file per article;
 //! - `ids/<hash>.json`: the names of [`FILES_PER_IDS`] `docs/` files, in order;
 //! - `facets/<hash>.json`: [`Facets`], every tag's and author's ids;
@@ -25,13 +25,13 @@ use crate::error::{Error, Result};
 use crate::render::Page;
 
 /// Articles per `docs/` file.
-pub const DOCS_PER_FILE: usize = 16;
+pub const DOCS_PER_FILE: usize = 8;
 
 /// `docs/` file names per `ids/` file.
 pub const FILES_PER_IDS: usize = 256;
 
 /// About how many bytes of JSON a shard holds before the next starts.
-pub const SHARD_BYTES: usize = 48 * 1024;
+pub const SHARD_BYTES: usize = 16 * 1024;
 
 /// Version of the file shapes, checked by the script.
 const VERSION: u32 = 2;

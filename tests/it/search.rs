@@ -125,7 +125,7 @@ fn index_files_are_named_by_their_bytes() {
     let r = Reader::new(&site);
     assert_eq!(r.manifest["ids"].as_array().expect("ids").len(), 1, "4,096 articles an ids file");
     let names = json(&site, &format!("search/ids/{}.json", r.manifest["ids"][0].as_str().expect("ids")));
-    assert_eq!(names.as_array().expect("names").len(), 38, "16 articles a docs file");
+    assert_eq!(names.as_array().expect("names").len(), 75, "8 articles a docs file");
     assert_eq!(r.doc(599)["title"], "Story 599", "the newest story has the last id");
     for f in site.files().iter().filter(|f| f.starts_with("search/") && f.ends_with(".json")) {
         if f == "search/manifest.json" {
