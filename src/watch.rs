@@ -54,10 +54,9 @@ pub struct WatchOptions {
     pub poll: bool,
 }
 
-/// Builds once, then rebuilds after every burst of changes until `stop` is
-/// set. Content and template errors are reported and never end the watch.
-pub fn run(options: &WatchOptions, stop: &AtomicBool, report: &mut dyn FnMut(Report)) -> Result<()> {
-    // Events carry absolute paths; compare them with absolute ones.
+/// `options` with the root and the output folder's parent made absolute:
+/// events carry absolute paths, and are compared with these.
+fn absolute(options: &WatchOptions) -> Result<WatchOptions> {
     let mut options = options.clone();
     options.root = std::fs::canonicalize(&options.root).map_err(|e| Error::io(&options.root, e))?;
     if let (Some(parent), Some(name)) = (options.out.parent(), options.out.file_name()) {
@@ -66,7 +65,28 @@ pub fn run(options: &WatchOptions, stop: &AtomicBool, report: &mut dyn FnMut(Rep
             options.out = p.join(name);
         }
     }
-    let options = &options;
+    Ok(options)
+}
+
+/// The paths of `events` a rebuild must look at, sorted, each once.
+fn changed_paths(events: &[notify_debouncer_full::DebouncedEvent], options: &WatchOptions) -> Vec<PathBuf> {
+    // Reading files raises access events; our own rebuild must not trigger another.
+    let mut changed: Vec<PathBuf> = events
+        .iter()
+        .filter(|e| !matches!(e.kind, notify::EventKind::Access(_)))
+        .flat_map(|e| e.paths.iter().map(move |p| (p, is_folder(&e.kind) || p.is_dir())))
+        .filter(|(p, folder)| relevant(p, *folder, &options.root, &options.out))
+        .map(|(p, _)| p.clone())
+        .collect();
+    changed.sort();
+    changed.dedup();
+    changed
+}
+
+/// Builds once, then rebuilds after every burst of changes until `stop` is
+/// set. Content and template errors are reported and never end the watch.
+pub fn run(options: &WatchOptions, stop: &AtomicBool, report: &mut dyn FnMut(Report)) -> Result<()> {
+    let options = &absolute(options)?;
     let mut session = Session::new(&options.root, &options.out, options.build.clone());
     // With `full` false, the session may read only the changed files when
     // they are all articles it knows (see `Session::build_edited`).
@@ -108,16 +128,7 @@ pub fn run(options: &WatchOptions, stop: &AtomicBool, report: &mut dyn FnMut(Rep
         }
         // Events the system dropped (a queue overflow) mean anything may have changed.
         let rescan = events.iter().any(|e| e.need_rescan());
-        // Reading files raises access events; our own rebuild must not trigger another.
-        let mut changed: Vec<PathBuf> = events
-            .iter()
-            .filter(|e| !matches!(e.kind, notify::EventKind::Access(_)))
-            .flat_map(|e| e.paths.iter().map(move |p| (p, is_folder(&e.kind) || p.is_dir())))
-            .filter(|(p, folder)| relevant(p, *folder, &options.root, &options.out))
-            .map(|(p, _)| p.clone())
-            .collect();
-        changed.sort();
-        changed.dedup();
+        let changed = changed_paths(&events, options);
         if changed.is_empty() {
             continue;
         }

@@ -80,17 +80,9 @@ fn expected_len(entries: &[&Entry<'_>]) -> usize {
     entries.iter().map(|e| e.content_xml.len() + e.summary_xml.len() + 1024).sum::<usize>() + 2048
 }
 
-/// Writes the feeds of the site into `sink`, skipping those whose
-/// fingerprint is in `previous` (a rebuild rewrites only feeds whose
-/// articles changed); returns the fingerprints of every feed file.
-pub fn write_all(
-    articles: &[Article],
-    rendered: &[Rendered],
-    archive: &Archive,
-    settings: &Settings,
-    previous: &PageKeys,
-    sink: &Sink<'_>,
-) -> Result<PageKeys> {
+/// The listings that have feeds: the whole site, each tag and each author,
+/// each cut to the newest `feed_limit` articles.
+fn listings<'a>(archive: &'a Archive, settings: &Settings) -> Vec<Listing<'a>> {
     let limit = settings.config.feed_limit;
     let cut = |list: &[usize]| list.len().min(limit);
     let mut listings = vec![Listing {
@@ -111,7 +103,21 @@ pub fn write_all(
             oldest: g.articles.last().copied(),
         }));
     }
+    listings
+}
 
+/// Writes the feeds of the site into `sink`, skipping those whose
+/// fingerprint is in `previous` (a rebuild rewrites only feeds whose
+/// articles changed); returns the fingerprints of every feed file.
+pub fn write_all(
+    articles: &[Article],
+    rendered: &[Rendered],
+    archive: &Archive,
+    settings: &Settings,
+    previous: &PageKeys,
+    sink: &Sink<'_>,
+) -> Result<PageKeys> {
+    let mut listings = listings(archive, settings);
     let mut keys = PageKeys::default();
     listings.retain(|l| {
         let versions: Vec<u64> = l.articles.iter().map(|&i| rendered[i].version).collect();
