@@ -5,8 +5,10 @@
 use crate::content::Asset;
 use crate::render::Page;
 
-/// The built-in icon: a 32x32 PNG in an ICO container (`templates/favicon.ico`).
-pub const ICON: &[u8] = include_bytes!("../templates/favicon.ico");
+/// The built-in icon: a 32x32 PNG in an ICO container. It lives in `src/`,
+/// not `templates/`: the sample site at the repository root reads that
+/// folder as its template overrides, every file as text.
+pub const ICON: &[u8] = include_bytes!("favicon.ico");
 
 /// Where the icon goes, relative to the output root.
 pub const PATH: &str = "favicon.ico";
