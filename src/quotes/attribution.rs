@@ -46,37 +46,44 @@ pub struct Scene<'s, 't> {
     /// The gender of the pronoun in the cue, for a pronoun cue.
     pub pronoun: Option<Gender>,
     pub partial: bool,
-    pub facts: &'s Facts,
+    pub facts: &'s Facts<'t>,
     /// Where the previous quote ends, (0, 0) for the first.
     pub since: (usize, usize),
 }
 
 /// What the whole article tells about its words, gathered once per article.
 #[derive(Default)]
-pub struct Facts {
+pub struct Facts<'a> {
     /// Blocks set in title case: headlines and headings, where capitalised
     /// words run together into false names.
     pub headline: Vec<bool>,
     /// Words the article also writes in lower case ("says", "slams"): a
     /// capitalised one in a name is more likely a headline's verb.
-    pub lower: rustc_hash::FxHashSet<String>,
+    pub lower: rustc_hash::FxHashSet<&'a str>,
 }
 
-impl Facts {
+impl<'a> Facts<'a> {
     /// The facts of an article's text blocks.
-    pub fn of(blocks: &[String]) -> Facts {
+    pub fn of(blocks: &'a [String]) -> Facts<'a> {
         let mut lower = rustc_hash::FxHashSet::default();
         let headline = blocks
             .iter()
             .map(|b| {
+                // Bytes, not chars: this reads every word of every article with quotes.
+                // Non-ASCII bytes count as letters, so UTF-8 words stay whole.
+                let word_byte = |c: &u8| c.is_ascii_alphanumeric() || !c.is_ascii() || *c == b'\'';
                 let (mut caps, mut all) = (0, 0);
-                for w in b.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}') {
-                    let Some(c) = w.chars().next() else { continue };
+                for w in b.as_bytes().split(|c| !word_byte(c)).filter(|w| !w.is_empty()) {
                     all += 1;
-                    if c.is_uppercase() {
-                        caps += 1;
-                    } else if c.is_lowercase() && w.len() > 3 {
-                        lower.insert(w.to_string());
+                    match w[0] {
+                        b'A'..=b'Z' => caps += 1,
+                        b'a'..=b'z' if w.len() > 3 => {
+                            // Split at ASCII bytes only, so `w` is whole UTF-8.
+                            if let Ok(w) = std::str::from_utf8(w) {
+                                lower.insert(w);
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 (3..=25).contains(&all) && caps * 10 >= all * 7
@@ -163,6 +170,9 @@ struct Evidence {
     recent_rank: Option<usize>,
 }
 
+/// How many words before and after a quote are searched for names.
+const WINDOW: usize = 15;
+
 /// Every candidate speaker of one quote, with its features.
 pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
     let mut found: Vec<(Vec<String>, Evidence)> = Vec::new();
@@ -181,10 +191,22 @@ pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
     if let Some(c) = s.carried {
         note(split(c), &|e| e.carried = true);
     }
-    for (words, i, end) in names_in(s.head) {
-        if let Some(full) = resolve(reg, &words, s.at) {
-            let verb = verb_near(s.head, i, end);
-            let dist = s.head.len() - end;
+    // Speakers stand near their quote: names further off only cost time.
+    let head = &s.head[s.head.len().saturating_sub(WINDOW)..];
+    // One name often stands both before and after a quote: resolve each once.
+    let mut known: Vec<(Vec<String>, Option<Vec<String>>)> = Vec::new();
+    let mut resolve = |words: &[&str]| -> Option<Vec<String>> {
+        if let Some((_, full)) = known.iter().find(|(w, _)| w == words) {
+            return full.clone();
+        }
+        let full = resolve(reg, words, s.at);
+        known.push((words.iter().map(|w| w.to_string()).collect(), full.clone()));
+        full
+    };
+    for (words, i, end) in names_in(head) {
+        if let Some(full) = resolve(&words) {
+            let verb = verb_near(head, i, end);
+            let dist = head.len() - end;
             note(full, &|e| {
                 e.in_head = true;
                 e.head_verb |= verb;
@@ -192,8 +214,8 @@ pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
             });
         }
     }
-    for (words, i, end) in names_in(s.tail) {
-        if let Some(full) = resolve(reg, &words, s.at) {
+    for (words, i, end) in names_in(&s.tail[..s.tail.len().min(WINDOW)]) {
+        if let Some(full) = resolve(&words) {
             let verb = verb_near(s.tail, i, end);
             note(full, &|e| {
                 e.in_tail = true;
@@ -282,23 +304,62 @@ fn near(d: Option<usize>) -> f32 {
     d.map_or(0.0, |d| 1.0 / (1.0 + d as f32))
 }
 
+/// What the article's other mentions of a candidate say, gathered in one pass.
+#[derive(Default)]
+struct Mentions {
+    /// Mentions ending in the candidate's surname.
+    count: usize,
+    first_block_only: bool,
+    titled: bool,
+    /// The latest one before the quote opens its sentence.
+    opens: bool,
+    same_block: bool,
+    /// Mentions of exactly this name, and whether all are in headlines.
+    exact: usize,
+    headline_only: bool,
+    /// Named between the previous quote and this one; others named there.
+    named_since: bool,
+    others_since: usize,
+}
+
+impl Mentions {
+    fn of(reg: &Registry, s: &Scene, words: &[String]) -> Mentions {
+        let last = words.last().map_or("", String::as_str);
+        let mut m = Mentions { first_block_only: true, headline_only: true, ..Mentions::default() };
+        let mut latest: Option<&super::registry::Mention> = None;
+        for x in &reg.mentions {
+            let between = x.at > s.since && x.at < s.at;
+            let same = x.words.last().is_some_and(|l| l == last);
+            if !same {
+                m.others_since += usize::from(between);
+                continue;
+            }
+            m.named_since |= between;
+            m.count += 1;
+            m.first_block_only &= x.at.0 == 0;
+            m.titled |= x.titled;
+            if x.at < s.at {
+                m.same_block |= x.at.0 == s.at.0;
+                if latest.is_none_or(|l| l.at < x.at) {
+                    latest = Some(x);
+                }
+            }
+            if x.words == words {
+                m.exact += 1;
+                m.headline_only &= s.facts.headline.get(x.at.0).copied().unwrap_or(false);
+            }
+        }
+        m.opens = latest.is_some_and(|l| l.opens);
+        m.headline_only &= m.exact > 0;
+        m
+    }
+}
+
 fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usize) -> Candidate {
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     let last = w.last().copied().unwrap_or("");
-    let same: Vec<_> = reg.mentions.iter().filter(|m| m.words.last().is_some_and(|l| l == last)).collect();
-    let mentions = same.len();
-    let first_block_only = same.iter().all(|m| m.at.0 == 0);
-    let titled = same.iter().any(|m| m.titled);
-    let before: Vec<_> = same.iter().filter(|m| m.at < s.at).collect();
-    let opens = before.iter().max_by_key(|m| m.at).is_some_and(|m| m.opens);
-    let same_block = before.iter().any(|m| m.at.0 == s.at.0);
-    let exact: Vec<_> = same.iter().filter(|m| m.words == words).collect();
-    let headline_only =
-        !exact.is_empty() && exact.iter().all(|m| s.facts.headline.get(m.at.0).copied().unwrap_or(false));
-    let between: Vec<_> = reg.mentions.iter().filter(|m| m.at > s.since && m.at < s.at).collect();
-    let named_since = between.iter().any(|m| m.words.last().is_some_and(|l| l == last));
-    let others_since = between.iter().filter(|m| m.words.last().is_some_and(|l| l != last)).count();
-    let lower_seen = w.iter().skip(1).filter(|x| s.facts.lower.contains(&x.to_lowercase())).count();
+    let m = Mentions::of(reg, s, &words);
+    let lower_seen = w.iter().skip(1).filter(|x| s.facts.lower.contains(x.to_lowercase().as_str())).count();
     let gender = s.pronoun.map(|want| reg.gender_of(&words).map(|g| g == want));
     let in_quote = s.text.split(|c: char| !c.is_alphanumeric()).any(|q| q == last);
     let route = |r: Route| f32::from(u8::from(s.route == r));
@@ -324,8 +385,8 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(is_person(&w)),
         b(w.len() == 1),
         b(w.iter().any(|x| is_org_word(x))),
-        b(titled),
-        (1.0 + mentions as f32).ln(),
+        b(m.titled),
+        (1.0 + m.count as f32).ln(),
         b(in_quote),
         b(gender == Some(Some(true))),
         b(gender == Some(Some(false))),
@@ -338,17 +399,17 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         route(Route::Carried),
         b(w.len() >= 4),
         b(w.iter().any(|x| !is_cap(x))),
-        b(first_block_only && s.at.0 > 0),
+        b(m.first_block_only && s.at.0 > 0),
         lower_seen as f32,
         b(e.recent_rank == Some(0)),
         b(e.recent_rank == Some(1)),
-        b(opens),
-        b(same_block),
-        b(headline_only),
-        b(exact.len() <= 1),
-        (1.0 + others_since as f32).ln(),
-        b(named_since),
-        b(e.carried && others_since > 0),
+        b(m.opens),
+        b(m.same_block),
+        b(m.headline_only),
+        b(m.exact <= 1),
+        (1.0 + m.others_since as f32).ln(),
+        b(m.named_since),
+        b(e.carried && m.others_since > 0),
         rule * b(is_person(&w)),
         rule * b(in_quote),
     ];
@@ -358,11 +419,12 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
 /// The name without the role run into it: "Political Editor Matthew Boyle" is
 /// Matthew Boyle where the article also writes "editor" in lower case, as
 /// "Sen. Ann Roe" is Ann Roe. At least two words are kept.
-pub fn display_words<'w>(w: &'w [&'w str], facts: &Facts) -> &'w [&'w str] {
+pub fn display_words<'w>(w: &'w [&'w str], facts: &Facts<'_>) -> &'w [&'w str] {
     // "Texas-based", "Boston-area": a description, whatever the article's words.
     let described = |x: &&str| x.split('-').skip(1).any(|p| p.chars().next().is_some_and(char::is_lowercase));
-    let role =
-        |x: &&str| super::names::is_title(x) || described(x) || facts.lower.contains(&x.to_lowercase());
+    let role = |x: &&str| {
+        super::names::is_title(x) || described(x) || facts.lower.contains(x.to_lowercase().as_str())
+    };
     match w[..w.len().saturating_sub(2)].iter().rposition(role) {
         Some(i) => &w[i + 1..],
         None => w,
@@ -375,7 +437,8 @@ mod tests {
 
     #[test]
     fn roles_run_into_a_name_are_not_shown() {
-        let facts = Facts::of(&["The political editor of the paper wrote to us again.".to_string()]);
+        let blocks = ["The political editor of the paper wrote to us again.".to_string()];
+        let facts = Facts::of(&blocks);
         let w = ["Washington", "Political", "Editor", "Matthew", "Boyle"];
         assert_eq!(display_words(&w, &facts), ["Matthew", "Boyle"]);
         assert_eq!(
@@ -389,10 +452,9 @@ mod tests {
 
     #[test]
     fn title_case_blocks_are_headlines() {
-        let f = Facts::of(&[
-            "Council Votes To Fix The Bridge".to_string(),
-            "The council voted on Monday.".to_string(),
-        ]);
+        let blocks =
+            ["Council Votes To Fix The Bridge".to_string(), "The council voted on Monday.".to_string()];
+        let f = Facts::of(&blocks);
         assert_eq!(f.headline, [true, false]);
         assert!(f.lower.contains("council") && f.lower.contains("voted"));
     }

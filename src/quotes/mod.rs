@@ -139,7 +139,7 @@ fn read_quote(
     blocks: &[String],
     spans: &[marks::Span],
     si: usize,
-    (reg, facts): (&mut Registry, &attribution::Facts),
+    (reg, facts): (&mut Registry, &attribution::Facts<'_>),
     prev: &mut Previous,
 ) -> Option<(Quote, Vec<Candidate>)> {
     let span = &spans[si];

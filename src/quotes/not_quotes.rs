@@ -75,7 +75,7 @@ fn introduces_term(head: &[Tok]) -> bool {
 /// A capitalised run in the shape of a title ("World War Z.", "The Walking Dead").
 fn title_shaped(text: &str) -> bool {
     let body = text.trim_end_matches(['.', ',', '!', '?']);
-    let words: Vec<&str> = body.split_whitespace().collect();
+    let words: Vec<&str> = body.split_whitespace().take(9).collect();
     !words.is_empty()
         && words.len() <= 8
         && words.iter().all(|w| {
@@ -100,14 +100,14 @@ pub fn is_work_title(text: &str, head: &[Tok], tail: &[Tok]) -> bool {
 /// Not a quote at all, whatever cue stands near it: a work's title, a term
 /// introduced by "so-called", "known as", "the word".
 pub fn names_something(text: &str, head: &[Tok], tail: &[Tok]) -> bool {
-    let words = text.split_whitespace().count();
-    is_work_title(text, head, tail) || words <= 5 && introduces_term(head)
+    let short = text.split_whitespace().nth(5).is_none();
+    is_work_title(text, head, tail) || short && introduces_term(head)
 }
 
 /// One to three words with no speech cue and no sentence or clause of their
 /// own: scare quotes ("jobs machine"). "No, not even" has a speaker's comma.
 pub fn is_scare_quote(text: &str, cued: bool) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(4).count();
     let sentence = text.chars().next().is_some_and(char::is_uppercase) && text.ends_with(['.', '!', '?']);
     !cued && words <= 3 && !sentence && !text.contains([',', ';'])
 }

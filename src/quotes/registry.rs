@@ -106,10 +106,21 @@ impl Registry {
         let ends = |m: &Mention| {
             m.words.len() > words.len() && same_words(&m.words[m.words.len() - words.len()..], words)
         };
-        let any_end = self.mentions.iter().any(ends);
+        // Only longer names that start or end like `words` can hold them: a first-letter
+        // test spares the word comparisons for nearly every other mention.
+        let first = words.first().and_then(|w| w.bytes().next()).unwrap_or(0);
+        let may_hold = |m: &&Mention| {
+            let n = m.words.len();
+            n > words.len() && {
+                let byte = |w: &String| w.bytes().next().unwrap_or(0);
+                let (a, b) = (byte(&m.words[0]), byte(&m.words[n - words.len()]));
+                !(first.is_ascii() && a.is_ascii() && b.is_ascii()) || a == first || b == first
+            }
+        };
+        let any_end = self.mentions.iter().filter(may_hold).any(ends);
         let mut best: Option<&Mention> = None;
-        for m in &self.mentions {
-            if m.words.len() <= words.len() || !contains_name(&m.words, words) || any_end && !ends(m) {
+        for m in self.mentions.iter().filter(may_hold) {
+            if !contains_name(&m.words, words) || any_end && !ends(m) {
                 continue;
             }
             let before = m.at < at;
@@ -337,12 +348,15 @@ fn same_words<S: AsRef<str>>(a: &[S], b: &[&str]) -> bool {
 
 fn contains_name(full: &[String], part: &[&str]) -> bool {
     let n = part.len();
-    let suffix = same_words(&full[full.len() - n..], part);
+    if same_words(&full[full.len() - n..], part) {
+        return true;
+    }
     // "Eric Roe" is not short for "Eric Roe Foundation".
-    let prefix = same_words(&full[..n], part) && !full[n..].iter().any(|w| is_org_word(w));
-    suffix
-        || (prefix && (n > 1 || !full.iter().any(|w| is_org_word(w)))
-            || n == 1 && is_org_word(part[0]) && full.iter().any(|w| w == part[0]))
+    if same_words(&full[..n], part) {
+        return !full[n..].iter().any(|w| is_org_word(w)) && (n > 1 || !full.iter().any(|w| is_org_word(w)));
+    }
+    // "the Ministry" inside "Ministry of Works"; asked last, as the list lookup costs most.
+    n == 1 && full.iter().any(|w| w == part[0]) && is_org_word(part[0])
 }
 
 #[cfg(test)]

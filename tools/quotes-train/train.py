@@ -216,7 +216,7 @@ def main():
     ap.add_argument("--dev", default=os.path.join(ROOT, "..", "shared", "reference", "news-quotes-dev"))
     ap.add_argument("--cache", default=os.path.join(ROOT, "target", "quotes-train"))
     ap.add_argument("--max-wrong", type=float, default=0.02)
-    ap.add_argument("--max-wrong-polnear", type=float, default=0.06)
+    ap.add_argument("--max-wrong-polnear", type=float, default=0.05)
     ap.add_argument("--report-only", action="store_true")
     args = ap.parse_args()
     os.makedirs(args.cache, exist_ok=True)
@@ -235,7 +235,8 @@ def main():
     table("dev, rules alone", dev, rule_preds(dev), [0.0])
     table("dev, model trained on PolNeAR train", dev, dev_preds, thresholds)
     # The hand-labelled set fixes the bar; PolNeAR's machine-resolved names carry
-    # label noise, so they are held to the looser bar of its own target.
+    # label noise, so they are held to a looser bar: 5%, a point under the 6%
+    # target for PolNeAR's held-out test split, as a margin for unseen articles.
     t = choose_threshold([(dev, dev_preds, args.max_wrong), (pol, cv, args.max_wrong_polnear)])
     print(
         f"threshold: {t:.2f} (<= {args.max_wrong:.0%} wrong person on dev held out, "
