@@ -459,3 +459,44 @@ mod tests {
         assert!(f.lower.contains("council") && f.lower.contains("voted"));
     }
 }
+
+#[cfg(test)]
+mod candidate_tests {
+    use super::FEATURES;
+    use crate::quotes::{blocks, extract_with_candidates};
+
+    fn feature(c: &super::Candidate, name: &str) -> f32 {
+        c.x[FEATURES.iter().position(|f| *f == name).expect("a feature of that name")]
+    }
+
+    #[test]
+    fn candidates_carry_the_rules_answer_and_the_names_around_the_quote() {
+        let md = "Ben Roe, the harbour master, waited at the pier on Monday.\n\n\
+                  \u{201c}Roe will not stop this,\u{201d} said Ada Quill, standing beside him.\n";
+        let found = extract_with_candidates(&blocks(md));
+        let (quote, cands) = &found[0];
+        let names: Vec<&str> = cands.iter().map(|c| c.name.as_str()).collect();
+        assert!(names.contains(&"Ada Quill") && names.contains(&"Ben Roe"), "{names:?}");
+        let ada = cands.iter().find(|c| c.name == "Ada Quill").expect("Ada Quill");
+        let ben = cands.iter().find(|c| c.name == "Ben Roe").expect("Ben Roe");
+        // The rules name the subject of "said"; she stands after the quote with the verb.
+        assert_eq!(feature(ada, "rule"), 1.0);
+        assert_eq!(feature(ada, "in_tail"), 1.0);
+        assert_eq!(feature(ada, "tail_verb"), 1.0);
+        // He was named just before, and inside the quote: not likely its speaker.
+        assert_eq!(feature(ben, "in_quote"), 1.0);
+        assert_eq!(feature(ben, "rule"), 0.0);
+        assert_eq!(quote.guess.as_deref(), Some("Ada Quill"));
+        assert!(cands.iter().all(|c| c.x[0] == 1.0), "every candidate has the bias term");
+    }
+
+    #[test]
+    fn a_quote_with_nobody_named_near_it_has_no_candidates() {
+        let md = "The harbour was quiet.\n\n\u{201c}The boats stay in until the wind drops,\u{201d} a spokesman said.\n";
+        let found = extract_with_candidates(&blocks(md));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.is_empty(), "{:?}", found[0].1);
+        assert_eq!(found[0].0.speaker, None);
+        assert_eq!(found[0].0.confidence, 0.0);
+    }
+}
