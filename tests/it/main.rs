@@ -19,6 +19,7 @@ mod deploy;
 mod errors;
 mod faults;
 mod feeds;
+mod first_run;
 mod html;
 mod keep_going;
 mod migrate;
