@@ -288,6 +288,9 @@ fn build(site: SiteArgs, quiet: bool, timings: bool, keep_going: bool) -> Result
             report.articles,
             report.not_read,
         );
+        for line in report.left_out.lines() {
+            println!("{line}");
+        }
     }
     if timings {
         eprintln!("stages: {}", report.timings);
@@ -306,6 +309,9 @@ fn deploy(root: &Path, out: &Path, options: dateline::deploy::DeployOptions, no_
             eprintln!("{w}");
         }
         println!("built {} articles, {} files", report.articles, report.files);
+        for line in report.left_out.lines() {
+            println!("{line}");
+        }
     }
     let dry_run = options.dry_run;
     let summary = dateline::deploy::deploy(root, out, &options, &mut |plan, to| {

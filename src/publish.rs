@@ -15,10 +15,59 @@ use crate::error::Error;
 use crate::escape::escape;
 use crate::render::{Page, PageKeys};
 
+/// Articles a build left out, by reason, so an empty site says why.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Marked `draft: true`.
+    pub drafts: usize,
+    /// Dated after the build's "now".
+    pub embargoed: usize,
+    /// Past their `expires` date.
+    pub expired: usize,
+}
+
+impl LeftOut {
+    /// One line per reason that left something out, naming what includes
+    /// it: `1 draft not built (--drafts to include)`.
+    pub fn lines(&self) -> Vec<String> {
+        let plural =
+            |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+        let mut lines = Vec::new();
+        if self.drafts > 0 {
+            lines.push(format!("{} not built (--drafts to include)", plural(self.drafts, "draft", "drafts")));
+        }
+        if self.embargoed > 0 {
+            let what = plural(self.embargoed, "embargoed article", "embargoed articles");
+            lines.push(format!("{what} not built: dated in the future (--future to include)"));
+        }
+        if self.expired > 0 {
+            let what = plural(self.expired, "expired article", "expired articles");
+            lines.push(format!(
+                "{what} not built: past its `expires` date (remove or change `expires` to include)"
+            ));
+        }
+        lines
+    }
+}
+
 /// Keeps the articles that are live at `now`: not dated after it (unless
-/// `future`), and not expired at it.
-pub fn select(articles: Vec<Article>, future: bool, now: Timestamp) -> Vec<Article> {
-    articles.into_iter().filter(|a| is_live(a, future, now)).collect()
+/// `future`), and not expired at it; counts the others.
+pub fn select(articles: Vec<Article>, future: bool, now: Timestamp) -> (Vec<Article>, LeftOut) {
+    let mut left = LeftOut::default();
+    let live = articles
+        .into_iter()
+        .filter(|a| {
+            if a.expires.as_ref().is_some_and(|e| e.timestamp() <= now) {
+                left.expired += 1;
+            } else if !future && a.date.timestamp() > now {
+                left.embargoed += 1;
+            } else {
+                return true;
+            }
+            false
+        })
+        .collect();
+    (live, left)
 }
 
 /// Whether `a` is published at `now`.

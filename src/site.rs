@@ -47,6 +47,8 @@ pub struct Site {
     pub files_read: usize,
     /// Files under `content/` not read as articles (copied, or set aside).
     pub files_not_read: usize,
+    /// Drafts, embargoed and expired articles left out.
+    pub left_out: crate::publish::LeftOut,
     /// With `keep_going`: why each broken article was left out.
     pub skipped: Vec<Error>,
     keep_going: bool,
@@ -73,6 +75,8 @@ pub struct Report {
     /// With `keep_going`: what is wrong with each article left out (shared,
     /// so a report stays cheap to clone though errors cannot be cloned).
     pub skipped: std::sync::Arc<Vec<Error>>,
+    /// Drafts, embargoed and expired articles left out.
+    pub left_out: crate::publish::LeftOut,
     /// Files written (pages and copies).
     pub files: usize,
     /// Warnings found on the way.
@@ -103,7 +107,8 @@ impl Site {
             loaded.warnings.push(Warning { at: crate::error::Location::new("templates", 0, 0), message });
         }
         let now = options.now.unwrap_or_else(jiff::Timestamp::now);
-        let mut articles = crate::publish::select(loaded.articles, options.future, now);
+        let (mut articles, mut left_out) = crate::publish::select(loaded.articles, options.future, now);
+        left_out.drafts = loaded.drafts;
         let mut clashes = content::duplicate_urls(&articles);
         clashes.extend(crate::publish::alias_collisions(&articles));
         // The later of two articles with one URL is the broken one.
@@ -120,6 +125,7 @@ impl Site {
             warnings: loaded.warnings,
             files_read: loaded.read,
             files_not_read: loaded.not_read,
+            left_out,
             skipped: errors,
             keep_going: options.keep_going,
             renderer,
@@ -418,6 +424,7 @@ fn build_inner(
         articles: built,
         read: site.files_read,
         not_read: site.files_not_read,
+        left_out: site.left_out,
         skipped: std::sync::Arc::new(skipped),
         files: pages + site.assets.len(),
         warnings: site.warnings,

@@ -140,6 +140,8 @@ pub struct Loaded {
     pub read: usize,
     /// Files under `content/` not read as articles (copied, or set aside).
     pub not_read: usize,
+    /// Drafts left out (without `--drafts`).
+    pub drafts: usize,
 }
 
 /// Reads every article and asset under `root/content` (and `root/static`).
@@ -165,7 +167,7 @@ pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
     for (result, warnings, found) in results {
         loaded.warnings.extend(warnings);
         match result {
-            Ok(a) if a.draft && !drafts => {}
+            Ok(a) if a.draft && !drafts => loaded.drafts += 1,
             Ok(a) => {
                 foreign.extend(found.into_iter().map(|k| (k, a.path.clone())));
                 loaded.articles.push(a);

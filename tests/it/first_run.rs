@@ -36,3 +36,38 @@ fn article_meta_description_is_its_summary_escaped() {
         assert_eq!(meta_description(&site.read(rel)), ["News from Millbrook &amp; around"], "{rel}");
     }
 }
+
+fn stdout(out: &std::process::Output) -> String {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn build_summary_says_what_was_left_out_and_how_to_include_it() {
+    let site = TestSite::new();
+    site.article("2024/live.md", "title: Live\ndate: 2024-02-01", "Out now.\n")
+        .article("2024/draft-a.md", "title: Draft A\ndate: 2024-02-02\ndraft: true", "Not yet.\n")
+        .article("2024/draft-b.md", "title: Draft B\ndate: 2024-02-03\ndraft: true", "Not yet.\n")
+        .article("2999/later.md", "title: Later\ndate: 2999-01-01", "Embargoed.\n")
+        .article("2020/gone.md", "title: Gone\ndate: 2020-01-01\nexpires: 2021-01-01", "Expired.\n");
+    let out = stdout(&site.cli(&["build"]));
+    assert!(out.starts_with("built 1 articles, "), "{out}");
+    assert!(out.contains("\n2 drafts not built (--drafts to include)\n"), "{out}");
+    assert!(
+        out.contains("\n1 embargoed article not built: dated in the future (--future to include)\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n1 expired article not built: past its `expires` date"), "{out}");
+
+    let out = stdout(&site.cli(&["build", "--drafts", "--future"]));
+    assert!(out.starts_with("built 4 articles, "), "{out}");
+    assert!(!out.contains("draft") && !out.contains("embargoed"), "{out}");
+    assert!(out.contains("1 expired article not built"), "{out}");
+
+    // Nothing left out: no such line at all.
+    let clean = TestSite::new();
+    clean.article("2024/live.md", "title: Live\ndate: 2024-02-01", "Out now.\n");
+    let out = stdout(&clean.cli(&["build"]));
+    assert!(!out.contains("not built"), "{out}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+}
