@@ -135,11 +135,11 @@ fn find_cue<'a>(text: &str, head: &[Tok<'a>], tail: &[Tok<'a>], partial: bool) -
     }
 }
 
-fn read_quote(
-    blocks: &[String],
+fn read_quote<'b>(
+    blocks: &'b [String],
     spans: &[marks::Span],
     si: usize,
-    (reg, facts): (&mut Registry, &attribution::Facts<'_>),
+    (reg, facts): (&mut Registry, &attribution::Facts<'b>),
     prev: &mut Previous,
 ) -> Option<(Quote, Vec<Candidate>)> {
     let span = &spans[si];
