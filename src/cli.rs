@@ -234,11 +234,9 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Init { dir } => {
             dateline::scaffold::init(&dir)?;
-            println!(
-                "created a new site in {}; build it with: dateline build --root {}",
-                dir.display(),
-                dir.display()
-            );
+            println!("created a new site in {}; to see it:", dir.display());
+            println!("  cd {}", dir.display());
+            println!("  dateline serve --open");
             Ok(())
         }
         Command::New { title, root } => {

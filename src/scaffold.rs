@@ -52,7 +52,9 @@ markdown:
 extra: {}
 ";
 
-/// Creates a new site in `dir`, which must be absent or empty.
+/// Creates a new site in `dir`, which must be absent or empty: settings,
+/// one published article (so the first build shows a page, not an empty
+/// site) and an empty `static/` for the logo and other files.
 pub fn init(dir: &Path) -> Result<()> {
     if dir.exists() && std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.next().is_some() {
         return Err(Error::io(dir, std::io::Error::other("the folder is not empty; choose a new one")));
@@ -62,10 +64,13 @@ pub fn init(dir: &Path) -> Result<()> {
     let articles = dir.join("content").join(format!("{year:04}"));
     std::fs::create_dir_all(&articles).map_err(|e| Error::io(&articles, e))?;
     write(&dir.join("site.yaml"), SITE_YAML)?;
+    let static_dir = dir.join("static");
+    std::fs::create_dir_all(&static_dir).map_err(|e| Error::io(&static_dir, e))?;
     let body = "Write the first paragraph here: who, what, when, where.\n\n\
                 \"Quotes with a named speaker become pull-outs,\" the editor said.\n\n\
                 ## A subheading\n\nMore of the story.\n";
-    write(&articles.join("welcome.md"), &front_matter("Welcome to the archive", &now, body))?;
+    let front = front_matter("Welcome to the archive", &now, SAMPLE_SUMMARY, false);
+    write(&articles.join("welcome.md"), &format!("{front}{body}"))?;
     Ok(())
 }
 
@@ -82,14 +87,18 @@ pub fn new_article(root: &Path, title: &str) -> Result<PathBuf> {
     if path.exists() {
         return Err(Error::io(&path, std::io::Error::other("an article with this name already exists")));
     }
-    write(&path, &front_matter(title, &now, "Write the story here.\n"))?;
+    write(&path, &format!("{}Write the story here.\n", front_matter(title, &now, "", true)))?;
     Ok(path)
 }
 
-fn front_matter(title: &str, now: &jiff::ZonedDateTime, body: &str) -> String {
+const SAMPLE_SUMMARY: &str = "A first article, to show what a page looks like; edit it or delete it.";
+
+/// The front matter and the blank line after it.
+fn front_matter(title: &str, now: &jiff::ZonedDateTime, summary: &str, draft: bool) -> String {
     let quoted = serde_json::to_string(title).unwrap_or_default();
+    let summary = serde_json::to_string(summary).unwrap_or_default();
     format!(
-        "---\ntitle: {quoted}\ndate: {}\nauthors: []\ntags: []\nsummary: \"\"\ndraft: true\n---\n\n{body}",
+        "---\ntitle: {quoted}\ndate: {}\nauthors: []\ntags: []\nsummary: {summary}\ndraft: {draft}\n---\n\n",
         now.strftime("%Y-%m-%dT%H:%M:%S%:z")
     )
 }

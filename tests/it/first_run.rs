@@ -71,3 +71,31 @@ fn build_summary_says_what_was_left_out_and_how_to_include_it() {
     assert!(!out.contains("not built"), "{out}");
     assert_eq!(out.lines().count(), 1, "{out}");
 }
+
+#[test]
+fn init_then_build_shows_one_article() {
+    let site = TestSite::new();
+    let out = stdout(&site.cli(&["init", "mysite"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[1..], ["  cd mysite", "  dateline serve --open"], "{out}");
+    let dir = site.root().join("mysite");
+    assert!(dir.join("static").is_dir(), "no static/");
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("build")
+        .current_dir(&dir)
+        .output()
+        .expect("build");
+    let summary = stdout(&build);
+    assert!(summary.starts_with("built 1 articles, "), "{summary}");
+    assert!(!summary.contains("not built"), "{summary}");
+    let pages: Vec<_> = walkdir::WalkDir::new(dir.join("public"))
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().ends_with("welcome/index.html"))
+        .collect();
+    assert_eq!(pages.len(), 1, "one article page");
+    let html = std::fs::read_to_string(pages[0].path()).expect("page");
+    assert!(html.contains("<h1 class=\"headline\">Welcome to the archive</h1>"), "{html}");
+    let index = std::fs::read_to_string(dir.join("public/index.html")).expect("index");
+    assert!(index.contains("Welcome to the archive"), "front page lists it");
+}
