@@ -71,7 +71,8 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
-    /// Watch and serve the site on a local web server whose pages reload themselves.
+    /// Watch and serve the site on a local web server whose pages reload
+    /// themselves, built into ROOT/.dateline/preview (never the output folder).
     Serve {
         #[command(flatten)]
         site: SiteArgs,
@@ -217,6 +218,12 @@ pub fn run(cli: Cli) -> Result<()> {
             deploy(&root, &out, dateline::deploy::DeployOptions { target, dry_run, force }, no_build)
         }
         Command::Serve { site, watch, port, bind, open, stop_after } => {
+            if site.output.is_some() {
+                eprintln!(
+                    "note: serve builds its preview into ROOT/{} and never writes the output folder; --output is not used",
+                    dateline::serve::PREVIEW_DIR
+                );
+            }
             let timings = watch.timings;
             let options = dateline::serve::ServeOptions { watch: site.watch_options(&watch), bind, port };
             serve(&options, stop_after, open, timings)
@@ -338,6 +345,10 @@ fn serve(
     }
     let mut started = |url: &str| {
         println!("serving {url} (Ctrl-C to stop)");
+        println!(
+            "preview built in {}; the output folder is left as it is (`dateline build` writes it)",
+            dateline::serve::preview_dir(&options.watch.root).display()
+        );
         if open {
             let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
             let _ = std::process::Command::new(opener).arg(url).spawn();
@@ -375,6 +386,9 @@ pub fn print_report(report: dateline::watch::Report, timings: bool) {
                     outcome.written,
                     outcome.deleted
                 );
+            }
+            for line in outcome.left_out.lines() {
+                println!("{line}");
             }
             if timings {
                 eprintln!("stages: {}", outcome.timings);

@@ -13,6 +13,33 @@ use crate::error::{Error, Result};
 use crate::paths::check_path;
 use crate::render::Page;
 
+/// The file, at the top of the output folder, that says a build made the
+/// folder and for which base URL: `deploy --no-build` refuses a folder
+/// without it, or made for another address (a preview's localhost one).
+/// Never uploaded by `deploy`.
+pub const BUILD_STAMP: &str = ".dateline-build";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stamp {
+    generator: String,
+    base_url: String,
+}
+
+/// The build stamp of a site built for `base_url`.
+pub fn stamp_page(base_url: &str) -> Page {
+    let stamp =
+        Stamp { generator: format!("dateline {}", env!("CARGO_PKG_VERSION")), base_url: base_url.into() };
+    let mut bytes = serde_json::to_vec_pretty(&stamp).unwrap_or_default();
+    bytes.push(b'\n');
+    Page { path: BUILD_STAMP.into(), bytes }
+}
+
+/// The base URL the output folder `out` was built for, if a build made it.
+pub fn stamped_base_url(out: &Path) -> Option<String> {
+    let bytes = std::fs::read(out.join(BUILD_STAMP)).ok()?;
+    serde_json::from_slice::<Stamp>(&bytes).ok().map(|s| s.base_url)
+}
+
 /// What was written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Written {

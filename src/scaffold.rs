@@ -54,7 +54,8 @@ extra: {}
 
 /// Creates a new site in `dir`, which must be absent or empty: settings,
 /// one published article (so the first build shows a page, not an empty
-/// site) and an empty `static/` for the logo and other files.
+/// site), an empty `static/` for the logo and other files, and a
+/// `.gitignore` for the output and preview folders.
 pub fn init(dir: &Path) -> Result<()> {
     if dir.exists() && std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.next().is_some() {
         return Err(Error::io(dir, std::io::Error::other("the folder is not empty; choose a new one")));
@@ -64,6 +65,8 @@ pub fn init(dir: &Path) -> Result<()> {
     let articles = dir.join("content").join(format!("{year:04}"));
     std::fs::create_dir_all(&articles).map_err(|e| Error::io(&articles, e))?;
     write(&dir.join("site.yaml"), SITE_YAML)?;
+    // The built site and the preview are made from the sources, not kept with them.
+    write(&dir.join(".gitignore"), "/public/\n/.dateline/\n")?;
     let static_dir = dir.join("static");
     std::fs::create_dir_all(&static_dir).map_err(|e| Error::io(&static_dir, e))?;
     let body = "Write the first paragraph here: who, what, when, where.\n\n\

@@ -1,5 +1,7 @@
-//! The preview server: watch mode plus a small HTTP server for the output
-//! folder, whose pages reload themselves after each rebuild.
+//! The preview server: watch mode into a preview folder of its own
+//! (`.dateline/preview/` under the site root, never the output folder),
+//! plus a small HTTP server for it, whose pages reload themselves after
+//! each rebuild.
 //!
 //! Live reload uses Server-Sent Events: every served HTML page gets one
 //! `<script>` (never the files `build` writes) that listens on
@@ -17,6 +19,15 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 use crate::watch::{self, Report, WatchOptions};
 
+/// Where the preview is built, under the site root: never the output
+/// folder, whose pages must keep the site's own base URL.
+pub const PREVIEW_DIR: &str = ".dateline/preview";
+
+/// The preview folder of the site at `root`.
+pub fn preview_dir(root: &Path) -> PathBuf {
+    root.join(PREVIEW_DIR)
+}
+
 const LIVE_JS: &str = include_str!("../templates/live.js");
 const EVENTS: &str = "/__dateline/events";
 const SCRIPT: &str = "/__dateline/live.js";
@@ -24,7 +35,8 @@ const SCRIPT: &str = "/__dateline/live.js";
 /// Settings of the preview server.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
-    /// What to watch and build.
+    /// What to watch and build; its output folder is not used: the preview
+    /// goes to [`preview_dir`].
     pub watch: WatchOptions,
     /// Address to listen on; 127.0.0.1 unless told otherwise.
     pub bind: String,
@@ -61,6 +73,7 @@ pub fn run(
     let url = format!("http://{addr}/");
     let mut watch_options = options.watch.clone();
     watch_options.build.base_url = Some(url.clone());
+    watch_options.out = preview_dir(&watch_options.root);
     let live = Arc::new(Live::default());
     let out = watch_options.out.clone();
     let server = {

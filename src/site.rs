@@ -417,6 +417,7 @@ fn build_inner(
     let mut site = site;
     let (rendered, errors) = timings.time("markdown", || site.render_markdown_dropping_sources());
     let (pages, built, late) = site.render_rendered(rendered, errors, &write, &mut timings)?;
+    staging.write(&crate::output::stamp_page(&site.settings.base_url))?;
     timings.time("swap", || staging.commit())?;
     let mut skipped = site.skipped;
     skipped.extend(late);

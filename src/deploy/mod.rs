@@ -87,6 +87,7 @@ pub fn deploy(
         rules: CacheRules::new(&config.cache_control),
         gzip: config.gzip,
     };
+    built_for_site(out, &settings)?;
     let local = plan::scan(out, &headers)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -120,6 +121,31 @@ pub fn deploy(
         summary.elapsed = start.elapsed();
         Ok(summary)
     })
+}
+
+/// Refuses an output folder that `build` did not make with the site's own
+/// base URL: a preview's pages link to localhost, and a folder from
+/// elsewhere may be anything. (A missing folder is left to [`plan::scan`].)
+fn built_for_site(out: &Path, settings: &Settings) -> Result<()> {
+    if !out.is_dir() {
+        return Ok(());
+    }
+    let message = match crate::output::stamped_base_url(out) {
+        Some(url) if url == settings.base_url => return Ok(()),
+        Some(url) => format!(
+            "{} was built for {url}, not for this site's base_url {}: its links, feeds and sitemap \
+             would point there; run `dateline build` first (or deploy without --no-build)",
+            out.display(),
+            settings.base_url
+        ),
+        None => format!(
+            "{} was not made by `dateline build` (it has no {} file): run `dateline build` first \
+             (or deploy without --no-build)",
+            out.display(),
+            crate::output::BUILD_STAMP
+        ),
+    };
+    Err(Error::Deploy { message })
 }
 
 /// The plan as lines for a person: a headline, every deletion, and every

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::rules::{CacheRules, compressible, content_type};
 use crate::error::{Error, Result};
+use crate::output::BUILD_STAMP;
 
 /// The manifest's name at the target root.
 pub const MANIFEST: &str = ".dateline-manifest.json";
@@ -127,7 +128,8 @@ pub fn scan(out: &Path, headers: &Headers) -> Result<Vec<Local>> {
     let mut paths = Vec::new();
     for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
         let entry = entry.map_err(|e| Error::io(out, e.into()))?;
-        if entry.file_type().is_file() {
+        // The build stamp says how the folder was made; it is no page of the site.
+        if entry.file_type().is_file() && !(entry.depth() == 1 && entry.file_name() == BUILD_STAMP) {
             paths.push(entry.into_path());
         }
     }

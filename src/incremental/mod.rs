@@ -48,6 +48,8 @@ pub struct Outcome {
     pub deleted: usize,
     /// Warnings of the current sources.
     pub warnings: Vec<Warning>,
+    /// Drafts, embargoed and expired articles left out.
+    pub left_out: crate::publish::LeftOut,
     /// Time per stage.
     pub timings: Timings,
     /// Wall time.
@@ -219,7 +221,9 @@ impl Session {
                 return Err(e);
             }
         };
-        let written = Written { pages, extra: extra.into_iter().chain(sitemaps).collect(), kept, keys };
+        let stamp = crate::output::stamp_page(&settings.base_url);
+        let extra = extra.into_iter().chain(sitemaps).chain([stamp]).collect();
+        let written = Written { pages, extra, kept, keys };
         self.finish(written, renderer, &assets, outcome, timings, start)
     }
 
@@ -272,6 +276,7 @@ impl Session {
         self.built = true;
         outcome.articles = self.articles.len();
         outcome.warnings = self.warnings();
+        outcome.left_out = self.left_out();
         outcome.timings = timings;
         outcome.elapsed = start.elapsed();
         Ok(outcome)
@@ -333,6 +338,24 @@ impl Session {
             self.quoted.clear();
         }
         Ok(settings)
+    }
+
+    /// What the last build left out: drafts among the sources, and the
+    /// held articles, expired or embargoed as `publish::select` counts them.
+    fn left_out(&self) -> crate::publish::LeftOut {
+        let now = self.options.now.unwrap_or_else(jiff::Timestamp::now);
+        let mut left = crate::publish::LeftOut {
+            drafts: self.sources.values().filter(|s| s.draft).count(),
+            ..Default::default()
+        };
+        for (a, _) in self.held.values() {
+            if a.expires.as_ref().is_some_and(|e| e.timestamp() <= now) {
+                left.expired += 1;
+            } else {
+                left.embargoed += 1;
+            }
+        }
+        left
     }
 
     fn warnings(&self) -> Vec<Warning> {

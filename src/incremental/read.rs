@@ -49,6 +49,8 @@ pub(super) fn stamp(path: &Path) -> Option<Stamp> {
 pub(super) struct Source {
     pub(super) stamp: Stamp,
     pub(super) warnings: Vec<Warning>,
+    /// A draft left out of this session's builds.
+    pub(super) draft: bool,
 }
 
 impl Session {
@@ -127,8 +129,9 @@ impl Session {
             old.remove(&paths[i]);
             match (result, stamps[i]) {
                 (Ok(a), Some(stamp)) => {
-                    self.sources.insert(paths[i].clone(), Source { stamp, warnings });
-                    if !a.draft || self.options.drafts {
+                    let draft = a.draft && !self.options.drafts;
+                    self.sources.insert(paths[i].clone(), Source { stamp, warnings, draft });
+                    if !draft {
                         fresh.insert(i, a);
                     }
                 }
@@ -219,7 +222,7 @@ impl Session {
         let slots: Vec<Option<usize>> = changed.iter().map(|&i| slot(i)).collect();
         for ((&i, (result, warnings)), k) in changed.iter().zip(parsed).zip(slots) {
             let (Ok(a), Some(stamp), Some(k)) = (result, stamps[i], k) else { continue };
-            self.sources.insert(paths[i].clone(), Source { stamp, warnings });
+            self.sources.insert(paths[i].clone(), Source { stamp, warnings, draft: false });
             // A file re-read only because its time stamp was too recent to
             // trust keeps its rendering when its content is the same.
             if a.source_hash != self.articles[k].source_hash {

@@ -28,12 +28,14 @@ fn deploy(site: &TestSite, options: &DeployOptions) -> Summary {
     dateline::deploy::deploy(site.root(), &site.out(), options, &mut |_, _| {}).expect("deploy")
 }
 
-/// Every file under `dir` and its bytes.
+/// Every file of the site under `dir` and its bytes (not the build stamp,
+/// which is never deployed).
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
+        .filter(|e| !(e.depth() == 1 && e.file_name() == dateline::output::BUILD_STAMP))
         .map(|e| {
             let rel = e.path().strip_prefix(dir).expect("prefix").to_string_lossy().replace('\\', "/");
             (rel, std::fs::read(e.path()).expect("read"))
@@ -215,4 +217,37 @@ fn no_targets_is_explained() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr.contains("site.yaml has no deploy targets"), "{stderr}");
+}
+
+#[test]
+fn no_build_refuses_a_folder_not_built_for_the_site() {
+    let target = tempfile::tempdir().expect("tmp");
+    let site = site_to(target.path());
+    let deploy_no_build = || {
+        let out = site.cli(&["deploy", "--no-build"]);
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // A folder put together by hand.
+    site.file("public/index.html", "<p>hand-made</p>");
+    let (code, stderr) = deploy_no_build();
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("was not made by `dateline build`"), "{stderr}");
+    assert!(stderr.contains("run `dateline build` first"), "{stderr}");
+    // Built for another address, as a preview is.
+    site.build_with(&dateline::BuildOptions {
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        ..Default::default()
+    })
+    .expect("build");
+    let (code, stderr) = deploy_no_build();
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("was built for http://127.0.0.1:1111/"), "{stderr}");
+    assert!(stderr.contains("run `dateline build` first"), "{stderr}");
+    assert!(snapshot(target.path()).is_empty(), "nothing uploaded");
+    // Built for the site: deployed, without the stamp.
+    site.build().expect("build");
+    let (code, stderr) = deploy_no_build();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(target.path().join("index.html").is_file());
+    assert!(!target.path().join(dateline::output::BUILD_STAMP).exists(), "the stamp stays home");
 }

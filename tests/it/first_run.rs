@@ -99,3 +99,21 @@ fn init_then_build_shows_one_article() {
     let index = std::fs::read_to_string(dir.join("public/index.html")).expect("index");
     assert!(index.contains("Welcome to the archive"), "front page lists it");
 }
+
+#[test]
+fn serve_builds_say_what_was_left_out_too() {
+    let site = TestSite::new();
+    site.article("2024/live.md", "title: Live\ndate: 2024-02-01", "Out now.\n")
+        .article("2024/draft.md", "title: Draft\ndate: 2024-02-02\ndraft: true", "Not yet.\n")
+        .article("2999/later.md", "title: Later\ndate: 2999-01-01", "Embargoed.\n");
+    // Stops by itself; the first build is printed long before.
+    let out = site.cli(&["serve", "--port", "0", "--stop-after", "3"]);
+    let out = stdout(&out);
+    assert!(out.contains("built 1 articles, "), "{out}");
+    assert!(out.contains("\n1 draft not built (--drafts to include)\n"), "{out}");
+    assert!(
+        out.contains("\n1 embargoed article not built: dated in the future (--future to include)\n"),
+        "{out}"
+    );
+    assert!(!site.out().exists(), "serve wrote public/");
+}

@@ -80,13 +80,15 @@ impl TestSite {
         self.out().join(rel).exists()
     }
 
-    /// Every file under the output, relative, sorted.
+    /// Every file of the built site under the output, relative, sorted.
     pub fn files(&self) -> Vec<String> {
         let mut files: Vec<String> = walkdir::WalkDir::new(self.out())
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
             .map(|e| e.path().strip_prefix(self.out()).expect("prefix").to_string_lossy().replace('\\', "/"))
+            // The build stamp says how the folder was made; it is never deployed.
+            .filter(|rel| rel != dateline::output::BUILD_STAMP)
             .collect();
         files.sort();
         files

@@ -98,7 +98,8 @@ fn serves_pretty_urls_types_and_the_404_page() {
     assert!(body.contains("Harbour reopens"));
     assert!(body.contains("<script src=\"/__dateline/live.js\"></script></body>"), "script injected");
     // Never into what is written to disk.
-    assert!(!site.read("2024/04/09/harbour/index.html").contains("__dateline"));
+    let preview = site.root().join(".dateline/preview/2024/04/09/harbour/index.html");
+    assert!(!std::fs::read_to_string(preview).expect("preview page").contains("__dateline"));
     let (status, headers, _) = get(served.port, "/2024/04/09/harbour");
     assert_eq!((status, header(&headers, "location")), (301, "/2024/04/09/harbour/"));
     let (status, headers, _) = get(served.port, "/2024/map.svg");
@@ -168,4 +169,40 @@ fn pages_hear_of_rebuilds_and_of_errors() {
     assert!(error.contains("content/2024/broken.md:3:1: `date`"), "{error}");
     std::fs::remove_file(site.root().join("content/2024/broken.md")).expect("fix");
     next_event(&mut reader, "reload");
+}
+
+#[test]
+fn the_preview_has_its_own_folder_and_never_touches_the_output() {
+    let site = site();
+    site.file("site.yaml", "title: The Ledger\nbase_url: https://ledger.example.org/\n");
+    site.build().expect("build");
+    let published = crate::harness::tree(&site.out());
+    let served = Served::start(&site);
+    let body = String::from_utf8_lossy(&get(served.port, "/2024/04/09/harbour/").2).into_owned();
+    assert!(
+        body.contains(&format!("href=\"{}2024/04/09/harbour/\"", served.url)),
+        "canonical to the preview"
+    );
+    // A rebuild goes to the preview too.
+    site.article("2024/harbour.md", "title: Harbour reopens again\ndate: 2024-04-09", "Later.\n");
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&get(served.port, "/2024/04/09/harbour/").2).contains("reopens again") {
+        assert!(start.elapsed() < Duration::from_secs(20), "no rebuild");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    drop(served);
+    let preview = site.root().join(".dateline/preview");
+    let page = std::fs::read_to_string(preview.join("2024/04/09/harbour/index.html")).expect("preview page");
+    assert!(page.contains("http://127.0.0.1:") && page.contains("reopens again"));
+    assert_eq!(crate::harness::tree(&site.out()), published, "public/ is byte for byte as built");
+    assert!(!site.read("sitemap.xml").contains("127.0.0.1"));
+}
+
+#[test]
+fn serving_a_site_never_built_writes_no_output_folder() {
+    let site = site();
+    let served = Served::start(&site);
+    assert_eq!(get(served.port, "/2024/04/09/harbour/").0, 200);
+    drop(served);
+    assert!(!site.out().exists(), "no public/ from a preview");
 }
