@@ -50,6 +50,19 @@ markdown:
   raw_html: true
 # Anything else for your templates, available as site.extra.
 extra: {}
+# The paper's own look (see \"Make it yours\" in dateline's README):
+# brand:
+#   logo: logo.svg        # a file in static/, shown instead of the title
+#   accent: \"#8a1c1c\"     # any CSS colour: links, rules, the pull-out bar
+#   scheme: auto          # light | dark | auto (the reader's system setting)
+#   font: serif           # serif | sans | system
+#   image: card.png       # social card of articles without an image
+# nav:                    # the masthead menu; default: the built-in sections
+#   - {label: Council, url: /tags/council/}
+#   - {label: Archive, url: /archive/}
+# footer: \"© 2026 My Paper · tips@example.org\"
+# social:                 # footer links, and sameAs in article metadata
+#   - https://mastodon.social/@mypaper
 ";
 
 /// Creates a new site in `dir`, which must be absent or empty: settings,

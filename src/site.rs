@@ -100,6 +100,7 @@ impl Site {
         if !settings.has_host() && root.join(crate::config::SETTINGS_FILE).is_file() {
             loaded.warnings.push(no_host_warning(&settings));
         }
+        loaded.warnings.extend(settings.config.brand.contrast_warnings());
         if let Some(tool) = crate::render::foreign_templates(root) {
             let message = format!(
                 "holds {tool}'s templates, not used: dateline builds with its own; write a site.yaml to use templates/ for dateline overrides"

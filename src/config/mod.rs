@@ -1,5 +1,7 @@
 //! Site settings: embedded defaults, overridden by an optional `site.yaml`.
 
+pub mod brand;
+pub mod colour;
 pub mod deploy;
 
 use std::path::Path;
@@ -60,6 +62,14 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// Where `dateline deploy` puts the site, and with which headers.
     pub deploy: deploy::DeployConfig,
+    /// The look: logo, accent colour, colour scheme, font, social image.
+    pub brand: brand::Brand,
+    /// The masthead menu, in order; empty means the built-in sections.
+    pub nav: Vec<brand::NavItem>,
+    /// The line at the foot of every page; empty means title and description.
+    pub footer: String,
+    /// The publication's profiles elsewhere: footer links and `sameAs`.
+    pub social: Vec<brand::WebUrl>,
 }
 
 /// Where an undated article takes its date from (`date_fallback`).
@@ -196,6 +206,10 @@ impl Default for Config {
             categories_as_tags: true,
             markdown: MarkdownConfig::default(),
             deploy: deploy::DeployConfig::default(),
+            brand: brand::Brand::default(),
+            nav: Vec::new(),
+            footer: String::new(),
+            social: Vec::new(),
         }
     }
 }
@@ -217,11 +231,12 @@ impl Settings {
     /// Reads `site.yaml` under `root` if it exists, over the defaults.
     pub fn load(root: &Path) -> Result<Self> {
         let path = root.join(SETTINGS_FILE);
-        let config = match std::fs::read_to_string(&path) {
-            Ok(text) => crate::yaml::parse_settings(&text, Path::new(SETTINGS_FILE))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
+        let (config, text) = match std::fs::read_to_string(&path) {
+            Ok(text) => (crate::yaml::parse_settings(&text, Path::new(SETTINGS_FILE))?, text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), String::new()),
             Err(e) => return Err(Error::io(&path, e)),
         };
+        brand::check_files(&config.brand, root, &text)?;
         Settings::new(config)
     }
 

@@ -2,6 +2,7 @@
 
 pub mod feed_links;
 mod filters;
+pub mod look;
 mod pages;
 mod quote_views;
 mod templates;
@@ -21,7 +22,9 @@ use crate::error::{Error, Result};
 /// The template set of one site.
 pub struct Renderer {
     tera: Tera,
-    stylesheet: Option<String>,
+    /// The site's own stylesheet or the built-in one, with the brand's
+    /// custom properties after it.
+    stylesheet: String,
     /// Changes whenever a template, the stylesheet or a setting changes.
     fingerprint: u64,
     /// Whether some template may read `page.quotes` or `page.pullquotes`;
@@ -34,12 +37,15 @@ impl Renderer {
     pub fn load(root: &Path, settings: &Settings) -> Result<Self> {
         let (mut tera, stylesheet, sources) = templates::load(root)?;
         let global = tera.global_context();
-        global.insert_value("site", site_value(settings));
+        global.insert_value("site", site_value(root, settings));
         let feeds = feed_links::links("", &settings.config.title, settings);
         global.insert_value("feeds", Value::from_serializable(&feeds));
         let mut h = std::hash::DefaultHasher::new();
         let page_quotes = templates::reads_page_quotes(&sources);
-        (sources, &stylesheet, format!("{settings:?}")).hash(&mut h);
+        let stylesheet =
+            stylesheet.as_deref().unwrap_or(STYLESHEET).to_string() + &settings.config.brand.css();
+        (sources, &stylesheet, format!("{settings:?}"), global.get("site").map(|v| v.to_string()))
+            .hash(&mut h);
         Ok(Renderer { tera, stylesheet, fingerprint: h.finish(), page_quotes })
     }
 
@@ -66,9 +72,10 @@ impl Renderer {
         self.fingerprint
     }
 
-    /// The stylesheet to publish: the site's own or the built-in one.
+    /// The stylesheet to publish: the site's own or the built-in one, with
+    /// the brand's accent and font (see [`crate::config::brand::Brand::css`]).
     pub fn stylesheet(&self) -> &str {
-        self.stylesheet.as_deref().unwrap_or(STYLESHEET)
+        &self.stylesheet
     }
 
     /// An article's listing view with its entry in listings rendered once
@@ -105,9 +112,11 @@ struct SiteView<'a> {
     timezone: &'a str,
     date_format: &'a str,
     extra: &'a serde_json::Map<String, serde_json::Value>,
+    #[serde(flatten)]
+    look: look::Look,
 }
 
-fn site_value(s: &Settings) -> Value {
+fn site_value(root: &Path, s: &Settings) -> Value {
     Value::from_serializable(&SiteView {
         title: &s.config.title,
         description: &s.config.description,
@@ -117,6 +126,7 @@ fn site_value(s: &Settings) -> Value {
         timezone: &s.config.timezone,
         date_format: &s.config.date_format,
         extra: &s.config.extra,
+        look: look::look(root, s),
     })
 }
 

@@ -314,7 +314,8 @@ pub fn page(a: &Article, r: &Rendered, quotes: bool, settings: &Settings, links:
     let wpm = settings.config.words_per_minute.max(1);
     let summary = summary_view(a, r, settings, links);
     let description = description(a, r);
-    let image_url = image_url(a, settings);
+    // An article without an image of its own shows the site's social card.
+    let image_url = image_url(a, settings).or_else(|| super::look::default_image(settings));
     let json_ld = news_article(&summary, &description, image_url.as_deref(), settings);
     Value::from_serializable(&PageView {
         reading_time: r.word_count.div_ceil(wpm).max(1),
@@ -367,8 +368,43 @@ struct NewsArticle<'a> {
     in_language: &'a str,
     keywords: Vec<&'a str>,
     main_entity_of_page: WebPage<'a>,
-    publisher: Thing<'a>,
+    publisher: Publisher<'a>,
     url: &'a str,
+}
+
+/// The schema.org `Organization` that publishes the site, with its logo
+/// (`brand.logo`) and its profiles elsewhere (`social`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Publisher<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logo: Option<ImageObject>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    same_as: Vec<&'a str>,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct ImageObject {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: String,
+}
+
+impl<'a> Publisher<'a> {
+    fn of(settings: &'a Settings) -> Self {
+        let logo = settings.config.brand.logo_rel().map(|l| settings.permalink(l));
+        Publisher {
+            kind: "Organization",
+            logo: logo.map(|url| ImageObject { kind: "ImageObject", url }),
+            name: settings.publisher(),
+            same_as: settings.config.social.iter().map(|u| u.0.as_str()).collect(),
+            url: &settings.base_url,
+        }
+    }
 }
 
 /// A schema.org `Person` or `Organization`.
@@ -403,7 +439,7 @@ fn news_article(s: &SummaryView<'_>, description: &str, image: Option<&str>, set
         in_language: &settings.config.language,
         keywords: s.tags.iter().map(|t| t.name).collect(),
         main_entity_of_page: WebPage { id: &s.permalink, kind: "WebPage" },
-        publisher: Thing { kind: "Organization", name: settings.publisher(), url: &settings.base_url },
+        publisher: Publisher::of(settings),
         url: &s.permalink,
     };
     super::filters::script_safe(serde_json::to_string(&ld).expect("strings and arrays always serialise"))
@@ -562,6 +598,14 @@ mod tests {
             "inLanguage": settings.config.language,
             "publisher": {"@type": "Organization", "name": settings.publisher(), "url": settings.base_url},
         });
+        if let Some(logo) = settings.config.brand.logo_rel() {
+            ld["publisher"]["logo"] =
+                serde_json::json!({"@type": "ImageObject", "url": settings.permalink(logo)});
+        }
+        if !settings.config.social.is_empty() {
+            let same: Vec<&str> = settings.config.social.iter().map(|u| u.0.as_str()).collect();
+            ld["publisher"]["sameAs"] = serde_json::json!(same);
+        }
         if !description.is_empty() {
             ld["description"] = description.into();
         }
@@ -579,9 +623,19 @@ mod tests {
             permalink: permalink.to_string().into(),
         };
         for (base, language) in [("/", "en"), ("https://example.org/a&b/", "fr-CA")] {
+            let branded = base != "/";
             let settings = Settings::new(Config {
                 base_url: base.into(),
                 language: language.into(),
+                brand: crate::config::brand::Brand {
+                    logo: branded.then(|| "logo <1>.svg".into()),
+                    ..Default::default()
+                },
+                social: if branded {
+                    vec![crate::config::brand::WebUrl("https://m.example/@a&b".into())]
+                } else {
+                    Vec::new()
+                },
                 ..Config::default()
             })
             .expect("settings");

@@ -62,7 +62,81 @@ pub fn parse_settings<T: DeserializeOwned + Default>(text: &str, path: &Path) ->
     if text.trim().is_empty() {
         return Ok(T::default());
     }
-    serde_yaml::from_str(text).map_err(|e| yaml_error(&e, 1, path))
+    serde_yaml::from_str(text).map_err(|e| {
+        let mut err = yaml_error(&e, 1, path);
+        if let Error::Content { at, message } = &mut err {
+            // A value refused by a setting's own check is reported at the start
+            // of the map holding it: point at the value itself.
+            if let Some((line, column)) = bad_value_line(text, message, at.line) {
+                (at.line, at.column) = (line, column);
+                // The YAML is fine; the value is not what the setting takes.
+                if let Some(rest) = message.strip_prefix("invalid YAML: ") {
+                    *message = rest.replace(" (check quoting and indentation)", "");
+                }
+            }
+        }
+        err
+    })
+}
+
+/// The line and column of the value a serde message quotes (`invalid value:
+/// string "x"`, ``unknown variant `x` ``), searched from line `from` on.
+fn bad_value_line(text: &str, message: &str, from: usize) -> Option<(usize, usize)> {
+    let quoted = ["string \"", "unknown variant `", "floating point `", "integer `"]
+        .iter()
+        .find_map(|open| {
+            let start = message.find(open)? + open.len();
+            let close = if open.ends_with('"') { "\", expected" } else { "`" };
+            let end = message[start..].find(close)? + start;
+            Some(&message[start..end])
+        })
+        .filter(|v| !v.is_empty())?;
+    text.lines().enumerate().skip(from.saturating_sub(1)).find_map(|(i, l)| {
+        let col = l.find(quoted)?;
+        Some((i + 1, col + 1))
+    })
+}
+
+/// The line and column (from 1) of a key nested in block maps, such as
+/// `["brand", "logo"]` for `brand:` then an indented `logo:`; with a flow map
+/// (`brand: {logo: x}`) the line of the innermost key found on its own line.
+/// For errors found after parsing, when the value is checked against files.
+pub fn nested_key_line(text: &str, keys: &[&str]) -> Option<(usize, usize)> {
+    let mut found = None;
+    let mut depth = 0;
+    // The indent of the map being searched: 0 at the top, then that of the
+    // first line under the key matched last.
+    let mut level = Some(0);
+    let mut parent = None;
+    for (i, raw) in text.lines().enumerate() {
+        let body = raw.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let indent = raw.len() - body.len();
+        if parent.is_some_and(|p| indent <= p) {
+            break;
+        }
+        let at = *level.get_or_insert(indent);
+        if indent == at && block_key(body) == Some(keys[depth]) {
+            found = Some((i + 1, indent + 1));
+            depth += 1;
+            if depth == keys.len() {
+                break;
+            }
+            parent = Some(indent);
+            level = None;
+        }
+    }
+    found
+}
+
+/// The key of a `key: value` line (quotes dropped).
+fn block_key(body: &str) -> Option<&str> {
+    let colon = body.find(':')?;
+    let after = &body[colon + 1..];
+    (after.is_empty() || after.starts_with([' ', '\t']))
+        .then(|| body[..colon].trim().trim_matches(['"', '\'']))
 }
 
 fn yaml_error(e: &serde_yaml::Error, first_line: usize, path: &Path) -> Error {
@@ -184,6 +258,15 @@ mod tests {
     fn duplicate_keys_name_both_lines() {
         let err = parse("title: a\nsummary: b\ntitle: c\n").unwrap_err();
         assert_eq!(err.to_string(), "a.md:4:1: duplicate key `title` (first set on line 2): keep only one");
+    }
+
+    #[test]
+    fn nested_keys_are_found_at_their_line() {
+        let text = "title: x\n# logo: no\nbrand:\n  accent: red\n  logo: a.svg\nlogo: top\n";
+        assert_eq!(nested_key_line(text, &["brand", "logo"]), Some((5, 3)));
+        assert_eq!(nested_key_line(text, &["logo"]), Some((6, 1)));
+        assert_eq!(nested_key_line("brand: {logo: a.svg}\n", &["brand", "logo"]), Some((1, 1)));
+        assert_eq!(nested_key_line("brand:\n  accent: red\nlogo: x\n", &["brand", "logo"]), Some((1, 1)));
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod gen_corpus;
 mod architecture;
 mod archives;
 mod bad_input;
+mod brand;
 mod browser;
 mod check;
 mod cli;
