@@ -25,7 +25,7 @@ const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// chromedriver, when it and Chromium are installed; under `DATELINE_CI`
 /// their absence fails the test.
 #[allow(clippy::print_stderr, reason = "tells why the test did nothing")]
-fn browser() -> Option<PathBuf> {
+pub(crate) fn browser() -> Option<PathBuf> {
     let found = chromedriver().filter(|_| Path::new(CHROMIUM).exists());
     if found.is_none() {
         assert!(
@@ -42,14 +42,14 @@ fn chromedriver() -> Option<PathBuf> {
 }
 
 /// Serves `root` at `/news/` on 127.0.0.1 until dropped.
-struct Server {
-    port: u16,
+pub(crate) struct Server {
+    pub(crate) port: u16,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Server {
-    fn start(root: PathBuf) -> Server {
+    pub(crate) fn start(root: PathBuf) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         listener.set_nonblocking(true).expect("nonblocking");
         let port = listener.local_addr().expect("addr").port();
@@ -96,6 +96,8 @@ fn serve(mut stream: TcpStream, root: &Path) {
                 Some("json") => "application/json",
                 Some("css") => "text/css",
                 Some("ico") => "image/x-icon",
+                Some("svg") => "image/svg+xml",
+                Some("png") => "image/png",
                 _ => "text/html; charset=utf-8",
             };
             ("200 OK", bytes, kind)
@@ -130,7 +132,7 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// A chromedriver process, killed when dropped.
-struct Driver {
+pub(crate) struct Driver {
     port: u16,
     child: Child,
 }
@@ -143,7 +145,7 @@ impl Drop for Driver {
 }
 
 impl Driver {
-    fn start(binary: &Path) -> Driver {
+    pub(crate) fn start(binary: &Path) -> Driver {
         let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
         let child = Command::new(binary)
             .arg(format!("--port={port}"))
@@ -188,7 +190,7 @@ impl Driver {
         serde_json::from_slice(&json).ok()
     }
 
-    fn call(&self, method: &str, path: &str, body: Value) -> Value {
+    pub(crate) fn call(&self, method: &str, path: &str, body: Value) -> Value {
         let v =
             self.try_call(method, path, Some(&body)).unwrap_or_else(|| panic!("{method} {path}: no answer"));
         assert!(v["value"]["error"].is_null(), "{method} {path}: {v}");
@@ -198,14 +200,14 @@ impl Driver {
 
 /// A browser session, ended (closing Chromium) when dropped, even when an
 /// assertion fails, so no browser outlives the test.
-struct Session<'a> {
+pub(crate) struct Session<'a> {
     driver: &'a Driver,
-    id: String,
+    pub(crate) id: String,
 }
 
 impl<'a> Session<'a> {
     /// A headless Chromium with a fresh profile in `profile`.
-    fn open(driver: &'a Driver, profile: &Path) -> Session<'a> {
+    pub(crate) fn open(driver: &'a Driver, profile: &Path) -> Session<'a> {
         let caps = json!({"capabilities": {"alwaysMatch": {"goog:loggingPrefs": {"browser": "ALL"}, "goog:chromeOptions": {
             "binary": CHROMIUM,
             "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -223,7 +225,7 @@ impl Drop for Session<'_> {
     }
 }
 
-fn wait_for<T>(limit: Duration, mut f: impl FnMut() -> Option<T>) -> Option<T> {
+pub(crate) fn wait_for<T>(limit: Duration, mut f: impl FnMut() -> Option<T>) -> Option<T> {
     let start = Instant::now();
     while start.elapsed() < limit {
         if let Some(v) = f() {
@@ -271,23 +273,23 @@ const RESULTS: &str = "return [document.getElementById('search-status').textCont
     Array.from(li.querySelectorAll('mark')).map(m => m.textContent)])];";
 
 /// A browser on the fixture site, with helpers for the search page.
-struct Browser<'a> {
-    driver: &'a Driver,
-    session: &'a Session<'a>,
-    port: u16,
+pub(crate) struct Browser<'a> {
+    pub(crate) driver: &'a Driver,
+    pub(crate) session: &'a Session<'a>,
+    pub(crate) port: u16,
 }
 
 impl Browser<'_> {
-    fn at(&self, p: &str) -> String {
+    pub(crate) fn at(&self, p: &str) -> String {
         format!("/session/{}{p}", self.session.id)
     }
 
-    fn open(&self, rel: &str) {
+    pub(crate) fn open(&self, rel: &str) {
         let url = format!("http://127.0.0.1:{}/news/{rel}", self.port);
         self.driver.call("POST", &self.at("/url"), json!({ "url": url }));
     }
 
-    fn script(&self, js: &str) -> Value {
+    pub(crate) fn script(&self, js: &str) -> Value {
         self.driver.call("POST", &self.at("/execute/sync"), json!({"script": js, "args": []}))
     }
 
@@ -313,7 +315,7 @@ impl Browser<'_> {
     }
 
     /// Console messages of level SEVERE since the last call.
-    fn console_errors(&self) -> Vec<String> {
+    pub(crate) fn console_errors(&self) -> Vec<String> {
         let log = self.driver.call("POST", &self.at("/se/log"), json!({"type": "browser"}));
         log.as_array()
             .map(|l| l.iter().filter(|e| e["level"] == "SEVERE").map(|e| e["message"].to_string()).collect())

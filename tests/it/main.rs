@@ -23,6 +23,7 @@ mod feeds;
 mod first_run;
 mod html;
 mod keep_going;
+mod look;
 mod migrate;
 mod pages;
 mod properties;
