@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::config::Settings;
-use crate::content::Article;
+use crate::content::{Article, SitePage};
 use crate::error::Result;
 use crate::fingerprint::hash;
 use crate::markdown::{self, Heading, Html};
@@ -96,6 +96,21 @@ impl Linker {
         let more = (&a.authors, &a.tags, &a.summary, &a.image, &rendered.summary_html, &a.expires);
         rendered.summary_version = hash(&(listed, more, self.settings_hash));
         Ok(rendered)
+    }
+}
+
+impl Linker {
+    /// Renders a page's body: links to articles resolved as in articles,
+    /// but no quotes or pull-outs (an About page quotes no one worth a pull-out).
+    pub fn render_page(&self, p: &SitePage, settings: &Settings) -> Html {
+        let dir = p.path.parent().map(slash_path).unwrap_or_default();
+        let links = markdown::Links {
+            source_dir: &dir,
+            articles: &self.urls,
+            base_path: &settings.base_path,
+            raw_html: settings.config.markdown.raw_html,
+        };
+        markdown::render(&p.body, &links)
     }
 }
 

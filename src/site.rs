@@ -41,6 +41,8 @@ pub struct Site {
     pub articles: Vec<Article>,
     /// Files copied as they are.
     pub assets: Vec<Asset>,
+    /// Undated pages (About, Corrections...), in path order.
+    pub pages: Vec<content::SitePage>,
     /// Non-fatal findings.
     pub warnings: Vec<Warning>,
     /// Article files read, including drafts left out.
@@ -123,6 +125,7 @@ impl Site {
             settings,
             articles,
             assets: loaded.assets,
+            pages: loaded.pages,
             warnings: loaded.warnings,
             files_read: loaded.read,
             files_not_read: loaded.not_read,
@@ -252,8 +255,11 @@ impl Site {
             },
         );
         timings.0.extend([("templates", templates), ("feeds", feeds_time), ("search", search_time)]);
-        let (written, feeds) = (written?, feeds?);
+        let (mut written, feeds) = (written?, feeds?);
         let mut extra = search?;
+        let pages = crate::undated::render(&self.pages, articles, settings, &self.renderer, &written.keys)?;
+        written.keys.extend(pages.iter().map(|p| (p.path.clone(), crate::render::ALWAYS)));
+        extra.extend(pages);
         // Aliases are checked against every page of the site, so that an
         // alias over a generated page is reported, never written over it.
         extra.extend(crate::publish::alias_pages(articles, settings, &written.keys)?);

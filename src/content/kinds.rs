@@ -84,6 +84,8 @@ fn opens_front_matter(full: &Path) -> bool {
 pub struct Sources {
     /// Article files, relative to the site root, in path order.
     pub articles: Vec<PathBuf>,
+    /// Files under `content/pages/` read as pages, in path order.
+    pub pages: Vec<PathBuf>,
     /// Files to copy.
     pub assets: Vec<Asset>,
     /// Section and index pages, not read.
@@ -104,7 +106,12 @@ impl Sources {
         if folders.filter_map(|f| f.to_str()).any(|f| MACHINERY.contains(&f)) {
             self.machinery.push(path);
         } else if is_article(&root.join(&path), &path) {
-            self.articles.push(path);
+            // A section page (`_index.md`) is set aside below, even there.
+            let section = path.file_stem().is_some_and(|s| s == "_index");
+            match super::page::is_page_path(&path) && !section {
+                true => self.pages.push(path),
+                false => self.articles.push(path),
+            }
         } else {
             let ext = extension(&path);
             if OTHER_DOCUMENTS.contains(&ext.as_str()) {

@@ -12,6 +12,7 @@ mod frontmatter;
 mod html_body;
 mod kinds;
 mod language;
+mod page;
 mod parse;
 mod pullquotes;
 mod split;
@@ -32,13 +33,14 @@ pub use frontmatter::{At, FrontMatter, KNOWN_KEYS};
 pub(crate) use html_body::to_markdown as html_to_markdown;
 pub use kinds::{BodyFormat, is_article_path};
 pub use language::{Translation, default_code as default_language, link_translations};
+pub use page::{PAGES_DIR, SitePage, is_page_path};
 pub(crate) use parse::front_entries;
-pub use parse::{Parsed, parse, parse_file, read};
+pub use parse::{Doc, Parsed, ParsedDoc, parse, parse_doc, parse_file, read, read_doc};
 pub use pullquotes::{ChosenQuote, Pullquotes};
 pub use split::{Format, Split, SplitError, split};
 pub use syntax::Foreign;
 pub use validate::{MAX_TAGS, duplicate_urls};
-pub use walk::{discover, is_ignored};
+pub use walk::{discover, discover_pages, is_ignored};
 
 use crate::config::Settings;
 use crate::error::{Error, Warning};
@@ -140,8 +142,40 @@ pub struct Loaded {
     pub read: usize,
     /// Files under `content/` not read as articles (copied, or set aside).
     pub not_read: usize,
-    /// Drafts left out (without `--drafts`).
+    /// Drafts left out (without `--drafts`), pages included.
     pub drafts: usize,
+    /// Valid pages, in path order.
+    pub pages: Vec<SitePage>,
+}
+
+/// Pages read, and what was wrong with the others.
+#[derive(Debug, Default)]
+pub struct LoadedPages {
+    /// Valid pages (drafts only when asked for), in path order.
+    pub pages: Vec<SitePage>,
+    /// Draft pages left out.
+    pub drafts: usize,
+    /// One or more errors per broken file.
+    pub errors: Vec<Error>,
+    /// Non-fatal findings.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads the pages at `paths` (relative to `root`); a file there that
+/// turns out to be an article is passed over.
+pub fn read_pages(root: &Path, paths: &[PathBuf], settings: &Settings, drafts: bool) -> LoadedPages {
+    let mut loaded = LoadedPages::default();
+    let results: Vec<ParsedDoc> = paths.par_iter().map(|rel| read_doc(root, rel, settings)).collect();
+    for (result, warnings) in results {
+        loaded.warnings.extend(warnings);
+        match result {
+            Ok(Doc::Page(p)) if p.draft && !drafts => loaded.drafts += 1,
+            Ok(Doc::Page(p)) => loaded.pages.push(*p),
+            Ok(Doc::Article(_)) => {}
+            Err(e) => loaded.errors.extend(e),
+        }
+    }
+    loaded
 }
 
 /// Reads every article and asset under `root/content` (and `root/static`).
@@ -158,23 +192,35 @@ pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
         .articles
         .par_iter()
         .map(|rel| {
-            let (result, warnings) = read(root, rel, settings);
-            let found = result.as_ref().map(|a| syntax::find(&a.body)).unwrap_or_default();
+            let (result, warnings) = read_doc(root, rel, settings);
+            let found = match &result {
+                Ok(Doc::Article(a)) => syntax::find(&a.body),
+                _ => Default::default(),
+            };
             (result, warnings, found)
         })
         .collect();
     let mut foreign = Vec::new();
+    let mut pages = read_pages(root, &sources.pages, settings, drafts);
     for (result, warnings, found) in results {
         loaded.warnings.extend(warnings);
         match result {
-            Ok(a) if a.draft && !drafts => loaded.drafts += 1,
-            Ok(a) => {
+            Ok(Doc::Article(a)) if a.draft && !drafts => loaded.drafts += 1,
+            Ok(Doc::Article(a)) => {
                 foreign.extend(found.into_iter().map(|k| (k, a.path.clone())));
-                loaded.articles.push(a);
+                loaded.articles.push(*a);
             }
+            // A `page: true` file among the articles.
+            Ok(Doc::Page(p)) if p.draft && !drafts => pages.drafts += 1,
+            Ok(Doc::Page(p)) => pages.pages.push(*p),
             Err(e) => loaded.errors.extend(e),
         }
     }
+    pages.pages.sort_by(|a, b| a.path.cmp(&b.path));
+    loaded.drafts += pages.drafts;
+    loaded.errors.extend(pages.errors);
+    loaded.warnings.extend(pages.warnings);
+    loaded.pages = pages.pages;
     loaded.warnings.extend(syntax::warnings(foreign));
     loaded
 }

@@ -3,13 +3,41 @@
 
 use std::path::Path;
 
+use super::page::{self, SitePage};
 use super::split::{Format, Split, SplitError, split};
 use super::{Article, At, FrontMatter, frontmatter, toml_front, validate};
 use crate::config::{DateFallback, Settings};
 use crate::error::{Error, Warning};
 
-/// Reads and parses the article at `rel` (relative to `root`).
+/// Reads and parses the article at `rel` (relative to `root`); a page
+/// comes back as an empty list of errors (see [`read_doc`]).
 pub fn read(root: &Path, rel: &Path, settings: &Settings) -> Parsed {
+    only_article(read_doc(root, rel, settings))
+}
+
+/// An article or a page, as a file holds it.
+#[derive(Debug, Clone)]
+pub enum Doc {
+    /// A dated article.
+    Article(Box<Article>),
+    /// An undated page.
+    Page(Box<SitePage>),
+}
+
+/// An article or page, or every error found in its file, and its warnings.
+pub type ParsedDoc = (std::result::Result<Doc, Vec<Error>>, Vec<Warning>);
+
+fn only_article((result, warnings): ParsedDoc) -> Parsed {
+    match result {
+        Ok(Doc::Article(a)) => (Ok(*a), warnings),
+        Ok(Doc::Page(_)) => (Err(Vec::new()), warnings),
+        Err(e) => (Err(e), warnings),
+    }
+}
+
+/// Reads and parses the file at `rel` (relative to `root`): an article, or
+/// a page when it is under `content/pages/` or says `page: true`.
+pub fn read_doc(root: &Path, rel: &Path, settings: &Settings) -> ParsedDoc {
     let full = root.join(rel);
     let bytes = match std::fs::read(&full) {
         Ok(b) => b,
@@ -31,7 +59,7 @@ pub fn read(root: &Path, rel: &Path, settings: &Settings) -> Parsed {
         DateFallback::FileMtime => std::fs::metadata(&full).and_then(|m| m.modified()).ok(),
         DateFallback::None => None,
     };
-    parse_file(&text, rel, settings, modified)
+    parse_doc(&text, rel, settings, modified)
 }
 
 /// An article or every error found in its file, and its warnings.
@@ -52,6 +80,16 @@ pub fn parse_file(
     settings: &Settings,
     modified: Option<std::time::SystemTime>,
 ) -> Parsed {
+    only_article(parse_doc(text, rel, settings, modified))
+}
+
+/// [`parse_file`] for articles and pages alike.
+pub fn parse_doc(
+    text: &str,
+    rel: &Path,
+    settings: &Settings,
+    modified: Option<std::time::SystemTime>,
+) -> ParsedDoc {
     let mut warnings = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let parts = match split_located(text, rel) {
@@ -73,6 +111,13 @@ pub fn parse_file(
     let mut errors = Vec::new();
     let mut fm = frontmatter::read(entries, rel, &mut errors, &mut warnings);
     fill_in(&mut fm, parts.front_line);
+    if page::is_page_path(rel) || page::says_page(&fm) {
+        let page = page::validate_page(fm, &parts, rel, settings, &mut errors);
+        return match page {
+            Some(p) if errors.is_empty() => (Ok(Doc::Page(Box::new(p))), warnings),
+            _ => (Err(errors), warnings),
+        };
+    }
     if let Some(note) = validate::page_note(&fm, rel, settings, modified) {
         warnings.push(note);
         return (Err(errors), warnings);
@@ -83,7 +128,7 @@ pub fn parse_file(
             // Only compared within one process (watch mode), so a fast
             // non-keyed hash does: SipHash cost 1% of a build here.
             a.source_hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, text);
-            (Ok(a), warnings)
+            (Ok(Doc::Article(Box::new(a))), warnings)
         }
         _ => (Err(errors), warnings),
     }

@@ -91,7 +91,7 @@ pub(super) fn page_note(
         return None;
     }
     let message = format!(
-        "a page (`layout: {layout}`, no date), not an article: not built; publish its text as an article with a `date:` or through a template"
+        "a page (`layout: {layout}`, no date), not an article: not built; move it to content/pages/ or add `page: true` to publish it as a page"
     );
     Some(crate::error::Warning { at: crate::error::Location::new(rel, 1, 1), message })
 }
@@ -150,7 +150,12 @@ fn assemble(fm: FrontMatter, parts: &Split<'_>, rel: &Path, d: Derived) -> Artic
     }
 }
 
-fn title_of(title: Option<&At<String>>, rel: &Path, fence: usize, errors: &mut Vec<Error>) -> Option<String> {
+pub(super) fn title_of(
+    title: Option<&At<String>>,
+    rel: &Path,
+    fence: usize,
+    errors: &mut Vec<Error>,
+) -> Option<String> {
     match title {
         Some(t) if !t.value.trim().is_empty() => Some(decode_entities(t.value.trim())),
         Some(t) => {
@@ -223,7 +228,7 @@ fn check_tags(tags: &[String], line: usize, rel: &Path, errors: &mut Vec<Error>)
 }
 
 /// Parses an optional date field, reporting a bad one under its key.
-fn optional_date(
+pub(super) fn optional_date(
     field: Option<&At<String>>,
     key: &str,
     rel: &Path,

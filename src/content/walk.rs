@@ -17,6 +17,22 @@ pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Asset>, Vec<Error>) {
     (sources.articles, sources.assets, problems.errors)
 }
 
+/// The pages under `root/content/pages/` (paths relative to `root`, in
+/// name order): the few files a rebuild reads every time.
+pub fn discover_pages(root: &Path) -> Vec<PathBuf> {
+    let base = root.join(CONTENT_DIR).join(super::page::PAGES_DIR);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let (mut sources, mut problems) = (Sources::default(), Problems::default());
+    let mut found = |path: PathBuf, _: String| {
+        let rel = path.strip_prefix(CONTENT_DIR).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        sources.add_content(root, path, rel);
+    };
+    walk(&base, &mut found, root, &mut problems);
+    sources.pages
+}
+
 /// [`discover`], with every file sorted out and the walk's warnings.
 pub(super) fn discover_sorted(root: &Path) -> (Sources, Problems) {
     let (mut sources, mut problems) = (Sources::default(), Problems::default());

@@ -42,13 +42,18 @@ pub fn files(export: &Export, options: &ImportOptions) -> (Vec<File>, ImportRepo
         let body = body::to_markdown(&html, &media, &mut report.unconverted);
         let dir = folder.map_or_else(|| front.date[..4].to_string(), str::to_string);
         front.slug = used.claim(&dir, &front.date[..10], &front.slug);
+        let slug = front.slug.clone();
         match folder {
             Some(_) => report.pages += 1,
             None => report.posts += 1,
         }
         report.drafts += usize::from(front.draft && folder.is_none());
-        let yaml = serde_yaml::to_string(&front).unwrap_or_default();
-        let path = PathBuf::from("content").join(&dir).join(format!("{}.md", front.slug));
+        let yaml = match folder {
+            Some(_) => serde_yaml::to_string(&post::PageFront::from(front)),
+            None => serde_yaml::to_string(&front),
+        }
+        .unwrap_or_default();
+        let path = PathBuf::from("content").join(&dir).join(format!("{slug}.md"));
         files.push((path, format!("---\n{yaml}---\n\n{body}")));
     }
     files.extend(site_settings(export, options));

@@ -1,4 +1,4 @@
-//! One WordPress item as a dateline article: its front matter and its path.
+//! One WordPress item as a dateline article or page: its front matter.
 
 use jiff::civil::DateTime;
 use serde::Serialize;
@@ -41,6 +41,45 @@ pub struct Front {
     /// The short link WordPress answers for every post (`/?p=ID`): a query
     /// string no static file can answer, kept for a server rewrite rule.
     pub wordpress_shortlink: String,
+}
+
+/// The front matter written for an imported page (under `content/pages/`):
+/// no date, since a page is not news, and its old permalink's path as its
+/// `url`, so that links to it keep working without a redirect.
+#[derive(Debug, Serialize)]
+pub struct PageFront {
+    /// Title.
+    pub title: String,
+    /// The old permalink's path; without one, the file name gives the URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Last change, in UTC.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// The excerpt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Drafts, private and pending pages.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// The page's id in WordPress.
+    pub wordpress_id: u64,
+    /// See [`Front::wordpress_shortlink`].
+    pub wordpress_shortlink: String,
+}
+
+impl From<Front> for PageFront {
+    fn from(f: Front) -> Self {
+        PageFront {
+            title: f.title,
+            url: f.aliases.into_iter().next(),
+            updated: f.updated,
+            summary: f.summary,
+            draft: f.draft,
+            wordpress_id: f.wordpress_id,
+            wordpress_shortlink: f.wordpress_shortlink,
+        }
+    }
 }
 
 /// Statuses that are not published: `draft: true`.

@@ -25,7 +25,7 @@ use read::{Source, Stamp};
 use crate::archive::Archive;
 use crate::body::{Linker, Rendered};
 use crate::config::Settings;
-use crate::content::{Article, Asset};
+use crate::content::{self, Article, Asset};
 use crate::error::{Error, Result, Warning};
 use crate::fingerprint::hash;
 use crate::render::{Input, Page, PageKeys, Renderer, views};
@@ -104,6 +104,14 @@ pub struct Session {
     /// For the next build only: the articles that changed, when the caller
     /// knows them (see [`Session::build_edited`]).
     edited: Option<Vec<PathBuf>>,
+    /// Files of the last scan that are not articles (pages marked
+    /// `page: true`, old sites' layout pages).
+    not_articles: Vec<PathBuf>,
+    /// The pages, read again at every build (a site has a handful), and
+    /// the draft pages left out.
+    pages: content::LoadedPages,
+    /// The output files of the pages, as last rendered.
+    page_files: Vec<String>,
 }
 
 impl Session {
@@ -136,6 +144,9 @@ impl Session {
             scan: None,
             edited: None,
             renderer: None,
+            not_articles: Vec::new(),
+            pages: content::LoadedPages::default(),
+            page_files: Vec::new(),
         }
     }
 
@@ -199,6 +210,7 @@ impl Session {
         // Files generated again only when what they show changed; unchanged
         // ones are neither rendered, copied nor compared again, only kept.
         let mut kept: Vec<String> = Vec::new();
+        let kept_pages: Vec<Page>;
         let sitemaps = unless_unchanged(&mut self.sitemaps, sitemap_key, &mut kept, || {
             crate::site::sitemap_pages(&self.articles, archive, &settings, &written, &assets, &mut timings)
         });
@@ -210,6 +222,24 @@ impl Session {
             written.keys
         };
         keys.extend(feed_keys);
+        // Last time's pages stand in the keys kept from then: a page gone
+        // must not stay (the key of an article now there is not `ALWAYS`).
+        for path in self.page_files.drain(..) {
+            if keys.get(&path) == Some(&crate::render::ALWAYS) {
+                keys.remove(&path);
+            }
+        }
+        match crate::undated::render(&self.pages.pages, &self.articles, &settings, &renderer, &keys) {
+            Ok(pages) => {
+                self.page_files = pages.iter().map(|p| p.path.clone()).collect();
+                keys.extend(self.page_files.iter().map(|p| (p.clone(), crate::render::ALWAYS)));
+                kept_pages = pages;
+            }
+            Err(e) => {
+                (self.search, self.sitemaps) = (None, None);
+                return Err(e);
+            }
+        }
         let order = archive.order.clone();
         let pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
         let extra = self.extra_pages(&order, &settings, &mut keys, &mut kept, &mut timings);
@@ -222,7 +252,7 @@ impl Session {
             }
         };
         let stamp = crate::output::stamp_page(&settings.base_url);
-        let extra = extra.into_iter().chain(sitemaps).chain([stamp]).collect();
+        let extra = extra.into_iter().chain(sitemaps).chain(kept_pages).chain([stamp]).collect();
         let written = Written { pages, extra, kept, keys };
         self.finish(written, renderer, &assets, outcome, timings, start)
     }
@@ -242,6 +272,7 @@ impl Session {
             _ => timings.time("templates-load", || Renderer::load(&self.root, &settings))?,
         };
         let assets = timings.time("read", || self.read_sources(&settings, outcome))?;
+        timings.time("pages", || self.read_pages(&settings))?;
         timings.time("markdown", || self.render_markdown(&settings))?;
         timings.time("listings", || self.update_archive(&settings));
         timings.time("views", || self.update_summaries(&settings, &renderer))?;
@@ -340,12 +371,25 @@ impl Session {
         Ok(settings)
     }
 
+    /// The pages under `content/pages/` and those among the files that are
+    /// not articles, read again.
+    fn read_pages(&mut self, settings: &Settings) -> Result<()> {
+        let mut paths = content::discover_pages(&self.root);
+        paths.extend(self.not_articles.iter().cloned());
+        paths.sort();
+        self.pages = content::read_pages(&self.root, &paths, settings, self.options.drafts);
+        match Error::from_many(std::mem::take(&mut self.pages.errors)) {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
     /// What the last build left out: drafts among the sources, and the
     /// held articles, expired or embargoed as `publish::select` counts them.
     fn left_out(&self) -> crate::publish::LeftOut {
         let now = self.options.now.unwrap_or_else(jiff::Timestamp::now);
         let mut left = crate::publish::LeftOut {
-            drafts: self.sources.values().filter(|s| s.draft).count(),
+            drafts: self.sources.values().filter(|s| s.draft).count() + self.pages.drafts,
             ..Default::default()
         };
         for (a, _) in self.held.values() {

@@ -73,11 +73,17 @@ impl Session {
         let parsed: Vec<content::Parsed> =
             changed.par_iter().map(|&i| content::read(&self.root, &paths[i], settings)).collect();
         let parsed = match self.update_in_place(&paths, &stamps, &changed, parsed, false) {
-            Ok(()) => return Error::from_many(errors).map_or(Ok(assets), Err),
+            Ok(()) => {
+                // Every file is an article of the session.
+                self.not_articles.clear();
+                return Error::from_many(errors).map_or(Ok(assets), Err);
+            }
             Err(parsed) => parsed,
         };
 
         self.replace_articles(&paths, &stamps, &changed, parsed, &mut errors);
+        // Pages marked `page: true` among them, among others.
+        self.not_articles = paths.iter().filter(|p| !self.sources.contains_key(*p)).cloned().collect();
         content::link_translations(&mut self.articles);
         errors.extend(content::duplicate_urls(&self.articles));
         errors.extend(crate::publish::alias_collisions(&self.articles));

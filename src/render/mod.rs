@@ -5,6 +5,7 @@ mod filters;
 pub mod look;
 mod pages;
 mod quote_views;
+mod site_pages;
 mod templates;
 pub mod views;
 
@@ -14,6 +15,7 @@ use std::path::Path;
 use tera::{Context, Tera, Value};
 
 pub use pages::{ALWAYS, Input, Listed, Page, PageKeys, Sink, Written};
+pub use site_pages::PAGE_TEMPLATE;
 pub use templates::{BUILTIN, STORY, STYLESHEET, TEMPLATES_DIR, foreign_templates};
 
 use crate::config::Settings;

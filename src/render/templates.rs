@@ -23,6 +23,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("quotes.html", include_str!("../../templates/quotes.html")),
     ("speaker.html", include_str!("../../templates/speaker.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("page.html", include_str!("../../templates/page.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("partials/list.html", include_str!("../../templates/partials/list.html")),
     (STORY, include_str!("../../templates/partials/story.html")),

@@ -105,7 +105,7 @@ struct TranslationView {
 }
 
 /// A language code as HTML wants it: `zh_tw` -> `zh-TW`.
-fn html_lang(code: &str) -> String {
+pub(super) fn html_lang(code: &str) -> String {
     let mut parts = code.split(['_', '-']);
     let first = parts.next().unwrap_or_default().to_ascii_lowercase();
     parts.fold(first, |out, p| {

@@ -32,6 +32,7 @@ mod quote_review;
 mod quotes;
 mod search;
 mod serve;
+mod site_pages;
 mod templates;
 mod watch;
 mod watch_storm;
