@@ -299,7 +299,7 @@ pub(crate) fn sitemap_pages(
     let own_robots = assets.iter().any(|a| a.rel == "robots.txt");
     let mut pages = timings
         .time("sitemaps", || crate::sitemap::pages(&written.listed, articles, archive, settings, own_robots));
-    pages.extend(crate::favicon::page(assets));
+    pages.extend(crate::favicon::page(assets, settings));
     pages
 }
 

@@ -194,7 +194,8 @@ impl Session {
         // article; the same key means the same pages as last time, so
         // rendering may skip unchanged articles outright.
         let shown: Vec<u64> = self.rendered.iter().map(|r| r.summary_version).collect();
-        let own_robots = (assets.iter().any(|a| a.rel == "robots.txt"), crate::favicon::own(&assets));
+        let own_robots =
+            (assets.iter().any(|a| a.rel == "robots.txt"), crate::favicon::own(&assets, &settings));
         let sitemap_key =
             hash(&(self.quoted_key, renderer.fingerprint(), self.settings_key, shown, own_robots));
         let same_pages =

@@ -74,7 +74,10 @@ fn every_brand_key_shows_in_pages_and_stylesheet() {
     );
     assert!(front.contains(r#"<link rel="icon" href="/favicon.ico" sizes="32x32">"#));
     assert!(front.contains(r#"<link rel="apple-touch-icon" href="/apple-touch-icon.png">"#));
-    assert!(site.exists("favicon.ico") && site.exists("apple-touch-icon.png"));
+    let drawn = |rel: &str| std::fs::read(site.out().join(rel)).expect(rel);
+    assert_ne!(drawn("favicon.ico"), dateline::favicon::ICON, "the tab icon is drawn from the SVG logo");
+    assert_ne!(drawn("apple-touch-icon.png"), dateline::favicon::TOUCH_ICON);
+    assert_eq!(&drawn("apple-touch-icon.png")[16..24], [0, 0, 0, 180, 0, 0, 0, 180]);
     // accent and font through the stylesheet's custom properties
     let css = site.read("style.css");
     let brand = &css[css.find("/* brand, from site.yaml */").expect("brand block")..];
@@ -124,6 +127,8 @@ fn a_site_favicon_is_linked() {
     let site = TestSite::new();
     site.file("static/favicon.png", "png").article("a.md", "title: A\ndate: 2024-01-10", "x\n");
     site.build().expect("build");
+    // not a PNG after all: the built-in icons stand in
+    assert_eq!(std::fs::read(site.out().join("favicon.ico")).expect("icon"), dateline::favicon::ICON);
     let front = site.read("index.html");
     assert!(front.contains(r#"<link rel="icon" href="/favicon.png" type="image/png">"#), "{front}");
     site.file("static/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
