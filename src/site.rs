@@ -249,8 +249,7 @@ impl Site {
                 let feeds = Timings::measure(|| {
                     crate::feeds::write_all(articles, &rendered, &archive, settings, &none, sink)
                 });
-                let search =
-                    Timings::measure(|| crate::search::pages(articles, &rendered, &archive.order, settings));
+                let search = Timings::measure(|| search_pages(articles, &rendered, &archive, settings));
                 (feeds, search)
             },
         );
@@ -285,6 +284,28 @@ fn no_host_warning(settings: &Settings) -> Warning {
             settings.config.base_url
         ),
     }
+}
+
+/// The search index of each language: the default language's under
+/// `search/`, each section's under its prefix (`ja/search/`), stemmed for
+/// its language, so that a reader of `/ja/search/` finds Japanese articles.
+pub(crate) fn search_pages(
+    articles: &[Article],
+    rendered: &[Rendered],
+    archive: &Archive,
+    settings: &Settings,
+) -> Result<Vec<Page>> {
+    let mut pages = crate::search::pages(articles, rendered, &archive.order, settings)?;
+    for s in &archive.sections {
+        let mut config = settings.config.clone();
+        config.language.clone_from(&s.lang);
+        let language = Settings { config, ..settings.clone() };
+        for mut page in crate::search::pages(articles, rendered, &s.listings.order, &language)? {
+            page.path.insert_str(0, &s.prefix);
+            pages.push(page);
+        }
+    }
+    Ok(pages)
 }
 
 /// The sitemaps, `robots.txt` and `favicon.ico` (unless the site has its own).

@@ -70,6 +70,23 @@ pub struct Archive {
     pub related: Vec<Vec<usize>>,
     /// Everyone quoted, by slug, with their quotes newest first.
     pub speakers: Vec<Speaker>,
+    /// The listings of each language other than the default, which the
+    /// fields above leave out (see [`Section`]).
+    pub sections: Vec<Section>,
+}
+
+/// A language's own listings, under its prefix (`ja/`): a newsroom with an
+/// English site and a Japanese section lists each story in its own
+/// language's front page, tags, archives, feeds, quotes and search only.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    /// `ja/`: where its listings sit.
+    pub prefix: String,
+    /// Its language code.
+    pub lang: String,
+    /// Its order, tags, authors, years and speakers (the per-article fields,
+    /// `older`, `newer` and `related`, are the main archive's and empty here).
+    pub listings: Archive,
 }
 
 /// A person or organisation quoted somewhere in the archive.
@@ -85,23 +102,79 @@ pub struct Speaker {
 
 impl Archive {
     /// Builds every listing; `related` is how many related articles to keep.
+    /// Articles of the default language (an empty `lang_prefix`) make the
+    /// main listings, every other language a [`Section`]; neighbours and
+    /// related articles stay within an article's language.
     pub fn build(articles: &[Article], rendered: &[Rendered], related: usize) -> Archive {
         let mut order: Vec<usize> = (0..articles.len()).collect();
         let key = |i: &usize| (std::cmp::Reverse(articles[*i].date.timestamp()), &articles[*i].path);
         order.sort_by(|a, b| key(a).cmp(&key(b)));
+        let (order, others) = by_language(order, articles);
         let mut older = vec![None; articles.len()];
         let mut newer = vec![None; articles.len()];
-        for w in order.windows(2) {
-            older[w[0]] = Some(w[1]);
-            newer[w[1]] = Some(w[0]);
+        for list in std::iter::once(&order).chain(others.iter().map(|(_, o)| o)) {
+            for w in list.windows(2) {
+                older[w[0]] = Some(w[1]);
+                newer[w[1]] = Some(w[0]);
+            }
         }
+        let mut main = Archive::listings(order, articles, rendered);
+        let sections: Vec<Section> = others
+            .into_iter()
+            .map(|(prefix, o)| Section {
+                lang: articles[o[0]].lang.clone(),
+                prefix: prefix.to_string(),
+                listings: Archive::listings(o, articles, rendered),
+            })
+            .collect();
+        let tag_lists: Vec<(&str, &[Group])> = std::iter::once(("", main.tags.as_slice()))
+            .chain(sections.iter().map(|s| (s.prefix.as_str(), s.listings.tags.as_slice())))
+            .collect();
+        // Related articles weigh nearness in time across the whole archive.
+        let all: Option<Vec<usize>> = (!sections.is_empty()).then(|| {
+            let mut all: Vec<usize> = (0..articles.len()).collect();
+            all.sort_by(|a, b| key(a).cmp(&key(b)));
+            all
+        });
+        main.related = related_articles(articles, &tag_lists, all.as_deref().unwrap_or(&main.order), related);
+        (main.older, main.newer, main.sections) = (older, newer, sections);
+        main
+    }
+
+    /// The listings of the articles in `order` (one language's).
+    fn listings(order: Vec<usize>, articles: &[Article], rendered: &[Rendered]) -> Archive {
         let tags = group(&order, |i| &articles[i].tags);
         let authors = group(&order, |i| &articles[i].authors);
         let years = by_date(&order, articles);
-        let related = related_articles(articles, &tags, &order, related);
         let speakers = speakers(&order, rendered);
-        Archive { speakers, order, tags, authors, years, older, newer, related }
+        Archive { speakers, order, tags, authors, years, ..Archive::default() }
     }
+
+    /// Gathers who is quoted again, in every language, after quotes changed.
+    pub fn refresh_speakers(&mut self, rendered: &[Rendered]) {
+        self.speakers = speakers(&self.order, rendered);
+        for s in &mut self.sections {
+            s.listings.speakers = speakers(&s.listings.order, rendered);
+        }
+    }
+}
+
+/// Splits `order` into the default language's articles and each other
+/// language's (by prefix, in prefix order); a site of one language costs a
+/// scan.
+fn by_language(order: Vec<usize>, articles: &[Article]) -> (Vec<usize>, Vec<(&str, Vec<usize>)>) {
+    if order.iter().all(|&i| articles[i].lang_prefix.is_empty()) {
+        return (order, Vec::new());
+    }
+    let mut others: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    let mut main = Vec::new();
+    for i in order {
+        match articles[i].lang_prefix.as_str() {
+            "" => main.push(i),
+            p => others.entry(p).or_default().push(i),
+        }
+    }
+    (main, others.into_iter().collect())
 }
 
 fn group<'a>(order: &[usize], names: impl Fn(usize) -> &'a Vec<String>) -> Vec<Group> {
@@ -174,24 +247,34 @@ fn by_date(order: &[usize], articles: &[Article]) -> Vec<Year> {
 }
 
 /// For each article, the `keep` articles sharing most tags with it, nearer
-/// in time first. Counting goes through a dense per-thread table instead of a
-/// hash map: a tag shared by thousands of articles makes this the hot loop.
-fn related_articles(articles: &[Article], tags: &[Group], order: &[usize], keep: usize) -> Vec<Vec<usize>> {
+/// in time first. `tags` holds each language's tags under its prefix: a tag
+/// is only shared within a language. Counting goes through a dense
+/// per-thread table instead of a hash map: a tag shared by thousands of
+/// articles makes this the hot loop.
+fn related_articles(
+    articles: &[Article],
+    tags: &[(&str, &[Group])],
+    order: &[usize],
+    keep: usize,
+) -> Vec<Vec<usize>> {
     if keep == 0 {
         return vec![Vec::new(); articles.len()];
     }
-    let by_slug: FxHashMap<&str, u32> =
-        tags.iter().enumerate().map(|(g, t)| (t.slug.as_str(), g as u32)).collect();
-    let mut by_name: FxHashMap<&str, Option<u32>> = FxHashMap::default();
+    let all = tags.iter().flat_map(|(p, gs)| gs.iter().map(move |g| (*p, g)));
+    let by_slug: FxHashMap<(&str, &str), u32> =
+        all.clone().enumerate().map(|(id, (p, t))| ((p, t.slug.as_str()), id as u32)).collect();
+    let mut by_name: FxHashMap<(&str, &str), Option<u32>> = FxHashMap::default();
     let article_tags: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| {
+            let p = a.lang_prefix.as_str();
             let tags = a.tags.iter().map(String::as_str);
-            let mut id = |t| *by_name.entry(t).or_insert_with(|| by_slug.get(slugify(t).as_str()).copied());
+            let mut id =
+                |t| *by_name.entry((p, t)).or_insert_with(|| by_slug.get(&(p, slugify(t).as_str())).copied());
             tags.filter_map(&mut id).collect()
         })
         .collect();
-    let lists: Vec<&[usize]> = tags.iter().map(|t| t.articles.as_slice()).collect();
+    let lists: Vec<&[usize]> = all.map(|(_, t)| t.articles.as_slice()).collect();
     related::related(&article_tags, &lists, order, keep)
 }
 

@@ -103,6 +103,9 @@ pub struct Article {
     pub format: BodyFormat,
     /// Its language code, as `site.yaml` lists it.
     pub lang: String,
+    /// `ja/` for a language other than the site's default, empty otherwise:
+    /// the folder its URL and its language's listings sit under.
+    pub lang_prefix: String,
     /// What its translations share (see `translation_key`).
     pub translation_key: String,
     /// Its versions in other languages, set by [`link_translations`].

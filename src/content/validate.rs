@@ -145,6 +145,7 @@ fn assemble(fm: FrontMatter, parts: &Split<'_>, rel: &Path, d: Derived) -> Artic
         format,
         rel_url: d.rel_url,
         lang: d.lang.code,
+        lang_prefix: d.lang.prefix,
         translation_key: d.lang.key,
         translations: Vec::new(),
     }

@@ -35,6 +35,8 @@ struct Listing<'a> {
     articles: &'a [usize],
     /// Its oldest article, for the date in a `tag:` feed id.
     oldest: Option<usize>,
+    /// Its language, as feeds write it (`ja`, `zh-TW`).
+    language: String,
 }
 
 /// What a feed says about its channel, shared by the three formats.
@@ -81,16 +83,33 @@ fn expected_len(entries: &[&Entry<'_>]) -> usize {
 }
 
 /// The listings that have feeds: the whole site, each tag and each author,
-/// each cut to the newest `feed_limit` articles.
+/// each cut to the newest `feed_limit` articles; and the same for each
+/// language section, under its prefix (`ja/feed.xml`).
 fn listings<'a>(archive: &'a Archive, settings: &Settings) -> Vec<Listing<'a>> {
+    let mut listings = language_listings(archive, "", &settings.config.language, settings);
+    for s in &archive.sections {
+        let language = views::html_lang(&s.lang);
+        listings.extend(language_listings(&s.listings, &s.prefix, &language, settings));
+    }
+    listings
+}
+
+/// [`listings`] of one language, whose listings sit under `lang` (`ja/`).
+fn language_listings<'a>(
+    archive: &'a Archive,
+    lang: &str,
+    language: &str,
+    settings: &Settings,
+) -> Vec<Listing<'a>> {
     let limit = settings.config.feed_limit;
     let cut = |list: &[usize]| list.len().min(limit);
     let mut listings = vec![Listing {
         title: settings.config.title.clone(),
         description: settings.config.description.clone(),
-        rel: String::new(),
+        rel: lang.to_string(),
         articles: &archive.order[..cut(&archive.order)],
         oldest: archive.order.last().copied(),
+        language: language.to_string(),
     }];
     for (prefix, groups, what) in
         [("tags", &archive.tags, "Stories tagged"), ("authors", &archive.authors, "Stories by")]
@@ -98,9 +117,10 @@ fn listings<'a>(archive: &'a Archive, settings: &Settings) -> Vec<Listing<'a>> {
         listings.extend(groups.iter().map(|g: &Group| Listing {
             title: group_title(&g.name, settings),
             description: format!("{what} {} in {}", g.name, settings.config.title),
-            rel: format!("{prefix}/{}/", g.slug),
+            rel: format!("{lang}{prefix}/{}/", g.slug),
             articles: &g.articles[..cut(&g.articles)],
             oldest: g.articles.last().copied(),
+            language: language.to_string(),
         }));
     }
     listings
@@ -122,7 +142,9 @@ pub fn write_all(
     listings.retain(|l| {
         let versions: Vec<u64> = l.articles.iter().map(|&i| rendered[i].version).collect();
         let oldest = l.oldest.map(|i| articles[i].date.year());
-        let key = crate::fingerprint::hash(&(&l.title, &l.description, &l.rel, versions, oldest)).max(1);
+        let key =
+            crate::fingerprint::hash(&(&l.title, &l.description, &l.rel, versions, oldest, &l.language))
+                .max(1);
         let changed =
             FORMATS.iter().any(|(file, _, _)| previous.get(&format!("{}{file}", l.rel)) != Some(&key));
         for (file, _, _) in FORMATS {
@@ -177,7 +199,7 @@ fn channel<'a>(
         self_urls,
         id,
         updated: items.iter().map(|e| e.updated).max(),
-        language: &settings.config.language,
+        language: &l.language,
         publisher: settings.publisher(),
     }
 }
@@ -195,7 +217,7 @@ fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Entry<'a> 
         .authors
         .iter()
         .map(|n| {
-            let page = format!("authors/{}/", crate::slug::slugify(n));
+            let page = format!("{}authors/{}/", a.lang_prefix, crate::slug::slugify(n));
             (n.as_str(), uri(&settings.permalink(&page)))
         })
         .collect();

@@ -241,9 +241,8 @@ impl Session {
                 return Err(e);
             }
         }
-        let order = archive.order.clone();
         let pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
-        let extra = self.extra_pages(&order, &settings, &mut keys, &mut kept, &mut timings);
+        let extra = self.extra_pages(&settings, &mut keys, &mut kept, &mut timings);
         let extra = match extra {
             Ok(e) => e,
             Err(e) => {
@@ -318,13 +317,18 @@ impl Session {
     /// go to `kept`) and the redirect pages of aliases.
     fn extra_pages(
         &mut self,
-        order: &[usize],
         settings: &Settings,
         keys: &mut PageKeys,
         kept: &mut Vec<String>,
         timings: &mut Timings,
     ) -> Result<Vec<Page>> {
-        let listed: Vec<u64> = order.iter().map(|&i| self.rendered[i].version).collect();
+        let Some((_, archive)) = &self.archive else {
+            return Err(Error::Template { message: "internal: listings missing".into() });
+        };
+        let orders =
+            std::iter::once(&archive.order).chain(archive.sections.iter().map(|s| &s.listings.order));
+        let listed: Vec<Vec<u64>> =
+            orders.map(|o| o.iter().map(|&i| self.rendered[i].version).collect()).collect();
         let key = hash(&listed);
         let search = match self.search.take() {
             Some((k, paths)) if k == key => {
@@ -339,7 +343,7 @@ impl Session {
                     keys.remove(path);
                 }
                 let pages = timings.time("search", || {
-                    crate::search::pages(&self.articles, &self.rendered, order, settings)
+                    crate::site::search_pages(&self.articles, &self.rendered, archive, settings)
                 })?;
                 self.search = Some((key, pages.iter().map(|p| p.path.clone()).collect()));
                 pages

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use tera::Value;
 
 use super::{Session, carry};
-use crate::archive::{self, Archive};
+use crate::archive::Archive;
 use crate::body::{Linker, Rendered};
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -75,7 +75,7 @@ impl Session {
         let archive = match self.archive.take() {
             Some((k, mut a)) if k == key => {
                 if quoted_key != self.quoted_key {
-                    a.speakers = archive::speakers(&a.order, &self.rendered);
+                    a.refresh_speakers(&self.rendered);
                 }
                 a
             }

@@ -70,11 +70,13 @@ const SECTIONS: &[(&str, &str)] = &[
     ("Search", "search/"),
 ];
 
-/// The look of the site under `root`.
-pub fn look(root: &Path, s: &Settings) -> Look {
+/// The look of the site under `root`; the built-in menu of a language
+/// section leads to its own listings (`lang_prefix`, `ja/`).
+pub fn look(root: &Path, s: &Settings, lang_prefix: &str) -> Look {
     let c = &s.config;
     let nav = if c.nav.is_empty() {
-        SECTIONS.iter().map(|(label, rel)| NavView { label: (*label).into(), url: s.url(rel) }).collect()
+        let url = |rel: &str| s.url(&[lang_prefix, rel].concat());
+        SECTIONS.iter().map(|(label, rel)| NavView { label: (*label).into(), url: url(rel) }).collect()
     } else {
         c.nav.iter().map(|n| NavView { label: n.label.clone(), url: link(&n.url, s) }).collect()
     };
@@ -165,7 +167,7 @@ mod tests {
         s.set_base_url("https://example.org/news/");
         assert_eq!(link("/tags/x/", &s), "/news/tags/x/");
         assert_eq!(link("https://elsewhere.example/", &s), "https://elsewhere.example/");
-        let l = look(Path::new("/nonexistent"), &s);
+        let l = look(Path::new("/nonexistent"), &s, "");
         assert_eq!(l.nav[1].url, "/news/archive/");
         assert_eq!(l.icons.len(), 2);
     }

@@ -32,6 +32,8 @@ pub struct Renderer {
     /// Whether some template may read `page.quotes` or `page.pullquotes`;
     /// article pages leave them empty otherwise.
     page_quotes: bool,
+    /// The site root, for the `site` of language sections' pages.
+    root: std::path::PathBuf,
 }
 
 impl Renderer {
@@ -39,16 +41,18 @@ impl Renderer {
     pub fn load(root: &Path, settings: &Settings) -> Result<Self> {
         let (mut tera, stylesheet, sources) = templates::load(root)?;
         let global = tera.global_context();
-        global.insert_value("site", site_value(root, settings));
+        global.insert_value("site", site_value(root, settings, ""));
         let feeds = feed_links::links("", &settings.config.title, settings);
         global.insert_value("feeds", Value::from_serializable(&feeds));
+        // `ja/` on the pages of a language section (see `pages::Section`).
+        global.insert_value("lang_prefix", Value::from(""));
         let mut h = std::hash::DefaultHasher::new();
         let page_quotes = templates::reads_page_quotes(&sources);
         let stylesheet =
             stylesheet.as_deref().unwrap_or(STYLESHEET).to_string() + &settings.config.brand.css();
         (sources, &stylesheet, format!("{settings:?}"), global.get("site").map(|v| v.to_string()))
             .hash(&mut h);
-        Ok(Renderer { tera, stylesheet, fingerprint: h.finish(), page_quotes })
+        Ok(Renderer { tera, stylesheet, fingerprint: h.finish(), page_quotes, root: root.to_path_buf() })
     }
 
     /// Renders every page whose fingerprint differs from `previous` (all of
@@ -118,7 +122,8 @@ struct SiteView<'a> {
     look: look::Look,
 }
 
-fn site_value(root: &Path, s: &Settings) -> Value {
+/// The `site` of templates; `lang_prefix` (`ja/`) is a language section's.
+pub(crate) fn site_value(root: &Path, s: &Settings, lang_prefix: &str) -> Value {
     Value::from_serializable(&SiteView {
         title: &s.config.title,
         description: &s.config.description,
@@ -128,7 +133,7 @@ fn site_value(root: &Path, s: &Settings) -> Value {
         timezone: &s.config.timezone,
         date_format: &s.config.date_format,
         extra: &s.config.extra,
-        look: look::look(root, s),
+        look: look::look(root, s, lang_prefix),
     })
 }
 

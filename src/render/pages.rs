@@ -73,6 +73,58 @@ struct Job<'a> {
     key: u64,
     /// When what the page shows last changed, for the sitemap.
     lastmod: Option<Zoned>,
+    /// The language section whose listing this is (see [`Section`]).
+    section: Option<usize>,
+}
+
+/// What a page of a language section sees besides its own context: the
+/// section's language as `site.language`, `lang_prefix` (`ja/`) for links
+/// that stay in the section, and the section's feeds.
+struct Section {
+    prefix: String,
+    site: Value,
+    lang_prefix: Value,
+    feeds: Value,
+}
+
+impl Section {
+    fn all(r: &Renderer, input: &Input<'_>) -> Vec<Section> {
+        let s = input.settings;
+        let sections = &input.archive.sections;
+        sections
+            .iter()
+            .map(|sec| {
+                let mut config = s.config.clone();
+                config.language = views::html_lang(&sec.lang);
+                let feeds = super::feed_links::links(&sec.prefix, &s.config.title, s);
+                Section {
+                    prefix: sec.prefix.clone(),
+                    site: super::site_value(
+                        &r.root,
+                        &crate::config::Settings { config, ..s.clone() },
+                        &sec.prefix,
+                    ),
+                    lang_prefix: Value::from(sec.prefix.as_str()),
+                    feeds: Value::from_serializable(&feeds),
+                }
+            })
+            .collect()
+    }
+
+    fn apply(&self, ctx: &mut Context) {
+        ctx.insert_value("site", self.site.clone());
+        ctx.insert_value("lang_prefix", self.lang_prefix.clone());
+        if !ctx.contains_key("feeds") {
+            ctx.insert_value("feeds", self.feeds.clone());
+        }
+    }
+}
+
+/// One language's listings: the main archive's (empty prefix) or a section's.
+#[derive(Clone, Copy)]
+struct Scope<'a> {
+    archive: &'a Archive,
+    prefix: &'a str,
 }
 
 /// An HTML page as the sitemap lists it.
@@ -106,7 +158,7 @@ impl<'a> Job<'a> {
         lastmod: Option<Zoned>,
     ) -> Self {
         let rel = rel.into();
-        Job { path: file_path(&rel), rel, template, context, key, lastmod }
+        Job { path: file_path(&rel), rel, template, context, key, lastmod, section: None }
     }
 }
 
@@ -126,20 +178,20 @@ pub(super) fn render_all<'a>(
 ) -> Result<Written<'a>> {
     let mut jobs = Vec::new();
     article_jobs(&mut jobs, r, input, same_pages.then_some(previous));
-    listing_jobs(&mut jobs, r, input, "", "index.html", &input.archive.order, 0, |_| {});
-    index_jobs(&mut jobs, r, input);
-    for (prefix, template, gs, var) in [
-        ("tags", "tag.html", &input.archive.tags, "tag"),
-        ("authors", "author.html", &input.archive.authors, "author"),
-    ] {
-        group_jobs(&mut jobs, r, input, prefix, template, gs, var);
+    let main = Scope { archive: input.archive, prefix: "" };
+    scope_jobs(&mut jobs, r, input, main);
+    let rel = "404.html";
+    jobs.push(Job::new(rel, rel, Ctx::Ready(Context::new()), key(r, rel), None));
+    let sections = Section::all(r, input);
+    for (k, sec) in input.archive.sections.iter().enumerate() {
+        let start = jobs.len();
+        scope_jobs(&mut jobs, r, input, Scope { archive: &sec.listings, prefix: &sec.prefix });
+        jobs[start..].iter_mut().for_each(|j| j.section = Some(k));
     }
-    date_jobs(&mut jobs, r, input);
-    quote_jobs(&mut jobs, r, input);
-    for (rel, template) in [("404.html", "404.html"), ("search/", "search.html")] {
-        let context = Ctx::Ready(Context::new());
-        jobs.push(Job::new(rel, template, context, key(r, rel), None));
-    }
+    let section_of = |i: usize| {
+        let p = &input.articles[i].lang_prefix;
+        (!p.is_empty()).then(|| sections.iter().find(|s| &s.prefix == p)).flatten()
+    };
 
     let errors: Vec<Error> = jobs
         .par_iter()
@@ -149,12 +201,16 @@ pub(super) fn render_all<'a>(
             // and 8 KB around it, 16 KB for a listing.
             let bytes = match &j.context {
                 Ctx::Ready(ctx) => r.render(j.template, ctx, 1 << 14)?,
-                Ctx::Article(i) => r.render(
-                    j.template,
-                    &article_context(*i, input, r.page_quotes),
-                    input.rendered[*i].html.len() + (1 << 13),
-                )?,
-                Ctx::Lazy(build) => r.render(j.template, &build(), 1 << 14)?,
+                Ctx::Article(i) => {
+                    let mut ctx = article_context(*i, input, r.page_quotes);
+                    section_of(*i).inspect(|s| s.apply(&mut ctx));
+                    r.render(j.template, &ctx, input.rendered[*i].html.len() + (1 << 13))?
+                }
+                Ctx::Lazy(build) => {
+                    let mut ctx = build();
+                    j.section.inspect(|&k| sections[k].apply(&mut ctx));
+                    r.render(j.template, &ctx, 1 << 14)?
+                }
             };
             sink(Page { path: j.path.clone(), bytes })
         })
@@ -248,9 +304,31 @@ fn article_context(i: usize, input: &Input<'_>, quotes: bool) -> Context {
     ctx
 }
 
+/// The listings of one language: front page, indexes, tags, authors,
+/// dates, quotes and the search page.
+fn scope_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>, scope: Scope<'a>) {
+    let p = scope.prefix;
+    listing_jobs(jobs, r, input, p, "index.html", &scope.archive.order, 0, |_| {});
+    index_jobs(jobs, r, input, scope);
+    for (kind, template, gs, var) in [
+        ("tags", "tag.html", &scope.archive.tags, "tag"),
+        ("authors", "author.html", &scope.archive.authors, "author"),
+    ] {
+        group_jobs(jobs, r, input, (p, kind), template, gs, var);
+    }
+    date_jobs(jobs, r, input, scope);
+    quote_jobs(jobs, r, input, scope);
+    let rel = format!("{p}search/");
+    let context = match p {
+        "" => Ctx::Ready(Context::new()),
+        _ => Ctx::Lazy(Box::new(Context::new)),
+    };
+    jobs.push(Job::new(rel.clone(), "search.html", context, key(r, &rel), None));
+}
+
 /// The tags, authors and archive indexes, fingerprinted by what they list.
-fn index_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
-    let a = input.archive;
+fn index_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>, scope: Scope<'a>) {
+    let (a, p) = (scope.archive, scope.prefix);
     let lastmod = newest(input.articles, &a.order);
     fn groups(gs: &[Group]) -> Vec<(&str, &str, usize)> {
         gs.iter().map(|g| (g.name.as_str(), g.slug.as_str(), g.articles.len())).collect()
@@ -270,14 +348,16 @@ fn index_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
             let s = input.settings;
             let mut ctx = Context::new();
             match template {
-                "tags.html" => ctx.insert_value("tags", views::groups(&a.tags, "tags", s)),
-                "authors.html" => ctx.insert_value("authors", views::groups(&a.authors, "authors", s)),
-                _ => ctx.insert_value("years", views::years(a, s)),
+                "tags.html" => ctx.insert_value("tags", views::groups(&a.tags, &format!("{p}tags"), s)),
+                "authors.html" => {
+                    ctx.insert_value("authors", views::groups(&a.authors, &format!("{p}authors"), s))
+                }
+                _ => ctx.insert_value("years", views::years(a, p, s)),
             }
             ctx
         };
         let (context, lastmod) = (Ctx::Lazy(Box::new(build)), lastmod.clone());
-        jobs.push(Job::new(rel, template, context, k, lastmod));
+        jobs.push(Job::new(format!("{p}{rel}"), template, context, k, lastmod));
     }
 }
 
@@ -285,45 +365,48 @@ fn group_jobs<'a>(
     jobs: &mut Vec<Job<'a>>,
     r: &Renderer,
     input: &'a Input<'a>,
-    prefix: &'static str,
+    (lang, kind): (&'a str, &'static str),
     template: &'static str,
     groups: &'a [Group],
     var: &'static str,
 ) {
+    let prefix: std::sync::Arc<str> = format!("{lang}{kind}").into();
     for g in groups {
         let base = format!("{prefix}/{}/", g.slug);
         let extra = key(r, (&g.name, &g.slug));
+        let prefix = prefix.clone();
         // Built only when one of the group's pages is rendered: most rebuilds
         // render none of them.
         listing_jobs(jobs, r, input, &base, template, &g.articles, extra, move |c| {
             let s = input.settings;
-            c.insert_value(var, views::group(g, prefix, s));
+            c.insert_value(var, views::group(g, &prefix, s));
             let title = super::feed_links::group_title(&g.name, s);
-            let mut feeds = super::feed_links::links("", &s.config.title, s);
+            let mut feeds = super::feed_links::links(lang, &s.config.title, s);
             feeds.extend(super::feed_links::links(&format!("{prefix}/{}/", g.slug), &title, s));
             c.insert_value("feeds", Value::from_serializable(&feeds));
         });
     }
 }
 
-fn date_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
-    for y in &input.archive.years {
+fn date_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>, scope: Scope<'a>) {
+    let p = scope.prefix;
+    for y in &scope.archive.years {
         let months: Vec<(i8, usize)> = y.months.iter().map(|m| (m.month, m.articles.len())).collect();
         let build = move || {
             let mut ctx = Context::new();
-            ctx.insert_value("year", views::year(y, input.settings));
+            ctx.insert_value("year", views::year(y, p, input.settings));
             ctx
         };
         jobs.push(Job::new(
-            format!("{:04}/", y.year),
+            format!("{p}{:04}/", y.year),
             "year.html",
             Ctx::Lazy(Box::new(build)),
             key(r, (y.year, months)),
             y.months.iter().filter_map(|m| newest(input.articles, &m.articles)).max(),
         ));
         for m in &y.months {
-            let month = views::month(y.year, m, input.settings);
-            let base = format!("{:04}/{:02}/", y.year, m.month);
+            let month = views::month(y.year, m, p, input.settings);
+            let base = format!("{p}{:04}/{:02}/", y.year, m.month);
             listing_jobs(jobs, r, input, &base, "month.html", &m.articles, 0, move |c| {
                 c.insert_value("month", month.clone())
             });
@@ -331,10 +414,10 @@ fn date_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
     }
 }
 
-fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
-    let (archive, settings) = (input.archive, input.settings);
+fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>, scope: Scope<'a>) {
+    let (archive, settings, p) = (scope.archive, input.settings, scope.prefix);
     let build = move || {
-        let (by_count, az) = quote_views::speakers(&archive.speakers, settings);
+        let (by_count, az) = quote_views::speakers(&archive.speakers, p, settings);
         let mut ctx = Context::new();
         ctx.insert_value("speakers", by_count);
         ctx.insert_value("speakers_az", az);
@@ -345,7 +428,7 @@ fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
     let all: Vec<usize> = archive.speakers.iter().flat_map(quoted).collect();
     let lastmod = newest(input.articles, &all);
     jobs.push(Job::new(
-        "quotes/",
+        format!("{p}quotes/"),
         "quotes.html",
         Ctx::Lazy(Box::new(build)),
         key(r, ("quotes/", listed)),
@@ -354,7 +437,7 @@ fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
     for s in &archive.speakers {
         let versions: Vec<(u64, usize)> =
             s.quotes.iter().map(|&(a, q)| (input.rendered[a].version, q)).collect();
-        let base = format!("quotes/{}/", s.slug);
+        let base = format!("{p}quotes/{}/", s.slug);
         let lastmod = newest(input.articles, &quoted(s));
         let count = s.quotes.len();
         for pager in paginate(count, settings.config.per_page) {
@@ -373,7 +456,7 @@ fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>) {
                 );
                 let mut ctx = Context::new();
                 ctx.insert_value("paginator", views::paginator(&base, &pager, count, items, settings));
-                ctx.insert_value("speaker", quote_views::speaker(s, settings));
+                ctx.insert_value("speaker", quote_views::speaker(s, p, settings));
                 ctx
             };
             jobs.push(Job::new(rel, "speaker.html", Ctx::Lazy(Box::new(build)), k, lastmod.clone()));

@@ -24,9 +24,10 @@ pub struct QuoteView<'a> {
     article: Option<Value>,
 }
 
-fn speaker_url(name: &str, settings: &Settings) -> Option<String> {
+/// The speaker's page in the quotes of `lang_prefix`'s language.
+fn speaker_url(name: &str, lang_prefix: &str, settings: &Settings) -> Option<String> {
     let slug = crate::slug::slugify(name);
-    (!slug.is_empty()).then(|| settings.url(&["quotes/", &slug, "/"].concat()))
+    (!slug.is_empty()).then(|| settings.url(&[lang_prefix, "quotes/", &slug, "/"].concat()))
 }
 
 fn quote_view<'a>(
@@ -41,7 +42,7 @@ fn quote_view<'a>(
     QuoteView {
         text,
         speaker,
-        speaker_url: speaker.and_then(|s| speaker_url(s, settings)),
+        speaker_url: speaker.and_then(|s| speaker_url(s, &a.lang_prefix, settings)),
         partial,
         url: [&settings.url(&a.rel_url), "#", &id].concat(),
         id,
@@ -77,27 +78,28 @@ struct SpeakerView<'a> {
     count: usize,
 }
 
-fn speaker_view<'a>(s: &'a Speaker, settings: &Settings) -> SpeakerView<'a> {
+fn speaker_view<'a>(s: &'a Speaker, lang_prefix: &str, settings: &Settings) -> SpeakerView<'a> {
     SpeakerView {
         name: &s.name,
         slug: &s.slug,
-        url: settings.url(&format!("quotes/{}/", s.slug)),
+        url: settings.url(&format!("{lang_prefix}quotes/{}/", s.slug)),
         count: s.quotes.len(),
     }
 }
 
-/// One speaker, for their page.
-pub fn speaker(s: &Speaker, settings: &Settings) -> Value {
-    Value::from_serializable(&speaker_view(s, settings))
+/// One speaker, for their page in the quotes of `lang_prefix`'s language.
+pub fn speaker(s: &Speaker, lang_prefix: &str, settings: &Settings) -> Value {
+    Value::from_serializable(&speaker_view(s, lang_prefix, settings))
 }
 
-/// Every speaker twice: most quoted first, and A to Z.
-pub fn speakers(all: &[Speaker], settings: &Settings) -> (Value, Value) {
-    let mut by_count: Vec<SpeakerView<'_>> = all.iter().map(|s| speaker_view(s, settings)).collect();
+/// Every speaker of one language's quotes twice: most quoted first, and A to Z.
+pub fn speakers(all: &[Speaker], lang_prefix: &str, settings: &Settings) -> (Value, Value) {
+    let view = |s| speaker_view(s, lang_prefix, settings);
+    let mut by_count: Vec<SpeakerView<'_>> = all.iter().map(view).collect();
     by_count.sort_by(|a, b| {
         b.count.cmp(&a.count).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
     });
-    let mut az: Vec<SpeakerView<'_>> = all.iter().map(|s| speaker_view(s, settings)).collect();
+    let mut az: Vec<SpeakerView<'_>> = all.iter().map(view).collect();
     az.sort_by_cached_key(|v| (v.name.to_lowercase(), v.slug));
     (Value::from_serializable(&by_count), Value::from_serializable(&az))
 }

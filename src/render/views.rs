@@ -26,6 +26,9 @@ pub struct LinkView<'a> {
     pub permalink: Cow<'a, str>,
 }
 
+/// A name's page: (language prefix, `tags` or `authors`, name).
+type LinkKey<'a> = (&'a str, &'static str, &'a str);
+
 /// The URL path and full URL of the page of each tag and author that
 /// articles name, made once per build: each article's listing view and page
 /// view would otherwise slug and join every name again. `None` for a name
@@ -33,7 +36,9 @@ pub struct LinkView<'a> {
 /// incremental rebuild passes an empty one) is made on the spot.
 #[derive(Default)]
 pub struct Links<'a> {
-    made: FxHashMap<(&'static str, &'a str), Option<(String, String)>>,
+    /// By (language prefix, `tags` or `authors`, name): each language has
+    /// its own tag and author pages.
+    made: FxHashMap<LinkKey<'a>, Option<(String, String)>>,
 }
 
 impl<'a> Links<'a> {
@@ -41,9 +46,11 @@ impl<'a> Links<'a> {
     pub fn new(articles: &'a [Article], settings: &Settings) -> Self {
         let mut made = FxHashMap::default();
         for a in articles {
+            let lang = a.lang_prefix.as_str();
             for (prefix, names) in [("authors", &a.authors), ("tags", &a.tags)] {
                 for n in names {
-                    made.entry((prefix, n.as_str())).or_insert_with(|| link_target(n, prefix, settings));
+                    made.entry((lang, prefix, n.as_str()))
+                        .or_insert_with(|| link_target(n, lang, prefix, settings));
                 }
             }
         }
@@ -51,9 +58,9 @@ impl<'a> Links<'a> {
     }
 }
 
-fn link_target(name: &str, prefix: &str, settings: &Settings) -> Option<(String, String)> {
+fn link_target(name: &str, lang: &str, prefix: &str, settings: &Settings) -> Option<(String, String)> {
     let slug = crate::slug::slugify(name);
-    let rel = [prefix, "/", &slug, "/"].concat();
+    let rel = [lang, prefix, "/", &slug, "/"].concat();
     (!slug.is_empty()).then(|| (settings.url(&rel), settings.permalink(&rel)))
 }
 
@@ -105,7 +112,7 @@ struct TranslationView {
 }
 
 /// A language code as HTML wants it: `zh_tw` -> `zh-TW`.
-pub(super) fn html_lang(code: &str) -> String {
+pub fn html_lang(code: &str) -> String {
     let mut parts = code.split(['_', '-']);
     let first = parts.next().unwrap_or_default().to_ascii_lowercase();
     parts.fold(first, |out, p| {
@@ -172,6 +179,7 @@ impl Serialize for PageView<'_> {
 
 fn links<'a>(
     names: &'a [String],
+    lang: &'a str,
     prefix: &'static str,
     settings: &Settings,
     made: &'a Links<'_>,
@@ -179,13 +187,13 @@ fn links<'a>(
     names
         .iter()
         .filter_map(|n| {
-            let (url, permalink) = match made.made.get(&(prefix, n.as_str())) {
+            let (url, permalink) = match made.made.get(&(lang, prefix, n.as_str())) {
                 Some(Some((url, permalink))) => {
                     (Cow::Borrowed(url.as_str()), Cow::Borrowed(permalink.as_str()))
                 }
                 Some(None) => return None,
                 None => {
-                    let (url, permalink) = link_target(n, prefix, settings)?;
+                    let (url, permalink) = link_target(n, lang, prefix, settings)?;
                     (Cow::Owned(url), Cow::Owned(permalink))
                 }
             };
@@ -277,8 +285,8 @@ fn summary_view<'a>(
         permalink: settings.permalink(&a.rel_url),
         date: crate::dates::rfc3339(&a.date),
         updated: a.updated.as_ref().map(crate::dates::rfc3339),
-        authors: links(&a.authors, "authors", settings, made),
-        tags: links(&a.tags, "tags", settings, made),
+        authors: links(&a.authors, &a.lang_prefix, "authors", settings, made),
+        tags: links(&a.tags, &a.lang_prefix, "tags", settings, made),
         summary,
         image: a.image.as_deref(),
     }
@@ -316,7 +324,8 @@ pub fn page(a: &Article, r: &Rendered, quotes: bool, settings: &Settings, links:
     let description = description(a, r);
     // An article without an image of its own shows the site's social card.
     let image_url = image_url(a, settings).or_else(|| super::look::default_image(settings));
-    let json_ld = news_article(&summary, &description, image_url.as_deref(), settings);
+    let lang = html_lang(&a.lang);
+    let json_ld = news_article(&summary, &description, image_url.as_deref(), &lang, settings);
     Value::from_serializable(&PageView {
         reading_time: r.word_count.div_ceil(wpm).max(1),
         word_count: r.word_count,
@@ -334,7 +343,7 @@ pub fn page(a: &Article, r: &Rendered, quotes: bool, settings: &Settings, links:
         // Ready for its script block: the `json_ld` filter leaves a safe string
         // as it is, so the built-in `{{ page.json_ld | json_ld }}` costs nothing.
         json_ld: Value::safe_string(&json_ld),
-        lang: html_lang(&a.lang),
+        lang,
         translations: a
             .translations
             .iter()
@@ -426,7 +435,13 @@ struct WebPage<'a> {
 
 /// [`NewsArticle`] as JSON ready for its script block (see
 /// [`super::filters::script_safe`]).
-fn news_article(s: &SummaryView<'_>, description: &str, image: Option<&str>, settings: &Settings) -> String {
+fn news_article(
+    s: &SummaryView<'_>,
+    description: &str,
+    image: Option<&str>,
+    lang: &str,
+    settings: &Settings,
+) -> String {
     let ld = NewsArticle {
         context: "https://schema.org",
         kind: "NewsArticle",
@@ -436,7 +451,7 @@ fn news_article(s: &SummaryView<'_>, description: &str, image: Option<&str>, set
         description,
         headline: s.title,
         image: image.map(|i| [i]),
-        in_language: &settings.config.language,
+        in_language: lang,
         keywords: s.tags.iter().map(|t| t.name).collect(),
         main_entity_of_page: WebPage { id: &s.permalink, kind: "WebPage" },
         publisher: Publisher::of(settings),
@@ -492,39 +507,39 @@ struct YearView {
     months: Vec<MonthView>,
 }
 
-fn month_view(year: i16, m: &Month, settings: &Settings) -> MonthView {
+fn month_view(year: i16, m: &Month, lang: &str, settings: &Settings) -> MonthView {
     let name = jiff::civil::date(year, m.month, 1).strftime("%B").to_string();
     MonthView {
         year,
         month: m.month,
         name,
-        url: settings.url(&format!("{year:04}/{:02}/", m.month)),
+        url: settings.url(&format!("{lang}{year:04}/{:02}/", m.month)),
         count: m.articles.len(),
     }
 }
 
-fn year_view(y: &Year, settings: &Settings) -> YearView {
+fn year_view(y: &Year, lang: &str, settings: &Settings) -> YearView {
     YearView {
         year: y.year,
-        url: settings.url(&format!("{:04}/", y.year)),
+        url: settings.url(&format!("{lang}{:04}/", y.year)),
         count: y.count(),
-        months: y.months.iter().map(|m| month_view(y.year, m, settings)).collect(),
+        months: y.months.iter().map(|m| month_view(y.year, m, lang, settings)).collect(),
     }
 }
 
-/// One year with its months.
-pub fn year(y: &Year, settings: &Settings) -> Value {
-    Value::from_serializable(&year_view(y, settings))
+/// One year with its months, in the archive of `lang`'s prefix (`ja/` or empty).
+pub fn year(y: &Year, lang: &str, settings: &Settings) -> Value {
+    Value::from_serializable(&year_view(y, lang, settings))
 }
 
-/// One month.
-pub fn month(year: i16, m: &Month, settings: &Settings) -> Value {
-    Value::from_serializable(&month_view(year, m, settings))
+/// One month, likewise.
+pub fn month(year: i16, m: &Month, lang: &str, settings: &Settings) -> Value {
+    Value::from_serializable(&month_view(year, m, lang, settings))
 }
 
 /// Every year, newest first, for the archive page.
-pub fn years(archive: &Archive, settings: &Settings) -> Value {
-    let views: Vec<YearView> = archive.years.iter().map(|y| year_view(y, settings)).collect();
+pub fn years(archive: &Archive, lang: &str, settings: &Settings) -> Value {
+    let views: Vec<YearView> = archive.years.iter().map(|y| year_view(y, lang, settings)).collect();
     Value::from_serializable(&views)
 }
 
@@ -668,7 +683,10 @@ mod tests {
                         image,
                         &settings,
                     ));
-                    assert_eq!(news_article(&s, description, image, &settings), want);
+                    assert_eq!(
+                        news_article(&s, description, image, &settings.config.language, &settings),
+                        want
+                    );
                 }
             }
         }

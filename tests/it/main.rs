@@ -23,6 +23,7 @@ mod feeds;
 mod first_run;
 mod html;
 mod keep_going;
+mod languages;
 mod look;
 mod migrate;
 mod pages;
