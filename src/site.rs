@@ -259,6 +259,7 @@ impl Site {
         let pages = crate::undated::render(&self.pages, articles, settings, &self.renderer, &written.keys)?;
         written.keys.extend(pages.iter().map(|p| (p.path.clone(), crate::render::ALWAYS)));
         extra.extend(pages);
+        extra.extend(crate::render::shortlinks::map_page(articles, &self.pages, settings));
         // Aliases are checked against every page of the site, so that an
         // alias over a generated page is reported, never written over it.
         extra.extend(crate::publish::alias_pages(articles, settings, &written.keys)?);

@@ -350,7 +350,8 @@ impl Session {
             }
         };
         let aliases = crate::publish::alias_pages(&self.articles, settings, keys)?;
-        Ok(search.into_iter().chain(aliases).collect())
+        let shortlinks = crate::render::shortlinks::map_page(&self.articles, &self.pages.pages, settings);
+        Ok(search.into_iter().chain(aliases).chain(shortlinks).collect())
     }
 
     /// Settings as on disk; a change of settings starts over.

@@ -5,6 +5,7 @@ mod filters;
 pub mod look;
 mod pages;
 mod quote_views;
+pub mod shortlinks;
 mod site_pages;
 mod templates;
 pub mod views;

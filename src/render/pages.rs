@@ -188,6 +188,14 @@ pub(super) fn render_all<'a>(
         scope_jobs(&mut jobs, r, input, Scope { archive: &sec.listings, prefix: &sec.prefix });
         jobs[start..].iter_mut().for_each(|j| j.section = Some(k));
     }
+    // Old WordPress short links land on the front page: its script sends them on.
+    let shortlinks =
+        super::shortlinks::wanted(input.articles).then(|| super::shortlinks::script(input.settings));
+    if let Some(script) = &shortlinks
+        && let Some(front) = jobs.iter_mut().find(|j| j.path == "index.html")
+    {
+        front.key = key(r, (front.key, script));
+    }
     let section_of = |i: usize| {
         let p = &input.articles[i].lang_prefix;
         (!p.is_empty()).then(|| sections.iter().find(|s| &s.prefix == p)).flatten()
@@ -211,6 +219,10 @@ pub(super) fn render_all<'a>(
                     j.section.inspect(|&k| sections[k].apply(&mut ctx));
                     r.render(j.template, &ctx, 1 << 14)?
                 }
+            };
+            let bytes = match &shortlinks {
+                Some(script) if j.path == "index.html" => super::shortlinks::inject(bytes, script),
+                _ => bytes,
             };
             sink(Page { path: j.path.clone(), bytes })
         })

@@ -177,3 +177,25 @@ fn media_are_copied_and_linked_locally() {
             .contains("![The old bridge](/wp-content/uploads/2023/03/bridge.jpg)")
     );
 }
+
+#[test]
+fn old_short_links_find_their_article_through_the_front_page() {
+    let site = TestSite::new();
+    assert!(import(&site, "news-1.2.xml", &["--pages"]).0);
+    site.build().unwrap_or_else(|e| panic!("{e}"));
+    let front = site.read("index.html");
+    let head = &front[..front.find("</head>").expect("a head")];
+    assert!(head.contains("<script>") && head.contains("fetch(\"/wp-ids.json\")"), "{head}");
+    assert!(head.contains("(?:p|page_id)="), "{head}");
+    assert!(!site.read("2023/03/14/bridge-vote/index.html").contains("wp-ids.json"));
+    let map: serde_json::Value = serde_json::from_str(&site.read("wp-ids.json")).expect("JSON");
+    assert_eq!(map["10"], "/2023/03/14/bridge-vote/");
+    assert_eq!(map["12"], "/2022/11/02/姉妹都市/");
+    assert_eq!(map["19"], "/about/", "pages answer ?page_id= from the same map");
+    assert!(map.get("14").is_none() && map.get("15").is_none(), "drafts are not published: {map}");
+    // A site that never was WordPress gets neither.
+    let plain = TestSite::new();
+    plain.article("a.md", "title: A\ndate: 2024-01-02", "Text.");
+    plain.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(!plain.read("index.html").contains("<script>") && !plain.exists("wp-ids.json"));
+}
