@@ -19,7 +19,7 @@ pub const STATIC_DIR: &str = "static";
 pub struct Brand {
     /// A file under `static/` shown in the masthead instead of the title.
     pub logo: Option<String>,
-    /// Colour of links, rules and the pull-out bar.
+    /// Colour of links, topic kickers and the rule over pull-out quotes.
     pub accent: Option<Colour>,
     /// The accent on the dark background; by default `accent` lightened
     /// until links read on it.

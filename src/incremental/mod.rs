@@ -175,6 +175,7 @@ impl Session {
         let start = Instant::now();
         let (mut outcome, mut timings) = (Outcome::default(), Timings::default());
         let (settings, renderer, assets) = self.update(&mut outcome, &mut timings)?;
+        let look_warnings = settings.config.brand.contrast_warnings();
         let previous = if self.built { std::mem::take(&mut self.keys) } else { PageKeys::default() };
         let pages = Mutex::new(Vec::new());
         let Some((_, archive)) = &self.archive else {
@@ -254,7 +255,9 @@ impl Session {
         let stamp = crate::output::stamp_page(&settings.base_url);
         let extra = extra.into_iter().chain(sitemaps).chain(kept_pages).chain([stamp]).collect();
         let written = Written { pages, extra, kept, keys };
-        self.finish(written, renderer, &assets, outcome, timings, start)
+        let mut outcome = self.finish(written, renderer, &assets, outcome, timings, start)?;
+        outcome.warnings.extend(look_warnings);
+        Ok(outcome)
     }
 
     /// Settings, templates, articles, bodies, listings and views brought up

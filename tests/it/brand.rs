@@ -199,4 +199,13 @@ fn a_low_contrast_accent_is_a_warning_with_its_ratio() {
     );
     // the site still builds with the chosen colour
     assert!(site.read("style.css").contains("--accent: #ffd700;"));
+    // watch and serve say it too, at every rebuild
+    let mut session =
+        dateline::incremental::Session::new(site.root(), &site.out(), dateline::BuildOptions::default());
+    let outcome = session.build().expect("rebuild");
+    assert!(
+        outcome.warnings.iter().any(|w| w.message.contains("brand.accent `gold`")),
+        "{:?}",
+        outcome.warnings
+    );
 }

@@ -179,6 +179,7 @@ fn branded_sample_site_in_light_and_dark() {
         "authors/",
         "quotes/",
         "search/",
+        "about/",
         "404.html",
     ];
     for (dark, accent) in [(false, &accents[0]), (true, &accents[1])] {
