@@ -212,7 +212,6 @@ impl Session {
         // Files generated again only when what they show changed; unchanged
         // ones are neither rendered, copied nor compared again, only kept.
         let mut kept: Vec<String> = Vec::new();
-        let kept_pages: Vec<Page>;
         let sitemaps = unless_unchanged(&mut self.sitemaps, sitemap_key, &mut kept, || {
             crate::site::sitemap_pages(&self.articles, archive, &settings, &written, &assets, &mut timings)
         });
@@ -224,26 +223,12 @@ impl Session {
             written.keys
         };
         keys.extend(feed_keys);
-        // Last time's pages stand in the keys kept from then: a page gone
-        // must not stay (the key of an article now there is not `ALWAYS`).
-        for path in self.page_files.drain(..) {
-            if keys.get(&path) == Some(&crate::render::ALWAYS) {
-                keys.remove(&path);
-            }
-        }
-        match crate::undated::render(&self.pages.pages, &self.articles, &settings, &renderer, &keys) {
-            Ok(pages) => {
-                self.page_files = pages.iter().map(|p| p.path.clone()).collect();
-                keys.extend(self.page_files.iter().map(|p| (p.clone(), crate::render::ALWAYS)));
-                kept_pages = pages;
-            }
-            Err(e) => {
-                (self.search, self.sitemaps) = (None, None);
-                return Err(e);
-            }
-        }
         let pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
-        let extra = self.extra_pages(&settings, &mut keys, &mut kept, &mut timings);
+        // The pages first, so that an alias over one is refused.
+        let extra = self.own_pages(&settings, &renderer, &mut keys, &mut timings).and_then(|mut own| {
+            own.extend(self.extra_pages(&settings, &mut keys, &mut kept, &mut timings)?);
+            Ok(own)
+        });
         let extra = match extra {
             Ok(e) => e,
             Err(e) => {
@@ -253,7 +238,7 @@ impl Session {
             }
         };
         let stamp = crate::output::stamp_page(&settings.base_url);
-        let extra = extra.into_iter().chain(sitemaps).chain(kept_pages).chain([stamp]).collect();
+        let extra = extra.into_iter().chain(sitemaps).chain([stamp]).collect();
         let written = Written { pages, extra, kept, keys };
         let mut outcome = self.finish(written, renderer, &assets, outcome, timings, start)?;
         outcome.warnings.extend(look_warnings);
@@ -275,7 +260,7 @@ impl Session {
             _ => timings.time("templates-load", || Renderer::load(&self.root, &settings))?,
         };
         let assets = timings.time("read", || self.read_sources(&settings, outcome))?;
-        timings.time("pages", || self.read_pages(&settings))?;
+        timings.time("read-pages", || self.read_pages(&settings))?;
         timings.time("markdown", || self.render_markdown(&settings))?;
         timings.time("listings", || self.update_archive(&settings));
         timings.time("views", || self.update_summaries(&settings, &renderer))?;
@@ -314,6 +299,30 @@ impl Session {
         outcome.timings = timings;
         outcome.elapsed = start.elapsed();
         Ok(outcome)
+    }
+
+    /// The pages, rendered every time (a site has a handful), their files
+    /// put in `keys`. Last time's stand in the keys kept from then and are
+    /// taken out first, so that a page gone does not stay (the key of an
+    /// article now at its URL is not `ALWAYS`, and stays).
+    fn own_pages(
+        &mut self,
+        settings: &Settings,
+        renderer: &Renderer,
+        keys: &mut PageKeys,
+        timings: &mut Timings,
+    ) -> Result<Vec<Page>> {
+        for path in self.page_files.drain(..) {
+            if keys.get(&path) == Some(&crate::render::ALWAYS) {
+                keys.remove(&path);
+            }
+        }
+        let pages = timings.time("pages", || {
+            crate::undated::render(&self.pages.pages, &self.articles, settings, renderer, keys)
+        })?;
+        self.page_files = pages.iter().map(|p| p.path.clone()).collect();
+        keys.extend(self.page_files.iter().map(|p| (p.clone(), crate::render::ALWAYS)));
+        Ok(pages)
     }
 
     /// The search index (unless no article changed: then its paths

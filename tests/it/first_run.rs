@@ -80,6 +80,8 @@ fn init_then_build_shows_one_article() {
     assert_eq!(lines[1..], ["  cd mysite", "  dateline serve --open"], "{out}");
     let dir = site.root().join("mysite");
     assert!(dir.join("static").is_dir(), "no static/");
+    let ignored = std::fs::read_to_string(dir.join(".gitignore")).expect(".gitignore");
+    assert_eq!(ignored.lines().collect::<Vec<_>>(), ["/public/", "/.dateline/"], "output and preview");
     let build = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
         .arg("build")
         .current_dir(&dir)
