@@ -284,13 +284,14 @@ fn build(site: SiteArgs, quiet: bool, timings: bool, keep_going: bool) -> Result
     let skipped = dateline::error::files_of(&report.skipped);
     if !quiet {
         println!(
-            "built {} articles, {} files written to {} in {:.0} ms (articles read: {}, built: {}, skipped: {skipped}; other files under content/ not read as articles: {})",
+            "built {} articles, {} files written to {} in {:.0} ms (articles read: {}, built: {}, skipped: {skipped}; {}other files under content/ not read as articles: {})",
             report.articles,
             report.files,
             out.display(),
             report.elapsed.as_secs_f64() * 1000.0,
             report.read,
             report.articles,
+            if report.pages > 0 { format!("pages: {}; ", report.pages) } else { String::new() },
             report.not_read,
         );
         for line in report.left_out.lines() {

@@ -74,6 +74,8 @@ pub struct Report {
     pub read: usize,
     /// Files under `content/` not read as articles (copied, or set aside).
     pub not_read: usize,
+    /// Pages (About, Corrections...) published.
+    pub pages: usize,
     /// With `keep_going`: what is wrong with each article left out (shared,
     /// so a report stays cheap to clone though errors cannot be cloned).
     pub skipped: std::sync::Arc<Vec<Error>>,
@@ -454,6 +456,7 @@ fn build_inner(
         articles: built,
         read: site.files_read,
         not_read: site.files_not_read,
+        pages: site.pages.len(),
         left_out: site.left_out,
         skipped: std::sync::Arc::new(skipped),
         files: pages + site.assets.len(),

@@ -33,7 +33,7 @@ fn newsroom() -> TestSite {
 fn pages_build_at_their_urls_with_the_site_layout() {
     let site = newsroom();
     let report = site.build().expect("build");
-    assert_eq!(report.articles, 1, "pages are not articles");
+    assert_eq!((report.articles, report.pages), (1, 3), "pages are not articles");
     let about = site.read("about/index.html");
     assert!(about.contains("<header class=\"masthead\">"), "the masthead");
     assert!(about.contains("<h1 class=\"headline\">About the Ledger</h1>"), "{about}");
@@ -191,4 +191,13 @@ fn a_section_file_in_the_pages_folder_is_set_aside_not_a_page() {
     assert!(site.exists("about/index.html"));
     assert!(!site.files().iter().any(|f| f.starts_with("pages/")), "{:?}", site.files());
     assert!(report.warnings.iter().any(|w| w.to_string().contains("content/pages/_index.md")));
+}
+
+#[test]
+fn the_build_summary_counts_pages() {
+    let site = newsroom();
+    let out = site.cli(&["build"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("built: 1, skipped: 0; pages: 3; other files"), "{stdout}");
 }
