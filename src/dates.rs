@@ -65,7 +65,20 @@ fn exact_rfc3339(text: &str) -> Option<(DateTime, Option<Offset>)> {
 /// [`parse_parts`] for any of the shapes [`parse`] accepts.
 fn general_parts(text: &str) -> Result<(DateTime, Option<Offset>), String> {
     let text = text.trim();
+    // RSS and mail dates (`Mon, 04 Mar 2019 10:22:00 +0000`), which old
+    // archives carry over from feeds and exports.
+    if text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && let Ok(z) = jiff::fmt::rfc2822::parse(text)
+    {
+        return Ok((z.datetime(), Some(z.offset())));
+    }
     let (date_part, rest) = split_date(text)?;
+    // `2019/03/04`, as some hand-kept archives write it.
+    let slashed = rest.starts_with('/').then(|| slashed_date(text)).flatten();
+    let (date_part, rest) = match &slashed {
+        Some((d, r)) => (d.as_str(), *r),
+        None => (date_part, rest),
+    };
     let date = parse_ymd(date_part)?;
     let rest = rest.trim_start_matches(['T', 't', ' ']);
     if rest.is_empty() {
@@ -151,6 +164,13 @@ pub fn format(text: &str, pattern: &str) -> Result<String, String> {
     let offset = offset.unwrap_or(Offset::UTC);
     let z = offset.to_timestamp(civil).map_err(|e| e.to_string())?.to_zoned_datetime(TimeZone::fixed(offset));
     jiff::fmt::strtime::format(pattern, &z).map_err(|e| format!("bad date format `{pattern}`: {e}"))
+}
+
+/// `2019/03/04 10:22` as (`2019-03-04`, ` 10:22`).
+fn slashed_date(text: &str) -> Option<(String, &str)> {
+    let end = text.find(|c: char| !(c.is_ascii_digit() || c == '/')).unwrap_or(text.len());
+    let date = &text[..end];
+    (date.len() >= 8 && date.matches('/').count() == 2).then(|| (date.replace('/', "-"), &text[end..]))
 }
 
 fn split_date(text: &str) -> Result<(&str, &str), String> {
@@ -363,7 +383,14 @@ mod tests {
         assert_eq!(utc("2017-1-6t05:00:00z"), "2017-01-06T05:00:00+00:00");
         assert_eq!(utc("  2020-02-29T23:59:59+05:30  "), "2020-02-29T18:29:59+00:00");
         assert_eq!(utc("2020-02-29 10:00:00 GMT"), "2020-02-29T10:00:00+00:00");
+        // Feed and mail dates, slashed dates.
+        assert_eq!(utc("Mon, 04 Mar 2019 10:22:00 +0100"), "2019-03-04T09:22:00+00:00");
+        assert_eq!(utc("2019/03/04"), "2019-03-04T00:00:00+00:00");
+        assert_eq!(utc("2019/3/4 10:22 +0100"), "2019-03-04T09:22:00+00:00");
+        assert_eq!(utc("2019-03-11 10:22:00.000000000 Z"), "2019-03-11T10:22:00+00:00");
         assert!(parse("next week", &TimeZone::UTC).is_err());
+        assert!(parse("Mon, 31 Feb 2019 10:22:00 +0100", &TimeZone::UTC).is_err());
+        assert!(parse("2019/03", &TimeZone::UTC).is_err());
         assert!(parse("2019-02-29", &TimeZone::UTC).is_err());
         assert!(parse("2020-02-01 10:00:00 +01:00 extra", &TimeZone::UTC).is_err());
     }

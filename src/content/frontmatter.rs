@@ -91,6 +91,9 @@ pub fn read(
     warnings: &mut Vec<Warning>,
 ) -> FrontMatter {
     let mut fm = FrontMatter::default();
+    // Jekyll reads a string of tags or categories as words (`categories:
+    // jekyll update`); a string with commas is a list everywhere.
+    let jekyll = path.iter().any(|c| c == "_posts" || c == "_drafts");
     for Entry { key, value, line } in entries {
         let mut wrong =
             |what: &str| errors.push(Error::content(path, line, 1, format!("`{key}` must be {what}")));
@@ -115,7 +118,7 @@ pub fn read(
                 None => wrong("a name or a list of names"),
             },
             "categories" | "category" => {
-                match list(&value) {
+                match words_or_list(&value, jekyll) {
                     Some(c) => {
                         fm.categories.extend(c);
                         fm.tags_line.1 = line;
@@ -124,7 +127,7 @@ pub fn read(
                 }
                 fm.extra.insert(key, value);
             }
-            "tags" => match list(&value) {
+            "tags" => match words_or_list(&value, jekyll) {
                 Some(tags) => {
                     fm.tags.extend(tags);
                     fm.tags_line.0 = line;
@@ -132,7 +135,7 @@ pub fn read(
                 None => wrong("a list such as `[council, budget]` or `council, budget`"),
             },
             "summary" => fm.summary = optional_text(&value, &mut wrong),
-            "image" => fm.image = web_address(optional_text(&value, &mut wrong), &mut wrong),
+            "image" => fm.image = web_address(optional_text(&image_address(&value), &mut wrong), &mut wrong),
             "source" => fm.source = web_address(optional_text(&value, &mut wrong), &mut wrong),
             "slug" => match text(&value) {
                 Some(t) => fm.slug = Some(At { value: t, line }),
@@ -214,15 +217,33 @@ fn text(value: &Value) -> Option<String> {
     }
 }
 
-/// A list from a YAML list, or a comma-separated string; blanks dropped.
+/// A list from a YAML list, or a comma-separated string (each item's
+/// quotes dropped: `a, "b c"`); blanks dropped.
 fn list(value: &Value) -> Option<Vec<String>> {
     let items: Vec<String> = match value {
         Value::Null => Vec::new(),
         Value::Array(items) => items.iter().map(text).collect::<Option<_>>()?,
-        Value::String(s) => s.split(',').map(str::to_string).collect(),
+        Value::String(s) => s.split(',').map(|i| unquote(i.trim()).to_string()).collect(),
         other => vec![text(other)?],
     };
     Some(items.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+}
+
+/// [`list`], except that with `words` a string without commas is a list
+/// of words, as Jekyll reads it.
+fn words_or_list(value: &Value, words: bool) -> Option<Vec<String>> {
+    match value {
+        Value::String(s) if words && !s.contains(',') => {
+            Some(s.split_whitespace().map(|w| unquote(w).to_string()).filter(|w| !w.is_empty()).collect())
+        }
+        other => list(other),
+    }
+}
+
+fn unquote(s: &str) -> &str {
+    let quoted =
+        s.len() >= 2 && (s.starts_with('"') && s.ends_with('"') || s.starts_with('\'') && s.ends_with('\''));
+    if quoted { &s[1..s.len() - 1] } else { s }
 }
 
 /// Bylines: a list as written, or one string split where it names several
@@ -230,7 +251,32 @@ fn list(value: &Value) -> Option<Vec<String>> {
 fn names(value: &Value) -> Option<Vec<String>> {
     match value {
         Value::String(s) => Some(split_names(s)),
+        Value::Object(_) => Some(vec![person(value)?]),
+        Value::Array(items) if items.iter().any(Value::is_object) => {
+            let names: Option<Vec<String>> =
+                items.iter().map(|v| if v.is_object() { person(v) } else { text(v) }).collect();
+            Some(names?.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+        }
         other => list(other),
+    }
+}
+
+/// The name in an author written as a map (`author: {name: Ann Lee, email: ...}`,
+/// as Jekyll themes and Hugo's author data write it).
+fn person(value: &Value) -> Option<String> {
+    ["name", "display_name", "title"].iter().find_map(|k| text(value.get(*k)?))
+}
+
+/// The address in an image written as a map (`image: {path: /a.jpg, alt: ..}`,
+/// as jekyll-seo-tag and themes write it).
+fn image_address(value: &Value) -> Value {
+    match value {
+        Value::Object(m) => ["path", "url", "src", "feature", "image"]
+            .iter()
+            .find_map(|k| m.get(*k))
+            .cloned()
+            .unwrap_or(Value::Null),
+        other => other.clone(),
     }
 }
 

@@ -137,7 +137,9 @@ pub fn parse_doc(
 /// The entries of a split file's front matter, YAML or TOML.
 pub(crate) fn front_entries(parts: &Split<'_>, rel: &Path) -> Result<Vec<crate::yaml::Entry>, Error> {
     match parts.format {
-        Format::Yaml => crate::yaml::parse_front_matter(parts.front, parts.front_line, rel),
+        Format::Yaml => {
+            crate::yaml::parse_front_matter(parts.front, parts.front_line, rel).map(toml_front::lift)
+        }
         Format::Toml => toml_front::parse_front_matter(parts.front, parts.front_line, rel),
     }
 }

@@ -49,6 +49,26 @@ pub fn parse_front_matter(text: &str, first_line: usize, path: &Path) -> Result<
     Ok(entries)
 }
 
+/// YAML front matter with Zola's tables written as maps (`taxonomies:` with
+/// `tags:` under it), lifted as [`parse_front_matter`] lifts TOML's: each
+/// lifted key takes its table's line.
+pub fn lift(entries: Vec<Entry>) -> Vec<Entry> {
+    if !entries.iter().any(|e| LIFTED.contains(&e.key.as_str()) && e.value.is_object()) {
+        return entries;
+    }
+    let (tables, mut entries): (Vec<Entry>, Vec<Entry>) =
+        entries.into_iter().partition(|e| LIFTED.contains(&e.key.as_str()) && e.value.is_object());
+    for table in tables {
+        let Value::Object(inner) = table.value else { continue };
+        for (key, value) in inner {
+            if !entries.iter().any(|e| e.key == key) {
+                entries.push(Entry { key, value, line: table.line });
+            }
+        }
+    }
+    entries
+}
+
 fn toml_error(e: &toml::de::Error, text: &str, first_line: usize, path: &Path) -> Error {
     // Bytes, not `str` slices: a span is not promised to fall on a char boundary.
     let (line, column) = e.span().map_or((first_line, 0), |span| {

@@ -48,7 +48,23 @@ pub(super) fn discover_sorted(root: &Path) -> (Sources, Problems) {
         walk(&base, &mut found, root, &mut problems);
     }
     sources.set_aside_listings();
+    if !root.join(CONTENT_DIR).is_dir() {
+        problems.warnings.extend(foreign_root(root));
+    }
     (sources, problems)
+}
+
+/// A site root without `content/` that holds another tool's posts (a
+/// Jekyll site's `_posts/`): a note saying where they go, rather than a
+/// silent build of nothing.
+fn foreign_root(root: &Path) -> Option<Warning> {
+    let posts = ["_posts", "posts", "_drafts"].into_iter().find(|d| root.join(d).is_dir())?;
+    let message = format!(
+        "no content/ folder: dateline reads articles from content/, and this folder has {posts}/ \
+         (a Jekyll site?): move the site's source into content/ (`mkdir content && mv {posts} content/`), \
+         or point --root at a folder holding content/"
+    );
+    Some(Warning { at: crate::error::Location::new(posts, 0, 0), message })
 }
 
 /// Walks `base` in name order, skipping hidden and editor-temporary files,

@@ -178,3 +178,42 @@ fn language_folders_get_their_own_urls_lang_and_hreflang() {
     let out = site.cli(&["check"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 }
+
+#[test]
+fn common_front_matter_shapes_build() {
+    let site = crate::archives::fixture("front-matter-shapes");
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    // Every file but the draft (`draft: yes`) is an article.
+    assert_eq!((report.read, report.articles), (14, 13), "{:?}", report.skipped);
+    let tags = site.read("tags/index.html");
+    // Jekyll's word lists, comma strings with quoted items, Zola's
+    // taxonomies written in YAML.
+    for tag in ["news", "local", "harbour", "council", "port-works", "local-news", "hydrogen", "taxes"] {
+        assert!(tags.contains(&format!("href=\"/tags/{tag}/\"")), "{tag}: {tags}");
+    }
+    assert!(!tags.contains("&quot;"), "{tags}");
+    let authors = site.read("authors/index.html");
+    for a in ["ann-lee", "bo-chan", "cy-diaz", "walter-nakagawa"] {
+        assert!(authors.contains(&format!("/authors/{a}/")), "{a}: {authors}");
+    }
+    // Mail and slashed dates, Hugo's slug, lastmod and aliases, an image map.
+    assert!(site.exists("2019/03/04/f/index.html") && site.exists("2019/03/04/h/index.html"));
+    assert!(site.exists("2019/03/07/hugo-keys-slug/index.html") && site.exists("old/hugo-keys/index.html"));
+    assert!(site.read("2019/03/10/i/index.html").contains("https://shapes.example/img/x.jpg"));
+    assert!(!site.exists("2019/03/05/b/index.html"), "draft: yes is a draft");
+    let out = site.cli(&["check"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn a_jekyll_site_root_without_content_says_where_posts_go() {
+    let site = crate::harness::TestSite::new();
+    site.file("_posts/2019-03-04-a.md", "---\ntitle: A\n---\nText.\n");
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.articles, 0);
+    let said: Vec<String> = report.warnings.iter().map(|w| w.message.clone()).collect();
+    assert!(
+        said.iter().any(|m| m.contains("no content/ folder") && m.contains("mv _posts content/")),
+        "{said:?}"
+    );
+}
