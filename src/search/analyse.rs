@@ -87,6 +87,12 @@ pub struct Analyser {
     numbers: FxHashMap<String, u32>,
     /// Per stem number, its place in the current article's list.
     slots: Vec<u32>,
+    scanner: text::Scanner,
+    /// Short ASCII words (most words) packed into an integer -> their stem's
+    /// number: looked up without hashing or comparing strings byte by byte.
+    short: FxHashMap<u128, u32>,
+    /// Distinct stems of the article before: the next one's list starts that large.
+    last_terms: usize,
     run: Run,
 }
 
@@ -97,23 +103,30 @@ impl Analyser {
             stemmer: algorithm(language).map(Stemmer::create),
             numbers: FxHashMap::default(),
             slots: Vec::new(),
+            scanner: text::Scanner::default(),
+            short: FxHashMap::default(),
+            last_terms: 0,
             run: Run::default(),
         }
     }
 
     /// Adds one article: its fields of plain text, and its body as HTML.
     pub fn article(&mut self, fields: &[(Field, &str)], body_html: &str) {
-        let mut counts = Counts::default();
+        let mut counts = Counts { terms: Vec::with_capacity(self.last_terms + 16), length: 0 };
+        let mut scanner = std::mem::take(&mut self.scanner);
         for &(field, value) in fields {
-            text::each_word(value, |w| self.count(&mut counts, field, w));
+            scanner.words(value, &mut |w, ascii| self.count(&mut counts, field, w, ascii));
         }
-        text::each_text(body_html, |run| text::each_word(run, |w| self.count(&mut counts, BODY, w)));
-        counts.terms.sort_unstable_by_key(|t| t.0);
+        scanner.html_words(body_html, &mut |w, ascii| self.count(&mut counts, BODY, w, ascii));
+        self.scanner = scanner;
+        // The order of an article's terms does not matter: each goes to its
+        // own posting list.
+        self.last_terms = counts.terms.len();
         self.run.counts.push(counts);
     }
 
-    fn count(&mut self, counts: &mut Counts, field: Field, word: &str) {
-        let stem = self.stem(word);
+    fn count(&mut self, counts: &mut Counts, field: Field, word: &str, ascii: bool) {
+        let stem = self.stem(word, ascii);
         // Where the stem stands in this article's list, if it is there: a
         // table by stem number instead of a hash map per article.
         let at = self.slots[stem as usize] as usize;
@@ -131,8 +144,23 @@ impl Analyser {
         counts.length += 1;
     }
 
-    fn stem(&mut self, word: &str) -> u32 {
-        let folded = text::fold(word);
+    fn stem(&mut self, word: &str, ascii: bool) -> u32 {
+        let Some(key) = ascii.then(|| packed(word)).flatten() else {
+            return self.stem_slow(word, ascii);
+        };
+        if let Some(&n) = self.short.get(&key) {
+            return n;
+        }
+        let n = self.stem_slow(word, ascii);
+        self.short.insert(key, n);
+        n
+    }
+
+    fn stem_slow(&mut self, word: &str, ascii: bool) -> u32 {
+        let folded = match ascii {
+            true => std::borrow::Cow::Borrowed(word),
+            false => text::fold(word),
+        };
         if let Some(&n) = self.run.words.get(folded.as_ref()) {
             return n;
         }
@@ -160,6 +188,18 @@ impl Analyser {
     }
 }
 
+/// An ASCII word of at most 16 bytes as one integer: words hold no zero
+/// byte, so the zeros after it tell its length and no two words share a key.
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    Some(u128::from_le_bytes(key))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +218,23 @@ mod tests {
         let dredg: Vec<_> =
             counts.terms.iter().filter(|t| run.stems[t.0 as usize] == "dredg").map(|t| (t.1, t.2)).collect();
         assert_eq!(dredg, [(4.0, true)], "3 for the headline, 1 for the body, merged");
+    }
+
+    #[test]
+    fn long_and_short_words_are_counted_alike() {
+        let mut a = Analyser::new("en");
+        a.article(
+            &[(TITLE, "Internationalisation")],
+            "<p>internationalisation INTERNATIONALISATION tide tides</p>",
+        );
+        let run = a.finish();
+        let stem_of = |w: &str| run.stems[run.words[w] as usize].clone();
+        assert_eq!(stem_of("internationalisation"), "internationalis");
+        assert_eq!(stem_of("tides"), "tide");
+        let mut terms: Vec<(String, f32)> =
+            run.counts[0].terms.iter().map(|t| (run.stems[t.0 as usize].clone(), t.1)).collect();
+        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(terms, [("internationalis".to_string(), 5.0), ("tide".to_string(), 2.0)]);
     }
 
     #[test]

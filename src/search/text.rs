@@ -80,58 +80,124 @@ pub fn words(text: &str) -> Vec<String> {
 /// Calls `f` with each word of `text`, lower-cased but not folded (a
 /// stemmer wants the accents of its language), in order, repeats included.
 /// Words are runs of letters and digits of the text as written (as the
-/// browser script splits them), lower-cased afterwards. Runs of ASCII, most
-/// words of most archives, are lower-cased without a copy of the text.
+/// browser script splits them), lower-cased afterwards.
 pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
-    let bytes = text.as_bytes();
-    let mut buf = String::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            if i < bytes.len() && bytes[i] >= 0x80 {
-                i = other_word(text, start, &mut buf, &mut f);
-                continue;
-            }
-            let w = &text[start..i];
-            if (2..=MAX_WORD).contains(&w.len()) {
-                if w.bytes().any(|c| c.is_ascii_uppercase()) {
-                    buf.clear();
-                    buf.push_str(w);
-                    buf.make_ascii_lowercase();
-                    f(&buf);
-                } else {
-                    f(w);
-                }
-            }
-        } else if b < 0x80 {
-            i += 1;
-        } else {
-            i = other_word(text, i, &mut buf, &mut f);
-        }
-    }
+    Scanner::default().words(text, &mut |w, _| f(w));
 }
 
-/// The word at `start` (or the one character there, if it is not part of
-/// one) when it holds non-ASCII characters; returns where it ends.
-fn other_word(text: &str, start: usize, buf: &mut String, f: &mut impl FnMut(&str)) -> usize {
-    let rest = &text[start..];
-    let end = rest.char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(j, _)| j);
-    if end == 0 {
-        return start + rest.chars().next().map_or(1, char::len_utf8);
+/// What a byte is to the word scanner: not part of an ASCII word, a
+/// lower-case letter or digit, or an upper-case letter.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            LOWER | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
     }
-    buf.clear();
-    for c in rest[..end].chars() {
-        buf.extend(c.to_lowercase());
+    t
+};
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+
+/// Splits text into words with buffers kept from one call to the next, so
+/// that indexing a whole archive allocates nothing per word or per run.
+#[derive(Debug, Default)]
+pub struct Scanner {
+    word: String,
+    decoded: String,
+}
+
+impl Scanner {
+    /// Calls `f(word, ascii)` with each word of `text` as [`each_word`]
+    /// gives them; `ascii` tells that the word is all ASCII (so it needs no
+    /// folding). Runs of ASCII, most words of most archives, are lower-cased
+    /// without a copy of the text.
+    pub fn words(&mut self, text: &str, f: &mut impl FnMut(&str, bool)) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if CLASS[usize::from(b)] != 0 {
+                let start = i;
+                let mut upper = 0;
+                while i < bytes.len() {
+                    let c = CLASS[usize::from(bytes[i])];
+                    if c == 0 {
+                        break;
+                    }
+                    upper |= c;
+                    i += 1;
+                }
+                if i < bytes.len() && bytes[i] >= 0x80 {
+                    i = self.other_word(text, start, f);
+                    continue;
+                }
+                let w = &text[start..i];
+                if (2..=MAX_WORD).contains(&w.len()) {
+                    if upper & UPPER != 0 {
+                        self.word.clear();
+                        self.word.push_str(w);
+                        self.word.make_ascii_lowercase();
+                        f(&self.word, true);
+                    } else {
+                        f(w, true);
+                    }
+                }
+            } else if b < 0x80 {
+                i += 1;
+            } else {
+                i = self.other_word(text, i, f);
+            }
+        }
     }
-    if keep(buf) {
-        f(buf);
+
+    /// The word at `start` (or the one character there, if it is not part
+    /// of one) when it holds non-ASCII characters; returns where it ends.
+    fn other_word(&mut self, text: &str, start: usize, f: &mut impl FnMut(&str, bool)) -> usize {
+        let rest = &text[start..];
+        let end = rest.char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(j, _)| j);
+        if end == 0 {
+            return start + rest.chars().next().map_or(1, char::len_utf8);
+        }
+        self.word.clear();
+        for c in rest[..end].chars() {
+            self.word.extend(c.to_lowercase());
+        }
+        if keep(&self.word) {
+            f(&self.word, self.word.is_ascii());
+        }
+        start + end
     }
-    start + end
+
+    /// [`Scanner::words`] of each run of text of an HTML fragment (see
+    /// [`each_text`]): a tag ends a word.
+    pub fn html_words(&mut self, html: &str, f: &mut impl FnMut(&str, bool)) {
+        let mut rest = html;
+        while !rest.is_empty() {
+            let cut = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
+            let run = &rest[..cut];
+            if memchr::memchr(b'&', run.as_bytes()).is_some() {
+                let mut decoded = std::mem::take(&mut self.decoded);
+                decoded.clear();
+                decode_into(run, &mut decoded);
+                self.words(&decoded, f);
+                self.decoded = decoded;
+            } else {
+                self.words(run, f);
+            }
+            rest = &rest[cut..];
+            if !rest.is_empty() {
+                rest = memchr::memchr(b'>', rest.as_bytes()).map_or("", |j| &rest[j + 1..]);
+            }
+        }
+    }
 }
 
 /// `word` with accented Latin letters folded to ASCII; borrowed when it is ASCII.
@@ -168,6 +234,12 @@ pub fn each_text(html: &str, mut f: impl FnMut(&str)) {
 /// Decodes the entities pulldown-cmark and our templates write, and numeric ones.
 pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    decode_into(s, &mut out);
+    out
+}
+
+/// [`decode_entities`] appending to `out`.
+fn decode_into(s: &str, out: &mut String) {
     let mut rest = s;
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
@@ -186,7 +258,6 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
 }
 
 fn entity(name: &str) -> Option<char> {
@@ -241,6 +312,24 @@ mod tests {
         assert_eq!(seen, ["élan", "naïve", "tax2024", "ünter", "den"]);
         assert_eq!(fold("ørsted"), "orsted");
         assert!(matches!(fold("plain"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn html_words_are_split_at_tags_and_entities_decoded() {
+        let mut seen = Vec::new();
+        let mut scanner = Scanner::default();
+        let html = "<p>Fish &amp; CHIPS</p><p>ca<em>f&#233;</em> caf&#233; Ørsted x</p>";
+        scanner.html_words(html, &mut |w, ascii| seen.push((w.to_string(), ascii)));
+        let expected = [
+            ("fish", true),
+            ("chips", true),
+            ("ca", true),
+            ("fé", false),
+            ("café", false),
+            ("ørsted", false),
+        ];
+        let expected: Vec<(String, bool)> = expected.iter().map(|(w, a)| (w.to_string(), *a)).collect();
+        assert_eq!(seen, expected);
     }
 
     #[test]
