@@ -1,5 +1,6 @@
 //! The orchestrator: load a site, build it into memory, write it out.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -309,6 +310,33 @@ pub(crate) fn search_pages(
         }
     }
     Ok(pages)
+}
+
+/// [`search_pages`] for a watch session: each language's index is kept in
+/// `caches` (by its prefix) and only what changed is made again.
+pub(crate) fn search_pages_cached(
+    articles: &[Article],
+    rendered: &[Rendered],
+    archive: &Archive,
+    settings: &Settings,
+    caches: &mut HashMap<String, crate::search::Cache>,
+) -> Result<crate::search::Output> {
+    let own = caches.entry(String::new()).or_default();
+    let mut out = crate::search::pages_cached(articles, rendered, &archive.order, settings, own)?;
+    for s in &archive.sections {
+        let mut config = settings.config.clone();
+        config.language.clone_from(&s.lang);
+        let language = Settings { config, ..settings.clone() };
+        let cache = caches.entry(s.prefix.clone()).or_default();
+        let more = crate::search::pages_cached(articles, rendered, &s.listings.order, &language, cache)?;
+        for mut page in more.pages {
+            page.path.insert_str(0, &s.prefix);
+            out.pages.push(page);
+        }
+        out.kept.extend(more.kept.into_iter().map(|p| format!("{}{p}", s.prefix)));
+    }
+    caches.retain(|k, _| k.is_empty() || archive.sections.iter().any(|s| &s.prefix == k));
+    Ok(out)
 }
 
 /// The sitemaps, `robots.txt` and `favicon.ico` (unless the site has its own).

@@ -84,6 +84,8 @@ pub struct Session {
     quoted_key: u64,
     /// The paths of the search index files and the key of what they index.
     search: Option<(u64, Vec<String>)>,
+    /// What the search index keeps between builds (each article's analysis).
+    search_cache: HashMap<String, crate::search::Cache>,
     /// The paths of the sitemaps and robots.txt, and the key of what they list.
     sitemaps: Option<(u64, Vec<String>)>,
     keys: PageKeys,
@@ -134,6 +136,7 @@ impl Session {
             quoted: Vec::new(),
             quoted_key: 0,
             search: None,
+            search_cache: Default::default(),
             sitemaps: None,
             keys: PageKeys::default(),
             written: Default::default(),
@@ -234,6 +237,7 @@ impl Session {
             Err(e) => {
                 // The keys of last time are spent: the next build renders everything.
                 (self.search, self.sitemaps) = (None, None);
+                self.search_cache = Default::default();
                 return Err(e);
             }
         };
@@ -288,6 +292,7 @@ impl Session {
         if let Err(e) = timings.time("write", || self.write(pages, &keys, assets, &mut outcome)) {
             // What was kept may not be on disk: generate it all next time.
             (self.search, self.sitemaps) = (None, None);
+            self.search_cache = Default::default();
             return Err(e);
         }
         self.keys = keys;
@@ -354,11 +359,21 @@ impl Session {
                 for path in previous.iter().flat_map(|(_, paths)| paths) {
                     keys.remove(path);
                 }
-                let pages = timings.time("search", || {
-                    crate::site::search_pages(&self.articles, &self.rendered, archive, settings)
+                let out = timings.time("search", || {
+                    crate::site::search_pages_cached(
+                        &self.articles,
+                        &self.rendered,
+                        archive,
+                        settings,
+                        &mut self.search_cache,
+                    )
                 })?;
-                self.search = Some((key, pages.iter().map(|p| p.path.clone()).collect()));
-                pages
+                let paths =
+                    out.pages.iter().map(|p| p.path.clone()).chain(out.kept.iter().cloned()).collect();
+                self.search = Some((key, paths));
+                // Files unchanged since the last build are kept, not made again.
+                kept.extend(out.kept);
+                out.pages
             }
         };
         let aliases = crate::publish::alias_pages(&self.articles, settings, keys)?;
@@ -385,6 +400,7 @@ impl Session {
             self.archive = None;
             self.shapes.clear();
             self.quoted.clear();
+            self.search_cache = Default::default();
         }
         Ok(settings)
     }

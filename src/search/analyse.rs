@@ -61,12 +61,15 @@ pub fn algorithm(language: &str) -> Option<Algorithm> {
 }
 
 /// One article's stems (numbered in its run) with their weighed counts.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Counts {
     /// Stem number -> (weighed occurrences, in headline or tags).
     pub terms: Vec<(u32, f32, bool)>,
     /// Words in all fields, unweighed: BM25's document length.
     pub length: u32,
+    /// The article's distinct spellings (numbers of [`Run::words`]), when
+    /// the analyser was asked to keep them.
+    pub words: Vec<u32>,
 }
 
 /// What one run of articles produced.
@@ -74,13 +77,18 @@ pub struct Counts {
 pub struct Run {
     /// Stems by number.
     pub stems: Vec<String>,
-    /// Every folded word met -> its stem's number.
-    pub words: FxHashMap<String, u32>,
+    /// Every spelling met (a word lower-cased as written), by number: the
+    /// word folded, and its stem's number.
+    pub words: Vec<(String, u32)>,
     /// Per article of the run, in order.
     pub counts: Vec<Counts>,
 }
 
 /// Analyses a run of articles, each given as its fields.
+///
+/// A word is stemmed as written (lower-cased, accents kept), once per run;
+/// its stem then depends on the word alone, never on which articles came
+/// before it, so an article analysed again on its own gives the same stems.
 pub struct Analyser {
     stemmer: Option<Stemmer>,
     /// Stem -> its number in the run.
@@ -88,9 +96,16 @@ pub struct Analyser {
     /// Per stem number, its place in the current article's list.
     slots: Vec<u32>,
     scanner: text::Scanner,
-    /// Short ASCII words (most words) packed into an integer -> their stem's
-    /// number: looked up without hashing or comparing strings byte by byte.
+    /// Short ASCII words (most words) packed into an integer -> their
+    /// spelling's number: looked up without comparing strings byte by byte.
     short: FxHashMap<u128, u32>,
+    /// Other words -> their spelling's number.
+    long: FxHashMap<String, u32>,
+    /// Per spelling number, its stem's number.
+    stem_of: Vec<u32>,
+    /// Per spelling number, the last article that listed it (with `keep_words`).
+    listed: Vec<u32>,
+    keep_words: bool,
     /// Distinct stems of the article before: the next one's list starts that large.
     last_terms: usize,
     run: Run,
@@ -105,14 +120,24 @@ impl Analyser {
             slots: Vec::new(),
             scanner: text::Scanner::default(),
             short: FxHashMap::default(),
+            long: FxHashMap::default(),
+            stem_of: Vec::new(),
+            listed: Vec::new(),
+            keep_words: false,
             last_terms: 0,
             run: Run::default(),
         }
     }
 
+    /// An analyser that also lists each article's distinct words in
+    /// [`Counts::words`] (for an index kept up to date one article at a time).
+    pub fn keeping_words(language: &str) -> Analyser {
+        Analyser { keep_words: true, ..Analyser::new(language) }
+    }
+
     /// Adds one article: its fields of plain text, and its body as HTML.
     pub fn article(&mut self, fields: &[(Field, &str)], body_html: &str) {
-        let mut counts = Counts { terms: Vec::with_capacity(self.last_terms + 16), length: 0 };
+        let mut counts = Counts { terms: Vec::with_capacity(self.last_terms + 16), ..Counts::default() };
         let mut scanner = std::mem::take(&mut self.scanner);
         for &(field, value) in fields {
             scanner.words(value, &mut |w, ascii| self.count(&mut counts, field, w, ascii));
@@ -126,7 +151,15 @@ impl Analyser {
     }
 
     fn count(&mut self, counts: &mut Counts, field: Field, word: &str, ascii: bool) {
-        let stem = self.stem(word, ascii);
+        let spelling = self.spelling(word, ascii);
+        if self.keep_words {
+            let article = u32::try_from(self.run.counts.len()).unwrap_or(u32::MAX);
+            if self.listed[spelling as usize] != article {
+                self.listed[spelling as usize] = article;
+                counts.words.push(spelling);
+            }
+        }
+        let stem = self.stem_of[spelling as usize];
         // Where the stem stands in this article's list, if it is there: a
         // table by stem number instead of a hash map per article.
         let at = self.slots[stem as usize] as usize;
@@ -144,26 +177,29 @@ impl Analyser {
         counts.length += 1;
     }
 
-    fn stem(&mut self, word: &str, ascii: bool) -> u32 {
-        let Some(key) = ascii.then(|| packed(word)).flatten() else {
-            return self.stem_slow(word, ascii);
-        };
-        if let Some(&n) = self.short.get(&key) {
+    /// The number of the spelling `word`, met before or new.
+    fn spelling(&mut self, word: &str, ascii: bool) -> u32 {
+        if let Some(key) = ascii.then(|| packed(word)).flatten() {
+            if let Some(&n) = self.short.get(&key) {
+                return n;
+            }
+            let n = self.new_spelling(word, ascii);
+            self.short.insert(key, n);
             return n;
         }
-        let n = self.stem_slow(word, ascii);
-        self.short.insert(key, n);
+        if let Some(&n) = self.long.get(word) {
+            return n;
+        }
+        let n = self.new_spelling(word, ascii);
+        self.long.insert(word.to_string(), n);
         n
     }
 
-    fn stem_slow(&mut self, word: &str, ascii: bool) -> u32 {
+    fn new_spelling(&mut self, word: &str, ascii: bool) -> u32 {
         let folded = match ascii {
             true => std::borrow::Cow::Borrowed(word),
             false => text::fold(word),
         };
-        if let Some(&n) = self.run.words.get(folded.as_ref()) {
-            return n;
-        }
         let stem = match &self.stemmer {
             Some(s) => text::fold(&s.stem(word)).into_owned(),
             None => folded.to_string(),
@@ -178,13 +214,23 @@ impl Analyser {
                 n
             }
         };
-        self.run.words.insert(folded.into_owned(), n);
-        n
+        self.run.words.push((folded.into_owned(), n));
+        self.stem_of.push(n);
+        self.listed.push(u32::MAX);
+        u32::try_from(self.stem_of.len() - 1).unwrap_or(u32::MAX)
     }
 
     /// The run, once every article is in.
     pub fn finish(self) -> Run {
         self.run
+    }
+}
+
+/// Keeps, of two stems for one folded word (`café` and `cafe` may stem
+/// apart), the one that sorts first: the same whatever order they came in.
+pub fn prefer(current: &mut u32, candidate: u32, stems: &[String]) {
+    if stems[candidate as usize] < stems[*current as usize] {
+        *current = candidate;
     }
 }
 
@@ -204,12 +250,17 @@ fn packed(word: &str) -> Option<u128> {
 mod tests {
     use super::*;
 
+    fn stem_of(run: &Run, word: &str) -> String {
+        let n = run.words.iter().find(|(w, _)| w == word).map(|w| w.1).unwrap_or(u32::MAX);
+        run.stems.get(n as usize).cloned().unwrap_or_default()
+    }
+
     #[test]
     fn english_words_share_stems() {
         let mut a = Analyser::new("en-GB");
         a.article(&[(TITLE, "Dredging the harbour")], "<p>They <em>dredged</em> it. Harbours&#33;</p>");
         let run = a.finish();
-        let stem_of = |w: &str| run.stems[run.words[w] as usize].clone();
+        let stem_of = |w: &str| stem_of(&run, w);
         assert_eq!(stem_of("dredging"), "dredg");
         assert_eq!(stem_of("dredged"), "dredg");
         assert_eq!(stem_of("harbours"), "harbour");
@@ -228,7 +279,7 @@ mod tests {
             "<p>internationalisation INTERNATIONALISATION tide tides</p>",
         );
         let run = a.finish();
-        let stem_of = |w: &str| run.stems[run.words[w] as usize].clone();
+        let stem_of = |w: &str| stem_of(&run, w);
         assert_eq!(stem_of("internationalisation"), "internationalis");
         assert_eq!(stem_of("tides"), "tide");
         let mut terms: Vec<(String, f32)> =
@@ -253,6 +304,6 @@ mod tests {
         a.article(&[(SUMMARY, "Élections municipales")], "");
         let run = a.finish();
         assert!(run.stems.iter().all(|s| s.is_ascii()), "{:?}", run.stems);
-        assert!(run.words.contains_key("elections"));
+        assert!(run.words.iter().any(|(w, _)| w == "elections"));
     }
 }

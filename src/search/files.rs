@@ -58,7 +58,7 @@ struct Manifest<'a> {
 #[derive(Serialize, Default)]
 struct Shard<'a> {
     /// Stem -> postings (see [`encode::postings`]).
-    postings: BTreeMap<&'a str, String>,
+    postings: BTreeMap<&'a str, &'a str>,
     /// Word -> its stem, where the browser's rule would miss it.
     aliases: BTreeMap<&'a str, &'a str>,
 }
@@ -91,34 +91,75 @@ fn json(what: &str, value: &impl Serialize) -> Result<Vec<u8>> {
 
 /// Every file of the index, manifest first.
 pub fn pages(index: &Index) -> Result<Vec<Page>> {
-    let docs: Vec<Vec<u8>> =
-        index.docs.par_chunks(DOCS_PER_FILE).map(|chunk| json("documents", &chunk)).collect::<Result<_>>()?;
+    let docs: Vec<Vec<u8>> = index.docs.par_chunks(DOCS_PER_FILE).map(docs_file).collect::<Result<_>>()?;
     let mut pages = Vec::with_capacity(docs.len() + docs.len() / FILES_PER_IDS + 128);
     let names: Vec<String> = docs.into_iter().map(|b| hashed(&mut pages, "docs", b)).collect();
-    let mut ids = Vec::new();
-    for chunk in names.chunks(FILES_PER_IDS) {
-        ids.push(hashed(&mut pages, "ids", json("ids", &chunk)?));
-    }
-    let shards: Vec<(&str, Vec<u8>)> = split(index)
-        .into_par_iter()
-        .map(|(first, s)| json("shard", &s).map(|b| (first, b)))
-        .collect::<Result<_>>()?;
-    let shards = shards.into_iter().map(|(first, b)| (first, hashed(&mut pages, "shard", b))).collect();
-    let facets = Facets { tags: named_ids(&index.tags), authors: named_ids(&index.authors) };
-    let facets = hashed(&mut pages, "facets", json("facets", &facets)?);
+    let ids = ids_files(&names, &mut pages)?;
+    let encoded: Vec<(&str, String)> =
+        index.terms.par_iter().map(|(stem, list)| (stem.as_str(), encode::postings(list))).collect();
+    let entries = entries(&encoded, &index.aliases);
+    let ranges = ranges(&entries);
+    let shards: Vec<Vec<u8>> =
+        ranges.par_iter().map(|r| shard_file(&entries[r.clone()])).collect::<Result<_>>()?;
+    let shards = ranges
+        .iter()
+        .zip(shards)
+        .map(|(r, b)| (first_key(&entries, r), hashed(&mut pages, "shard", b)))
+        .collect();
+    let facets = hashed(&mut pages, "facets", facets_file(&index.tags, &index.authors)?);
+    let parts = Parts { count: index.docs.len(), shards, ids, facets, years: &index.years };
+    pages.extend(manifest(parts)?);
+    Ok(pages)
+}
+
+/// What the manifest points at.
+pub(super) struct Parts<'a> {
+    pub count: usize,
+    /// `[first key, file]` of each shard.
+    pub shards: Vec<(&'a str, String)>,
+    pub ids: Vec<String>,
+    pub facets: String,
+    pub years: &'a [(String, u32)],
+}
+
+/// The manifest, and the script beside it.
+pub(super) fn manifest(parts: Parts<'_>) -> Result<[Page; 2]> {
     let manifest = Manifest {
         version: VERSION,
-        count: index.docs.len(),
-        shards,
-        ids,
+        count: parts.count,
+        shards: parts.shards,
+        ids: parts.ids,
         docs_per_file: DOCS_PER_FILE,
         files_per_ids: FILES_PER_IDS,
-        facets,
-        years: &index.years,
+        facets: parts.facets,
+        years: parts.years,
     };
-    pages.push(Page { path: "search/manifest.json".into(), bytes: json("manifest", &manifest)? });
-    pages.push(Page { path: "search/search.js".into(), bytes: super::SCRIPT.as_bytes().to_vec() });
-    Ok(pages)
+    Ok([
+        Page { path: "search/manifest.json".into(), bytes: json("manifest", &manifest)? },
+        Page { path: "search/search.js".into(), bytes: super::SCRIPT.as_bytes().to_vec() },
+    ])
+}
+
+/// One `docs/` file.
+pub(super) fn docs_file(docs: &[super::Doc]) -> Result<Vec<u8>> {
+    json("documents", &docs)
+}
+
+/// The `ids/` files listing the `docs/` files `names`; returns their names.
+pub(super) fn ids_files(names: &[String], pages: &mut Vec<Page>) -> Result<Vec<String>> {
+    let mut ids = Vec::new();
+    for chunk in names.chunks(FILES_PER_IDS) {
+        ids.push(hashed(pages, "ids", json("ids", &chunk)?));
+    }
+    Ok(ids)
+}
+
+/// The `facets/` file.
+pub(super) fn facets_file(
+    tags: &BTreeMap<String, Vec<u32>>,
+    authors: &BTreeMap<String, Vec<u32>>,
+) -> Result<Vec<u8>> {
+    json("facets", &Facets { tags: named_ids(tags), authors: named_ids(authors) })
 }
 
 fn named_ids(lists: &BTreeMap<String, Vec<u32>>) -> Vec<(&str, String)> {
@@ -126,26 +167,74 @@ fn named_ids(lists: &BTreeMap<String, Vec<u32>>) -> Vec<(&str, String)> {
 }
 
 /// Adds a file named by its hash under `search/<dir>/`; returns the name.
-fn hashed(pages: &mut Vec<Page>, dir: &str, bytes: Vec<u8>) -> String {
+pub(super) fn hashed(pages: &mut Vec<Page>, dir: &str, bytes: Vec<u8>) -> String {
     let name = fingerprint(&bytes);
-    pages.push(Page { path: format!("search/{dir}/{name}.json"), bytes });
+    pages.push(Page { path: path(dir, &name), bytes });
     name
 }
 
-/// The shards, each with its first key, in key order. Keys are stems and
-/// aliases together; the first shard starts at the empty key.
-fn split(index: &Index) -> Vec<(&str, Shard<'_>)> {
-    let mut keys: Vec<(&str, Option<String>, Option<&str>)> = index
-        .terms
-        .par_iter()
-        .map(|(stem, list)| (stem.as_str(), Some(encode::postings(list)), None))
-        .collect();
-    keys.extend(index.aliases.iter().map(|(w, s)| (w.as_str(), None, Some(s.as_str()))));
-    keys.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let lens: Vec<usize> = keys
-        .iter()
-        .map(|(k, p, a)| k.len() + 6 + p.as_ref().map_or(0, String::len) + a.map_or(0, |s| s.len()))
-        .collect();
+/// The path of the file `name` under `search/<dir>/`.
+pub(super) fn path(dir: &str, name: &str) -> String {
+    format!("search/{dir}/{name}.json")
+}
+
+/// One key of the shards: a stem with its postings, a word with the stem it
+/// stands for, or both.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Entry<'a> {
+    pub key: &'a str,
+    /// Encoded (see [`encode::postings`]).
+    pub postings: Option<&'a str>,
+    pub alias: Option<&'a str>,
+}
+
+impl Entry<'_> {
+    /// About its size in a shard.
+    fn len(&self) -> usize {
+        self.key.len() + 6 + self.postings.map_or(0, str::len) + self.alias.map_or(0, str::len)
+    }
+}
+
+/// The stems with their postings and the aliases, in one list by key.
+fn entries<'a>(stems: &'a [(&'a str, String)], aliases: &'a BTreeMap<String, String>) -> Vec<Entry<'a>> {
+    let mut out = Vec::with_capacity(stems.len() + aliases.len());
+    let mut aliases = aliases.iter().peekable();
+    for (stem, postings) in stems {
+        while let Some((w, s)) = aliases.next_if(|(w, _)| w.as_str() < *stem) {
+            out.push(Entry { key: w, postings: None, alias: Some(s) });
+        }
+        let alias = aliases.next_if(|(w, _)| w.as_str() == *stem).map(|(_, s)| s.as_str());
+        out.push(Entry { key: stem, postings: Some(postings), alias });
+    }
+    out.extend(aliases.map(|(w, s)| Entry { key: w, postings: None, alias: Some(s) }));
+    out
+}
+
+/// The key a shard is listed under: the first shard's is the empty key.
+pub(super) fn first_key<'a>(entries: &[Entry<'a>], range: &std::ops::Range<usize>) -> &'a str {
+    match range.start {
+        0 => "",
+        i => entries[i].key,
+    }
+}
+
+/// One shard's file.
+pub(super) fn shard_file(entries: &[Entry<'_>]) -> Result<Vec<u8>> {
+    let mut shard = Shard::default();
+    for e in entries {
+        if let Some(p) = e.postings {
+            shard.postings.insert(e.key, p);
+        }
+        if let Some(s) = e.alias {
+            shard.aliases.insert(e.key, s);
+        }
+    }
+    json("shard", &shard)
+}
+
+/// The shards as ranges of `entries` (sorted by key, each key once), in key order.
+pub(super) fn ranges(entries: &[Entry<'_>]) -> Vec<std::ops::Range<usize>> {
+    let lens: Vec<usize> = entries.iter().map(Entry::len).collect();
     // Cut where a key's hash says so once a shard has its minimum size, not
     // where a running total crosses a line: an edit that grows one shard
     // then moves no boundary after the next cut, so the shards past it keep
@@ -154,22 +243,16 @@ fn split(index: &Index) -> Vec<(&str, Shard<'_>)> {
     // mean doubles or halves.
     let mean = lens.iter().sum::<usize>() / lens.len().max(1);
     let every = ((SHARD_BYTES - SHARD_BYTES / 2) / mean.max(1)).max(1).next_power_of_two() as u64;
-    let mut shards: Vec<(&str, Shard<'_>)> = vec![("", Shard::default())];
+    let mut starts = vec![0];
     let mut size = 0;
-    for ((key, postings, alias), len) in keys.into_iter().zip(lens) {
-        let natural = size >= SHARD_BYTES / 2 && key_hash(key) % every == 0;
+    for (i, (entry, len)) in entries.iter().zip(lens).enumerate() {
+        let natural = size >= SHARD_BYTES / 2 && key_hash(entry.key) % every == 0;
         if size > 0 && (natural || size + len > SHARD_BYTES * 3) {
-            shards.push((key, Shard::default()));
+            starts.push(i);
             size = 0;
         }
         size += len;
-        let Some((_, shard)) = shards.last_mut() else { continue };
-        if let Some(p) = postings {
-            shard.postings.insert(key, p);
-        }
-        if let Some(s) = alias {
-            shard.aliases.insert(key, s);
-        }
     }
-    shards
+    let ends = starts.iter().skip(1).copied().chain([entries.len()]);
+    starts.iter().zip(ends).map(|(&a, b)| a..b).collect()
 }

@@ -16,6 +16,7 @@
 //! unchanged file keeps its name and is not written again.
 
 mod analyse;
+mod cache;
 pub mod encode;
 mod files;
 pub mod text;
@@ -33,6 +34,7 @@ use crate::error::Result;
 use crate::render::Page;
 use analyse::{Analyser, Field, Run};
 
+pub use cache::{Cache, Output};
 pub use files::{DOCS_PER_FILE, FILES_PER_IDS};
 
 /// The browser script, written to `/search/search.js`.
@@ -135,6 +137,18 @@ pub fn pages(
     Index::build(articles, rendered, order, settings).pages()
 }
 
+/// [`pages`] for a watch session: only what changed since the last call
+/// with the same `cache` is analysed and made again (see [`Cache`]).
+pub fn pages_cached(
+    articles: &[Article],
+    rendered: &[Rendered],
+    order: &[usize],
+    settings: &Settings,
+    cache: &mut Cache,
+) -> Result<Output> {
+    cache::pages(articles, rendered, order, settings, cache)
+}
+
 /// The plain-text fields of an article; the body is added as HTML.
 fn fields<'a>(a: &'a Article, r: &'a Rendered) -> Vec<(Field, &'a str)> {
     let mut fields = vec![(analyse::TITLE, a.title.as_str())];
@@ -194,6 +208,7 @@ fn merge(runs: Vec<(Run, Vec<Doc>)>) -> Index {
     let count: usize = runs.iter().map(|(_, d)| d.len()).sum();
     let avg = rounded_mean(total, count);
     let mut numbers: FxHashMap<String, u32> = FxHashMap::default();
+    let mut stems: Vec<String> = Vec::new();
     let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
     let mut words: FxHashMap<String, u32> = FxHashMap::default();
     let mut docs = Vec::with_capacity(count);
@@ -204,7 +219,8 @@ fn merge(runs: Vec<(Run, Vec<Doc>)>) -> Index {
             .into_iter()
             .map(|s| {
                 let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
-                *numbers.entry(s).or_insert_with(|| {
+                *numbers.entry(s).or_insert_with_key(|s| {
+                    stems.push(s.clone());
                     postings.push(Vec::new());
                     next
                 })
@@ -217,13 +233,10 @@ fn merge(runs: Vec<(Run, Vec<Doc>)>) -> Index {
             id += 1;
         }
         for (w, stem) in run.words {
-            words.entry(w).or_insert(global[stem as usize]);
+            let stem = global[stem as usize];
+            words.entry(w).and_modify(|s| analyse::prefer(s, stem, &stems)).or_insert(stem);
         }
         docs.extend(run_docs);
-    }
-    let mut stems = vec![String::new(); numbers.len()];
-    for (s, n) in numbers {
-        stems[n as usize] = s;
     }
     let aliases = aliases(&words, &stems);
     let terms = stems.into_iter().zip(postings).collect();

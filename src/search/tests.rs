@@ -174,3 +174,88 @@ fn the_same_input_gives_the_same_bytes() {
     };
     assert_eq!(make(), make());
 }
+
+/// The files an index cache gives after a build, with the bytes of those it
+/// kept from before.
+fn cached_files(
+    articles: &[Article],
+    rendered: &[Rendered],
+    order: &[usize],
+    cache: &mut Cache,
+    disk: &mut std::collections::BTreeMap<String, Vec<u8>>,
+) -> (std::collections::BTreeMap<String, Vec<u8>>, usize) {
+    let out = pages_cached(articles, rendered, order, &settings(), cache).unwrap();
+    let made = out.pages.len();
+    let mut files = std::collections::BTreeMap::new();
+    for path in out.kept {
+        let bytes = disk.get(&path).cloned().unwrap_or_else(|| panic!("kept {path} was never made"));
+        files.insert(path, bytes);
+    }
+    for p in out.pages {
+        files.insert(p.path, p.bytes);
+    }
+    *disk = files.clone();
+    (files, made)
+}
+
+#[test]
+fn a_cached_index_equals_a_clean_one_after_every_edit() {
+    let n = 1200;
+    let body = |i: usize, extra: &str| {
+        let words: String = (0..60).map(|w| format!("w{}x{} ", w * 7 + i % 13, i % 9)).collect();
+        format!("<p>{extra} {words} happy café cafe</p>")
+    };
+    let tags = |i: usize| format!("tags: [T{}]", i % 5);
+    let items: Vec<_> = (0..n)
+        .map(|i| article(&format!("Story {i}"), &format!("2024-01-{:02}", 1 + i % 28), &tags(i), "x"))
+        .collect();
+    let (mut articles, mut rendered): (Vec<_>, Vec<_>) = items.into_iter().unzip();
+    for (i, r) in rendered.iter_mut().enumerate() {
+        r.html = body(i, "");
+        r.version = i as u64;
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    let (mut cache, mut disk) = (Cache::default(), Default::default());
+    let edits: Vec<(usize, &str)> =
+        vec![(600, "zebra"), (600, "zebras zebra"), (3, "happiness"), (600, ""), (n - 1, "w1x1 quay")];
+    let (mut first, _) = cached_files(&articles, &rendered, &order, &mut cache, &mut disk);
+    let clean: std::collections::BTreeMap<String, Vec<u8>> =
+        Index::build(&articles, &rendered, &order, &settings())
+            .pages()
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.path, p.bytes))
+            .collect();
+    assert_eq!(first.keys().collect::<Vec<_>>(), clean.keys().collect::<Vec<_>>());
+    assert!(first == clean, "the first build differs from a clean one");
+    for (step, (at, words)) in edits.into_iter().enumerate() {
+        rendered[at].html = body(at, words);
+        rendered[at].version = 10_000 + step as u64;
+        let (files, made) = cached_files(&articles, &rendered, &order, &mut cache, &mut disk);
+        let clean: std::collections::BTreeMap<String, Vec<u8>> =
+            Index::build(&articles, &rendered, &order, &settings())
+                .pages()
+                .unwrap()
+                .into_iter()
+                .map(|p| (p.path, p.bytes))
+                .collect();
+        assert_eq!(files.keys().collect::<Vec<_>>(), clean.keys().collect::<Vec<_>>(), "edit {step}");
+        assert!(files == clean, "edit {step}: bytes differ");
+        assert!(made < files.len() / 4, "edit {step}: {made} of {} files made again", files.len());
+        first = files;
+    }
+    // An article taken out and one headline changed: ids move, and the
+    // index is made again from the kept analyses.
+    order.remove(10);
+    articles[20].title = "Harbour".into();
+    rendered[20].version = 99_999;
+    let (files, _) = cached_files(&articles, &rendered, &order, &mut cache, &mut disk);
+    let clean: std::collections::BTreeMap<String, Vec<u8>> =
+        Index::build(&articles, &rendered, &order, &settings())
+            .pages()
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.path, p.bytes))
+            .collect();
+    assert!(files == clean && files != first, "after a removal");
+}
