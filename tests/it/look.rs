@@ -215,3 +215,54 @@ fn branded_sample_site_in_light_and_dark() {
     assert_eq!(b.script("return fetch('/news/favicon.ico').then(r => r.status);"), 200);
     eprintln!("screenshots in {}", shots.display());
 }
+
+/// The built-in look without any brand, on an article with every element the
+/// stylesheet colours (pull-out, block quote, code, table, footnote) and on
+/// search results with marked words: no axe-core violation, light or dark.
+#[test]
+fn built_in_look_passes_axe_in_both_schemes() {
+    let Some(driver_bin) = browser() else {
+        return;
+    };
+    let scratch = tempfile::tempdir().expect("scratch");
+    let Some(axe) = axe_source(scratch.path()) else {
+        return;
+    };
+    let site = TestSite::new();
+    site.article(
+        "2024/bridge.md",
+        "title: Council votes to fix the bridge\ndate: 2024-03-01\ntags: [council]\nauthor: Ann Roe",
+        "The council met on Tuesday night to settle the bridge.\n\n\
+         \"We cannot ask the ferry crews to wait through another long winter,\" said Mayor Elena Vasquez.\n\n\
+         > A letter to the editor, quoted.\n\n\
+         | Ward | Votes |\n|---|---|\n| North | 5 |\n\n\
+         The cost[^1] is `4.2m` dollars.\n\n```\nbudget = 4.2\n```\n\n[^1]: Before tax.\n",
+    );
+    site.article("2024/ferry.md", "title: Ferry timetable changes\ndate: 2024-03-02", "The bridge closes.\n");
+    site.build_with(&BuildOptions { base_url: Some("/news/".into()), ..BuildOptions::default() })
+        .expect("build");
+    let html = site.read("2024/03/01/bridge/index.html");
+    for part in ["class=\"pullquote\"", "<blockquote>", "<table>", "<pre>", "footnote-definition"] {
+        assert!(html.contains(part), "{part} in {html}");
+    }
+    let server = Server::start(site.out());
+    let driver = Driver::start(&driver_bin);
+    let session = Session::open(&driver, &scratch.path().join("profile"));
+    let b = Browser { driver: &driver, session: &session, port: server.port };
+    for dark in [false, true] {
+        b.scheme(dark);
+        for page in ["", "2024/03/01/bridge/", "search/?q=bridge"] {
+            b.load(page);
+            if page.starts_with("search") {
+                let marked = wait_for(Duration::from_secs(10), || {
+                    (b.script("return document.querySelectorAll('#search-results mark').length;") != 0)
+                        .then_some(())
+                });
+                assert!(marked.is_some(), "search results with marked words");
+            }
+            let at = format!("/news/{page} ({})", if dark { "dark" } else { "light" });
+            assert_eq!(b.console_errors(), Vec::<String>::new(), "console on {at}");
+            assert_eq!(b.violations(&axe), Vec::<String>::new(), "axe-core on {at}");
+        }
+    }
+}
