@@ -94,6 +94,9 @@ pub fn read(
     // Jekyll reads a string of tags or categories as words (`categories:
     // jekyll update`); a string with commas is a list everywhere.
     let jekyll = path.iter().any(|c| c == "_posts" || c == "_drafts");
+    // Other tools' names for an update time and a summary, used when the
+    // file has no `updated` or `summary` (and kept in `extra` as written).
+    let (mut lastmod, mut described) = (None, None);
     for Entry { key, value, line } in entries {
         let mut wrong =
             |what: &str| errors.push(Error::content(path, line, 1, format!("`{key}` must be {what}")));
@@ -155,10 +158,25 @@ pub fn read(
             "pullquotes" => fm.pullquotes = Some(At { value, line }),
             "speakers" => fm.speakers = Some(At { value, line }),
             "not_quotes" => fm.not_quotes = Some(At { value, line }),
-            "aliases" => match list(&value) {
-                Some(paths) => fm.aliases = Some(At { value: paths, line }),
+            // jekyll-redirect-from's name for the same thing.
+            "aliases" | "redirect_from" => match list(&value) {
+                Some(paths) => match &mut fm.aliases {
+                    Some(known) => known.value.extend(paths),
+                    None => fm.aliases = Some(At { value: paths, line }),
+                },
                 None => wrong("a list of old URL paths, such as `[/old/path/]`"),
             },
+            "lastmod" | "last_modified_at" | "modified" => {
+                // Only a readable one: these keys were never checked by the old tool.
+                lastmod = text(&value)
+                    .filter(|t| crate::dates::parse(t, &jiff::tz::TimeZone::UTC).is_ok())
+                    .map(|t| At { value: t, line });
+                fm.extra.insert(key, value);
+            }
+            "description" | "excerpt" => {
+                described = text(&value).filter(|t| !t.trim().is_empty());
+                fm.extra.insert(key, value);
+            }
             _ => {
                 if let Some(meant) = likely_typo(&key) {
                     warnings.push(Warning {
@@ -171,6 +189,12 @@ pub fn read(
                 fm.extra.insert(key, value);
             }
         }
+    }
+    if fm.updated.is_none() {
+        fm.updated = lastmod;
+    }
+    if fm.summary.is_none() {
+        fm.summary = described;
     }
     fm
 }

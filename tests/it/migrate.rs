@@ -184,7 +184,7 @@ fn common_front_matter_shapes_build() {
     let site = crate::archives::fixture("front-matter-shapes");
     let report = site.build().unwrap_or_else(|e| panic!("{e}"));
     // Every file but the draft (`draft: yes`) is an article.
-    assert_eq!((report.read, report.articles), (14, 13), "{:?}", report.skipped);
+    assert_eq!((report.read, report.articles), (15, 14), "{:?}", report.skipped);
     let tags = site.read("tags/index.html");
     // Jekyll's word lists, comma strings with quoted items, Zola's
     // taxonomies written in YAML.
@@ -201,6 +201,12 @@ fn common_front_matter_shapes_build() {
     assert!(site.exists("2019/03/07/hugo-keys-slug/index.html") && site.exists("old/hugo-keys/index.html"));
     assert!(site.read("2019/03/10/i/index.html").contains("https://shapes.example/img/x.jpg"));
     assert!(!site.exists("2019/03/05/b/index.html"), "draft: yes is a draft");
+    // jekyll-redirect-from, excerpt and last_modified_at; Hugo's description and lastmod.
+    assert!(site.read("articles/redirected.html").contains("/2019/03/16/redirected/"));
+    let front = site.read("index.html");
+    assert!(front.contains("An excerpt for listings") && front.contains(">desc<"), "{front}");
+    let hugo = site.read("2019/03/07/hugo-keys-slug/index.html");
+    assert!(hugo.contains("2019-04-01"), "lastmod is the update time: {hugo}");
     let out = site.cli(&["check"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 }
