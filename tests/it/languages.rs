@@ -119,6 +119,24 @@ fn the_sitemap_lists_every_language_and_check_passes() {
     ] {
         assert!(sitemap.contains(&format!("<loc>{url}</loc>")), "{url}: {sitemap}");
     }
+    // Translations and front pages name each other; plain listings do not.
+    let pier =
+        sitemap.split("<url>").find(|u| u.contains("<loc>https://harbour.example/ja/2024/03/01/pier/</loc>"));
+    let pier = pier.expect("the article in the sitemap");
+    assert!(pier.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://harbour.example/2024/03/01/pier/\"/>"), "{pier}");
+    let front =
+        sitemap.split("<url>").find(|u| u.contains("<loc>https://harbour.example/</loc>")).expect("front");
+    assert!(front.contains("hreflang=\"ja\" href=\"https://harbour.example/ja/\""), "{front}");
+    let lantern = sitemap.split("<url>").find(|u| u.contains("lantern/</loc>")).expect("lantern");
+    assert!(!lantern.contains("xhtml:link"), "{lantern}");
+    // The news sitemap holds every language's latest stories, each in its language.
+    let news = site.read("news-sitemap.xml");
+    assert!(news.contains("<loc>https://harbour.example/ja/2024/04/02/ferry/</loc>"), "{news}");
+    assert!(
+        news.contains("<news:language>ja</news:language>")
+            && news.contains("<news:language>en</news:language>"),
+        "{news}"
+    );
     let out = site.cli(&["check"]);
     assert!(
         out.status.success(),
