@@ -107,8 +107,44 @@ struct PageView<'a> {
 #[derive(Debug, Serialize)]
 struct TranslationView {
     lang: String,
+    /// The language's own name for itself (`日本語`), or its code.
+    name: String,
     url: String,
     permalink: String,
+}
+
+/// Languages' own names for themselves, for links a reader of either follows.
+const NATIVE: &[(&str, &str)] = &[
+    ("ar", "العربية"),
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("es", "Español"),
+    ("fr", "Français"),
+    ("hi", "हिन्दी"),
+    ("id", "Bahasa Indonesia"),
+    ("it", "Italiano"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+    ("nl", "Nederlands"),
+    ("pl", "Polski"),
+    ("pt", "Português"),
+    ("ru", "Русский"),
+    ("sv", "Svenska"),
+    ("th", "ไทย"),
+    ("tr", "Türkçe"),
+    ("uk", "Українська"),
+    ("vi", "Tiếng Việt"),
+    ("zh-CN", "简体中文"),
+    ("zh-HK", "繁體中文"),
+    ("zh-TW", "繁體中文"),
+    ("zh", "中文"),
+];
+
+/// The name of the language whose HTML code is `lang`: its own, else the code.
+fn native_name(lang: &str) -> String {
+    let base = lang.split('-').next().unwrap_or(lang);
+    let found = NATIVE.iter().find(|(c, _)| *c == lang).or_else(|| NATIVE.iter().find(|(c, _)| *c == base));
+    found.map_or_else(|| lang.to_string(), |(_, n)| (*n).to_string())
 }
 
 /// A language code as HTML wants it: `zh_tw` -> `zh-TW`.
@@ -348,6 +384,7 @@ pub fn page(a: &Article, r: &Rendered, quotes: bool, settings: &Settings, links:
             .translations
             .iter()
             .map(|t| TranslationView {
+                name: native_name(&html_lang(&t.lang)),
                 lang: html_lang(&t.lang),
                 url: settings.url(&t.rel_url),
                 permalink: settings.permalink(&t.rel_url),

@@ -64,6 +64,9 @@ fn pages_of_a_section_link_within_it() {
     assert!(ja.contains("hreflang=\"en\" href=\"https://harbour.example/2024/03/01/pier/\""), "{ja}");
     assert!(en.contains("hreflang=\"ja\" href=\"https://harbour.example/ja/2024/03/01/pier/\""), "{en}");
     assert!(ja.contains("\"inLanguage\":\"ja\""), "{ja}");
+    // Readers see the other versions too, named in their own language.
+    assert!(ja.contains("<a href=\"/2024/03/01/pier/\" hreflang=\"en\" lang=\"en\">English</a>"), "{ja}");
+    assert!(en.contains("lang=\"ja\">日本語</a>"), "{en}");
 }
 
 #[test]
