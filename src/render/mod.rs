@@ -47,6 +47,8 @@ impl Renderer {
         global.insert_value("feeds", Value::from_serializable(&feeds));
         // `ja/` on the pages of a language section (see `pages::Section`).
         global.insert_value("lang_prefix", Value::from(""));
+        // Every language's front page, on the pages of a site with sections.
+        global.insert_value("languages", Value::from(Vec::<Value>::new()));
         let mut h = std::hash::DefaultHasher::new();
         let page_quotes = templates::reads_page_quotes(&sources);
         let stylesheet =

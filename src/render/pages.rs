@@ -111,6 +111,37 @@ impl Section {
             .collect()
     }
 
+    /// `languages` for a site with sections: each language's front page,
+    /// named in its own language, with its `lang_prefix` (empty for the
+    /// default); `None` for a site of one language (the global is empty).
+    fn languages(input: &Input<'_>, sections: &[Section]) -> Option<Value> {
+        #[derive(serde::Serialize)]
+        struct LanguageView {
+            lang: String,
+            name: String,
+            url: String,
+            prefix: String,
+        }
+        if sections.is_empty() {
+            return None;
+        }
+        let s = input.settings;
+        let codes = std::iter::once((crate::content::default_language(s), ""))
+            .chain(input.archive.sections.iter().map(|sec| (sec.lang.as_str(), sec.prefix.as_str())));
+        let views: Vec<LanguageView> = codes
+            .map(|(code, prefix)| {
+                let lang = views::html_lang(code);
+                LanguageView {
+                    name: views::native_name(&lang),
+                    lang,
+                    url: s.url(prefix),
+                    prefix: prefix.into(),
+                }
+            })
+            .collect();
+        Some(Value::from_serializable(&views))
+    }
+
     fn apply(&self, ctx: &mut Context) {
         ctx.insert_value("site", self.site.clone());
         ctx.insert_value("lang_prefix", self.lang_prefix.clone());
@@ -196,6 +227,16 @@ pub(super) fn render_all<'a>(
     {
         front.key = key(r, (front.key, script));
     }
+    let languages = Section::languages(input, &sections);
+    // Every page shows the list of languages: a page made before a language
+    // came or went is made again.
+    if languages.is_some() {
+        let all: Vec<(&str, &str)> =
+            input.archive.sections.iter().map(|s| (s.prefix.as_str(), s.lang.as_str())).collect();
+        for j in jobs.iter_mut().filter(|j| j.key != ALWAYS) {
+            j.key = key(r, (j.key, &all));
+        }
+    }
     let section_of = |i: usize| {
         let p = &input.articles[i].lang_prefix;
         (!p.is_empty()).then(|| sections.iter().find(|s| &s.prefix == p)).flatten()
@@ -208,15 +249,22 @@ pub(super) fn render_all<'a>(
             // About the size of the built-in templates' pages: an article's body
             // and 8 KB around it, 16 KB for a listing.
             let bytes = match &j.context {
-                Ctx::Ready(ctx) => r.render(j.template, ctx, 1 << 14)?,
+                Ctx::Ready(ctx) if languages.is_none() => r.render(j.template, ctx, 1 << 14)?,
+                Ctx::Ready(ctx) => {
+                    let mut ctx = ctx.clone();
+                    languages.as_ref().inspect(|l| ctx.insert_value("languages", Value::clone(l)));
+                    r.render(j.template, &ctx, 1 << 14)?
+                }
                 Ctx::Article(i) => {
                     let mut ctx = article_context(*i, input, r.page_quotes);
                     section_of(*i).inspect(|s| s.apply(&mut ctx));
+                    languages.as_ref().inspect(|l| ctx.insert_value("languages", Value::clone(l)));
                     r.render(j.template, &ctx, input.rendered[*i].html.len() + (1 << 13))?
                 }
                 Ctx::Lazy(build) => {
                     let mut ctx = build();
                     j.section.inspect(|&k| sections[k].apply(&mut ctx));
+                    languages.as_ref().inspect(|l| ctx.insert_value("languages", Value::clone(l)));
                     r.render(j.template, &ctx, 1 << 14)?
                 }
             };

@@ -141,7 +141,7 @@ const NATIVE: &[(&str, &str)] = &[
 ];
 
 /// The name of the language whose HTML code is `lang`: its own, else the code.
-fn native_name(lang: &str) -> String {
+pub fn native_name(lang: &str) -> String {
     let base = lang.split('-').next().unwrap_or(lang);
     let found = NATIVE.iter().find(|(c, _)| *c == lang).or_else(|| NATIVE.iter().find(|(c, _)| *c == base));
     found.map_or_else(|| lang.to_string(), |(_, n)| (*n).to_string())

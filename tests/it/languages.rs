@@ -64,6 +64,14 @@ fn pages_of_a_section_link_within_it() {
     assert!(ja.contains("hreflang=\"en\" href=\"https://harbour.example/2024/03/01/pier/\""), "{ja}");
     assert!(en.contains("hreflang=\"ja\" href=\"https://harbour.example/ja/2024/03/01/pier/\""), "{en}");
     assert!(ja.contains("\"inLanguage\":\"ja\""), "{ja}");
+    // Every page leads to each language's front page, its own marked.
+    assert!(ja.contains("<a href=\"/\" hreflang=\"en\" lang=\"en\">English</a>"), "{ja}");
+    assert!(
+        ja.contains("<a href=\"/ja/\" hreflang=\"ja\" lang=\"ja\" aria-current=\"true\">日本語</a>"),
+        "{ja}"
+    );
+    let tags = site.read("tags/index.html");
+    assert!(tags.contains("lang=\"en\" aria-current=\"true\">English</a>"), "{tags}");
     // Readers see the other versions too, named in their own language.
     assert!(ja.contains("<a href=\"/2024/03/01/pier/\" hreflang=\"en\" lang=\"en\">English</a>"), "{ja}");
     assert!(en.contains("lang=\"ja\">日本語</a>"), "{en}");
@@ -162,4 +170,11 @@ fn rebuilds_of_a_section_match_a_clean_build() {
     assert_eq!(crate::harness::tree(&site.out()), crate::harness::tree(&clean));
     assert!(site.read("ja/quotes/index.html").contains("Mika Sato"));
     assert!(site.read("ja/tags/港湾/index.html").contains("灯籠祭り"));
+    // A language that comes during a session reaches every page's list of languages.
+    site.file("content/en/posts/quai.md", "---\ntitle: Le quai\ndate: 2024-03-01\nlang: fr\n---\nTexte.\n");
+    session.build().expect("rebuild with French");
+    let clean = site.root().join("clean2");
+    dateline::build(site.root(), &clean, &BuildOptions::default()).expect("clean build");
+    assert_eq!(crate::harness::tree(&site.out()), crate::harness::tree(&clean));
+    assert!(site.read("2024/04/02/ferry/index.html").contains(">Français</a>"));
 }
