@@ -7,8 +7,9 @@
 #   benches/bench.sh latency [SIZE]   watch mode: edit-to-written latency (default 10000)
 #   benches/bench.sh search [SIZE...] the search index: size, shards, bytes a
 #                                     two-word query downloads, the search
-#                                     stage's share of the build (and
-#                                     Pagefind's figures with PAGEFIND=1)
+#                                     stage's share of the build, and
+#                                     Pagefind's figures on the same output
+#                                     when npx is installed (PAGEFIND=0: not)
 #
 # Every tool builds the same articles into an empty folder, RUNS times
 # (hyperfine), under /usr/bin/time -v for the peak memory; the table quotes
@@ -120,9 +121,9 @@ EOF2
     echo "index: $(du -sb "$out/search" | cut -f1) bytes in $(find "$out/search" -type f | wc -l) files," \
       "$(ls "$out/search/shard" | wc -l) shards, largest shard $(ls -S -l "$out/search/shard" | awk 'NR==2 {print $5}') bytes"
     python3 "$repo/benches/search_query.py" "$out" "${queries[@]}"
-    if [ "${PAGEFIND:-}" = 1 ] && command -v npx >/dev/null; then
+    if [ "${PAGEFIND:-1}" != 0 ] && command -v npx >/dev/null; then
       echo "== Pagefind on the same output" >&2
-      /usr/bin/time -v -o "$work/pagefind-rss-$n" npx --yes pagefind --site "$out" \
+      /usr/bin/time -v -o "$work/pagefind-rss-$n" npx --yes pagefind@1 --site "$out" \
         --output-path "$work/pagefind-$n" >/dev/null 2>&1 || echo "pagefind failed" >&2
       echo "pagefind: $(grep -E 'Elapsed' "$work/pagefind-rss-$n" | awk '{print $NF}') wall," \
         "$(grep 'Maximum resident' "$work/pagefind-rss-$n" | awk '{print $NF}') KB max RSS," \
