@@ -140,7 +140,7 @@ impl<'a> Facts<'a> {
 
 /// Names of the features, in the order of [`Candidate::x`]; the trained
 /// weights list the same names, and a test holds the two together.
-pub const FEATURES: [&str; 46] = [
+pub const FEATURES: [&str; 52] = [
     "bias",
     "rule",
     "rule_head_name",
@@ -187,6 +187,12 @@ pub const FEATURES: [&str; 46] = [
     "carried_others_since",
     "rule_person",
     "rule_in_quote",
+    "spoke_last",
+    "spoke_near",
+    "subject_last",
+    "spoke_last_pron",
+    "spoke_near_pron",
+    "subject_last_pron",
 ];
 
 /// Number of features.
@@ -213,6 +219,10 @@ struct Evidence {
     tail_dist: Option<usize>,
     recent_gap: Option<usize>,
     recent_rank: Option<usize>,
+    /// The latest person before the quote reported as speaking ("Roe said that").
+    spoke_last: bool,
+    /// The latest person before the quote named at the start of a sentence.
+    subject_last: bool,
 }
 
 /// How many words before and after a quote are searched for names.
@@ -250,7 +260,7 @@ pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
     };
     for (words, i, end) in names_in(head) {
         if let Some(full) = resolve(&words) {
-            let verb = verb_near(head, i, end);
+            let verb = super::cues::verb_near(head, i, end);
             let dist = head.len() - end;
             note(full, &|e| {
                 e.in_head = true;
@@ -261,13 +271,19 @@ pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
     }
     for (words, i, end) in names_in(&s.tail[..s.tail.len().min(WINDOW)]) {
         if let Some(full) = resolve(&words) {
-            let verb = verb_near(s.tail, i, end);
+            let verb = super::cues::verb_near(s.tail, i, end);
             note(full, &|e| {
                 e.in_tail = true;
                 e.tail_verb |= verb;
                 e.tail_dist = Some(e.tail_dist.map_or(i, |d| d.min(i)));
             });
         }
+    }
+    if let Some(full) = latest_person(reg, s.at, |m| m.speaks) {
+        note(full, &|e| e.spoke_last = true);
+    }
+    if let Some(full) = latest_person(reg, s.at, |m| m.opens) {
+        note(full, &|e| e.subject_last = true);
     }
     for (rank, (full, gap)) in recent_people(reg, s.at, 3).into_iter().enumerate() {
         note(full, &|e| {
@@ -312,17 +328,6 @@ fn resolve(reg: &Registry, words: &[&str], at: (usize, usize)) -> Option<Vec<Str
     Some(full)
 }
 
-/// A speech verb right before the name ("said Roe"), or within a few words after
-/// it, past an apposition ("Roe, a spokeswoman, said").
-fn verb_near(t: &[Tok], i: usize, end: usize) -> bool {
-    let before = i > 0 && super::cues::is_speech_verb(t[i - 1].word);
-    let after = t[end..].iter().take(8).take_while(|k| !super::names::ends_sentence(k));
-    before
-        || after
-            .enumerate()
-            .any(|(k, w)| super::cues::is_speech_verb(w.word) && (k < 3 || t[end - 1].trail == ","))
-}
-
 /// People named shortly before the quote, latest first, with how many blocks back.
 fn recent_people(reg: &Registry, at: (usize, usize), max: usize) -> Vec<(Vec<String>, usize)> {
     let mut seen: Vec<(Vec<String>, usize)> = Vec::new();
@@ -345,6 +350,24 @@ fn recent_people(reg: &Registry, at: (usize, usize), max: usize) -> Vec<(Vec<Str
     seen
 }
 
+/// The fullest name of the latest person named before `at`, in its block or
+/// the two before, by a mention that `pick` accepts.
+fn latest_person(
+    reg: &Registry,
+    at: (usize, usize),
+    pick: impl Fn(&super::registry::Mention) -> bool,
+) -> Option<Vec<String>> {
+    let m = reg
+        .mentions
+        .iter()
+        .filter(|m| m.at < at && m.at.0 + 2 >= at.0 && m.antecedent && pick(m))
+        .max_by_key(|m| m.at)?;
+    let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
+    let full = reg.fullest(&words, at);
+    let fw: Vec<&str> = full.iter().map(String::as_str).collect();
+    (is_person(&fw) || m.titled).then_some(full)
+}
+
 fn near(d: Option<usize>) -> f32 {
     d.map_or(0.0, |d| 1.0 / (1.0 + d as f32))
 }
@@ -365,6 +388,8 @@ struct Mentions {
     /// Named between the previous quote and this one; others named there.
     named_since: bool,
     others_since: usize,
+    /// Reported as speaking in the quote's block or the one before, before it.
+    spoke_near: bool,
 }
 
 impl Mentions {
@@ -385,6 +410,7 @@ impl Mentions {
             m.titled |= x.titled;
             if x.at < s.at {
                 m.same_block |= x.at.0 == s.at.0;
+                m.spoke_near |= x.speaks && x.at.0 + 1 >= s.at.0;
                 if latest.is_none_or(|l| l.at < x.at) {
                     latest = Some(x);
                 }
@@ -457,6 +483,12 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(e.carried && m.others_since > 0),
         rule * b(is_person(&w)),
         rule * b(in_quote),
+        b(e.spoke_last),
+        b(m.spoke_near),
+        b(e.subject_last),
+        b(e.spoke_last) * route(Route::Pronoun),
+        b(m.spoke_near) * route(Route::Pronoun),
+        b(e.subject_last) * route(Route::Pronoun),
     ];
     Candidate { name: join(display_words(&w, s.facts), false), x }
 }
@@ -539,6 +571,19 @@ mod candidate_tests {
         assert_eq!(feature(ben, "rule"), 0.0);
         assert_eq!(quote.guess.as_deref(), Some("Ada Quill"));
         assert!(cands.iter().all(|c| c.x[0] == 1.0), "every candidate has the bias term");
+    }
+
+    #[test]
+    fn the_last_reported_speaker_and_subject_are_marked_for_a_pronoun_cue() {
+        let md = "Dana Quill said that Robin Vale had ignored the council for a year.\n\n\
+                  \u{201c}We asked twice and heard nothing,\u{201d} she said.\n";
+        let found = extract_with_candidates(&blocks(md));
+        let cands = &found[0].1;
+        let dana = cands.iter().find(|c| c.name == "Dana Quill").expect("Dana Quill");
+        let robin = cands.iter().find(|c| c.name == "Robin Vale").expect("Robin Vale");
+        for f in ["spoke_last", "spoke_near", "subject_last", "spoke_last_pron", "subject_last_pron"] {
+            assert_eq!((feature(dana, f), feature(robin, f)), (1.0, 0.0), "{f}");
+        }
     }
 
     #[test]

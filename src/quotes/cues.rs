@@ -30,6 +30,14 @@ pub fn is_speech_verb(w: &str) -> bool {
     has(&SPEECH_VERB, w.split('-').next().unwrap_or(""))
 }
 
+/// A speech verb right before the name ("said Roe"), or within a few words after
+/// it, past an apposition ("Roe, a spokeswoman, said").
+pub fn verb_near(t: &[Tok], i: usize, end: usize) -> bool {
+    let before = i > 0 && is_speech_verb(t[i - 1].word);
+    let after = t[end..].iter().take(8).take_while(|k| !super::names::ends_sentence(k));
+    before || after.enumerate().any(|(k, w)| is_speech_verb(w.word) && (k < 3 || t[end - 1].trail == ","))
+}
+
 /// Verbs that frame a partial quote as someone's words: he called it “a betrayal”.
 fn is_framing_verb(w: &str) -> bool {
     has(&FRAMING_VERB, w)

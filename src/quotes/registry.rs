@@ -1,7 +1,7 @@
 //! Every name the article uses, where it stands and what gender it shows, for resolving
 //! later surnames and pronouns to the fullest name.
 
-use super::cues::is_speech_verb;
+use super::cues::{is_speech_verb, verb_near};
 use super::gender::{self, Gender};
 use super::marks::Span;
 use super::names::{
@@ -67,6 +67,8 @@ pub struct Mention {
     pub titled: bool,
     /// Opens its sentence, where the subject usually stands.
     pub opens: bool,
+    /// Stands with a speech verb ("Roe said that", "said Roe"): a reported speaker.
+    pub speaks: bool,
 }
 
 #[derive(Default)]
@@ -76,27 +78,9 @@ pub struct Registry {
 
 impl Registry {
     pub fn add(&mut self, at: (usize, usize), words: &[&str], antecedent: bool) {
-        self.add_gendered(at, words, antecedent, None, false, false);
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn add_gendered(
-        &mut self,
-        at: (usize, usize),
-        words: &[&str],
-        antecedent: bool,
-        gender: Option<Gender>,
-        titled: bool,
-        opens: bool,
-    ) {
-        self.mentions.push(Mention {
-            at,
-            words: words.iter().map(|w| w.to_string()).collect(),
-            antecedent,
-            gender,
-            titled,
-            opens,
-        });
+        let words = words.iter().map(|w| w.to_string()).collect();
+        let m = Mention { at, words, antecedent, gender: None, titled: false, opens: false, speaks: false };
+        self.mentions.push(m);
     }
 
     /// Fullest name containing `words` at its end or start; prefers the latest one before `at`.
@@ -269,7 +253,15 @@ pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
                                 || i > 0
                                     && matches!(t[i - 1].word, "But" | "And" | "Yet" | "So" | "Then")
                                     && (i == 1 || ends_sentence(&t[i - 2]));
-                            reg.add_gendered((bi, off), &w, !after_word, g, titled.is_some(), opens);
+                            reg.mentions.push(Mention {
+                                at: (bi, off),
+                                words: w.iter().map(|x| x.to_string()).collect(),
+                                antecedent: !after_word,
+                                gender: g,
+                                titled: titled.is_some(),
+                                opens,
+                                speaks: verb_near(&t, i, end),
+                            });
                         }
                         i = end;
                     }
