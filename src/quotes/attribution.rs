@@ -69,7 +69,7 @@ pub struct Facts<'a> {
 }
 
 /// Distinct words searched for one by one before the whole text is read into a set.
-const SEARCHES: usize = 12;
+const SEARCHES: usize = 32;
 
 /// Letters and digits, any non-ASCII byte (so UTF-8 words stay whole) and the apostrophe.
 fn word_byte(c: u8) -> bool {
@@ -331,10 +331,7 @@ fn resolve(reg: &Registry, words: &[&str], at: (usize, usize)) -> Option<Vec<Str
 /// People named shortly before the quote, latest first, with how many blocks back.
 fn recent_people(reg: &Registry, at: (usize, usize), max: usize) -> Vec<(Vec<String>, usize)> {
     let mut seen: Vec<(Vec<String>, usize)> = Vec::new();
-    let mut ms: Vec<_> =
-        reg.mentions.iter().filter(|m| m.at < at && m.at.0 + 2 >= at.0 && m.antecedent).collect();
-    ms.sort_by_key(|m| std::cmp::Reverse(m.at));
-    for m in ms {
+    for m in reg.before(at, at.0.saturating_sub(2)).filter(|m| m.antecedent) {
         let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
         if !(is_person(&words) || m.titled) {
             continue;
@@ -357,11 +354,7 @@ fn latest_person(
     at: (usize, usize),
     pick: impl Fn(&super::registry::Mention) -> bool,
 ) -> Option<Vec<String>> {
-    let m = reg
-        .mentions
-        .iter()
-        .filter(|m| m.at < at && m.at.0 + 2 >= at.0 && m.antecedent && pick(m))
-        .max_by_key(|m| m.at)?;
+    let m = reg.before(at, at.0.saturating_sub(2)).find(|m| m.antecedent && pick(m))?;
     let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
     let full = reg.fullest(&words, at);
     let fw: Vec<&str> = full.iter().map(String::as_str).collect();
@@ -397,13 +390,10 @@ impl Mentions {
         let last = words.last().map_or("", String::as_str);
         let mut m = Mentions { first_block_only: true, headline_only: true, ..Mentions::default() };
         let mut latest: Option<&super::registry::Mention> = None;
-        for x in &reg.mentions {
+        let mut same_since = 0;
+        for x in reg.ending_in(last) {
             let between = x.at > s.since && x.at < s.at;
-            let same = x.words.last().is_some_and(|l| l == last);
-            if !same {
-                m.others_since += usize::from(between);
-                continue;
-            }
+            same_since += usize::from(between);
             m.named_since |= between;
             m.count += 1;
             m.first_block_only &= x.at.0 == 0;
@@ -420,6 +410,7 @@ impl Mentions {
                 m.headline_only &= s.facts.headline(x.at.0);
             }
         }
+        m.others_since = reg.count_between(s.since, s.at) - same_since;
         m.opens = latest.is_some_and(|l| l.opens);
         m.headline_only &= m.exact > 0;
         m

@@ -33,9 +33,16 @@ pub fn is_speech_verb(w: &str) -> bool {
 /// A speech verb right before the name ("said Roe"), or within a few words after
 /// it, past an apposition ("Roe, a spokeswoman, said").
 pub fn verb_near(t: &[Tok], i: usize, end: usize) -> bool {
-    let before = i > 0 && is_speech_verb(t[i - 1].word);
-    let after = t[end..].iter().take(8).take_while(|k| !super::names::ends_sentence(k));
-    before || after.enumerate().any(|(k, w)| is_speech_verb(w.word) && (k < 3 || t[end - 1].trail == ","))
+    if i > 0 && is_speech_verb(t[i - 1].word) {
+        return true;
+    }
+    // Past a comma the verb may follow an apposition; otherwise it stands close.
+    let reach = if t[end - 1].trail == "," { 8 } else { 3 };
+    t[end..]
+        .iter()
+        .take(reach)
+        .take_while(|k| !super::names::ends_sentence(k))
+        .any(|w| is_speech_verb(w.word))
 }
 
 /// Verbs that frame a partial quote as someone's words: he called it “a betrayal”.

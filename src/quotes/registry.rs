@@ -1,6 +1,10 @@
 //! Every name the article uses, where it stands and what gender it shows, for resolving
 //! later surnames and pronouns to the fullest name.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use super::cues::{is_speech_verb, verb_near};
 use super::gender::{self, Gender};
 use super::marks::Span;
@@ -71,78 +75,168 @@ pub struct Mention {
     pub speaks: bool,
 }
 
+/// The names of an article, indexed by their last word so that what is asked of
+/// one name does not scan every mention.
 #[derive(Default)]
 pub struct Registry {
-    pub mentions: Vec<Mention>,
+    /// In the order added: an id is a position here and never moves.
+    mentions: Vec<Mention>,
+    /// Ids in reading order (speakers are added as their quotes are read).
+    order: Vec<u32>,
+    /// Ids of the mentions ending in each word, in reading order.
+    by_last: FxHashMap<String, Vec<u32>>,
+    /// What [`Registry::holders_of`] found so far, by the name's words; kept up
+    /// to date as mentions are added.
+    holders: RefCell<FxHashMap<String, Holders>>,
+}
+
+/// The longer mentions that hold a name, as ids in reading order.
+struct Holders {
+    /// Some of them end in the name: then only those count.
+    any_end: bool,
+    ids: Vec<u32>,
+}
+
+/// Whether a mention holds a shorter name.
+struct Holding<'w> {
+    words: &'w [&'w str],
+    first: u8,
+}
+
+impl<'w> Holding<'w> {
+    fn new(words: &'w [&'w str]) -> Holding<'w> {
+        Holding { words, first: words.first().and_then(|w| w.bytes().next()).unwrap_or(0) }
+    }
+
+    /// Only longer names that start or end like the name can hold it: a first-letter
+    /// test spares the word comparisons for nearly every other mention.
+    fn may_hold(&self, m: &Mention) -> bool {
+        let n = m.words.len();
+        n > self.words.len() && {
+            let byte = |w: &String| w.bytes().next().unwrap_or(0);
+            let (a, b) = (byte(&m.words[0]), byte(&m.words[n - self.words.len()]));
+            !(self.first.is_ascii() && a.is_ascii() && b.is_ascii()) || a == self.first || b == self.first
+        }
+    }
+
+    fn ends(&self, m: &Mention) -> bool {
+        m.words.len() > self.words.len()
+            && same_words(&m.words[m.words.len() - self.words.len()..], self.words)
+    }
+
+    /// "Hollis said" after both "Beth Hollis" and "Hollis Family Farm": a name that
+    /// ends in the word is the person; one that starts with it is what they own or run.
+    fn holds(&self, m: &Mention, any_end: bool) -> bool {
+        contains_name(&m.words, self.words) && (!any_end || self.ends(m))
+    }
 }
 
 impl Registry {
     pub fn add(&mut self, at: (usize, usize), words: &[&str], antecedent: bool) {
         let words = words.iter().map(|w| w.to_string()).collect();
-        let m = Mention { at, words, antecedent, gender: None, titled: false, opens: false, speaks: false };
+        self.push(Mention {
+            at,
+            words,
+            antecedent,
+            gender: None,
+            titled: false,
+            opens: false,
+            speaks: false,
+        });
+    }
+
+    fn push(&mut self, m: Mention) {
+        let id = self.mentions.len() as u32;
+        let after = |list: &[u32], ms: &[Mention]| list.partition_point(|&k| ms[k as usize].at <= m.at);
+        let i = after(&self.order, &self.mentions);
+        self.order.insert(i, id);
+        let last = m.words.last().map_or("", String::as_str);
+        match self.by_last.get_mut(last) {
+            Some(list) => list.insert(after(list, &self.mentions), id),
+            None => drop(self.by_last.insert(last.to_string(), vec![id])),
+        }
+        let mut holders = self.holders.borrow_mut();
+        holders.retain(|key, h| {
+            let words: Vec<&str> = key.split(' ').collect();
+            let test = Holding::new(&words);
+            if !test.may_hold(&m) {
+                return true;
+            }
+            if test.ends(&m) && !h.any_end {
+                return false;
+            }
+            if test.holds(&m, h.any_end) {
+                h.ids.insert(after(&h.ids, &self.mentions), id);
+            }
+            true
+        });
+        drop(holders);
         self.mentions.push(m);
+    }
+
+    fn get(&self, id: u32) -> &Mention {
+        &self.mentions[id as usize]
+    }
+
+    /// The mentions ending in `word`, in reading order.
+    pub fn ending_in<'r>(&'r self, word: &str) -> impl Iterator<Item = &'r Mention> + 'r {
+        self.by_last.get(word).into_iter().flatten().map(|&i| self.get(i))
+    }
+
+    /// How many mentions stand strictly between `from` and `to`.
+    pub fn count_between(&self, from: (usize, usize), to: (usize, usize)) -> usize {
+        let a = self.order.partition_point(|&k| self.get(k).at <= from);
+        let b = self.order.partition_point(|&k| self.get(k).at < to);
+        b.saturating_sub(a)
+    }
+
+    /// The mentions before `at` back to the start of block `min_block`, latest first.
+    pub fn before(&self, at: (usize, usize), min_block: usize) -> impl Iterator<Item = &Mention> {
+        let end = self.order.partition_point(|&k| self.get(k).at < at);
+        self.order[..end].iter().rev().map(|&k| self.get(k)).take_while(move |m| m.at.0 >= min_block)
     }
 
     /// Fullest name containing `words` at its end or start; prefers the latest one before `at`.
     pub fn fullest(&self, words: &[&str], at: (usize, usize)) -> Vec<String> {
-        // "Hollis said" after both "Beth Hollis" and "Hollis Family Farm": a name that
-        // ends in the word is the person; one that starts with it is what they own or run.
-        let ends = |m: &Mention| {
-            m.words.len() > words.len() && same_words(&m.words[m.words.len() - words.len()..], words)
-        };
-        // Only longer names that start or end like `words` can hold them: a first-letter
-        // test spares the word comparisons for nearly every other mention.
-        let first = words.first().and_then(|w| w.bytes().next()).unwrap_or(0);
-        let may_hold = |m: &&Mention| {
-            let n = m.words.len();
-            n > words.len() && {
-                let byte = |w: &String| w.bytes().next().unwrap_or(0);
-                let (a, b) = (byte(&m.words[0]), byte(&m.words[n - words.len()]));
-                !(first.is_ascii() && a.is_ascii() && b.is_ascii()) || a == first || b == first
+        let key = words.join(" ");
+        let best = {
+            let mut memo = self.holders.borrow_mut();
+            let h = memo.entry(key).or_insert_with(|| self.holders_of(words));
+            // The latest holder before `at`, else the first one after it.
+            match h.ids.iter().rposition(|&i| self.get(i).at < at) {
+                Some(k) => h.ids.get(k).copied(),
+                None => h.ids.first().copied(),
             }
         };
-        let any_end = self.mentions.iter().filter(may_hold).any(ends);
-        let mut best: Option<&Mention> = None;
-        for m in self.mentions.iter().filter(may_hold) {
-            if !contains_name(&m.words, words) || any_end && !ends(m) {
-                continue;
-            }
-            let before = m.at < at;
-            best = match best {
-                None => Some(m),
-                Some(b) if b.at < at => {
-                    if before && m.at > b.at {
-                        Some(m)
-                    } else {
-                        Some(b)
-                    }
-                }
-                Some(b) => {
-                    if before {
-                        Some(m)
-                    } else {
-                        Some(b)
-                    }
-                }
-            };
+        match best {
+            Some(i) => self.longest_form(&self.get(i).words),
+            None => self.longest_form(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>()),
         }
-        let found: Vec<String> = match best {
-            Some(m) => m.words.clone(),
-            None => words.iter().map(|w| w.to_string()).collect(),
-        };
-        // "Ada Quill" after "Ada Mae Quill": the same person, given in full elsewhere.
-        // Initials are left alone: they tell a father from a son of the same name.
-        let mut longer = self.mentions.iter().filter(|m| {
+    }
+
+    /// The longer mentions that hold `words`: asked once per name and article,
+    /// since every quote asks again about the names near it.
+    fn holders_of(&self, words: &[&str]) -> Holders {
+        let test = Holding::new(words);
+        let mut near: Vec<u32> = self.order.iter().copied().filter(|&k| test.may_hold(self.get(k))).collect();
+        let any_end = near.iter().any(|&k| test.ends(self.get(k)));
+        near.retain(|&k| test.holds(self.get(k), any_end));
+        Holders { any_end, ids: near }
+    }
+
+    /// "Ada Quill" after "Ada Mae Quill": the same person, given in full elsewhere.
+    /// Initials are left alone: they tell a father from a son of the same name.
+    fn longest_form(&self, found: &[String]) -> Vec<String> {
+        let mut longer = self.ending_in(found.last().map_or("", String::as_str)).filter(|m| {
             found.len() > 1
                 && m.words.len() > found.len()
                 && m.words[0] == found[0]
-                && m.words.last() == found.last()
                 && m.words.iter().all(|w| more_chars_than(w, 1))
-                && in_order(&m.words, &found)
+                && in_order(&m.words, found)
         });
         match longer.next() {
             Some(m) if longer.all(|o| o.words == m.words) => m.words.clone(),
-            _ => found,
+            _ => found.to_vec(),
         }
     }
 
@@ -177,11 +271,7 @@ impl Registry {
     /// Someone whose gender is unknown is taken only when nobody of the right gender is
     /// in reach and nobody else is either, because a wrong name is worse than none.
     pub fn last_person(&self, at: (usize, usize), min_block: usize, want: Gender) -> Option<Vec<String>> {
-        let mut cands: Vec<&Mention> =
-            self.mentions.iter().filter(|m| m.at < at && m.at.0 >= min_block && m.antecedent).collect();
-        // Speakers are added as quotes are read, so the list is not in reading order.
-        cands.sort_by_key(|m| std::cmp::Reverse(m.at));
-        cands.into_iter().find_map(|m| {
+        self.before(at, min_block).filter(|m| m.antecedent).find_map(|m| {
             let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
             // A gendered honorific shows a person even before a surname alone.
             let person = !words.iter().any(|x| is_org_word(x))
@@ -195,7 +285,7 @@ impl Registry {
     }
 
     fn is_surname(&self, w: &str) -> bool {
-        self.mentions.iter().any(|m| m.words.len() > 1 && m.words.last().is_some_and(|l| l == w))
+        self.ending_in(w).any(|m| m.words.len() > 1)
     }
 }
 
@@ -253,7 +343,7 @@ pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
                                 || i > 0
                                     && matches!(t[i - 1].word, "But" | "And" | "Yet" | "So" | "Then")
                                     && (i == 1 || ends_sentence(&t[i - 2]));
-                            reg.mentions.push(Mention {
+                            reg.push(Mention {
                                 at: (bi, off),
                                 words: w.iter().map(|x| x.to_string()).collect(),
                                 antecedent: !after_word,
