@@ -260,7 +260,7 @@ pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
     };
     for (words, i, end) in names_in(head) {
         if let Some(full) = resolve(&words) {
-            let verb = super::cues::verb_near(head, i, end);
+            let verb = super::names::verb_near(head, i, end);
             let dist = head.len() - end;
             note(full, &|e| {
                 e.in_head = true;
@@ -271,7 +271,7 @@ pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
     }
     for (words, i, end) in names_in(&s.tail[..s.tail.len().min(WINDOW)]) {
         if let Some(full) = resolve(&words) {
-            let verb = super::cues::verb_near(s.tail, i, end);
+            let verb = super::names::verb_near(s.tail, i, end);
             note(full, &|e| {
                 e.in_tail = true;
                 e.tail_verb |= verb;

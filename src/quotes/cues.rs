@@ -1,7 +1,8 @@
 //! Attribution cues around a quote: speech verbs, their subjects, `according to`, `X:`.
 
 use super::gender::{Gender, of_pronoun};
-use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, SPEECH_VERB, has};
+use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, has};
+pub use super::names::is_speech_verb;
 use super::names::{Tok, is_cap, is_one_char, is_org_word, is_stop, is_title, name_at};
 use super::registry::is_person;
 pub use clause::sentence_subject;
@@ -23,26 +24,6 @@ pub enum Who<'a> {
 
 fn lower(w: &str) -> Folded<'_> {
     Folded::new(w)
-}
-
-/// Verbs that report speech or writing, English and French, finite and participle.
-pub fn is_speech_verb(w: &str) -> bool {
-    has(&SPEECH_VERB, w.split('-').next().unwrap_or(""))
-}
-
-/// A speech verb right before the name ("said Roe"), or within a few words after
-/// it, past an apposition ("Roe, a spokeswoman, said").
-pub fn verb_near(t: &[Tok], i: usize, end: usize) -> bool {
-    if i > 0 && is_speech_verb(t[i - 1].word) {
-        return true;
-    }
-    // Past a comma the verb may follow an apposition; otherwise it stands close.
-    let reach = if t[end - 1].trail == "," { 8 } else { 3 };
-    t[end..]
-        .iter()
-        .take(reach)
-        .take_while(|k| !super::names::ends_sentence(k))
-        .any(|w| is_speech_verb(w.word))
 }
 
 /// Verbs that frame a partial quote as someone's words: he called it “a betrayal”.

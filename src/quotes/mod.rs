@@ -83,7 +83,8 @@ fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
         // No quote marks, nothing to attribute: spare the name scan.
         return Vec::new();
     }
-    let mut reg = register_names(blocks, &spans);
+    let parts = spans.iter().flat_map(|s| s.parts.iter().map(|p| (p.block, p.start, p.end)));
+    let mut reg = register_names(blocks, parts);
     let facts = attribution::Facts::of(blocks);
     let mut out = Vec::new();
     // The last kept quote: (block it ends in, speaker), for quotes with no cue of their own.

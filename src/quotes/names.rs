@@ -400,6 +400,22 @@ pub fn blocks_antecedent(w: &str) -> bool {
     super::lexicon::BLOCKS_ANTECEDENT.contains(w)
 }
 
+/// Verbs that report speech or writing, English and French, finite and participle.
+pub fn is_speech_verb(w: &str) -> bool {
+    super::lexicon::has(&super::lexicon::SPEECH_VERB, w.split('-').next().unwrap_or(""))
+}
+
+/// A speech verb right before the name ("said Roe"), or within a few words after
+/// it, past an apposition ("Roe, a spokeswoman, said").
+pub fn verb_near(t: &[Tok], i: usize, end: usize) -> bool {
+    if i > 0 && is_speech_verb(t[i - 1].word) {
+        return true;
+    }
+    // Past a comma the verb may follow an apposition; otherwise it stands close.
+    let reach = if t[end - 1].trail == "," { 8 } else { 3 };
+    t[end..].iter().take(reach).take_while(|k| !ends_sentence(k)).any(|w| is_speech_verb(w.word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

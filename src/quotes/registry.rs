@@ -5,12 +5,10 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
-use super::cues::{is_speech_verb, verb_near};
 use super::gender::{self, Gender};
-use super::marks::Span;
 use super::names::{
-    Tok, blocks_antecedent, ends_sentence, is_cap, is_connector, is_org_word, is_stop, is_title,
-    more_chars_than, name_at, name_at_into, tokens_into,
+    Tok, blocks_antecedent, ends_sentence, is_cap, is_connector, is_org_word, is_speech_verb, is_stop,
+    is_title, more_chars_than, name_at, name_at_into, tokens_into, verb_near,
 };
 
 pub fn is_person(words: &[&str]) -> bool {
@@ -290,14 +288,15 @@ impl Registry {
 }
 
 /// Names in the narrative (outside quotes), in reading order.
-pub fn register_names(blocks: &[String], spans: &[Span]) -> Registry {
+/// `quoted` gives the quoted ranges as (block, start, end): names in them are the
+/// speaker's words, not the narrative's.
+pub fn register_names(blocks: &[String], quoted: impl Iterator<Item = (usize, usize, usize)>) -> Registry {
     let mut reg = Registry::default();
-    let mut quoted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); blocks.len()];
-    for s in spans {
-        for p in &s.parts {
-            quoted[p.block].push((p.start, p.end));
-        }
+    let mut ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); blocks.len()];
+    for (block, start, end) in quoted {
+        ranges[block].push((start, end));
     }
+    let mut quoted = ranges;
     // One token list and one name buffer for the whole scan, the list big
     // enough for the longest block at once (about a token per six bytes).
     let longest = blocks.iter().map(String::len).max().unwrap_or(0);

@@ -96,3 +96,67 @@ fn the_layer_check_sees_imports_through_braces_and_paths() {
     let rows = layers("```layers\nerror slug\nconfig\n```");
     assert_eq!((rows["slug"], rows["config"]), (0, 1));
 }
+
+/// The quote stage's own modules named by `file` (`super::x` at the top of
+/// `src/quotes/`, `super::super::x` one folder down), comments left out.
+fn quote_imports(text: &str, nested: bool) -> Vec<String> {
+    let prefix = if nested { "super::super::" } else { "super::" };
+    let code: String =
+        text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+    let mut found = Vec::new();
+    for (at, _) in code.match_indices(prefix) {
+        if code[..at].ends_with("::") || !nested && code[at + prefix.len()..].starts_with("super::") {
+            continue;
+        }
+        let rest = &code[at + prefix.len()..];
+        found.push(rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>());
+    }
+    found.retain(|m| m.chars().next().is_some_and(|c| c.is_lowercase()));
+    found
+}
+
+#[test]
+fn the_quote_stage_modules_import_one_way() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/quotes");
+    let mut graph: HashMap<String, Vec<String>> = HashMap::new();
+    for entry in walkdir::WalkDir::new(&dir).into_iter().map(|e| e.expect("walk src/quotes")) {
+        let rel = entry.path().strip_prefix(&dir).expect("under src/quotes").to_path_buf();
+        if rel.extension().is_none_or(|e| e != "rs")
+            || rel.ends_with("tests.rs")
+            || rel == Path::new("mod.rs")
+        {
+            continue;
+        }
+        let nested = rel.components().count() > 1;
+        let first = rel.components().next().expect("a name").as_os_str().to_string_lossy().into_owned();
+        let module = first.trim_end_matches(".rs").to_string();
+        let text = without_tests(&std::fs::read_to_string(entry.path()).expect("read source"));
+        let uses = graph.entry(module.clone()).or_default();
+        uses.extend(quote_imports(&text, nested).into_iter().filter(|u| *u != module));
+    }
+    // Depth-first search for a way back to where it started.
+    fn reaches(graph: &HashMap<String, Vec<String>>, from: &str, to: &str, seen: &mut Vec<String>) -> bool {
+        for next in graph.get(from).into_iter().flatten() {
+            if next == to {
+                return true;
+            }
+            if !seen.contains(next) {
+                seen.push(next.clone());
+                if reaches(graph, next, to, seen) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    let circles: Vec<&String> = graph.keys().filter(|m| reaches(&graph, m, m, &mut Vec::new())).collect();
+    assert!(graph.len() > 8, "the quote stage's modules were found: {:?}", graph.keys());
+    assert!(circles.is_empty(), "quotes/ modules in an import circle: {circles:?}\n{graph:?}");
+}
+
+#[test]
+fn the_quote_import_check_reads_super_paths() {
+    let text = "use super::names::Tok;\n// super::cues in a comment\nlet v = super::registry::x();";
+    assert_eq!(quote_imports(text, false), ["names", "registry"]);
+    assert_eq!(quote_imports("use super::super::lexicon::A;\nuse super::Who;", true), ["lexicon"]);
+}
