@@ -84,6 +84,7 @@ pub struct FrontMatter {
 }
 
 /// Reads the entries of one file's front matter; problems go to `errors` and `warnings`.
+// One match arm per key, each a few lines: better read as one table than split.
 pub fn read(
     entries: Vec<Entry>,
     path: &Path,

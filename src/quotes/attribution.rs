@@ -228,24 +228,51 @@ struct Evidence {
 /// How many words before and after a quote are searched for names.
 const WINDOW: usize = 15;
 
+/// The candidates of one quote so far, each with the evidence for them.
+#[derive(Default)]
+struct Found(Vec<(Vec<String>, Evidence)>);
+
+impl Found {
+    fn note(&mut self, words: Vec<String>, f: impl Fn(&mut Evidence)) {
+        match self.0.iter().position(|(w, _)| *w == words) {
+            Some(i) => f(&mut self.0[i].1),
+            None => {
+                let mut e = Evidence::default();
+                f(&mut e);
+                self.0.push((words, e));
+            }
+        }
+    }
+}
+
 /// Every candidate speaker of one quote, with its features.
 pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
-    let mut found: Vec<(Vec<String>, Evidence)> = Vec::new();
-    let mut note = |words: Vec<String>, f: &dyn Fn(&mut Evidence)| {
-        if let Some(i) = found.iter().position(|(w, _)| *w == words) {
-            f(&mut found[i].1);
-        } else {
-            let mut e = Evidence::default();
-            f(&mut e);
-            found.push((words, e));
-        }
-    };
+    let mut found = Found::default();
     if let Some(r) = s.rule {
-        note(split(r), &|e| e.rule = true);
+        found.note(split(r), |e| e.rule = true);
     }
     if let Some(c) = s.carried {
-        note(split(c), &|e| e.carried = true);
+        found.note(split(c), |e| e.carried = true);
     }
+    names_around(reg, s, &mut found);
+    if let Some(full) = latest_person(reg, s.at, |m| m.speaks) {
+        found.note(full, |e| e.spoke_last = true);
+    }
+    if let Some(full) = latest_person(reg, s.at, |m| m.opens) {
+        found.note(full, |e| e.subject_last = true);
+    }
+    for (rank, (full, gap)) in recent_people(reg, s.at, 3).into_iter().enumerate() {
+        found.note(full, |e| {
+            e.recent_gap = Some(e.recent_gap.map_or(gap, |g| g.min(gap)));
+            e.recent_rank = Some(rank);
+        });
+    }
+    let n = found.0.len();
+    found.0.into_iter().map(|(words, e)| features(reg, s, words, &e, n)).collect()
+}
+
+/// The names in the quote's sentence, before and after it.
+fn names_around(reg: &Registry, s: &Scene, found: &mut Found) {
     // Speakers stand near their quote: names further off only cost time.
     let head = &s.head[s.head.len().saturating_sub(WINDOW)..];
     // One name often stands both before and after a quote: resolve each once.
@@ -262,7 +289,7 @@ pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
         if let Some(full) = resolve(&words) {
             let verb = super::names::verb_near(head, i, end);
             let dist = head.len() - end;
-            note(full, &|e| {
+            found.note(full, |e| {
                 e.in_head = true;
                 e.head_verb |= verb;
                 e.head_dist = Some(e.head_dist.map_or(dist, |d| d.min(dist)));
@@ -272,27 +299,13 @@ pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
     for (words, i, end) in names_in(&s.tail[..s.tail.len().min(WINDOW)]) {
         if let Some(full) = resolve(&words) {
             let verb = super::names::verb_near(s.tail, i, end);
-            note(full, &|e| {
+            found.note(full, |e| {
                 e.in_tail = true;
                 e.tail_verb |= verb;
                 e.tail_dist = Some(e.tail_dist.map_or(i, |d| d.min(i)));
             });
         }
     }
-    if let Some(full) = latest_person(reg, s.at, |m| m.speaks) {
-        note(full, &|e| e.spoke_last = true);
-    }
-    if let Some(full) = latest_person(reg, s.at, |m| m.opens) {
-        note(full, &|e| e.subject_last = true);
-    }
-    for (rank, (full, gap)) in recent_people(reg, s.at, 3).into_iter().enumerate() {
-        note(full, &|e| {
-            e.recent_gap = Some(e.recent_gap.map_or(gap, |g| g.min(gap)));
-            e.recent_rank = Some(rank);
-        });
-    }
-    let n = found.len();
-    found.into_iter().map(|(words, e)| features(reg, s, words, &e, n)).collect()
 }
 
 fn split(name: &str) -> Vec<String> {
@@ -417,6 +430,7 @@ impl Mentions {
     }
 }
 
+// One line per feature, in the order of FEATURES: better read as one list than split.
 fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usize) -> Candidate {
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     let last = w.last().copied().unwrap_or("");

@@ -296,70 +296,76 @@ pub fn register_names(blocks: &[String], quoted: impl Iterator<Item = (usize, us
     for (block, start, end) in quoted {
         ranges[block].push((start, end));
     }
-    let mut quoted = ranges;
     // One token list and one name buffer for the whole scan, the list big
     // enough for the longest block at once (about a token per six bytes).
     let longest = blocks.iter().map(String::len).max().unwrap_or(0);
     let (mut t, mut w) = (Vec::with_capacity(longest / 5 + 8), Vec::new());
     for (bi, b) in blocks.iter().enumerate() {
-        quoted[bi].sort_unstable();
-        let mut from = 0;
-        let mut gaps = Vec::new();
-        for &(s, e) in &quoted[bi] {
-            if s > from {
-                gaps.push((from, s));
-            }
-            from = from.max(e);
-        }
-        gaps.push((from, b.len()));
-        for (gs, ge) in gaps {
+        for (gs, ge) in gaps(&mut ranges[bi], b.len()) {
             tokens_into(&b[gs..ge], &mut t);
             let mut i = 0;
             while i < t.len() {
-                if !is_cap(t[i].word) {
-                    i += 1;
-                    continue;
-                }
-                let starts_sentence = i == 0 || ends_sentence(&t[i - 1]);
-                match name_at_into(&t, i, &mut w) {
+                i = match is_cap(t[i].word).then(|| name_at_into(&t, i, &mut w)).flatten() {
                     Some(end) if end > i => {
-                        // A lone capital opening a sentence is often not a name; with a
-                        // title before it or a speech verb after it, it is.
-                        let named = w.len() > 1
-                            || !starts_sentence
-                            || reg.is_surname(w[0])
-                            || is_title(t[i].word)
-                            || t.get(end).is_some_and(|n| is_speech_verb(n.word));
-                        if named {
-                            let k =
-                                if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") { i - 1 } else { i };
-                            let after_word =
-                                k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty();
+                        if let Some(m) = mention(&reg, &t, i, end, &w) {
                             let off = t[i].word.as_ptr() as usize - b.as_ptr() as usize;
-                            let titled = title_gender(&t, i);
-                            let g = titled.or_else(|| pronoun_after(&t, end));
-                            let opens = starts_sentence
-                                || i > 0
-                                    && matches!(t[i - 1].word, "But" | "And" | "Yet" | "So" | "Then")
-                                    && (i == 1 || ends_sentence(&t[i - 2]));
-                            reg.push(Mention {
-                                at: (bi, off),
-                                words: w.iter().map(|x| x.to_string()).collect(),
-                                antecedent: !after_word,
-                                gender: g,
-                                titled: titled.is_some(),
-                                opens,
-                                speaks: verb_near(&t, i, end),
-                            });
+                            reg.push(Mention { at: (bi, off), ..m });
                         }
-                        i = end;
+                        end
                     }
-                    _ => i += 1,
-                }
+                    _ => i + 1,
+                };
             }
         }
     }
     reg
+}
+
+/// The stretches of a block between its quoted ranges.
+fn gaps(quoted: &mut [(usize, usize)], len: usize) -> Vec<(usize, usize)> {
+    quoted.sort_unstable();
+    let mut from = 0;
+    let mut gaps = Vec::new();
+    for &(s, e) in quoted.iter() {
+        if s > from {
+            gaps.push((from, s));
+        }
+        from = from.max(e);
+    }
+    gaps.push((from, len));
+    gaps
+}
+
+/// The mention the name `w` at tokens `i..end` makes (its place left to the
+/// caller), or `None` when it is likely no name.
+fn mention(reg: &Registry, t: &[Tok], i: usize, end: usize, w: &[&str]) -> Option<Mention> {
+    let starts_sentence = i == 0 || ends_sentence(&t[i - 1]);
+    // A lone capital opening a sentence is often not a name; with a
+    // title before it or a speech verb after it, it is.
+    let named = w.len() > 1
+        || !starts_sentence
+        || reg.is_surname(w[0])
+        || is_title(t[i].word)
+        || t.get(end).is_some_and(|n| is_speech_verb(n.word));
+    if !named {
+        return None;
+    }
+    let k = if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") { i - 1 } else { i };
+    let after_word = k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty();
+    let titled = title_gender(t, i);
+    let opens = starts_sentence
+        || i > 0
+            && matches!(t[i - 1].word, "But" | "And" | "Yet" | "So" | "Then")
+            && (i == 1 || ends_sentence(&t[i - 2]));
+    Some(Mention {
+        at: (0, 0),
+        words: w.iter().map(|x| x.to_string()).collect(),
+        antecedent: !after_word,
+        gender: titled.or_else(|| pronoun_after(t, end)),
+        titled: titled.is_some(),
+        opens,
+        speaks: verb_near(t, i, end),
+    })
 }
 
 /// "Mrs. Roe", "Sir Ian Roe": the honorifics in front of a name.
