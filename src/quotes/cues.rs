@@ -70,22 +70,10 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
         // "she was warned that …": the subject heard the words, someone else said them.
         return Some(Who::Nobody);
     }
-    if t[e - 1].trail.contains(',') {
-        // Close of an apposition: find where it opens.
-        let close = e - 1;
-        let open = (lo..close).rev().find(|&k| t[k].trail.contains(','));
-        if let Some(o) = open {
-            if let Some((w, end)) = name_at(t, o + 1)
-                && end == close + 1
-                && pronoun_kind(t[o + 1].word).is_none()
-            {
-                return Some(Who::Name(w));
-            }
-            e = o + 1;
-        } else {
-            e = close + 1;
-        }
-    }
+    let e = match past_apposition(t, lo, e) {
+        Ok(e) => e,
+        Err(who) => return Some(who),
+    };
     let last = &t[e - 1];
     if let Some(p) = pronoun_kind(last.word) {
         return Some(p);
@@ -96,6 +84,40 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     if !is_cap(last.word) || is_generic(last.word) || is_stop(last.word) {
         return Some(Who::Nobody);
     }
+    let s = name_start(t, lo, e);
+    let mut k = s;
+    if k > lo && matches!(t[k - 1].word, "the" | "la" | "le") {
+        k -= 1;
+    }
+    if k > lo && t[k - 1].trail.is_empty() && is_of_phrase(t[k - 1].word) {
+        return Some(before_of_phrase(t, lo, k - 1));
+    }
+    match name_at(t, s) {
+        Some((w, _)) if s < e => Some(Who::Name(w)),
+        _ => Some(Who::Nobody),
+    }
+}
+
+/// Where the subject ends when the words before token `e` close an apposition
+/// ("Jane Roe, a spokeswoman,"): `Err` with the name when it stands right
+/// after the opening comma, else the end to read back from.
+fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, Who<'a>> {
+    if !t[e - 1].trail.contains(',') {
+        return Ok(e);
+    }
+    let close = e - 1;
+    let Some(o) = (lo..close).rev().find(|&k| t[k].trail.contains(',')) else {
+        return Ok(close + 1);
+    };
+    match name_at(t, o + 1) {
+        Some((w, end)) if end == close + 1 && pronoun_kind(t[o + 1].word).is_none() => Err(Who::Name(w)),
+        _ => Ok(o + 1),
+    }
+}
+
+/// The first word of the capitalised run ending before token `e`, past stop
+/// words and titles, unless the titles open an organisation's name.
+fn name_start(t: &[Tok], lo: usize, e: usize) -> usize {
     let mut s = e - 1;
     while s > lo {
         let p = &t[s - 1];
@@ -115,26 +137,20 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     if b < s && name_at(t, b).is_some_and(|(w, _)| w.iter().any(|x| is_org_word(x))) {
         s = b;
     }
-    let mut k = s;
-    if k > lo && matches!(t[k - 1].word, "the" | "la" | "le") {
-        k -= 1;
+    s
+}
+
+/// The speaker when the subject is tied by "for", "with", "of" at token `p`:
+/// "a spokesman for Acme said": the name only says whose spokesman;
+/// "Chief Jo Roe with the Acme Police said": the person before it speaks.
+fn before_of_phrase<'a>(t: &[Tok<'a>], lo: usize, p: usize) -> Who<'a> {
+    let mut h = p;
+    while h > lo && is_cap(t[h - 1].word) && !is_title(t[h - 1].word) && t[h - 1].trail.is_empty() {
+        h -= 1;
     }
-    if k > lo && t[k - 1].trail.is_empty() && is_of_phrase(t[k - 1].word) {
-        // "a spokesman for Acme said": the name only says whose spokesman;
-        // "Chief Jo Roe with the Acme Police said": the person before it speaks.
-        let p = k - 1;
-        let mut h = p;
-        while h > lo && is_cap(t[h - 1].word) && !is_title(t[h - 1].word) && t[h - 1].trail.is_empty() {
-            h -= 1;
-        }
-        return Some(match name_at(t, h) {
-            Some((w, end)) if h < p && end == p => Who::Name(w),
-            _ => Who::Nobody,
-        });
-    }
-    match name_at(t, s) {
-        Some((w, _)) if s < e => Some(Who::Name(w)),
-        _ => Some(Who::Nobody),
+    match name_at(t, h) {
+        Some((w, end)) if h < p && end == p => Who::Name(w),
+        _ => Who::Nobody,
     }
 }
 

@@ -127,23 +127,7 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut carry: Option<Open> = None;
     for (bi, block) in blocks.iter().enumerate() {
-        let mut cur: Option<Open> = None;
-        if let Some(mut o) = carry.take() {
-            // A paragraph that hands its quote on to the next one ends a sentence;
-            // "the sign read “Open late" followed by a new quote does not.
-            let handed_on = o.parts.last().is_some_and(|p| {
-                blocks[p.block][p.start..p.end].trim_end().ends_with(['.', '!', '?', '\u{2026}', ':', ';'])
-            });
-            if handed_on
-                && let Some(at) = reopens(block, o.fam)
-                && !has_own_cue(block, at, o.fam)
-            {
-                o.start = at;
-                cur = Some(o);
-            } else {
-                finish_unclosed(&mut spans, o, blocks);
-            }
-        }
+        let mut cur = carry.take().and_then(|o| resume(o, blocks, bi, &mut spans));
         // Only four bytes can begin a mark ('"', '\'', and the lead bytes of the
         // curly and angle marks), so the scan jumps from one to the next instead
         // of decoding every character: this runs over every article's text.
@@ -154,45 +138,11 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
             let Some(c) = block[i..].chars().next() else { break };
             let end = i + c.len_utf8();
             let prev = block[..i].chars().next_back();
-            let next = block[end..].chars().next();
             if let Some(fam) = family(c)
-                && let Some(dir) = direction(c, prev, next)
+                && let Some(dir) = direction(c, prev, block[end..].chars().next())
             {
-                match &mut cur {
-                    None => {
-                        let straight_single = c == '\'' && !opens_after(prev);
-                        if dir != Dir::Close && !straight_single {
-                            cur = Some(Open { fam, mark: i, parts: Vec::new(), start: end });
-                        }
-                    }
-                    Some(o) if o.fam == fam => {
-                        if dir == Dir::Open {
-                            // A second opener means the first was a stray mark, unless
-                            // the first quote's sentence ended: then the writer dropped its
-                            // closing mark ("… maybe two. “Now …").
-                            let done = &block[o.start..i];
-                            if o.parts.is_empty()
-                                && done.trim_end().ends_with(['.', '!', '?'])
-                                && done.split_whitespace().count() >= 3
-                            {
-                                spans.push(Span {
-                                    parts: vec![Part { block: bi, start: o.start, end: i }],
-                                    open: o.mark,
-                                    after: i,
-                                    closed: true,
-                                });
-                            }
-                            if o.parts.is_empty() {
-                                cur = Some(Open { fam, mark: i, parts: Vec::new(), start: end });
-                            }
-                        } else {
-                            let mut o = cur.take().expect("open span");
-                            o.parts.push(Part { block: bi, start: o.start, end: i });
-                            spans.push(Span { parts: o.parts, open: o.mark, after: end, closed: true });
-                        }
-                    }
-                    Some(_) => {}
-                }
+                let mark = Mark { fam, dir, straight_single: c == '\'' && !opens_after(prev), at: i, end };
+                on_mark(&mut cur, mark, (bi, block), &mut spans);
             }
             i = end;
         }
@@ -206,6 +156,71 @@ pub fn scan(blocks: &[String]) -> Vec<Span> {
     }
     spans.sort_by_key(|s| (s.parts[0].block, s.open));
     spans
+}
+
+/// A quote left open at the end of a paragraph, taken up again in paragraph
+/// `bi` when it reopens there; else finished as it stands.
+fn resume(mut o: Open, blocks: &[String], bi: usize, spans: &mut Vec<Span>) -> Option<Open> {
+    let block = &blocks[bi];
+    // A paragraph that hands its quote on to the next one ends a sentence;
+    // "the sign read “Open late" followed by a new quote does not.
+    let handed_on = o.parts.last().is_some_and(|p| {
+        blocks[p.block][p.start..p.end].trim_end().ends_with(['.', '!', '?', '\u{2026}', ':', ';'])
+    });
+    if handed_on
+        && let Some(at) = reopens(block, o.fam)
+        && !has_own_cue(block, at, o.fam)
+    {
+        o.start = at;
+        return Some(o);
+    }
+    finish_unclosed(spans, o, blocks);
+    None
+}
+
+/// One quote mark met by [`scan`].
+struct Mark {
+    fam: Family,
+    dir: Dir,
+    /// A straight ' that does not follow a space or an opening: an apostrophe.
+    straight_single: bool,
+    /// Where it starts and ends in its block.
+    at: usize,
+    end: usize,
+}
+
+/// Opens, closes or drops the current quote at a mark of block `bi`.
+fn on_mark(cur: &mut Option<Open>, m: Mark, (bi, block): (usize, &str), spans: &mut Vec<Span>) {
+    let fresh = |m: &Mark| Some(Open { fam: m.fam, mark: m.at, parts: Vec::new(), start: m.end });
+    match cur {
+        None => {
+            if m.dir != Dir::Close && !m.straight_single {
+                *cur = fresh(&m);
+            }
+        }
+        Some(o) if o.fam == m.fam => {
+            if m.dir == Dir::Open {
+                // A second opener means the first was a stray mark, unless
+                // the first quote's sentence ended: then the writer dropped its
+                // closing mark ("… maybe two. “Now …").
+                let done = &block[o.start..m.at];
+                if o.parts.is_empty()
+                    && done.trim_end().ends_with(['.', '!', '?'])
+                    && done.split_whitespace().count() >= 3
+                {
+                    let parts = vec![Part { block: bi, start: o.start, end: m.at }];
+                    spans.push(Span { parts, open: o.mark, after: m.at, closed: true });
+                }
+                if o.parts.is_empty() {
+                    *cur = fresh(&m);
+                }
+            } else if let Some(mut o) = cur.take() {
+                o.parts.push(Part { block: bi, start: o.start, end: m.at });
+                spans.push(Span { parts: o.parts, open: o.mark, after: m.end, closed: true });
+            }
+        }
+        Some(_) => {}
+    }
 }
 
 /// Offset of the first byte that can begin a quote mark: '"', '\'', or the

@@ -152,19 +152,7 @@ fn read_quote<'b>(
     let Around { head, tail, head_range } = around(blocks, spans, si);
     let partial = is_partial(&text, &head);
     let cue = find_cue(&text, &head, &tail, partial);
-    let ctx = Context {
-        partial,
-        cue: cue.is_some(),
-        closed: span.closed,
-        punctuated: blocks[last.block][last.start..last.end]
-            .trim_end()
-            .ends_with([',', '.', '!', '?', ';', ':', '\u{2026}']),
-        names_it: head
-            .last()
-            .is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(&lexicon::NAMING_WORD, t.word))
-            || displays_it(&head)
-            || not_quotes::names_something(&text, &head, &tail),
-    };
+    let ctx = context(blocks, span, (&text, &head, &tail), partial, cue.is_some());
     if !worth_keeping(&text, &ctx) || not_quotes::is_scare_quote(&text, ctx.cue) {
         return None;
     }
@@ -208,6 +196,30 @@ fn read_quote<'b>(
     };
     let shown = if confidence >= MIN_CONFIDENCE { guess.clone() } else { None };
     Some((Quote { text, speaker: shown, partial, block: first.block, guess, confidence }, cands))
+}
+
+/// What decides whether quoted text is a quote at all.
+fn context(
+    blocks: &[String],
+    span: &marks::Span,
+    (text, head, tail): (&str, &[Tok], &[Tok]),
+    partial: bool,
+    cue: bool,
+) -> Context {
+    let last = span.parts[span.parts.len() - 1];
+    Context {
+        partial,
+        cue,
+        closed: span.closed,
+        punctuated: blocks[last.block][last.start..last.end]
+            .trim_end()
+            .ends_with([',', '.', '!', '?', ';', ':', '\u{2026}']),
+        names_it: head
+            .last()
+            .is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(&lexicon::NAMING_WORD, t.word))
+            || displays_it(head)
+            || not_quotes::names_something(text, head, tail),
+    }
 }
 
 /// The quote read before this one.

@@ -260,22 +260,14 @@ pub fn name_at<'a>(toks: &[Tok<'a>], i: usize) -> Option<(Vec<&'a str>, usize)> 
 /// run: the name scan asks at every capitalised word, and most of those
 /// words start no name, so a buffer kept across the scan spares an
 /// allocation each time.
-pub fn name_at_into<'a>(toks: &[Tok<'a>], mut i: usize, words: &mut Vec<&'a str>) -> Option<usize> {
+// The run's cases share the loop's state (where the name starts, what was
+// kept): one scanner reads better than its pieces passing that state around.
+pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>) -> Option<usize> {
     words.clear();
-    let start = i;
     // Whether the first word is a title, asked once: the lists are looked
     // up for nearly every capitalised word.
     let first_title = toks.get(start).is_some_and(|t| is_title(t.word));
-    while i < toks.len()
-        && (if i == start { first_title } else { is_title(toks[i].word) })
-        && toks[i].lead.is_empty()
-    {
-        let stop = toks[i].trail.contains([',', ':', ';']);
-        i += 1;
-        if stop {
-            return None;
-        }
-    }
+    let i = past_titles(toks, start, first_title)?;
     let mut j = i;
     while j < toks.len() {
         let t = &toks[j];
@@ -345,19 +337,7 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], mut i: usize, words: &mut Vec<&'a str>
             break;
         }
     }
-    // "Lord Baker of Dorking", "Jane Roe of Leeds": a person's seat or home town;
-    // organisations ("Bank of Tea") keep their "of".
-    if let Some(k) = words.iter().position(|w| *w == "of")
-        && k > 0
-        && !words[..k].iter().any(|w| is_org_word(w))
-    {
-        j -= words.len() - k;
-        words.truncate(k);
-    }
-    while words.last().is_some_and(|w| is_connector(w)) {
-        words.pop();
-        j -= 1;
-    }
+    let j = trim_run(words, j);
     // "Justice League", "General Motors": a title opening an organisation's name is part of it.
     if i > start && words.iter().any(|w| is_org_word(w)) && toks[start..i].iter().all(|t| t.trail.is_empty())
     {
@@ -365,6 +345,42 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], mut i: usize, words: &mut Vec<&'a str>
         words.splice(0..0, titles);
     }
     if words.is_empty() { None } else { Some(j) }
+}
+
+/// The token after the titles at `start` ("Sen.", "Dr"), or `None` when
+/// punctuation after a title ends the run before any name.
+fn past_titles(toks: &[Tok], start: usize, first_title: bool) -> Option<usize> {
+    let mut i = start;
+    while i < toks.len()
+        && (if i == start { first_title } else { is_title(toks[i].word) })
+        && toks[i].lead.is_empty()
+    {
+        let stop = toks[i].trail.contains([',', ':', ';']);
+        i += 1;
+        if stop {
+            return None;
+        }
+    }
+    Some(i)
+}
+
+/// Drops what does not belong to a name at the end of a run ending before
+/// token `end`, and returns where the name now ends.
+fn trim_run(words: &mut Vec<&str>, mut end: usize) -> usize {
+    // "Lord Baker of Dorking", "Jane Roe of Leeds": a person's seat or home town;
+    // organisations ("Bank of Tea") keep their "of".
+    if let Some(k) = words.iter().position(|w| *w == "of")
+        && k > 0
+        && !words[..k].iter().any(|w| is_org_word(w))
+    {
+        end -= words.len() - k;
+        words.truncate(k);
+    }
+    while words.last().is_some_and(|w| is_connector(w)) {
+        words.pop();
+        end -= 1;
+    }
+    end
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {

@@ -2,9 +2,11 @@
 
 pub mod feed_links;
 mod filters;
+mod listing_views;
 pub mod look;
 mod pages;
 mod quote_views;
+mod sections;
 pub mod shortlinks;
 mod site_pages;
 mod templates;

@@ -12,12 +12,15 @@ use jiff::ZonedDateTime as Zoned;
 use rayon::prelude::*;
 use tera::{Context, Value};
 
-use super::{Renderer, quote_views, views};
+use super::sections::Section;
+use super::{Renderer, listing_views, quote_views, views};
 use crate::archive::{Archive, Group, page_path, paginate};
 use crate::body::Rendered;
 use crate::config::Settings;
 use crate::content::Article;
 use crate::error::{Error, Result};
+
+mod listings;
 
 /// One output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,82 +76,8 @@ struct Job<'a> {
     key: u64,
     /// When what the page shows last changed, for the sitemap.
     lastmod: Option<Zoned>,
-    /// The language section whose listing this is (see [`Section`]).
+    /// The language section whose listing this is (see [`super::sections::Section`]).
     section: Option<usize>,
-}
-
-/// What a page of a language section sees besides its own context: the
-/// section's language as `site.language`, `lang_prefix` (`ja/`) for links
-/// that stay in the section, and the section's feeds.
-struct Section {
-    prefix: String,
-    site: Value,
-    lang_prefix: Value,
-    feeds: Value,
-}
-
-impl Section {
-    fn all(r: &Renderer, input: &Input<'_>) -> Vec<Section> {
-        let s = input.settings;
-        let sections = &input.archive.sections;
-        sections
-            .iter()
-            .map(|sec| {
-                let mut config = s.config.clone();
-                config.language = views::html_lang(&sec.lang);
-                let feeds = super::feed_links::links(&sec.prefix, &s.config.title, s);
-                Section {
-                    prefix: sec.prefix.clone(),
-                    site: super::site_value(
-                        &r.root,
-                        &crate::config::Settings { config, ..s.clone() },
-                        &sec.prefix,
-                    ),
-                    lang_prefix: Value::from(sec.prefix.as_str()),
-                    feeds: Value::from_serializable(&feeds),
-                }
-            })
-            .collect()
-    }
-
-    /// `languages` for a site with sections: each language's front page,
-    /// named in its own language, with its `lang_prefix` (empty for the
-    /// default); `None` for a site of one language (the global is empty).
-    fn languages(input: &Input<'_>, sections: &[Section]) -> Option<Value> {
-        #[derive(serde::Serialize)]
-        struct LanguageView {
-            lang: String,
-            name: String,
-            url: String,
-            prefix: String,
-        }
-        if sections.is_empty() {
-            return None;
-        }
-        let s = input.settings;
-        let codes = std::iter::once((crate::content::default_language(s), ""))
-            .chain(input.archive.sections.iter().map(|sec| (sec.lang.as_str(), sec.prefix.as_str())));
-        let views: Vec<LanguageView> = codes
-            .map(|(code, prefix)| {
-                let lang = views::html_lang(code);
-                LanguageView {
-                    name: views::native_name(&lang),
-                    lang,
-                    url: s.url(prefix),
-                    prefix: prefix.into(),
-                }
-            })
-            .collect();
-        Some(Value::from_serializable(&views))
-    }
-
-    fn apply(&self, ctx: &mut Context) {
-        ctx.insert_value("site", self.site.clone());
-        ctx.insert_value("lang_prefix", self.lang_prefix.clone());
-        if !ctx.contains_key("feeds") {
-            ctx.insert_value("feeds", self.feeds.clone());
-        }
-    }
 }
 
 /// One language's listings: the main archive's (empty prefix) or a section's.
@@ -207,18 +136,7 @@ pub(super) fn render_all<'a>(
     same_pages: bool,
     sink: &Sink<'_>,
 ) -> Result<Written<'a>> {
-    let mut jobs = Vec::new();
-    article_jobs(&mut jobs, r, input, same_pages.then_some(previous));
-    let main = Scope { archive: input.archive, prefix: "" };
-    scope_jobs(&mut jobs, r, input, main);
-    let rel = "404.html";
-    jobs.push(Job::new(rel, rel, Ctx::Ready(Context::new()), key(r, rel), None));
-    let sections = Section::all(r, input);
-    for (k, sec) in input.archive.sections.iter().enumerate() {
-        let start = jobs.len();
-        scope_jobs(&mut jobs, r, input, Scope { archive: &sec.listings, prefix: &sec.prefix });
-        jobs[start..].iter_mut().for_each(|j| j.section = Some(k));
-    }
+    let mut jobs = all_jobs(r, input, same_pages.then_some(previous));
     // Old WordPress short links land on the front page: its script sends them on.
     let shortlinks =
         super::shortlinks::wanted(input.articles).then(|| super::shortlinks::script(input.settings));
@@ -227,6 +145,7 @@ pub(super) fn render_all<'a>(
     {
         front.key = key(r, (front.key, script));
     }
+    let sections = Section::all(r, input);
     let languages = Section::languages(input, &sections);
     // Every page shows the list of languages: a page made before a language
     // came or went is made again.
@@ -237,49 +156,89 @@ pub(super) fn render_all<'a>(
             j.key = key(r, (j.key, &all));
         }
     }
-    let section_of = |i: usize| {
-        let p = &input.articles[i].lang_prefix;
-        (!p.is_empty()).then(|| sections.iter().find(|s| &s.prefix == p)).flatten()
-    };
-
+    let pass = Pass { r, input, sections, languages, shortlinks };
     let errors: Vec<Error> = jobs
         .par_iter()
         .filter(|j| j.key == ALWAYS || previous.get(&j.path) != Some(&j.key))
-        .map(|j| {
-            // About the size of the built-in templates' pages: an article's body
-            // and 8 KB around it, 16 KB for a listing.
-            let bytes = match &j.context {
-                Ctx::Ready(ctx) if languages.is_none() => r.render(j.template, ctx, 1 << 14)?,
-                Ctx::Ready(ctx) => {
-                    let mut ctx = ctx.clone();
-                    languages.as_ref().inspect(|l| ctx.insert_value("languages", Value::clone(l)));
-                    r.render(j.template, &ctx, 1 << 14)?
-                }
-                Ctx::Article(i) => {
-                    let mut ctx = article_context(*i, input, r.page_quotes);
-                    section_of(*i).inspect(|s| s.apply(&mut ctx));
-                    languages.as_ref().inspect(|l| ctx.insert_value("languages", Value::clone(l)));
-                    r.render(j.template, &ctx, input.rendered[*i].html.len() + (1 << 13))?
-                }
-                Ctx::Lazy(build) => {
-                    let mut ctx = build();
-                    j.section.inspect(|&k| sections[k].apply(&mut ctx));
-                    languages.as_ref().inspect(|l| ctx.insert_value("languages", Value::clone(l)));
-                    r.render(j.template, &ctx, 1 << 14)?
-                }
-            };
-            let bytes = match &shortlinks {
-                Some(script) if j.path == "index.html" => super::shortlinks::inject(bytes, script),
-                _ => bytes,
-            };
-            sink(Page { path: j.path.clone(), bytes })
-        })
+        .map(|j| sink(Page { path: j.path.clone(), bytes: pass.bytes(j)? }))
         .filter_map(Result::err)
         .collect();
     if let Some(e) = Error::from_many(super::distinct(errors)) {
         return Err(e);
     }
     sink(Page { path: "style.css".into(), bytes: r.stylesheet().as_bytes().to_vec() })?;
+    Ok(written(jobs, same_pages))
+}
+
+/// Every page of the site: articles, then the main listings, the 404 page,
+/// and each language section's listings.
+fn all_jobs<'a>(r: &Renderer, input: &'a Input<'a>, unchanged: Option<&PageKeys>) -> Vec<Job<'a>> {
+    let mut jobs = Vec::new();
+    article_jobs(&mut jobs, r, input, unchanged);
+    let main = Scope { archive: input.archive, prefix: "" };
+    listings::scope_jobs(&mut jobs, r, input, main);
+    let rel = "404.html";
+    jobs.push(Job::new(rel, rel, Ctx::Ready(Context::new()), key(r, rel), None));
+    for (k, sec) in input.archive.sections.iter().enumerate() {
+        let start = jobs.len();
+        listings::scope_jobs(&mut jobs, r, input, Scope { archive: &sec.listings, prefix: &sec.prefix });
+        jobs[start..].iter_mut().for_each(|j| j.section = Some(k));
+    }
+    jobs
+}
+
+/// What every page of one rendering pass shares.
+struct Pass<'r, 'a> {
+    r: &'r Renderer,
+    input: &'a Input<'a>,
+    sections: Vec<Section>,
+    /// `languages` for a site with sections.
+    languages: Option<Value>,
+    /// The front page's script for old WordPress short links.
+    shortlinks: Option<String>,
+}
+
+impl Pass<'_, '_> {
+    fn bytes(&self, j: &Job) -> Result<Vec<u8>> {
+        let (r, input) = (self.r, self.input);
+        let with_languages = |ctx: &mut Context| {
+            self.languages.as_ref().inspect(|l| ctx.insert_value("languages", Value::clone(l)));
+        };
+        // About the size of the built-in templates' pages: an article's body
+        // and 8 KB around it, 16 KB for a listing.
+        let bytes = match &j.context {
+            Ctx::Ready(ctx) if self.languages.is_none() => r.render(j.template, ctx, 1 << 14)?,
+            Ctx::Ready(ctx) => {
+                let mut ctx = ctx.clone();
+                with_languages(&mut ctx);
+                r.render(j.template, &ctx, 1 << 14)?
+            }
+            Ctx::Article(i) => {
+                let mut ctx = article_context(*i, input, r.page_quotes);
+                let p = &input.articles[*i].lang_prefix;
+                let section =
+                    (!p.is_empty()).then(|| self.sections.iter().find(|s| &s.prefix == p)).flatten();
+                section.inspect(|s| s.apply(&mut ctx));
+                with_languages(&mut ctx);
+                r.render(j.template, &ctx, input.rendered[*i].html.len() + (1 << 13))?
+            }
+            Ctx::Lazy(build) => {
+                let mut ctx = build();
+                j.section.inspect(|&k| self.sections[k].apply(&mut ctx));
+                with_languages(&mut ctx);
+                r.render(j.template, &ctx, 1 << 14)?
+            }
+        };
+        Ok(match &self.shortlinks {
+            Some(script) if j.path == "index.html" => super::shortlinks::inject(bytes, script),
+            _ => bytes,
+        })
+    }
+}
+
+/// The fingerprints of every page and, unless the site has the same pages as
+/// before, the pages the sitemap lists.
+fn written(jobs: Vec<Job<'_>>, same_pages: bool) -> Written<'_> {
     let mut keys = PageKeys::with_capacity_and_hasher(jobs.len() + 1, Default::default());
     keys.insert("style.css".into(), ALWAYS);
     let mut listed = Vec::with_capacity(if same_pages { 0 } else { jobs.len() });
@@ -289,7 +248,7 @@ pub(super) fn render_all<'a>(
         }
         keys.insert(j.path, j.key);
     }
-    Ok(Written { keys, listed })
+    Written { keys, listed }
 }
 
 /// `2024/x/` -> `2024/x/index.html`; `404.html` stays.
@@ -362,200 +321,4 @@ fn article_context(i: usize, input: &Input<'_>, quotes: bool) -> Context {
     let related: Vec<Value> = a.related[i].iter().map(|&j| s[j].clone()).collect();
     ctx.insert_value("related", Value::from(related));
     ctx
-}
-
-/// The listings of one language: front page, indexes, tags, authors,
-/// dates, quotes and the search page.
-fn scope_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>, scope: Scope<'a>) {
-    let p = scope.prefix;
-    listing_jobs(jobs, r, input, p, "index.html", &scope.archive.order, 0, |_| {});
-    index_jobs(jobs, r, input, scope);
-    for (kind, template, gs, var) in [
-        ("tags", "tag.html", &scope.archive.tags, "tag"),
-        ("authors", "author.html", &scope.archive.authors, "author"),
-    ] {
-        group_jobs(jobs, r, input, (p, kind), template, gs, var);
-    }
-    date_jobs(jobs, r, input, scope);
-    quote_jobs(jobs, r, input, scope);
-    let rel = format!("{p}search/");
-    let context = match p {
-        "" => Ctx::Ready(Context::new()),
-        _ => Ctx::Lazy(Box::new(Context::new)),
-    };
-    jobs.push(Job::new(rel.clone(), "search.html", context, key(r, &rel), None));
-}
-
-/// The tags, authors and archive indexes, fingerprinted by what they list.
-fn index_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>, scope: Scope<'a>) {
-    let (a, p) = (scope.archive, scope.prefix);
-    let lastmod = newest(input.articles, &a.order);
-    fn groups(gs: &[Group]) -> Vec<(&str, &str, usize)> {
-        gs.iter().map(|g| (g.name.as_str(), g.slug.as_str(), g.articles.len())).collect()
-    }
-    let months: Vec<(i16, Vec<(i8, usize)>)> = a
-        .years
-        .iter()
-        .map(|y| (y.year, y.months.iter().map(|m| (m.month, m.articles.len())).collect()))
-        .collect();
-    let keys = [key(r, ("tags/", groups(&a.tags))), key(r, ("authors/", groups(&a.authors))), key(r, months)];
-    for ((rel, template), k) in
-        [("tags/", "tags.html"), ("authors/", "authors.html"), ("archive/", "archive.html")]
-            .into_iter()
-            .zip(keys)
-    {
-        let build = move || {
-            let s = input.settings;
-            let mut ctx = Context::new();
-            match template {
-                "tags.html" => ctx.insert_value("tags", views::groups(&a.tags, &format!("{p}tags"), s)),
-                "authors.html" => {
-                    ctx.insert_value("authors", views::groups(&a.authors, &format!("{p}authors"), s))
-                }
-                _ => ctx.insert_value("years", views::years(a, p, s)),
-            }
-            ctx
-        };
-        let (context, lastmod) = (Ctx::Lazy(Box::new(build)), lastmod.clone());
-        jobs.push(Job::new(format!("{p}{rel}"), template, context, k, lastmod));
-    }
-}
-
-fn group_jobs<'a>(
-    jobs: &mut Vec<Job<'a>>,
-    r: &Renderer,
-    input: &'a Input<'a>,
-    (lang, kind): (&'a str, &'static str),
-    template: &'static str,
-    groups: &'a [Group],
-    var: &'static str,
-) {
-    let prefix: std::sync::Arc<str> = format!("{lang}{kind}").into();
-    for g in groups {
-        let base = format!("{prefix}/{}/", g.slug);
-        let extra = key(r, (&g.name, &g.slug));
-        let prefix = prefix.clone();
-        // Built only when one of the group's pages is rendered: most rebuilds
-        // render none of them.
-        listing_jobs(jobs, r, input, &base, template, &g.articles, extra, move |c| {
-            let s = input.settings;
-            c.insert_value(var, views::group(g, &prefix, s));
-            let title = super::feed_links::group_title(&g.name, s);
-            let mut feeds = super::feed_links::links(lang, &s.config.title, s);
-            feeds.extend(super::feed_links::links(&format!("{prefix}/{}/", g.slug), &title, s));
-            c.insert_value("feeds", Value::from_serializable(&feeds));
-        });
-    }
-}
-
-fn date_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>, scope: Scope<'a>) {
-    let p = scope.prefix;
-    for y in &scope.archive.years {
-        let months: Vec<(i8, usize)> = y.months.iter().map(|m| (m.month, m.articles.len())).collect();
-        let build = move || {
-            let mut ctx = Context::new();
-            ctx.insert_value("year", views::year(y, p, input.settings));
-            ctx
-        };
-        jobs.push(Job::new(
-            format!("{p}{:04}/", y.year),
-            "year.html",
-            Ctx::Lazy(Box::new(build)),
-            key(r, (y.year, months)),
-            y.months.iter().filter_map(|m| newest(input.articles, &m.articles)).max(),
-        ));
-        for m in &y.months {
-            let month = views::month(y.year, m, p, input.settings);
-            let base = format!("{p}{:04}/{:02}/", y.year, m.month);
-            listing_jobs(jobs, r, input, &base, "month.html", &m.articles, 0, move |c| {
-                c.insert_value("month", month.clone())
-            });
-        }
-    }
-}
-
-fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>, scope: Scope<'a>) {
-    let (archive, settings, p) = (scope.archive, input.settings, scope.prefix);
-    let build = move || {
-        let (by_count, az) = quote_views::speakers(&archive.speakers, p, settings);
-        let mut ctx = Context::new();
-        ctx.insert_value("speakers", by_count);
-        ctx.insert_value("speakers_az", az);
-        ctx
-    };
-    let listed: Vec<_> = archive.speakers.iter().map(|s| (&s.name, &s.slug, s.quotes.len())).collect();
-    let quoted = |s: &crate::archive::Speaker| s.quotes.iter().map(|&(a, _)| a).collect::<Vec<_>>();
-    let all: Vec<usize> = archive.speakers.iter().flat_map(quoted).collect();
-    let lastmod = newest(input.articles, &all);
-    jobs.push(Job::new(
-        format!("{p}quotes/"),
-        "quotes.html",
-        Ctx::Lazy(Box::new(build)),
-        key(r, ("quotes/", listed)),
-        lastmod,
-    ));
-    for s in &archive.speakers {
-        let versions: Vec<(u64, usize)> =
-            s.quotes.iter().map(|&(a, q)| (input.rendered[a].version, q)).collect();
-        let base = format!("{p}quotes/{}/", s.slug);
-        let lastmod = newest(input.articles, &quoted(s));
-        let count = s.quotes.len();
-        for pager in paginate(count, settings.config.per_page) {
-            let k =
-                key(r, (&base, &s.name, count, pager.number, pager.total, &versions[pager.range.clone()]));
-            let rel = page_path(&base, pager.number);
-            let base: std::sync::Arc<str> = base.as_str().into();
-            let build = move || {
-                let on_page = &s.quotes[pager.range.clone()];
-                let items = quote_views::quote_items(
-                    on_page,
-                    input.articles,
-                    input.rendered,
-                    input.summaries,
-                    settings,
-                );
-                let mut ctx = Context::new();
-                ctx.insert_value("paginator", views::paginator(&base, &pager, count, items, settings));
-                ctx.insert_value("speaker", quote_views::speaker(s, p, settings));
-                ctx
-            };
-            jobs.push(Job::new(rel, "speaker.html", Ctx::Lazy(Box::new(build)), k, lastmod.clone()));
-        }
-    }
-}
-
-/// One job per page of a paginated listing of `items` rooted at `base`;
-/// `extra` fingerprints what `add` puts into the context.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "one call site per listing kind; a struct would only rename them"
-)]
-fn listing_jobs<'a>(
-    jobs: &mut Vec<Job<'a>>,
-    r: &Renderer,
-    input: &'a Input<'a>,
-    base: &str,
-    template: &'static str,
-    items: &'a [usize],
-    extra: u64,
-    add: impl Fn(&mut Context) + Clone + Send + Sync + 'a,
-) {
-    let settings = input.settings;
-    let lastmod = newest(input.articles, items);
-    let shared_base: std::sync::Arc<str> = base.into();
-    for pager in paginate(items.len(), settings.config.per_page) {
-        let on_page = &items[pager.range.clone()];
-        let versions = on_page.iter().map(|&i| input.rendered[i].summary_version);
-        let k = key_with(r, (base, template, extra, pager.number, pager.total, items.len()), versions);
-        let (owned_base, add, total) = (shared_base.clone(), add.clone(), items.len());
-        let (rel, lastmod) = (page_path(base, pager.number), lastmod.clone());
-        let build = move || {
-            let slice: Vec<Value> = on_page.iter().map(|&i| input.summaries[i].clone()).collect();
-            let mut ctx = Context::new();
-            ctx.insert_value("paginator", views::paginator(&owned_base, &pager, total, slice, settings));
-            add(&mut ctx);
-            ctx
-        };
-        jobs.push(Job::new(rel, template, Ctx::Lazy(Box::new(build)), k, lastmod));
-    }
 }
