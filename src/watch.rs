@@ -14,14 +14,15 @@ use notify::{PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdCache, new_debouncer_opt};
 
 use crate::config::SETTINGS_FILE;
-use crate::content::{CONTENT_DIR, is_ignored};
+use crate::content::{CONTENT_DIR, JEKYLL_POSTS, is_ignored};
 use crate::error::{Error, Result};
 use crate::incremental::{Outcome, Session};
 use crate::render::TEMPLATES_DIR;
 use crate::site::BuildOptions;
 
-/// Folders watched recursively, when they exist.
-const WATCHED_DIRS: [&str; 3] = [CONTENT_DIR, TEMPLATES_DIR, "static"];
+/// Folders watched recursively, when they exist (`_posts`: a Jekyll site
+/// built as it is).
+const WATCHED_DIRS: [&str; 4] = [CONTENT_DIR, TEMPLATES_DIR, "static", JEKYLL_POSTS];
 
 /// What the watcher reports to its caller.
 #[derive(Debug)]

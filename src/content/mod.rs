@@ -40,7 +40,7 @@ pub use pullquotes::{ChosenQuote, Pullquotes};
 pub use split::{Format, Split, SplitError, split};
 pub use syntax::Foreign;
 pub use validate::{MAX_TAGS, duplicate_urls};
-pub use walk::{discover, discover_pages, is_ignored};
+pub use walk::{JEKYLL_POSTS, discover, discover_pages, is_ignored};
 
 use crate::config::Settings;
 use crate::error::{Error, Warning};

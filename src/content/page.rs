@@ -49,9 +49,12 @@ pub struct SitePage {
     pub line: usize,
 }
 
-/// Whether the file at `rel` (relative to the site root) is under `content/pages/`.
+/// Whether the file at `rel` (relative to the site root) is under
+/// `content/pages/`, or at the top of a Jekyll site built as it is (no other
+/// document is read from the top).
 pub fn is_page_path(rel: &Path) -> bool {
     rel.strip_prefix(CONTENT_DIR).is_ok_and(|r| r.starts_with(PAGES_DIR) && r.iter().count() > 1)
+        || rel.iter().count() == 1
 }
 
 /// Whether front matter marks its file as a page (`page: true`).

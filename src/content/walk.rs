@@ -17,10 +17,14 @@ pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Asset>, Vec<Error>) {
     (sources.articles, sources.assets, problems.errors)
 }
 
-/// The pages under `root/content/pages/` (paths relative to `root`, in
-/// name order): the few files a rebuild reads every time.
+/// The pages under `root/content/pages/`, or at the top of a Jekyll site
+/// built as it is (paths relative to `root`, in name order): the few files a
+/// rebuild reads every time.
 pub fn discover_pages(root: &Path) -> Vec<PathBuf> {
     let base = root.join(CONTENT_DIR).join(super::page::PAGES_DIR);
+    if !root.join(CONTENT_DIR).is_dir() {
+        return jekyll_pages(root);
+    }
     if !base.is_dir() {
         return Vec::new();
     }
@@ -36,32 +40,100 @@ pub fn discover_pages(root: &Path) -> Vec<PathBuf> {
 /// [`discover`], with every file sorted out and the walk's warnings.
 pub(super) fn discover_sorted(root: &Path) -> (Sources, Problems) {
     let (mut sources, mut problems) = (Sources::default(), Problems::default());
-    for (dir, content) in [(CONTENT_DIR, true), ("static", false)] {
+    for (dir, kind) in folders(root) {
         let base = root.join(dir);
         if !base.is_dir() {
             continue;
         }
-        let mut found = |path: PathBuf, rel: String| match content {
-            true => sources.add_content(root, path, rel),
-            false => sources.assets.push(Asset { source: root.join(&path), rel }),
+        let mut found = |path: PathBuf, rel: String| match kind {
+            Folder::Content => sources.add_content(root, path, rel),
+            Folder::Static => sources.assets.push(Asset { source: root.join(&path), rel }),
+            Folder::Kept => {
+                let rel = format!("{dir}/{rel}");
+                sources.assets.push(Asset { source: root.join(&path), rel })
+            }
         };
         walk(&base, &mut found, root, &mut problems);
     }
     sources.set_aside_listings();
     if !root.join(CONTENT_DIR).is_dir() {
+        sources.pages.extend(jekyll_pages(root));
         problems.warnings.extend(foreign_root(root));
     }
     (sources, problems)
 }
 
-/// A site root without `content/` that holds another tool's posts (a
-/// Jekyll site's `_posts/`): a note saying where they go, rather than a
+/// The pages at the top of a Jekyll site built as it is (`about.md`): files
+/// in a format dateline reads that open with front matter, as Jekyll
+/// requires; not its home page or 404 page, which dateline makes.
+fn jekyll_pages(root: &Path) -> Vec<PathBuf> {
+    if !root.join(JEKYLL_POSTS).is_dir() {
+        return Vec::new();
+    }
+    let Ok(entries) = std::fs::read_dir(root) else { return Vec::new() };
+    let mut pages: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| PathBuf::from(e.file_name()))
+        .filter(|p| {
+            let stem = p.file_stem().map_or(String::new(), |s| s.to_string_lossy().into_owned());
+            !stem.starts_with(['_', '.'])
+                && !matches!(stem.as_str(), "index" | "404" | "README" | "readme" | "LICENSE")
+                && kinds::is_article_path(p)
+                && opens_with_front_matter(&root.join(p))
+        })
+        .collect();
+    pages.sort();
+    pages
+}
+
+fn opens_with_front_matter(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 3];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == b"---"
+}
+
+/// What a folder of the site root holds.
+#[derive(Clone, Copy)]
+enum Folder {
+    /// Articles and pages (and files beside them, copied).
+    Content,
+    /// Files copied to the top of the output.
+    Static,
+    /// Files copied under their folder's own name (a Jekyll site's `assets/`).
+    Kept,
+}
+
+/// The folders articles and files are read from: `content/` and `static/`;
+/// in a Jekyll site built as it is (no `content/`, a `_posts/`), its posts
+/// and the folders its posts link images from, copied as they are.
+fn folders(root: &Path) -> Vec<(&'static str, Folder)> {
+    if root.join(CONTENT_DIR).is_dir() || !root.join(JEKYLL_POSTS).is_dir() {
+        return vec![(CONTENT_DIR, Folder::Content), ("static", Folder::Static)];
+    }
+    let mut dirs =
+        vec![(JEKYLL_POSTS, Folder::Content), ("_drafts", Folder::Content), ("static", Folder::Static)];
+    dirs.extend(JEKYLL_FILES.iter().map(|d| (*d, Folder::Kept)));
+    dirs
+}
+
+/// A Jekyll site's posts, read in place when the site has no `content/`.
+pub const JEKYLL_POSTS: &str = "_posts";
+
+/// Folders a Jekyll site keeps its images and downloads in, by custom.
+const JEKYLL_FILES: [&str; 5] = ["assets", "images", "img", "files", "uploads"];
+
+/// A site root without `content/` that holds another tool's posts but no
+/// `_posts/` to read in place: a note saying where they go, rather than a
 /// silent build of nothing.
 fn foreign_root(root: &Path) -> Option<Warning> {
-    let posts = ["_posts", "posts", "_drafts"].into_iter().find(|d| root.join(d).is_dir())?;
+    if root.join(JEKYLL_POSTS).is_dir() {
+        return None;
+    }
+    let posts = ["posts", "_drafts"].into_iter().find(|d| root.join(d).is_dir())?;
     let message = format!(
         "no content/ folder: dateline reads articles from content/, and this folder has {posts}/ \
-         (a Jekyll site?): move the site's source into content/ (`mkdir content && mv {posts} content/`), \
+         (another tool's posts?): move the site's source into content/ (`mkdir content && mv {posts} content/`), \
          or point --root at a folder holding content/"
     );
     Some(Warning { at: crate::error::Location::new(posts, 0, 0), message })

@@ -89,6 +89,9 @@ pub struct Session {
     /// The paths of the sitemaps and robots.txt, and the key of what they list.
     sitemaps: Option<(u64, Vec<String>)>,
     keys: PageKeys,
+    /// The redirect pages of the last build: made again every time, so they
+    /// are no page of the site an alias could collide with.
+    alias_paths: Vec<String>,
     /// Hash of the bytes of every page written, by output path.
     written: rustc_hash::FxHashMap<String, u64>,
     /// Source stamp of every copied file, by output path.
@@ -139,6 +142,7 @@ impl Session {
             search_cache: Default::default(),
             sitemaps: None,
             keys: PageKeys::default(),
+            alias_paths: Vec::new(),
             written: Default::default(),
             copied: HashMap::new(),
             built: false,
@@ -220,6 +224,9 @@ impl Session {
         });
         let mut keys = if same_pages {
             let mut keys = previous;
+            for path in &self.alias_paths {
+                keys.remove(path);
+            }
             keys.extend(written.keys);
             keys
         } else {
@@ -377,6 +384,7 @@ impl Session {
             }
         };
         let aliases = crate::publish::alias_pages(&self.articles, settings, keys)?;
+        self.alias_paths = aliases.iter().map(|p| p.path.clone()).collect();
         let shortlinks = crate::render::shortlinks::map_page(&self.articles, &self.pages.pages, settings);
         Ok(search.into_iter().chain(aliases).chain(shortlinks).collect())
     }

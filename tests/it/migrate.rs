@@ -212,14 +212,94 @@ fn common_front_matter_shapes_build() {
 }
 
 #[test]
-fn a_jekyll_site_root_without_content_says_where_posts_go() {
+fn a_site_root_with_posts_but_no_content_says_where_posts_go() {
+    // Not Jekyll's `_posts/` (read in place): a folder of posts by another name.
     let site = crate::harness::TestSite::new();
-    site.file("_posts/2019-03-04-a.md", "---\ntitle: A\n---\nText.\n");
+    site.file("posts/2019-03-04-a.md", "---\ntitle: A\n---\nText.\n");
     let report = site.build().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(report.articles, 0);
     let said: Vec<String> = report.warnings.iter().map(|w| w.message.clone()).collect();
     assert!(
-        said.iter().any(|m| m.contains("no content/ folder") && m.contains("mv _posts content/")),
+        said.iter().any(|m| m.contains("no content/ folder") && m.contains("mv posts content/")),
         "{said:?}"
     );
+}
+
+/// The Jekyll fixture as `jekyll new` leaves it: posts in `_posts/` at the
+/// top of the site, no `content/`, and an `assets/` folder for images.
+fn jekyll_root() -> crate::harness::TestSite {
+    let site = crate::harness::TestSite::new();
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jekyll/content");
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.expect("walk fixture");
+        let to = site.root().join(entry.path().strip_prefix(&from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &to).expect("copy");
+        }
+    }
+    site.file("assets/harbour.png", "not really a PNG");
+    site.file("_config.yml", "title: Harbour notes\n");
+    site
+}
+
+#[test]
+fn a_jekyll_site_builds_from_its_own_root() {
+    let site = jekyll_root();
+    assert!(!site.root().join("content").exists());
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((report.articles, report.skipped.len()), (6, 0), "{:?}", site.files());
+    for page in ["2019/03/04/welcome-to-jekyll/index.html", "2016/02/02/mill-fire/index.html"] {
+        assert!(site.exists(page), "missing {page}: {:?}", site.files());
+    }
+    // The permalink still reaches the post.
+    let old = site.read("news/2018/06/01/harbour-dredging-begins/index.html");
+    assert!(old.contains("url=/2018/06/01/harbour-dredging/"), "{old}");
+    // about.markdown is a page at its permalink, in the site's layout.
+    let about = site.read("about/index.html");
+    assert!(
+        about.contains("<h1 class=\"headline\">About</h1>") && about.contains("base Jekyll theme"),
+        "{about}"
+    );
+    // The home page is dateline's front page, not the Jekyll index file.
+    assert!(site.read("index.html").contains("welcome-to-jekyll"));
+    assert!(!site.files().iter().any(|f| f.contains("_layouts") || f.contains("unfinished-story")));
+    // Images linked from /assets/ are copied where the posts expect them.
+    assert_eq!(site.read("assets/harbour.png"), "not really a PNG");
+    assert!(!warnings(&report).iter().any(|w| w.contains("no content/ folder")), "{:?}", warnings(&report));
+    let report = site.build_with(&BuildOptions { drafts: true, ..BuildOptions::default() }).expect("build");
+    assert_eq!(report.articles, 7);
+}
+
+#[test]
+fn a_watch_session_on_a_jekyll_root_keeps_its_pages_and_sees_post_edits() {
+    let site = jekyll_root();
+    let mut session =
+        dateline::incremental::Session::new(site.root(), &site.out(), dateline::BuildOptions::default());
+    session.build().expect("first build");
+    let post = "_posts/2019-03-04-welcome-to-jekyll.markdown";
+    let text = std::fs::read_to_string(site.root().join(post)).expect("post");
+    site.file(post, &text.replace("---\nYou", "---\nA new first line about the harbour.\n\nYou"));
+    session.build().expect("rebuild");
+    assert!(
+        site.read("2019/03/04/welcome-to-jekyll/index.html").contains("A new first line about the harbour")
+    );
+    assert!(site.read("about/index.html").contains("base Jekyll theme"), "the page is still there");
+}
+
+#[test]
+fn saving_an_article_unchanged_in_a_watch_session_keeps_the_old_links() {
+    // Editors save without changing anything; the redirect pages made last
+    // time are no pages an alias could collide with.
+    let site = crate::archives::fixture("jekyll");
+    let mut session =
+        dateline::incremental::Session::new(site.root(), &site.out(), dateline::BuildOptions::default());
+    session.build().expect("first build");
+    let post = "content/_posts/2018-06-01-harbour-dredging.markdown";
+    let text = std::fs::read_to_string(site.root().join(post)).expect("post");
+    site.file(post, &text);
+    session.build().unwrap_or_else(|e| panic!("rebuild after a save with no change: {e}"));
+    let old = site.read("news/2018/06/01/harbour-dredging-begins/index.html");
+    assert!(old.contains("url=/2018/06/01/harbour-dredging/"), "{old}");
 }
