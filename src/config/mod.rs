@@ -225,6 +225,9 @@ pub struct Settings {
     pub base_url: String,
     /// Path part of the base URL, starting and ending with `/`.
     pub base_path: String,
+    /// The `permalink` of a Jekyll site's `_config.yml` (at the root or in
+    /// `content/`), for the old URLs of its posts.
+    pub jekyll_permalink: Option<String>,
 }
 
 impl Settings {
@@ -237,7 +240,9 @@ impl Settings {
             Err(e) => return Err(Error::io(&path, e)),
         };
         brand::check_files(&config.brand, root, &text)?;
-        Settings::new(config)
+        let mut settings = Settings::new(config)?;
+        settings.jekyll_permalink = jekyll_permalink(root);
+        Ok(settings)
     }
 
     /// Validates `config`.
@@ -264,7 +269,7 @@ impl Settings {
         }
         config.deploy.validate()?;
         let (base_url, base_path) = split_base_url(&config.base_url);
-        Ok(Settings { config, tz, base_url, base_path })
+        Ok(Settings { config, tz, base_url, base_path, jekyll_permalink: None })
     }
 
     /// Replaces the base URL (the `--base-url` flag).
@@ -318,6 +323,16 @@ fn split_base_url(url: &str) -> (String, String) {
         }
     };
     (url, path)
+}
+
+/// The `permalink` of a Jekyll `_config.yml` beside the site (at its root or
+/// in `content/`): only read, never required; an unreadable one is no answer.
+fn jekyll_permalink(root: &Path) -> Option<String> {
+    ["_config.yml", "content/_config.yml"].iter().find_map(|f| {
+        let text = std::fs::read_to_string(root.join(f)).ok()?;
+        let value: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
+        Some(value.get("permalink")?.as_str()?.trim().to_string())
+    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod aliases;
 mod entities;
 mod frontmatter;
 mod html_body;
+mod jekyll_url;
 mod kinds;
 mod language;
 mod page;

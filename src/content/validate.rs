@@ -58,6 +58,21 @@ pub(super) fn validate(
     {
         aliases.push(file);
     }
+    // A Jekyll post without a written permalink had the one its site's style gave it.
+    if fm.extra.get("permalink").is_none()
+        && let Some(url) = super::jekyll_url::post_url(
+            rel,
+            &raw_stem,
+            &fm.categories,
+            fm.slug.as_ref().map(|s| s.value.as_str()),
+            &date,
+            settings.jekyll_permalink.as_deref(),
+        )
+        && let Ok(file) = crate::paths::alias_file(&url_date::alias_of(&url))
+        && !aliases.contains(&file)
+    {
+        aliases.push(file);
+    }
     let own = format!("{rel_url}index.html");
     aliases.retain(|file| *file != own);
     let tags = tags_of(&fm, rel, settings, errors);

@@ -253,9 +253,12 @@ fn a_jekyll_site_builds_from_its_own_root() {
     for page in ["2019/03/04/welcome-to-jekyll/index.html", "2016/02/02/mill-fire/index.html"] {
         assert!(site.exists(page), "missing {page}: {:?}", site.files());
     }
-    // The permalink still reaches the post.
+    // The permalink still reaches the post, and so does the URL Jekyll's
+    // default style gave a post without one.
     let old = site.read("news/2018/06/01/harbour-dredging-begins/index.html");
     assert!(old.contains("url=/2018/06/01/harbour-dredging/"), "{old}");
+    let old = site.read("jekyll/update/2019/03/04/welcome-to-jekyll.html");
+    assert!(old.contains("url=/2019/03/04/welcome-to-jekyll/"), "{old}");
     // about.markdown is a page at its permalink, in the site's layout.
     let about = site.read("about/index.html");
     assert!(
@@ -302,4 +305,16 @@ fn saving_an_article_unchanged_in_a_watch_session_keeps_the_old_links() {
     session.build().unwrap_or_else(|e| panic!("rebuild after a save with no change: {e}"));
     let old = site.read("news/2018/06/01/harbour-dredging-begins/index.html");
     assert!(old.contains("url=/2018/06/01/harbour-dredging/"), "{old}");
+}
+
+#[test]
+fn the_permalink_style_of_config_yml_keeps_old_post_links() {
+    let site = jekyll_root();
+    site.file("_config.yml", "title: Harbour notes\npermalink: /blog/:year/:title/\n");
+    site.build().unwrap_or_else(|e| panic!("{e}"));
+    let old = site.read("blog/2019/welcome-to-jekyll/index.html");
+    assert!(old.contains("url=/2019/03/04/welcome-to-jekyll/"), "{old}");
+    assert!(!site.exists("jekyll/update/2019/03/04/welcome-to-jekyll.html"));
+    let out = site.cli(&["check"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 }
