@@ -206,6 +206,35 @@ impl Site {
         self.render_rendered(rendered, errors, sink, timings)
     }
 
+    /// The pages, feeds and search index of `input`. Feeds and the search
+    /// index need nothing from the HTML pages: they are made beside them, so
+    /// that neither stage's serial parts nor the last pages of the other
+    /// leave a core idle.
+    fn pages_feeds_search<'a>(
+        &self,
+        input: &'a Input<'a>,
+        sink: &Sink<'_>,
+        timings: &mut Timings,
+    ) -> Result<(crate::render::Written<'a>, PageKeys, Vec<Page>)> {
+        let (settings, none) = (&self.settings, PageKeys::default());
+        let (articles, rendered, archive) = (input.articles, input.rendered, input.archive);
+        if let Some(p) = &timings.1 {
+            p.stage("templates");
+        }
+        let ((written, templates), ((feeds, feeds_time), (search, search_time))) = rayon::join(
+            || Timings::measure(|| self.renderer.render_all(input, &none, false, sink)),
+            || {
+                let feeds = Timings::measure(|| {
+                    crate::feeds::write_all(articles, rendered, archive, settings, &none, sink)
+                });
+                let search = Timings::measure(|| search_pages(articles, rendered, archive, settings));
+                (feeds, search)
+            },
+        );
+        timings.0.extend([("templates", templates), ("feeds", feeds_time), ("search", search_time)]);
+        Ok((written?, feeds?, search?))
+    }
+
     /// [`Site::render_counted`] after the Markdown stage.
     fn render_rendered(
         &self,
@@ -239,26 +268,8 @@ impl Site {
             summaries: &summaries,
             links: &links,
         };
-        // Feeds and the search index need nothing from the HTML pages: they
-        // are made beside them, so that neither stage's serial parts nor
-        // the last pages of the other leave a core idle.
-        let (settings, none) = (&self.settings, PageKeys::default());
-        if let Some(p) = &timings.1 {
-            p.stage("templates");
-        }
-        let ((written, templates), ((feeds, feeds_time), (search, search_time))) = rayon::join(
-            || Timings::measure(|| self.renderer.render_all(&input, &none, false, sink)),
-            || {
-                let feeds = Timings::measure(|| {
-                    crate::feeds::write_all(articles, &rendered, &archive, settings, &none, sink)
-                });
-                let search = Timings::measure(|| search_pages(articles, &rendered, &archive, settings));
-                (feeds, search)
-            },
-        );
-        timings.0.extend([("templates", templates), ("feeds", feeds_time), ("search", search_time)]);
-        let (mut written, feeds) = (written?, feeds?);
-        let mut extra = search?;
+        let settings = &self.settings;
+        let (mut written, feeds, mut extra) = self.pages_feeds_search(&input, sink, timings)?;
         let pages = crate::undated::render(&self.pages, articles, settings, &self.renderer, &written.keys)?;
         written.keys.extend(pages.iter().map(|p| (p.path.clone(), crate::render::ALWAYS)));
         extra.extend(pages);

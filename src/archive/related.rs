@@ -123,59 +123,11 @@ impl Ctx<'_> {
     }
 
     fn best(&self, i: usize, keep: usize, hits: &mut [u32], touched: &mut Vec<usize>) -> Vec<usize> {
-        let t = &self.article_tags[i];
-        let mut hit = |j: usize| {
-            if hits[j] == 0 {
-                touched.push(j);
-            }
-            hits[j] += 1;
-        };
-        let mut cands: Vec<Cand> = Vec::new();
-        if t.len() > WIDE {
-            // A wide article counts over its tags themselves: hits are shared tags.
-            t.iter().flat_map(|&g| self.lists[g as usize]).for_each(|&j| hit(j));
-            for &j in touched.iter() {
-                if j != i && hits[j] >= 2 {
-                    cands.push(self.cand(i, j, hits[j]));
-                }
-                hits[j] = 0;
-            }
-            touched.clear();
+        let mut cands: Vec<Cand> = if self.article_tags[i].len() > WIDE {
+            self.wide_candidates(i, hits, touched)
         } else {
-            // Everything sharing three or more tags, once each, from the triple lists.
-            for (a, &g) in t.iter().enumerate() {
-                for (b, &h) in t.iter().enumerate().skip(a + 1) {
-                    for &k in &t[b + 1..] {
-                        self.triples.get(&(g, h, k)).into_iter().flatten().for_each(|&j| hit(j));
-                    }
-                }
-            }
-            for &j in touched.iter() {
-                if j != i {
-                    cands.push(self.cand(i, j, self.shared(i, j)));
-                }
-                hits[j] = 0;
-            }
-            touched.clear();
-            // Sharing exactly two: in each pair list, the `keep` nearest on
-            // either side beat every other article of that list sharing two.
-            for (a, &g) in t.iter().enumerate() {
-                for &h in &t[a + 1..] {
-                    let Some(list) = self.pairs.get(&(g, h)) else { continue };
-                    let at = list.partition_point(|&j| self.rank[j] < self.rank[i]);
-                    let before = self.sharing(i, list[..at].iter().rev(), 2, keep);
-                    let after = self.sharing(i, list[at..].iter(), 2, keep);
-                    cands.extend(before.chain(after).map(|j| self.cand(i, j, 2)));
-                }
-            }
-            // Wide articles are in no pair or triple list.
-            for &j in self.wide {
-                let c = self.shared(i, j);
-                if c >= 2 {
-                    cands.push(self.cand(i, j, c));
-                }
-            }
-        }
+            self.narrow_candidates(i, keep, hits, touched)
+        };
         if cands.len() < keep {
             self.fill_with_single(i, keep - cands.len(), &mut cands);
         }
@@ -185,6 +137,78 @@ impl Ctx<'_> {
         }
         cands.sort_by(better);
         cands.iter().map(|c| self.order[c.2]).collect()
+    }
+
+    /// A wide article counts over its tags themselves: hits are shared tags.
+    fn wide_candidates(&self, i: usize, hits: &mut [u32], touched: &mut Vec<usize>) -> Vec<Cand> {
+        for &g in &self.article_tags[i] {
+            for &j in self.lists[g as usize] {
+                if hits[j] == 0 {
+                    touched.push(j);
+                }
+                hits[j] += 1;
+            }
+        }
+        let mut cands = Vec::new();
+        for &j in touched.iter() {
+            if j != i && hits[j] >= 2 {
+                cands.push(self.cand(i, j, hits[j]));
+            }
+            hits[j] = 0;
+        }
+        touched.clear();
+        cands
+    }
+
+    /// The articles sharing two tags or more with `i`, which has few tags.
+    fn narrow_candidates(
+        &self,
+        i: usize,
+        keep: usize,
+        hits: &mut [u32],
+        touched: &mut Vec<usize>,
+    ) -> Vec<Cand> {
+        let t = &self.article_tags[i];
+        let mut cands: Vec<Cand> = Vec::new();
+        // Everything sharing three or more tags, once each, from the triple lists.
+        for (a, &g) in t.iter().enumerate() {
+            for (b, &h) in t.iter().enumerate().skip(a + 1) {
+                for &k in &t[b + 1..] {
+                    for &j in self.triples.get(&(g, h, k)).into_iter().flatten() {
+                        if hits[j] == 0 {
+                            touched.push(j);
+                        }
+                        hits[j] += 1;
+                    }
+                }
+            }
+        }
+        for &j in touched.iter() {
+            if j != i {
+                cands.push(self.cand(i, j, self.shared(i, j)));
+            }
+            hits[j] = 0;
+        }
+        touched.clear();
+        // Sharing exactly two: in each pair list, the `keep` nearest on
+        // either side beat every other article of that list sharing two.
+        for (a, &g) in t.iter().enumerate() {
+            for &h in &t[a + 1..] {
+                let Some(list) = self.pairs.get(&(g, h)) else { continue };
+                let at = list.partition_point(|&j| self.rank[j] < self.rank[i]);
+                let before = self.sharing(i, list[..at].iter().rev(), 2, keep);
+                let after = self.sharing(i, list[at..].iter(), 2, keep);
+                cands.extend(before.chain(after).map(|j| self.cand(i, j, 2)));
+            }
+        }
+        // Wide articles are in no pair or triple list.
+        for &j in self.wide {
+            let c = self.shared(i, j);
+            if c >= 2 {
+                cands.push(self.cand(i, j, c));
+            }
+        }
+        cands
     }
 
     /// Adds the articles sharing exactly one tag with `i`, enough of them: in

@@ -50,31 +50,13 @@ pub(super) fn validate(
         return None;
     }
     let rel_url = lang.prefix.clone() + &expand_permalink(&settings.config.permalink, &date, &slug);
-    // The old URL keeps working as an alias; an alias that is the new URL
-    // (an import keeps every old link, whether or not the scheme changed)
-    // has nothing to redirect.
-    if let Some(file) = old_path.and_then(|p| crate::paths::alias_file(&url_date::alias_of(&p)).ok())
-        && !aliases.contains(&file)
-    {
-        aliases.push(file);
-    }
     // A Jekyll post without a written permalink had the one its site's style gave it.
-    if fm.extra.get("permalink").is_none()
-        && let Some(url) = super::jekyll_url::post_url(
-            rel,
-            &raw_stem,
-            &fm.categories,
-            fm.slug.as_ref().map(|s| s.value.as_str()),
-            &date,
-            settings.jekyll_permalink.as_deref(),
-        )
-        && let Ok(file) = crate::paths::alias_file(&url_date::alias_of(&url))
-        && !aliases.contains(&file)
-    {
-        aliases.push(file);
-    }
-    let own = format!("{rel_url}index.html");
-    aliases.retain(|file| *file != own);
+    let jekyll = fm.extra.get("permalink").is_none().then(|| {
+        let slug = fm.slug.as_ref().map(|s| s.value.as_str());
+        let style = settings.jekyll_permalink.as_deref();
+        super::jekyll_url::post_url(rel, &raw_stem, &fm.categories, slug, &date, style)
+    });
+    old_urls(&mut aliases, old_path.into_iter().chain(jekyll.flatten()), &rel_url);
     let tags = tags_of(&fm, rel, settings, errors);
     Some(assemble(
         fm,
@@ -82,6 +64,21 @@ pub(super) fn validate(
         rel,
         Derived { title, date, updated, slug, tags, expires, aliases, rel_url, pullquotes, lang },
     ))
+}
+
+/// Adds the old URLs as aliases, so they keep working; an alias that is the
+/// new URL `rel_url` (an import keeps every old link, whether or not the
+/// scheme changed) has nothing to redirect.
+fn old_urls(aliases: &mut Vec<String>, old: impl Iterator<Item = String>, rel_url: &str) {
+    for path in old {
+        if let Ok(file) = crate::paths::alias_file(&url_date::alias_of(&path))
+            && !aliases.contains(&file)
+        {
+            aliases.push(file);
+        }
+    }
+    let own = format!("{rel_url}index.html");
+    aliases.retain(|file| *file != own);
 }
 
 /// Layouts that mark a page, not an article, in Jekyll and Hugo front matter.

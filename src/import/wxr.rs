@@ -117,6 +117,11 @@ pub fn read(xml: &str, file: &Path) -> Result<Export, Error> {
             _ => {}
         }
     }
+    finished(st, file)
+}
+
+/// The export read to its end, or what says it is cut short or no export.
+fn finished(st: State, file: &Path) -> Result<Export, Error> {
     if let (Some(open), Some(line)) = (st.path.last(), st.opened.last()) {
         let msg = format!(
             "the export ends inside <{open}> opened on this line: the file is cut short; export it again"

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Instant, SystemTime};
 
+mod extra;
 mod read;
 mod update;
 mod write;
@@ -198,14 +199,7 @@ impl Session {
             // made on the spot.
             links: &views::Links::default(),
         };
-        // The sitemaps follow the set of pages and what they show of each
-        // article; the same key means the same pages as last time, so
-        // rendering may skip unchanged articles outright.
-        let shown: Vec<u64> = self.rendered.iter().map(|r| r.summary_version).collect();
-        let own_robots =
-            (assets.iter().any(|a| a.rel == "robots.txt"), crate::favicon::own(&assets, &settings));
-        let sitemap_key =
-            hash(&(self.quoted_key, renderer.fingerprint(), self.settings_key, shown, own_robots));
+        let sitemap_key = self.sitemap_key(&renderer, &assets, &settings);
         let same_pages =
             !previous.is_empty() && self.sitemaps.as_ref().is_some_and(|(k, _)| *k == sitemap_key);
         let (written, feed_keys) =
@@ -234,20 +228,7 @@ impl Session {
         };
         keys.extend(feed_keys);
         let pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
-        // The pages first, so that an alias over one is refused.
-        let extra = self.own_pages(&settings, &renderer, &mut keys, &mut timings).and_then(|mut own| {
-            own.extend(self.extra_pages(&settings, &mut keys, &mut kept, &mut timings)?);
-            Ok(own)
-        });
-        let extra = match extra {
-            Ok(e) => e,
-            Err(e) => {
-                // The keys of last time are spent: the next build renders everything.
-                (self.search, self.sitemaps) = (None, None);
-                self.search_cache = Default::default();
-                return Err(e);
-            }
-        };
+        let extra = self.extras(&settings, &renderer, &mut keys, &mut kept, &mut timings)?;
         let stamp = crate::output::stamp_page(&settings.base_url);
         let extra = extra.into_iter().chain(sitemaps).chain([stamp]).collect();
         let written = Written { pages, extra, kept, keys };
@@ -311,82 +292,6 @@ impl Session {
         outcome.timings = timings;
         outcome.elapsed = start.elapsed();
         Ok(outcome)
-    }
-
-    /// The pages, rendered every time (a site has a handful), their files
-    /// put in `keys`. Last time's stand in the keys kept from then and are
-    /// taken out first, so that a page gone does not stay (the key of an
-    /// article now at its URL is not `ALWAYS`, and stays).
-    fn own_pages(
-        &mut self,
-        settings: &Settings,
-        renderer: &Renderer,
-        keys: &mut PageKeys,
-        timings: &mut Timings,
-    ) -> Result<Vec<Page>> {
-        for path in self.page_files.drain(..) {
-            if keys.get(&path) == Some(&crate::render::ALWAYS) {
-                keys.remove(&path);
-            }
-        }
-        let pages = timings.time("pages", || {
-            crate::undated::render(&self.pages.pages, &self.articles, settings, renderer, keys)
-        })?;
-        self.page_files = pages.iter().map(|p| p.path.clone()).collect();
-        keys.extend(self.page_files.iter().map(|p| (p.clone(), crate::render::ALWAYS)));
-        Ok(pages)
-    }
-
-    /// The search index (unless no article changed: then its paths
-    /// go to `kept`) and the redirect pages of aliases.
-    fn extra_pages(
-        &mut self,
-        settings: &Settings,
-        keys: &mut PageKeys,
-        kept: &mut Vec<String>,
-        timings: &mut Timings,
-    ) -> Result<Vec<Page>> {
-        let Some((_, archive)) = &self.archive else {
-            return Err(Error::Template { message: "internal: listings missing".into() });
-        };
-        let orders =
-            std::iter::once(&archive.order).chain(archive.sections.iter().map(|s| &s.listings.order));
-        let listed: Vec<Vec<u64>> =
-            orders.map(|o| o.iter().map(|&i| self.rendered[i].version).collect()).collect();
-        let key = hash(&listed);
-        let search = match self.search.take() {
-            Some((k, paths)) if k == key => {
-                kept.extend(paths.iter().cloned());
-                self.search = Some((k, paths));
-                Vec::new()
-            }
-            previous => {
-                // Index files are named by their bytes: last time's names
-                // may be gone, and must not be kept from the previous keys.
-                for path in previous.iter().flat_map(|(_, paths)| paths) {
-                    keys.remove(path);
-                }
-                let out = timings.time("search", || {
-                    crate::site::search_pages_cached(
-                        &self.articles,
-                        &self.rendered,
-                        archive,
-                        settings,
-                        &mut self.search_cache,
-                    )
-                })?;
-                let paths =
-                    out.pages.iter().map(|p| p.path.clone()).chain(out.kept.iter().cloned()).collect();
-                self.search = Some((key, paths));
-                // Files unchanged since the last build are kept, not made again.
-                kept.extend(out.kept);
-                out.pages
-            }
-        };
-        let aliases = crate::publish::alias_pages(&self.articles, settings, keys)?;
-        self.alias_paths = aliases.iter().map(|p| p.path.clone()).collect();
-        let shortlinks = crate::render::shortlinks::map_page(&self.articles, &self.pages.pages, settings);
-        Ok(search.into_iter().chain(aliases).chain(shortlinks).collect())
     }
 
     /// Settings as on disk; a change of settings starts over.

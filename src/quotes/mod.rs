@@ -3,6 +3,7 @@
 mod attribution;
 mod blocks;
 mod cues;
+mod facts;
 mod gender;
 mod lexicon;
 mod marks;
@@ -85,7 +86,7 @@ fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
     }
     let parts = spans.iter().flat_map(|s| s.parts.iter().map(|p| (p.block, p.start, p.end)));
     let mut reg = register_names(blocks, parts);
-    let facts = attribution::Facts::of(blocks);
+    let facts = facts::Facts::of(blocks);
     let mut out = Vec::new();
     // The last kept quote: (block it ends in, speaker), for quotes with no cue of their own.
     let mut prev = Previous::default();
@@ -140,7 +141,7 @@ fn read_quote<'b>(
     blocks: &'b [String],
     spans: &[marks::Span],
     si: usize,
-    (reg, facts): (&mut Registry, &attribution::Facts<'b>),
+    (reg, facts): (&mut Registry, &facts::Facts<'b>),
     prev: &mut Previous,
 ) -> Option<(Quote, Vec<Candidate>)> {
     let span = &spans[si];
