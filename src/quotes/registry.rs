@@ -301,6 +301,9 @@ pub fn register_names(blocks: &[String], quoted: impl Iterator<Item = (usize, us
     let longest = blocks.iter().map(String::len).max().unwrap_or(0);
     let (mut t, mut w) = (Vec::with_capacity(longest / 5 + 8), Vec::new());
     for (bi, b) in blocks.iter().enumerate() {
+        // Who is reported as speaking is asked only of the two blocks before a
+        // quote and its own: the speech verb is looked for there only.
+        let near_quote = ranges[bi..].iter().take(3).any(|r| !r.is_empty());
         for (gs, ge) in gaps(&mut ranges[bi], b.len()) {
             tokens_into(&b[gs..ge], &mut t);
             let mut i = 0;
@@ -309,7 +312,8 @@ pub fn register_names(blocks: &[String], quoted: impl Iterator<Item = (usize, us
                     Some(end) if end > i => {
                         if let Some(m) = mention(&reg, &t, i, end, &w) {
                             let off = t[i].word.as_ptr() as usize - b.as_ptr() as usize;
-                            reg.push(Mention { at: (bi, off), ..m });
+                            let speaks = near_quote && verb_near(&t, i, end);
+                            reg.push(Mention { at: (bi, off), speaks, ..m });
                         }
                         end
                     }
@@ -364,7 +368,7 @@ fn mention(reg: &Registry, t: &[Tok], i: usize, end: usize, w: &[&str]) -> Optio
         gender: titled.or_else(|| pronoun_after(t, end)),
         titled: titled.is_some(),
         opens,
-        speaks: verb_near(t, i, end),
+        speaks: false,
     })
 }
 
