@@ -351,7 +351,8 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
     let m = Mentions::of(reg, s, &words);
     let lower_seen = w.iter().skip(1).filter(|x| s.facts.writes_lower(x)).count();
     let gender = s.pronoun.map(|want| reg.gender_of(&words).map(|g| g == want));
-    let in_quote = s.text.split(|c: char| !c.is_alphanumeric()).any(|q| q == last);
+    let in_quote = names_word(s.text, last);
+    let person = is_person(&w);
     let route = |r: Route| f32::from(u8::from(s.route == r));
     let rule = f32::from(u8::from(e.rule));
     let b = |v: bool| f32::from(u8::from(v));
@@ -372,7 +373,7 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         near(e.tail_dist),
         b(!e.in_head && !e.in_tail && !e.rule && !e.carried),
         e.recent_gap.map_or(1.0, |g| g as f32 / 3.0),
-        b(is_person(&w)),
+        b(person),
         b(w.len() == 1),
         b(w.iter().any(|x| is_org_word(x))),
         b(m.titled),
@@ -400,7 +401,7 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         (1.0 + m.others_since as f32).ln(),
         b(m.named_since),
         b(e.carried && m.others_since > 0),
-        rule * b(is_person(&w)),
+        rule * b(person),
         rule * b(in_quote),
         b(e.spoke_last),
         b(m.spoke_near),
@@ -410,6 +411,19 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(e.subject_last) * route(Route::Pronoun),
     ];
     Candidate { name: join(display_words(&w, s.facts), false), x }
+}
+
+/// `text` holds `word` as a whole word (between characters that are not
+/// letters or digits): found by a substring search, not by splitting the text.
+fn names_word(text: &str, word: &str) -> bool {
+    if word.is_empty() || !word.chars().all(char::is_alphanumeric) {
+        return false;
+    }
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The name without the role run into it: "Political Editor Matthew Boyle" is

@@ -93,6 +93,10 @@ struct Holders {
     /// Some of them end in the name: then only those count.
     any_end: bool,
     ids: Vec<u32>,
+    /// The name's number of words and first byte, for [`Holding::may_hold`]
+    /// without splitting the name again.
+    len: usize,
+    first: u8,
 }
 
 /// Whether a mention holds a shorter name.
@@ -109,11 +113,16 @@ impl<'w> Holding<'w> {
     /// Only longer names that start or end like the name can hold it: a first-letter
     /// test spares the word comparisons for nearly every other mention.
     fn may_hold(&self, m: &Mention) -> bool {
+        Holding::may_hold_by(self.words.len(), self.first, m)
+    }
+
+    /// [`Holding::may_hold`] for a name of `len` words starting with the byte `first`.
+    fn may_hold_by(len: usize, first: u8, m: &Mention) -> bool {
         let n = m.words.len();
-        n > self.words.len() && {
+        n > len && {
             let byte = |w: &String| w.bytes().next().unwrap_or(0);
-            let (a, b) = (byte(&m.words[0]), byte(&m.words[n - self.words.len()]));
-            !(self.first.is_ascii() && a.is_ascii() && b.is_ascii()) || a == self.first || b == self.first
+            let (a, b) = (byte(&m.words[0]), byte(&m.words[n - len]));
+            !(first.is_ascii() && a.is_ascii() && b.is_ascii()) || a == first || b == first
         }
     }
 
@@ -145,7 +154,12 @@ impl Registry {
 
     fn push(&mut self, m: Mention) {
         let id = self.mentions.len() as u32;
-        let after = |list: &[u32], ms: &[Mention]| list.partition_point(|&k| ms[k as usize].at <= m.at);
+        // Names come in reading order, speakers after the names before them:
+        // most go at the end, which is asked first.
+        let after = |list: &[u32], ms: &[Mention]| match list.last() {
+            Some(&k) if ms[k as usize].at > m.at => list.partition_point(|&k| ms[k as usize].at <= m.at),
+            _ => list.len(),
+        };
         let i = after(&self.order, &self.mentions);
         self.order.insert(i, id);
         let last = m.words.last().map_or("", String::as_str);
@@ -154,12 +168,13 @@ impl Registry {
             None => drop(self.by_last.insert(last.to_string(), vec![id])),
         }
         let mut holders = self.holders.borrow_mut();
+        // While the names are read, nobody has asked yet.
         holders.retain(|key, h| {
-            let words: Vec<&str> = key.split(' ').collect();
-            let test = Holding::new(&words);
-            if !test.may_hold(&m) {
+            if !Holding::may_hold_by(h.len, h.first, &m) {
                 return true;
             }
+            let words: Vec<&str> = key.split(' ').collect();
+            let test = Holding::new(&words);
             if test.ends(&m) && !h.any_end {
                 return false;
             }
@@ -208,7 +223,7 @@ impl Registry {
         };
         match best {
             Some(i) => self.longest_form(&self.get(i).words),
-            None => self.longest_form(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>()),
+            None => self.longest_form(words),
         }
     }
 
@@ -219,22 +234,22 @@ impl Registry {
         let mut near: Vec<u32> = self.order.iter().copied().filter(|&k| test.may_hold(self.get(k))).collect();
         let any_end = near.iter().any(|&k| test.ends(self.get(k)));
         near.retain(|&k| test.holds(self.get(k), any_end));
-        Holders { any_end, ids: near }
+        Holders { any_end, ids: near, len: words.len(), first: test.first }
     }
 
     /// "Ada Quill" after "Ada Mae Quill": the same person, given in full elsewhere.
     /// Initials are left alone: they tell a father from a son of the same name.
-    fn longest_form(&self, found: &[String]) -> Vec<String> {
-        let mut longer = self.ending_in(found.last().map_or("", String::as_str)).filter(|m| {
+    fn longest_form<S: AsRef<str>>(&self, found: &[S]) -> Vec<String> {
+        let mut longer = self.ending_in(found.last().map_or("", AsRef::as_ref)).filter(|m| {
             found.len() > 1
                 && m.words.len() > found.len()
-                && m.words[0] == found[0]
+                && m.words[0] == found[0].as_ref()
                 && m.words.iter().all(|w| more_chars_than(w, 1))
                 && in_order(&m.words, found)
         });
         match longer.next() {
             Some(m) if longer.all(|o| o.words == m.words) => m.words.clone(),
-            _ => found.to_vec(),
+            _ => found.iter().map(|w| w.as_ref().to_string()).collect(),
         }
     }
 
@@ -405,9 +420,9 @@ fn pronoun_after(t: &[Tok], end: usize) -> Option<Gender> {
 }
 
 /// Every word of `part` appears in `full`, in the same order.
-fn in_order(full: &[String], part: &[String]) -> bool {
+fn in_order<S: AsRef<str>>(full: &[String], part: &[S]) -> bool {
     let mut it = full.iter();
-    part.iter().all(|p| it.any(|f| f == p))
+    part.iter().all(|p| it.any(|f| f == p.as_ref()))
 }
 
 /// The same word of a name, allowing for accents and their transliterations:
