@@ -49,6 +49,8 @@ impl Section {
             lang: String,
             name: String,
             url: String,
+            /// The full URL, for `hreflang` links.
+            permalink: String,
             prefix: String,
         }
         if sections.is_empty() {
@@ -64,6 +66,7 @@ impl Section {
                     name: views::native_name(&lang),
                     lang,
                     url: s.url(prefix),
+                    permalink: s.permalink(prefix),
                     prefix: prefix.into(),
                 }
             })

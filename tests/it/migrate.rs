@@ -171,6 +171,14 @@ fn language_folders_get_their_own_urls_lang_and_hreflang() {
         );
     }
     // A shared translationKey links files of different names.
+    // Each language's front page names the others as its alternates.
+    for front in ["index.html", "ja/index.html", "zh_tw/index.html"] {
+        let html = site.read(front);
+        for (lang, href) in [("en", "/"), ("ja", "/ja/"), ("zh-TW", "/zh_tw/")] {
+            let link = format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{href}\">");
+            assert!(html.contains(&link), "{front} lacks {link}");
+        }
+    }
     let fune = site.read("ja/2024/04/02/fune/index.html");
     assert!(fune.contains("hreflang=\"en\" href=\"/2024/04/02/ferry/\""), "{fune}");
     let alone = site.read("2024/05/05/only-english/index.html");
