@@ -21,7 +21,7 @@ use crate::config::Settings;
 use crate::content::Article;
 use crate::error::Result;
 use crate::escape::{uri, uri_into};
-use crate::render::feed_links::{FORMATS, group_title};
+use crate::render::feed_links::{FORMATS, group_title, site_title};
 use crate::render::{Page, PageKeys, Sink, views};
 use crate::xml::Cdata;
 
@@ -104,7 +104,7 @@ fn language_listings<'a>(
     let limit = settings.config.feed_limit;
     let cut = |list: &[usize]| list.len().min(limit);
     let mut listings = vec![Listing {
-        title: settings.config.title.clone(),
+        title: site_title(lang, settings),
         description: settings.config.description.clone(),
         rel: lang.to_string(),
         articles: &archive.order[..cut(&archive.order)],
@@ -115,7 +115,7 @@ fn language_listings<'a>(
         [("tags", &archive.tags, "Stories tagged"), ("authors", &archive.authors, "Stories by")]
     {
         listings.extend(groups.iter().map(|g: &Group| Listing {
-            title: group_title(&g.name, settings),
+            title: group_title(&g.name, lang, settings),
             description: format!("{what} {} in {}", g.name, settings.config.title),
             rel: format!("{lang}{prefix}/{}/", g.slug),
             articles: &g.articles[..cut(&g.articles)],

@@ -37,9 +37,26 @@ pub fn links(rel: &str, title: &str, settings: &Settings) -> Vec<FeedLink> {
         .collect()
 }
 
-/// The title of a tag's or author's feeds.
-pub fn group_title(name: &str, settings: &Settings) -> String {
-    format!("{name} · {}", settings.config.title)
+/// The title of a tag's or author's feeds in the language under `prefix`.
+pub fn group_title(name: &str, prefix: &str, settings: &Settings) -> String {
+    format!("{name} · {}", site_title(prefix, settings))
+}
+
+/// The site's title in the feeds of the language under `prefix` (`ja/`):
+/// the site's own for the default language, with the language's own name
+/// for a section (`The Ledger (日本語)`), so that a reader subscribed to
+/// both can tell them apart.
+pub fn site_title(prefix: &str, settings: &Settings) -> String {
+    match prefix.strip_suffix('/') {
+        Some(code) if !code.is_empty() => {
+            format!(
+                "{} ({})",
+                settings.config.title,
+                super::views::native_name(&super::views::html_lang(code))
+            )
+        }
+        _ => settings.config.title.clone(),
+    }
 }
 
 #[cfg(test)]

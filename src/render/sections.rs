@@ -25,7 +25,8 @@ impl Section {
             .map(|sec| {
                 let mut config = s.config.clone();
                 config.language = views::html_lang(&sec.lang);
-                let feeds = super::feed_links::links(&sec.prefix, &s.config.title, s);
+                let title = super::feed_links::site_title(&sec.prefix, s);
+                let feeds = super::feed_links::links(&sec.prefix, &title, s);
                 Section {
                     prefix: sec.prefix.clone(),
                     site: super::site_value(

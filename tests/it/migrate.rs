@@ -171,6 +171,16 @@ fn language_folders_get_their_own_urls_lang_and_hreflang() {
         );
     }
     // A shared translationKey links files of different names.
+    // A section's feeds carry its language's name, so a reader subscribed to
+    // both can tell them apart; the default language's keep the site's title.
+    let title = |feed: &str| {
+        let xml = site.read(feed);
+        let at = xml.find("<title>").expect("a title") + 7;
+        xml[at..at + xml[at..].find("</title>").expect("its end")].to_string()
+    };
+    let (en_title, ja_title) = (title("feed.xml"), title("ja/feed.xml"));
+    assert_eq!(ja_title, format!("{en_title} (日本語)"));
+    assert!(site.read("ja/index.html").contains(&format!("title=\"{ja_title} (Atom)\"")));
     // Each language's front page names the others as its alternates.
     for front in ["index.html", "ja/index.html", "zh_tw/index.html"] {
         let html = site.read(front);

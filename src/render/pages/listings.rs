@@ -81,8 +81,9 @@ fn group_jobs<'a>(
         listing_jobs(jobs, r, input, &base, template, &g.articles, extra, move |c| {
             let s = input.settings;
             c.insert_value(var, listing_views::group(g, &prefix, s));
-            let title = super::super::feed_links::group_title(&g.name, s);
-            let mut feeds = super::super::feed_links::links(lang, &s.config.title, s);
+            let title = super::super::feed_links::group_title(&g.name, lang, s);
+            let mut feeds =
+                super::super::feed_links::links(lang, &super::super::feed_links::site_title(lang, s), s);
             feeds.extend(super::super::feed_links::links(&format!("{prefix}/{}/", g.slug), &title, s));
             c.insert_value("feeds", Value::from_serializable(&feeds));
         });
