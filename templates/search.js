@@ -59,12 +59,43 @@
     var n = Array.from(word).length;
     return (n >= 2 && n <= 40) || (n === 1 && word.charCodeAt(0) > 127);
   }
+  // Han, hiragana and katakana: written without spaces between words, so
+  // indexed (by text.rs, with the same ranges) as pairs of characters.
+  function isCjk(c) {
+    var p = c.codePointAt(0);
+    return (p >= 0x3040 && p <= 0x30ff) || (p >= 0x3400 && p <= 0x4dbf) || (p >= 0x4e00 && p <= 0x9fff) ||
+      (p >= 0xf900 && p <= 0xfaff) || (p >= 0xff66 && p <= 0xff9f) || (p >= 0x20000 && p <= 0x2ffff);
+  }
+  // A run of letters with Chinese or Japanese in it, as text.rs splits it.
+  function cjkTokens(run, at, out) {
+    var chars = Array.from(run);
+    var offs = [];
+    var o = at;
+    chars.forEach(function (c) { offs.push(o); o += c.length; });
+    offs.push(o);
+    var i = 0;
+    while (i < chars.length) {
+      var cjk = isCjk(chars[i]);
+      var end = i;
+      while (end < chars.length && isCjk(chars[end]) === cjk) { end++; }
+      if (cjk && end - i > 1) {
+        for (var k = i; k + 1 < end; k++) {
+          out.push({ w: normal(chars[k] + chars[k + 1]), start: offs[k], end: offs[k + 2] });
+        }
+      } else {
+        var w = normal(chars.slice(i, end).join(""));
+        if (keep(w)) { out.push({ w: w, start: offs[i], end: offs[end] }); }
+      }
+      i = end;
+    }
+  }
   // The words of `text` with where they stand: [{w, start, end}].
   function tokens(text) {
     var out = [];
     var re = /[\p{Alphabetic}\p{N}]+/gu;
     var m;
     while ((m = re.exec(text)) !== null) {
+      if (Array.from(m[0]).some(isCjk)) { cjkTokens(m[0], m.index, out); continue; }
       var w = normal(m[0]);
       if (keep(w)) { out.push({ w: w, start: m.index, end: m.index + m[0].length }); }
     }
@@ -460,8 +491,10 @@
     if (from > 0) { p.appendChild(document.createTextNode("… ")); }
     for (var k = from; k < to; k++) {
       if (hit[k] < 0) { continue; }
-      p.appendChild(document.createTextNode(text.slice(at, t[k].start)));
-      p.appendChild(el("mark", "", text.slice(t[k].start, t[k].end)));
+      // Pairs of characters overlap: a mark starts where the last one ended.
+      var from_ = Math.max(at, t[k].start);
+      p.appendChild(document.createTextNode(text.slice(at, from_)));
+      p.appendChild(el("mark", "", text.slice(from_, t[k].end)));
       at = t[k].end;
     }
     var end = to < t.length ? t[to - 1].end : text.length;

@@ -61,6 +61,15 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// Han, hiragana and katakana (full and half width): the scripts written
+/// without spaces between words. The browser script holds the same ranges.
+pub fn is_cjk(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..=0x2FFFF
+    )
+}
+
 /// Whether a word is worth indexing: two characters or more, or a single
 /// non-ASCII one (a CJK word can be one character; `a` or `s` cannot).
 fn keep(word: &str) -> bool {
@@ -74,7 +83,9 @@ fn keep(word: &str) -> bool {
 
 /// The normalised words of `text`, in order, repeats included.
 pub fn words(text: &str) -> Vec<String> {
-    normalise(text).split(|c: char| !c.is_alphanumeric()).filter(|w| keep(w)).map(str::to_string).collect()
+    let mut out = Vec::new();
+    Scanner::default().words(&normalise(text), &mut |w, _| out.push(w.to_string()));
+    out
 }
 
 /// Calls `f` with each word of `text`, lower-cased but not folded (a
@@ -166,6 +177,10 @@ impl Scanner {
         if end == 0 {
             return start + rest.chars().next().map_or(1, char::len_utf8);
         }
+        if rest[..end].chars().any(is_cjk) {
+            self.cjk_run(&rest[..end], f);
+            return start + end;
+        }
         self.word.clear();
         for c in rest[..end].chars() {
             self.word.extend(c.to_lowercase());
@@ -174,6 +189,34 @@ impl Scanner {
             f(&self.word, self.word.is_ascii());
         }
         start + end
+    }
+
+    /// A run of letters holding Chinese or Japanese, written without spaces
+    /// between words: each two neighbouring characters are a word (a lone
+    /// one is a word of its own), so that a query for 工事 finds 港の工事が
+    ///始まった. Letters of other scripts in the run are words as usual.
+    fn cjk_run(&mut self, run: &str, f: &mut impl FnMut(&str, bool)) {
+        let chars: Vec<char> = run.chars().flat_map(char::to_lowercase).collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let cjk = is_cjk(chars[i]);
+            let end = chars[i..].iter().position(|&c| is_cjk(c) != cjk).map_or(chars.len(), |k| i + k);
+            let piece = &chars[i..end];
+            if cjk && piece.len() > 1 {
+                for pair in piece.windows(2) {
+                    self.word.clear();
+                    self.word.extend(pair);
+                    f(&self.word, false);
+                }
+            } else {
+                self.word.clear();
+                self.word.extend(piece);
+                if keep(&self.word) {
+                    f(&self.word, self.word.is_ascii());
+                }
+            }
+            i = end;
+        }
     }
 
     /// [`Scanner::words`] of each run of text of an HTML fragment (see
@@ -300,6 +343,18 @@ mod tests {
         assert_eq!(w, ["京都", "visit", "москва"]);
         let one = words("京 a");
         assert_eq!(one, ["京"]);
+    }
+
+    #[test]
+    fn chinese_and_japanese_are_indexed_by_pairs_of_characters() {
+        assert_eq!(
+            words("港の工事が始まった"),
+            ["港の", "の工", "工事", "事が", "が始", "始ま", "まっ", "った"]
+        );
+        // Other letters in the run are words of their own; a lone character stays one.
+        assert_eq!(words("iPhone発売 京"), ["iphone", "発売", "京"]);
+        assert_eq!(words("서울 시장"), ["서울", "시장"], "Korean is written with spaces");
+        assert!(is_cjk('ｶ') && is_cjk('𠀋') && is_cjk('ー') && !is_cjk('서'));
     }
 
     #[test]

@@ -502,3 +502,34 @@ fn an_open_page_follows_its_file_through_serve() {
         wait_for(Duration::from_secs(20), || script(overlay).as_str().filter(|t| t.is_empty()).map(drop));
     assert!(cleared.is_some(), "the error stayed after the fix");
 }
+
+#[test]
+fn chinese_and_japanese_are_found_without_spaces_between_words() {
+    let Some(driver_bin) = browser() else {
+        return;
+    };
+    let site = TestSite::new();
+    site.file("site.yaml", "title: Ledger\nlanguage: ja\n")
+        .article("a.md", "title: 港湾の工事\ndate: 2024-01-10", "港の工事が始まった。市長は説明した。\n")
+        .article("b.md", "title: 祭り\ndate: 2024-02-10", "夏祭りが戻ってきた。\n");
+    site.build_with(&BuildOptions { base_url: Some("/news/".into()), ..BuildOptions::default() })
+        .expect("build");
+    let server = Server::start(site.out());
+    let profile = tempfile::tempdir().expect("profile dir");
+    let driver = Driver::start(&driver_bin);
+    let session = Session::open(&driver, profile.path());
+    let b = Browser { driver: &driver, session: &session, port: server.port };
+
+    b.open("search/?q=工事");
+    let v = b.results("1 story matches “工事”.");
+    assert_eq!(v[1][0][1], "港湾の工事");
+    assert_eq!(v[1][0][4], json!(["工事"]), "{v}");
+    // Two words run together, as Japanese writes them: every pair must be there.
+    b.type_in("#search-input", "工事が始まった");
+    let v = b.results("1 story matches “工事が始まった”.");
+    assert!(v[1][0][3].as_str().is_some_and(|t| t.contains("工事が始まった")), "{v}");
+    b.type_in("#search-input", "祭り");
+    let v = b.results("1 story matches “祭り”.");
+    assert_eq!(v[1][0][1], "祭り");
+    assert_eq!(b.console_errors(), Vec::<String>::new());
+}
