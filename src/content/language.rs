@@ -62,7 +62,9 @@ pub fn of(rel: &Path, stem: &str, extra: &Map<String, Value>, settings: &Setting
         return unsectioned(rel, extra, settings);
     }
     let inner: Vec<String> = rel.iter().skip(1).map(|c| c.to_string_lossy().into_owned()).collect::<Vec<_>>();
-    let folder = inner.first().filter(|_| inner.len() > 1).and_then(|f| listed(settings, f));
+    // A page's language folder is under `pages/` (`content/pages/ja/about.md`).
+    let at = usize::from(inner.first().is_some_and(|f| f == super::page::PAGES_DIR));
+    let folder = inner.get(at).filter(|_| inner.len() > at + 1).and_then(|f| listed(settings, f));
     let suffix = stem.rsplit_once('.').and_then(|(_, s)| listed(settings, s));
     let written = ["lang", "language"].iter().find_map(|k| extra.get(*k)?.as_str()).map(str::trim);
     let code = match written.filter(|w| !w.is_empty()) {
@@ -78,7 +80,7 @@ pub fn of(rel: &Path, stem: &str, extra: &Map<String, Value>, settings: &Setting
     let key = key.map(str::to_string).unwrap_or_else(|| {
         let mut parts: Vec<&str> = inner.iter().map(String::as_str).collect();
         if folder.is_some() {
-            parts.remove(0);
+            parts.remove(at);
         }
         let file = parts.pop().unwrap_or_default();
         let base = file.rsplit_once('.').map_or(file, |(b, _)| b);

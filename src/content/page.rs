@@ -43,6 +43,8 @@ pub struct SitePage {
     pub body: String,
     /// Its language code.
     pub lang: String,
+    /// `ja/` for a page of a language section, empty otherwise.
+    pub lang_prefix: String,
     /// Output path relative to the site root, e.g. `about/`.
     pub rel_url: String,
     /// The line of the front matter's opening fence, for errors about the page as a whole.
@@ -79,14 +81,15 @@ pub(super) fn validate_page(
     let lang = language::of(rel, &stem, &fm.extra, settings);
     let rel_url = match written_url {
         Some(url) => url_of(&url).map_err(|m| errors.push(Error::content(rel, fence, 1, m))).ok(),
-        None => default_url(rel, fm.slug.as_ref().map(|s| s.value.as_str()), title.as_deref()).map_or_else(
-            || {
-                let msg = "cannot make a URL from the file name or title: add a `url:` such as /about/";
-                errors.push(Error::content(rel, fence, 1, msg));
-                None
-            },
-            |u| Some(lang.prefix.clone() + &u),
-        ),
+        None => default_url(rel, fm.slug.as_ref().map(|s| s.value.as_str()), title.as_deref(), &lang.prefix)
+            .map_or_else(
+                || {
+                    let msg = "cannot make a URL from the file name or title: add a `url:` such as /about/";
+                    errors.push(Error::content(rel, fence, 1, msg));
+                    None
+                },
+                |u| Some(lang.prefix.clone() + &u),
+            ),
     };
     let (title, rel_url) = (title?, rel_url?);
     if !errors.is_empty() {
@@ -109,6 +112,7 @@ pub(super) fn validate_page(
         extra: fm.extra,
         body,
         lang: lang.code,
+        lang_prefix: lang.prefix,
         rel_url,
         line: fence,
     })
@@ -133,10 +137,14 @@ fn url_of(written: &str) -> Result<String, String> {
 /// The URL of a page without a `url`: its path under `content/pages/`
 /// (slugified, a bundle's `index` dropped) or, elsewhere, its slug; a
 /// `slug` replaces the last segment.
-fn default_url(rel: &Path, slug: Option<&str>, title: Option<&str>) -> Option<String> {
+fn default_url(rel: &Path, slug: Option<&str>, title: Option<&str>, lang_prefix: &str) -> Option<String> {
     let under = rel.strip_prefix(Path::new(CONTENT_DIR).join(PAGES_DIR)).ok();
     let mut segments: Vec<String> = match under {
         Some(inner) => {
+            // The language folder is the page's language prefix, added by the caller.
+            let folder =
+                lang_prefix.strip_suffix('/').filter(|f| inner.starts_with(f) && inner.iter().count() > 1);
+            let inner = folder.map_or(inner, |f| inner.strip_prefix(f).unwrap_or(inner));
             let mut s: Vec<String> =
                 inner.with_extension("").iter().map(|c| slugify(&c.to_string_lossy())).collect();
             if s.last().is_some_and(|l| l == "index" || l == "_index") {
@@ -174,7 +182,7 @@ mod tests {
 
     #[test]
     fn urls_from_paths_slugs_and_url_keys() {
-        let url = |p: &str, slug: Option<&str>| default_url(Path::new(p), slug, Some("About Us"));
+        let url = |p: &str, slug: Option<&str>| default_url(Path::new(p), slug, Some("About Us"), "");
         assert_eq!(url("content/pages/about.md", None).as_deref(), Some("about/"));
         assert_eq!(
             url("content/pages/Policies/Ethics Code.md", None).as_deref(),
@@ -184,6 +192,10 @@ mod tests {
         assert_eq!(url("content/pages/about.md", Some("about-us")).as_deref(), Some("about-us/"));
         assert_eq!(url("content/misc/subscribe.md", None).as_deref(), Some("subscribe/"));
         assert_eq!(url("content/pages/index.md", None).as_deref(), Some("about-us/"), "the title's slug");
+        // A language folder is the prefix the caller adds, not a segment.
+        let ja = |p: &str| default_url(Path::new(p), None, None, "ja/");
+        assert_eq!(ja("content/pages/ja/about.md").as_deref(), Some("about/"));
+        assert_eq!(ja("content/pages/ja.md").as_deref(), Some("ja/"), "a page named like the language");
         assert_eq!(url_of("/about/").as_deref(), Ok("about/"));
         assert_eq!(url_of("policies/corrections").as_deref(), Ok("policies/corrections/"));
         for bad in ["/", "https://x.org/a/", "/a/../b/", "/a?b", "a//b"] {

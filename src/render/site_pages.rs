@@ -51,6 +51,14 @@ impl Renderer {
     pub fn render_site_page(&self, p: &SitePage, html: &Html, settings: &Settings) -> Result<Page> {
         let mut ctx = Context::new();
         ctx.insert_value("page", site_page(p, html, settings));
+        // A page of a language section sees the section as its pages do.
+        if !p.lang_prefix.is_empty() {
+            let mut config = settings.config.clone();
+            config.language = views::html_lang(&p.lang);
+            let section = Settings { config, ..settings.clone() };
+            ctx.insert_value("site", super::site_value(&self.root, &section, &p.lang_prefix));
+            ctx.insert_value("lang_prefix", Value::from(p.lang_prefix.as_str()));
+        }
         let bytes = self.render(PAGE_TEMPLATE, &ctx, html.html.len() + (1 << 13))?;
         Ok(Page { path: format!("{}index.html", p.rel_url), bytes })
     }

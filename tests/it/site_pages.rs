@@ -201,3 +201,24 @@ fn the_build_summary_counts_pages() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains("built: 1, skipped: 0; pages: 3; other files"), "{stdout}");
 }
+
+#[test]
+fn a_page_in_a_language_folder_is_a_page_of_that_language() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: Ledger\nlanguages: [en, ja]\n")
+        .file("content/pages/about.md", "---\ntitle: About\n---\nAbout us.\n")
+        .file("content/pages/ja/about.md", "---\ntitle: 概要\n---\n私たちについて。\n")
+        .article("ja/hi.md", "title: こんにちは\ndate: 2024-01-01", "こんにちは。\n");
+    site.build().unwrap_or_else(|e| panic!("{e}"));
+    let en = site.read("about/index.html");
+    assert!(en.contains("<html lang=\"en\"") && en.contains("About us."), "{en}");
+    let ja = site.read("ja/about/index.html");
+    assert!(ja.contains("<html lang=\"ja\"") && ja.contains("私たちについて。"), "{ja}");
+    // Its masthead is the section's: the menu links stay under /ja/.
+    assert!(
+        ja.contains("href=\"/ja/tags/\"") && !ja.contains("href=\"/tags/\""),
+        "{}",
+        &ja[..ja.len().min(3000)]
+    );
+    assert!(!site.exists("ja/ja/about/index.html"));
+}
