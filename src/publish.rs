@@ -126,6 +126,16 @@ pub fn alias_pages(articles: &[Article], settings: &Settings, pages: &PageKeys) 
             out.push(Page { path: file.clone(), bytes: redirect_html(a, settings).into_bytes() });
         }
     }
+    // Guessed old URLs give way to any page or written alias, and the first
+    // article to guess a path keeps it.
+    let mut taken: rustc_hash::FxHashSet<String> = out.iter().map(|p| p.path.clone()).collect();
+    for a in articles {
+        for file in &a.guessed_aliases {
+            if !pages.contains_key(file) && taken.insert(file.clone()) {
+                out.push(Page { path: file.clone(), bytes: redirect_html(a, settings).into_bytes() });
+            }
+        }
+    }
     Error::from_many(errors).map_or(Ok(out), Err)
 }
 

@@ -90,6 +90,10 @@ pub struct Article {
     pub expires: Option<Zoned>,
     /// Old URL paths (site-relative, e.g. `old/path/` or `old.html`) that redirect here.
     pub aliases: Vec<String>,
+    /// Old URL paths worked out rather than written (a Jekyll post's from
+    /// its site's permalink style): redirected to here unless something
+    /// else of the site has that path, never an error.
+    pub guessed_aliases: Vec<String>,
     /// Keys without a built-in meaning.
     pub extra: Map<String, Value>,
     /// The Markdown body.

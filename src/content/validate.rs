@@ -56,13 +56,16 @@ pub(super) fn validate(
         let style = settings.jekyll_permalink.as_deref();
         super::jekyll_url::post_url(rel, &raw_stem, &fm.categories, slug, &date, style)
     });
-    old_urls(&mut aliases, old_path.into_iter().chain(jekyll.flatten()), &rel_url);
+    old_urls(&mut aliases, old_path.into_iter(), &rel_url);
+    let mut guessed = Vec::new();
+    old_urls(&mut guessed, jekyll.flatten().into_iter(), &rel_url);
+    guessed.retain(|g| !aliases.contains(g));
     let tags = tags_of(&fm, rel, settings, errors);
     Some(assemble(
         fm,
         parts,
         rel,
-        Derived { title, date, updated, slug, tags, expires, aliases, rel_url, pullquotes, lang },
+        Derived { title, date, updated, slug, tags, expires, aliases, guessed, rel_url, pullquotes, lang },
     ))
 }
 
@@ -117,6 +120,7 @@ struct Derived {
     tags: Vec<String>,
     expires: Option<Zoned>,
     aliases: Vec<String>,
+    guessed: Vec<String>,
     rel_url: String,
     pullquotes: super::Pullquotes,
     lang: language::Language,
@@ -149,6 +153,7 @@ fn assemble(fm: FrontMatter, parts: &Split<'_>, rel: &Path, d: Derived) -> Artic
         not_quotes: fm.not_quotes,
         expires: d.expires,
         aliases: d.aliases,
+        guessed_aliases: d.guessed,
         extra: fm.extra,
         links_articles: body.contains(".md"),
         body,

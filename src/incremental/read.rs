@@ -218,6 +218,7 @@ impl Session {
                         && crate::publish::is_live(a, self.options.future, now)
                         && a.rel_url == old.rel_url
                         && a.aliases == old.aliases
+                        && a.guessed_aliases == old.guessed_aliases
                         && (&a.lang, &a.translation_key) == (&old.lang, &old.translation_key)
                 }
                 _ => false,

@@ -336,3 +336,22 @@ fn the_permalink_style_of_config_yml_keeps_old_post_links() {
     let out = site.cli(&["check"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 }
+
+#[test]
+fn guessed_jekyll_urls_that_collide_never_stop_the_build() {
+    // With `permalink: none`, Jekyll gives two posts of one title the same
+    // URL (the later overwrote the earlier): the build takes it for the first.
+    let site = crate::harness::TestSite::new();
+    site.file("_config.yml", "permalink: none\n")
+        .file("_posts/2019-03-04-weekly-notes.md", "---\ntitle: Weekly notes\n---\nFirst week.\n")
+        .file("_posts/2019-03-11-weekly-notes.md", "---\ntitle: Weekly notes\n---\nSecond week.\n")
+        .file(
+            "_posts/2019-03-12-about.md",
+            "---\ntitle: About this blog\npermalink: /weekly-notes.html\n---\nText.\n",
+        );
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.articles, 3);
+    // A written permalink wins over a guessed one.
+    let old = site.read("weekly-notes.html");
+    assert!(old.contains("url=/2019/03/12/about/"), "{old}");
+}
