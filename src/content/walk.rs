@@ -41,7 +41,7 @@ pub fn discover_pages(root: &Path) -> Vec<PathBuf> {
 pub(super) fn discover_sorted(root: &Path) -> (Sources, Problems) {
     let (mut sources, mut problems) = (Sources::default(), Problems::default());
     for (dir, kind) in folders(root) {
-        let base = root.join(dir);
+        let base = root.join(&dir);
         if !base.is_dir() {
             continue;
         }
@@ -67,7 +67,7 @@ pub(super) fn discover_sorted(root: &Path) -> (Sources, Problems) {
 /// in a format dateline reads that open with front matter, as Jekyll
 /// requires; not its home page or 404 page, which dateline makes.
 fn jekyll_pages(root: &Path) -> Vec<PathBuf> {
-    if !root.join(JEKYLL_POSTS).is_dir() {
+    if jekyll_posts(root).is_empty() {
         return Vec::new();
     }
     let Ok(entries) = std::fs::read_dir(root) else { return Vec::new() };
@@ -107,14 +107,37 @@ enum Folder {
 /// The folders articles and files are read from: `content/` and `static/`;
 /// in a Jekyll site built as it is (no `content/`, a `_posts/`), its posts
 /// and the folders its posts link images from, copied as they are.
-fn folders(root: &Path) -> Vec<(&'static str, Folder)> {
-    if root.join(CONTENT_DIR).is_dir() || !root.join(JEKYLL_POSTS).is_dir() {
-        return vec![(CONTENT_DIR, Folder::Content), ("static", Folder::Static)];
+fn folders(root: &Path) -> Vec<(String, Folder)> {
+    let posts = jekyll_posts(root);
+    if posts.is_empty() {
+        return vec![(CONTENT_DIR.into(), Folder::Content), ("static".into(), Folder::Static)];
     }
-    let mut dirs =
-        vec![(JEKYLL_POSTS, Folder::Content), ("_drafts", Folder::Content), ("static", Folder::Static)];
-    dirs.extend(JEKYLL_FILES.iter().map(|d| (*d, Folder::Kept)));
+    let mut dirs: Vec<(String, Folder)> = posts.into_iter().map(|d| (d, Folder::Content)).collect();
+    dirs.extend([("_drafts".into(), Folder::Content), ("static".into(), Folder::Static)]);
+    dirs.extend(JEKYLL_FILES.iter().map(|d| (d.to_string(), Folder::Kept)));
     dirs
+}
+
+/// The posts folders of a Jekyll site built as it is (no `content/`):
+/// `_posts/`, and `news/_posts/` for a category's posts, as Jekyll reads them.
+fn jekyll_posts(root: &Path) -> Vec<String> {
+    if root.join(CONTENT_DIR).is_dir() {
+        return Vec::new();
+    }
+    let mut posts: Vec<String> = std::fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|d| !d.starts_with(['_', '.']) && root.join(d).join(JEKYLL_POSTS).is_dir())
+        .map(|d| format!("{d}/{JEKYLL_POSTS}"))
+        .collect();
+    posts.sort();
+    if root.join(JEKYLL_POSTS).is_dir() {
+        posts.insert(0, JEKYLL_POSTS.to_string());
+    }
+    posts
 }
 
 /// A Jekyll site's posts, read in place when the site has no `content/`.
@@ -127,7 +150,7 @@ const JEKYLL_FILES: [&str; 5] = ["assets", "images", "img", "files", "uploads"];
 /// `_posts/` to read in place: a note saying where they go, rather than a
 /// silent build of nothing.
 fn foreign_root(root: &Path) -> Option<Warning> {
-    if root.join(JEKYLL_POSTS).is_dir() {
+    if !jekyll_posts(root).is_empty() {
         return None;
     }
     let posts = ["posts", "_drafts"].into_iter().find(|d| root.join(d).is_dir())?;

@@ -355,3 +355,17 @@ fn guessed_jekyll_urls_that_collide_never_stop_the_build() {
     let old = site.read("weekly-notes.html");
     assert!(old.contains("url=/2019/03/12/about/"), "{old}");
 }
+
+#[test]
+fn a_jekyll_category_folder_of_posts_is_read_with_its_category() {
+    let site = crate::harness::TestSite::new();
+    site.file("_posts/2020-01-01-hello.md", "---\ntitle: Hello\n---\nFirst.\n")
+        .file("news/_posts/2020-01-02-harbour.md", "---\ntitle: Harbour\n---\nSecond.\n")
+        .file("news/index.html", "---\nlayout: default\n---\n<p>listing</p>\n");
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.articles, 2, "{:?}", site.files());
+    assert!(site.exists("2020/01/02/harbour/index.html"));
+    // The folder is the post's category in the URL Jekyll gave it.
+    let old = site.read("news/2020/01/02/harbour.html");
+    assert!(old.contains("url=/2020/01/02/harbour/"), "{old}");
+}
