@@ -70,6 +70,10 @@ pub struct Archive {
     pub related: Vec<Vec<usize>>,
     /// Everyone quoted, by slug, with their quotes newest first.
     pub speakers: Vec<Speaker>,
+    /// The slug of the speaker's page of each quote that has one, by
+    /// (article, quote), in its language's quotes index: one person's
+    /// spellings share one page.
+    pub speaker_slugs: rustc_hash::FxHashMap<(usize, usize), String>,
     /// The listings of each language other than the default, which the
     /// fields above leave out (see [`Section`]).
     pub sections: Vec<Section>,
@@ -138,7 +142,14 @@ impl Archive {
         });
         main.related = related_articles(articles, &tag_lists, all.as_deref().unwrap_or(&main.order), related);
         (main.older, main.newer, main.sections) = (older, newer, sections);
+        main.speaker_slugs = main.slugs_of_quotes();
         main
+    }
+
+    /// [`Archive::speaker_slugs`] from the speakers of every language.
+    fn slugs_of_quotes(&self) -> rustc_hash::FxHashMap<(usize, usize), String> {
+        let all = std::iter::once(&self.speakers).chain(self.sections.iter().map(|s| &s.listings.speakers));
+        all.flatten().flat_map(|sp| sp.quotes.iter().map(move |&q| (q, sp.slug.clone()))).collect()
     }
 
     /// The listings of the articles in `order` (one language's).
@@ -156,6 +167,7 @@ impl Archive {
         for s in &mut self.sections {
             s.listings.speakers = speakers(&s.listings.order, rendered);
         }
+        self.speaker_slugs = self.slugs_of_quotes();
     }
 }
 

@@ -25,24 +25,25 @@ pub struct QuoteView<'a> {
 }
 
 /// The speaker's page in the quotes of `lang_prefix`'s language.
-fn speaker_url(name: &str, lang_prefix: &str, settings: &Settings) -> Option<String> {
-    let slug = crate::slug::slugify(name);
-    (!slug.is_empty()).then(|| settings.url(&[lang_prefix, "quotes/", &slug, "/"].concat()))
+fn speaker_url(slug: &str, lang_prefix: &str, settings: &Settings) -> Option<String> {
+    (!slug.is_empty()).then(|| settings.url(&[lang_prefix, "quotes/", slug, "/"].concat()))
 }
 
 fn quote_view<'a>(
     a: &Article,
-    text: &'a str,
-    speaker: Option<&'a str>,
+    (text, speaker): (&'a str, Option<&'a str>),
+    slug: Option<&str>,
     partial: bool,
     block: usize,
     settings: &Settings,
 ) -> QuoteView<'a> {
     let id = format!("p-{}", block + 1);
+    // The index's page for the person, under the name it merged their spellings to.
+    let slug = slug.map(str::to_string).or_else(|| speaker.map(crate::slug::slugify));
     QuoteView {
         text,
         speaker,
-        speaker_url: speaker.and_then(|s| speaker_url(s, &a.lang_prefix, settings)),
+        speaker_url: slug.and_then(|s| speaker_url(&s, &a.lang_prefix, settings)),
         partial,
         url: [&settings.url(&a.rel_url), "#", &id].concat(),
         id,
@@ -50,21 +51,30 @@ fn quote_view<'a>(
     }
 }
 
-/// `page.quotes` and `page.pullquotes`.
+/// `page.quotes` and `page.pullquotes`; `slugs` holds the speaker's page of
+/// each quote (see [`crate::archive::Archive::speaker_slugs`]).
 pub fn article_quotes<'a>(
     a: &Article,
     r: &'a Rendered,
+    slugs: &[Option<&str>],
     settings: &Settings,
 ) -> (Vec<QuoteView<'a>>, Vec<QuoteView<'a>>) {
+    let slug = |qi: usize| slugs.get(qi).copied().flatten();
     let quotes = r
         .quotes
         .iter()
-        .map(|q| quote_view(a, &q.text, q.speaker.as_deref(), q.partial, q.block, settings))
+        .enumerate()
+        .map(|(qi, q)| quote_view(a, (&q.text, q.speaker.as_deref()), slug(qi), q.partial, q.block, settings))
         .collect();
+    // A pull-out's speaker is one of the article's quoted speakers.
+    let slug_of = |name: Option<&str>| slug(r.quotes.iter().position(|q| q.speaker.as_deref() == name)?);
     let pulled = r
         .pullouts
         .iter()
-        .map(|p| quote_view(a, &p.text, p.speaker.as_deref(), false, p.block, settings))
+        .map(|p| {
+            let speaker = p.speaker.as_deref();
+            quote_view(a, (&p.text, speaker), slug_of(speaker), false, p.block, settings)
+        })
         .collect();
     (quotes, pulled)
 }
@@ -104,9 +114,11 @@ pub fn speakers(all: &[Speaker], lang_prefix: &str, settings: &Settings) -> (Val
     (Value::from_serializable(&by_count), Value::from_serializable(&az))
 }
 
-/// Listing items for (article, quote) pairs: each quote with its article's view.
+/// Listing items for (article, quote) pairs of the speaker whose page is
+/// `slug`: each quote with its article's view.
 pub fn quote_items(
     quotes: &[(usize, usize)],
+    slug: &str,
     articles: &[Article],
     rendered: &[Rendered],
     summaries: &[Value],
@@ -116,8 +128,8 @@ pub fn quote_items(
         .iter()
         .map(|&(ai, qi)| {
             let q = &rendered[ai].quotes[qi];
-            let mut view =
-                quote_view(&articles[ai], &q.text, q.speaker.as_deref(), q.partial, q.block, settings);
+            let said = (q.text.as_str(), q.speaker.as_deref());
+            let mut view = quote_view(&articles[ai], said, Some(slug), q.partial, q.block, settings);
             view.article = Some(summaries[ai].clone());
             Value::from_serializable(&view)
         })

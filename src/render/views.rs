@@ -351,9 +351,17 @@ pub fn summaries(
 
 /// The `page` of an article's own page; `page.quotes` and `page.pullquotes`
 /// are left empty without `quotes` (no template reads them).
-pub fn page(a: &Article, r: &Rendered, quotes: bool, settings: &Settings, links: &Links<'_>) -> Value {
-    let (quotes, pullquotes) =
-        if quotes { super::quote_views::article_quotes(a, r, settings) } else { Default::default() };
+pub fn page(
+    a: &Article,
+    r: &Rendered,
+    quotes: Option<&[Option<&str>]>,
+    settings: &Settings,
+    links: &Links<'_>,
+) -> Value {
+    let (quotes, pullquotes) = match quotes {
+        Some(slugs) => super::quote_views::article_quotes(a, r, slugs, settings),
+        None => Default::default(),
+    };
     let wpm = settings.config.words_per_minute.max(1);
     let summary = summary_view(a, r, settings, links);
     let description = description(a, r);

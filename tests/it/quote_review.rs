@@ -190,3 +190,38 @@ fn the_quotes_index_shows_one_person_under_the_fullest_name() {
     let page = site.read(&format!("quotes/{}/index.html", dateline::slug::slugify("Gerhard Müller")));
     assert_eq!(page.matches("class=\"quote-item\"").count(), 3, "{page}");
 }
+
+#[test]
+fn an_article_links_its_speaker_to_the_merged_page_in_a_clean_build_and_a_rebuild() {
+    let site = TestSite::new();
+    let said = |who: &str| {
+        format!(
+            "The council met.\n\n“The bridge will be rebuilt before the winter comes, whatever it costs,” said {who}.\n"
+        )
+    };
+    // A template that shows each quote's link to its speaker's page.
+    site.file(
+        "templates/article.html",
+        "<html><body>{% for q in page.quotes %}<a class=\"sp\" href=\"{{ q.speaker_url }}\">{{ q.speaker }}</a>{% endfor %}</body></html>",
+    );
+    site.article("2024/a.md", "title: A\ndate: 2024-01-01", &said("Gerhard Mueller, the engineer"));
+    let mut session =
+        dateline::incremental::Session::new(site.root(), &site.out(), dateline::BuildOptions::default());
+    session.build().expect("first build");
+    let alone = format!("/quotes/{}/", dateline::slug::slugify("Gerhard Mueller"));
+    assert!(site.read("2024/01/01/a/index.html").contains(&format!("href=\"{alone}\"")));
+    // Another article spells him with the umlaut: one page, named in full,
+    // and the first article's link follows it, in the rebuild as in a clean build.
+    site.article("2024/b.md", "title: B\ndate: 2024-01-02", &said("Gerhard Müller, the engineer"));
+    session.build().expect("rebuild");
+    let merged = format!("/quotes/{}/", dateline::slug::slugify("Gerhard Müller"));
+    assert_ne!(alone, merged);
+    for page in ["2024/01/01/a/index.html", "2024/01/02/b/index.html"] {
+        let html = site.read(page);
+        assert!(html.contains(&format!("href=\"{merged}\"")), "{page}: {html}");
+    }
+    assert!(site.exists(&format!("{}index.html", &merged[1..])));
+    let rebuilt = site.read("2024/01/01/a/index.html");
+    site.build().expect("clean build");
+    assert_eq!(site.read("2024/01/01/a/index.html"), rebuilt);
+}

@@ -151,6 +151,7 @@ fn quote_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &'a Input<'a>, s
                 let on_page = &s.quotes[pager.range.clone()];
                 let items = quote_views::quote_items(
                     on_page,
+                    &s.slug,
                     input.articles,
                     input.rendered,
                     input.summaries,
