@@ -270,7 +270,13 @@ impl Site {
         };
         let settings = &self.settings;
         let (mut written, feeds, mut extra) = self.pages_feeds_search(&input, sink, timings)?;
-        let pages = crate::undated::render(&self.pages, articles, settings, &self.renderer, &written.keys)?;
+        let pages = crate::undated::render(
+            &self.pages,
+            (articles, &archive),
+            settings,
+            &self.renderer,
+            &written.keys,
+        )?;
         written.keys.extend(pages.iter().map(|p| (p.path.clone(), crate::render::ALWAYS)));
         extra.extend(pages);
         extra.extend(crate::render::shortlinks::map_page(articles, &self.pages, settings));

@@ -3,6 +3,7 @@
 //! page may take. They are in no listing, feed, sitemap, search index or
 //! quotes index: a reader finds them through the menu and links.
 
+use crate::archive::Archive;
 use crate::body::Linker;
 use crate::config::Settings;
 use crate::content::{Article, SitePage};
@@ -11,10 +12,11 @@ use crate::render::{ALWAYS, Page, PageKeys, Renderer};
 
 /// Renders every page; `taken` holds the output files of every other page
 /// of the site, by which a page's URL is refused (with its file and line)
-/// when an article, listing or another page has it.
+/// when an article, listing or another page has it. The masthead's list of
+/// languages comes from `archive`.
 pub fn render(
     pages: &[SitePage],
-    articles: &[Article],
+    (articles, archive): (&[Article], &Archive),
     settings: &Settings,
     renderer: &Renderer,
     taken: &PageKeys,
@@ -27,9 +29,10 @@ pub fn render(
     // no map of every article's URL.
     let linked = pages.iter().any(|p| p.body.contains(".md"));
     let linker = Linker::new(if linked { articles } else { &[] }, settings);
+    let languages = crate::render::languages(archive, settings);
     pages
         .iter()
-        .map(|p| renderer.render_site_page(p, &linker.render_page(p, settings), settings))
+        .map(|p| renderer.render_site_page(p, &linker.render_page(p, settings), settings, languages.as_ref()))
         .collect::<Result<Vec<Page>>>()
 }
 

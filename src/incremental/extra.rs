@@ -53,8 +53,11 @@ impl Session {
                 keys.remove(&path);
             }
         }
+        let Some((_, archive)) = &self.archive else {
+            return Err(Error::Template { message: "internal: listings missing".into() });
+        };
         let pages = timings.time("pages", || {
-            crate::undated::render(&self.pages.pages, &self.articles, settings, renderer, keys)
+            crate::undated::render(&self.pages.pages, (&self.articles, archive), settings, renderer, keys)
         })?;
         self.page_files = pages.iter().map(|p| p.path.clone()).collect();
         keys.extend(self.page_files.iter().map(|p| (p.clone(), crate::render::ALWAYS)));

@@ -7,6 +7,7 @@ pub mod look;
 mod pages;
 mod quote_views;
 mod sections;
+pub use sections::languages;
 pub mod shortlinks;
 mod site_pages;
 mod templates;

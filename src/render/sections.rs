@@ -45,34 +45,10 @@ impl Section {
     /// named in its own language, with its `lang_prefix` (empty for the
     /// default); `None` for a site of one language (the global is empty).
     pub(super) fn languages(input: &Input<'_>, sections: &[Section]) -> Option<Value> {
-        #[derive(serde::Serialize)]
-        struct LanguageView {
-            lang: String,
-            name: String,
-            url: String,
-            /// The full URL, for `hreflang` links.
-            permalink: String,
-            prefix: String,
-        }
         if sections.is_empty() {
             return None;
         }
-        let s = input.settings;
-        let codes = std::iter::once((crate::content::default_language(s), ""))
-            .chain(input.archive.sections.iter().map(|sec| (sec.lang.as_str(), sec.prefix.as_str())));
-        let views: Vec<LanguageView> = codes
-            .map(|(code, prefix)| {
-                let lang = views::html_lang(code);
-                LanguageView {
-                    name: views::native_name(&lang),
-                    lang,
-                    url: s.url(prefix),
-                    permalink: s.permalink(prefix),
-                    prefix: prefix.into(),
-                }
-            })
-            .collect();
-        Some(Value::from_serializable(&views))
+        languages(input.archive, input.settings)
     }
 
     pub(super) fn apply(&self, ctx: &mut Context) {
@@ -82,4 +58,37 @@ impl Section {
             ctx.insert_value("feeds", self.feeds.clone());
         }
     }
+}
+
+/// `languages` for a site with sections: each language's front page, named
+/// in its own language, with its `lang_prefix` (empty for the default);
+/// `None` for a site of one language.
+pub fn languages(archive: &crate::archive::Archive, s: &crate::config::Settings) -> Option<Value> {
+    #[derive(serde::Serialize)]
+    struct LanguageView {
+        lang: String,
+        name: String,
+        url: String,
+        /// The full URL, for `hreflang` links.
+        permalink: String,
+        prefix: String,
+    }
+    if archive.sections.is_empty() {
+        return None;
+    }
+    let codes = std::iter::once((crate::content::default_language(s), ""))
+        .chain(archive.sections.iter().map(|sec| (sec.lang.as_str(), sec.prefix.as_str())));
+    let views: Vec<LanguageView> = codes
+        .map(|(code, prefix)| {
+            let lang = views::html_lang(code);
+            LanguageView {
+                name: views::native_name(&lang),
+                lang,
+                url: s.url(prefix),
+                permalink: s.permalink(prefix),
+                prefix: prefix.into(),
+            }
+        })
+        .collect();
+    Some(Value::from_serializable(&views))
 }

@@ -48,9 +48,18 @@ pub fn site_page(p: &SitePage, html: &Html, settings: &Settings) -> Value {
 
 impl Renderer {
     /// Renders one page, whose body is `html`, into its output file.
-    pub fn render_site_page(&self, p: &SitePage, html: &Html, settings: &Settings) -> Result<Page> {
+    pub fn render_site_page(
+        &self,
+        p: &SitePage,
+        html: &Html,
+        settings: &Settings,
+        languages: Option<&Value>,
+    ) -> Result<Page> {
         let mut ctx = Context::new();
         ctx.insert_value("page", site_page(p, html, settings));
+        if let Some(l) = languages {
+            ctx.insert_value("languages", l.clone());
+        }
         // A page of a language section sees the section as its pages do.
         if !p.lang_prefix.is_empty() {
             let mut config = settings.config.clone();

@@ -221,4 +221,8 @@ fn a_page_in_a_language_folder_is_a_page_of_that_language() {
         &ja[..ja.len().min(3000)]
     );
     assert!(!site.exists("ja/ja/about/index.html"));
+    // Both show the masthead's list of languages, as every other page does.
+    for page in [&en, &ja] {
+        assert!(page.contains("class=\"masthead-languages\"") && page.contains("href=\"/ja/\""), "{page}");
+    }
 }
