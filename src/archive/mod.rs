@@ -146,6 +146,11 @@ impl Archive {
         main
     }
 
+    /// The speaker's page of each of the `quotes` quotes of article `i`.
+    pub fn quote_slugs(&self, i: usize, quotes: usize) -> Vec<Option<&str>> {
+        (0..quotes).map(|qi| self.speaker_slugs.get(&(i, qi)).map(String::as_str)).collect()
+    }
+
     /// [`Archive::speaker_slugs`] from the speakers of every language.
     fn slugs_of_quotes(&self) -> rustc_hash::FxHashMap<(usize, usize), String> {
         let all = std::iter::once(&self.speakers).chain(self.sections.iter().map(|s| &s.listings.speakers));

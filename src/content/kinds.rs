@@ -67,7 +67,8 @@ fn is_article(full: &Path, rel: &Path) -> bool {
     (ext == "html" || ext == "htm") && opens_front_matter(full)
 }
 
-fn opens_front_matter(full: &Path) -> bool {
+/// The file opens with front matter (YAML or TOML, after any byte-order mark).
+pub(super) fn opens_front_matter(full: &Path) -> bool {
     let mut head = [0u8; 256];
     let Ok(mut file) = std::fs::File::open(full) else {
         // Left to the reader, which reports why it cannot be read.

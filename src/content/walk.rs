@@ -23,7 +23,7 @@ pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Asset>, Vec<Error>) {
 pub fn discover_pages(root: &Path) -> Vec<PathBuf> {
     let base = root.join(CONTENT_DIR).join(super::page::PAGES_DIR);
     if !root.join(CONTENT_DIR).is_dir() {
-        return jekyll_pages(root);
+        return if jekyll_posts(root).is_empty() { Vec::new() } else { jekyll_pages(root) };
     }
     if !base.is_dir() {
         return Vec::new();
@@ -40,7 +40,9 @@ pub fn discover_pages(root: &Path) -> Vec<PathBuf> {
 /// [`discover`], with every file sorted out and the walk's warnings.
 pub(super) fn discover_sorted(root: &Path) -> (Sources, Problems) {
     let (mut sources, mut problems) = (Sources::default(), Problems::default());
-    for (dir, kind) in folders(root) {
+    let posts = jekyll_posts(root);
+    let jekyll = !posts.is_empty();
+    for (dir, kind) in folders(posts) {
         let base = root.join(&dir);
         if !base.is_dir() {
             continue;
@@ -56,8 +58,9 @@ pub(super) fn discover_sorted(root: &Path) -> (Sources, Problems) {
         walk(&base, &mut found, root, &mut problems);
     }
     sources.set_aside_listings();
-    if !root.join(CONTENT_DIR).is_dir() {
+    if jekyll {
         sources.pages.extend(jekyll_pages(root));
+    } else if !root.join(CONTENT_DIR).is_dir() {
         problems.warnings.extend(foreign_root(root));
     }
     (sources, problems)
@@ -67,9 +70,6 @@ pub(super) fn discover_sorted(root: &Path) -> (Sources, Problems) {
 /// in a format dateline reads that open with front matter, as Jekyll
 /// requires; not its home page or 404 page, which dateline makes.
 fn jekyll_pages(root: &Path) -> Vec<PathBuf> {
-    if jekyll_posts(root).is_empty() {
-        return Vec::new();
-    }
     let Ok(entries) = std::fs::read_dir(root) else { return Vec::new() };
     let mut pages: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
@@ -80,17 +80,11 @@ fn jekyll_pages(root: &Path) -> Vec<PathBuf> {
             !stem.starts_with(['_', '.'])
                 && !matches!(stem.as_str(), "index" | "404" | "README" | "readme" | "LICENSE")
                 && kinds::is_article_path(p)
-                && opens_with_front_matter(&root.join(p))
+                && kinds::opens_front_matter(&root.join(p))
         })
         .collect();
     pages.sort();
     pages
-}
-
-fn opens_with_front_matter(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 3];
-    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == b"---"
 }
 
 /// What a folder of the site root holds.
@@ -105,10 +99,10 @@ enum Folder {
 }
 
 /// The folders articles and files are read from: `content/` and `static/`;
-/// in a Jekyll site built as it is (no `content/`, a `_posts/`), its posts
-/// and the folders its posts link images from, copied as they are.
-fn folders(root: &Path) -> Vec<(String, Folder)> {
-    let posts = jekyll_posts(root);
+/// in a Jekyll site built as it is (its `posts` folders found, see
+/// [`jekyll_posts`]), its posts and the folders its posts link images from,
+/// copied as they are.
+fn folders(posts: Vec<String>) -> Vec<(String, Folder)> {
     if posts.is_empty() {
         return vec![(CONTENT_DIR.into(), Folder::Content), ("static".into(), Folder::Static)];
     }
@@ -150,9 +144,6 @@ const JEKYLL_FILES: [&str; 5] = ["assets", "images", "img", "files", "uploads"];
 /// `_posts/` to read in place: a note saying where they go, rather than a
 /// silent build of nothing.
 fn foreign_root(root: &Path) -> Option<Warning> {
-    if !jekyll_posts(root).is_empty() {
-        return None;
-    }
     let posts = ["posts", "_drafts"].into_iter().find(|d| root.join(d).is_dir())?;
     let message = format!(
         "no content/ folder: dateline reads articles from content/, and this folder has {posts}/ \

@@ -2,8 +2,7 @@
 
 use super::gender::{Gender, of_pronoun};
 use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, has};
-pub use super::names::is_speech_verb;
-use super::names::{Tok, is_cap, is_one_char, is_org_word, is_stop, is_title, name_at};
+use super::names::{Tok, is_cap, is_one_char, is_org_word, is_speech_verb, is_stop, is_title, name_at};
 use super::registry::is_person;
 pub use clause::sentence_subject;
 use roles::{according_to, after_role, is_role_word, role_then_name};

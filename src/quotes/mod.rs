@@ -357,13 +357,13 @@ fn is_partial(text: &str, head: &[Tok]) -> bool {
     // The verb of a split quote's cue sits right before the second half; one further
     // back belongs to a clause the quote only finishes.
     let spoken_before = head.last().is_some_and(|t| t.trail.contains(','))
-        && head.iter().rev().take(if head.len() <= 8 { 8 } else { 4 }).any(|t| cues::is_speech_verb(t.word));
+        && head.iter().rev().take(if head.len() <= 8 { 8 } else { 4 }).any(|t| names::is_speech_verb(t.word));
     if text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) {
         // The second half of a split quote: “The kettle,” he said, “was fine.”
         return !spoken_before;
     }
     head.last().is_some_and(|t| {
-        !t.trail.contains([':', ',', '\u{2014}', '\u{2013}']) && !cues::is_speech_verb(t.word)
+        !t.trail.contains([':', ',', '\u{2014}', '\u{2013}']) && !names::is_speech_verb(t.word)
     }) && !text.ends_with(['.', '!', '?'])
 }
 

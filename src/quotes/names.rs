@@ -58,8 +58,7 @@ pub fn last_sentence(s: &str) -> Vec<Tok<'_>> {
 }
 
 /// [`tokens_into`], stopping after the first sentence with `FIRST_SENTENCE`.
-// One pass over the bytes with a fast path for plain words: it runs on every
-// word of every article, and its cases share the position it keeps.
+// Long on purpose: its cases share the position it keeps (see below).
 fn tokenize<'a, const FIRST_SENTENCE: bool>(s: &'a str, out: &mut Vec<Tok<'a>>) {
     // One pass over the bytes, a whitespace-separated piece at a time: this runs
     // on every word of every article, so ASCII bytes are classed by a table.

@@ -325,10 +325,9 @@ pub fn register_names(blocks: &[String], quoted: impl Iterator<Item = (usize, us
             while i < t.len() {
                 i = match is_cap(t[i].word).then(|| name_at_into(&t, i, &mut w)).flatten() {
                     Some(end) if end > i => {
-                        if let Some(m) = mention(&reg, &t, i, end, &w) {
-                            let off = t[i].word.as_ptr() as usize - b.as_ptr() as usize;
-                            let speaks = near_quote && verb_near(&t, i, end);
-                            reg.push(Mention { at: (bi, off), speaks, ..m });
+                        let at = (bi, t[i].word.as_ptr() as usize - b.as_ptr() as usize);
+                        if let Some(m) = mention(&reg, &t, (i, end), &w, at, near_quote) {
+                            reg.push(m);
                         }
                         end
                     }
@@ -355,9 +354,17 @@ fn gaps(quoted: &mut [(usize, usize)], len: usize) -> Vec<(usize, usize)> {
     gaps
 }
 
-/// The mention the name `w` at tokens `i..end` makes (its place left to the
-/// caller), or `None` when it is likely no name.
-fn mention(reg: &Registry, t: &[Tok], i: usize, end: usize, w: &[&str]) -> Option<Mention> {
+/// The mention the name `w` at tokens `i..end` makes at `at`, or `None` when
+/// it is likely no name; whether a speech verb stands with it is looked for
+/// only when `ask_speaks`.
+fn mention(
+    reg: &Registry,
+    t: &[Tok],
+    (i, end): (usize, usize),
+    w: &[&str],
+    at: (usize, usize),
+    ask_speaks: bool,
+) -> Option<Mention> {
     let starts_sentence = i == 0 || ends_sentence(&t[i - 1]);
     // A lone capital opening a sentence is often not a name; with a
     // title before it or a speech verb after it, it is.
@@ -377,13 +384,13 @@ fn mention(reg: &Registry, t: &[Tok], i: usize, end: usize, w: &[&str]) -> Optio
             && matches!(t[i - 1].word, "But" | "And" | "Yet" | "So" | "Then")
             && (i == 1 || ends_sentence(&t[i - 2]));
     Some(Mention {
-        at: (0, 0),
+        at,
         words: w.iter().map(|x| x.to_string()).collect(),
         antecedent: !after_word,
         gender: titled.or_else(|| pronoun_after(t, end)),
         titled: titled.is_some(),
         opens,
-        speaks: false,
+        speaks: ask_speaks && verb_near(t, i, end),
     })
 }
 

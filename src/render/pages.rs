@@ -296,8 +296,7 @@ fn article_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &Input<'a>, un
         .map_init(String::new, |path, (i, article)| {
             let related = a.related[i].iter().map(|&j| input.rendered[j].summary_version);
             // The speakers' pages move when another article names a person in full.
-            let slugs: Vec<Option<&String>> =
-                (0..input.rendered[i].quotes.len()).map(|qi| a.speaker_slugs.get(&(i, qi))).collect();
+            let slugs = a.quote_slugs(i, input.rendered[i].quotes.len());
             let k = key_with(r, (input.rendered[i].version, v(a.older[i]), v(a.newer[i]), slugs), related);
             if let Some(before) = unchanged {
                 file_path_into(&article.rel_url, path);
@@ -316,9 +315,7 @@ fn article_jobs<'a>(jobs: &mut Vec<Job<'a>>, r: &Renderer, input: &Input<'a>, un
 fn article_context(i: usize, input: &Input<'_>, quotes: bool) -> Context {
     let (a, s) = (input.archive, input.summaries);
     let mut ctx = Context::new();
-    let slugs: Vec<Option<&str>> = (0..input.rendered[i].quotes.len())
-        .map(|qi| a.speaker_slugs.get(&(i, qi)).map(String::as_str))
-        .collect();
+    let slugs = a.quote_slugs(i, input.rendered[i].quotes.len());
     let quotes = quotes.then_some(slugs.as_slice());
     let page = views::page(&input.articles[i], &input.rendered[i], quotes, input.settings, input.links);
     ctx.insert_value("page", page);

@@ -38,12 +38,11 @@ fn quote_view<'a>(
     settings: &Settings,
 ) -> QuoteView<'a> {
     let id = format!("p-{}", block + 1);
-    // The index's page for the person, under the name it merged their spellings to.
-    let slug = slug.map(str::to_string).or_else(|| speaker.map(crate::slug::slugify));
     QuoteView {
         text,
         speaker,
-        speaker_url: slug.and_then(|s| speaker_url(&s, &a.lang_prefix, settings)),
+        // The index's page for the person, under the name their spellings merged to.
+        speaker_url: slug.and_then(|s| speaker_url(s, &a.lang_prefix, settings)),
         partial,
         url: [&settings.url(&a.rel_url), "#", &id].concat(),
         id,

@@ -168,14 +168,16 @@ fn bad_quote_settings_name_the_line() {
     assert!(!site.read("2024/03/02/flood/index.html").contains("id=\"p-"));
 }
 
+/// An article body whose one quote `who` said.
+fn said(who: &str) -> String {
+    format!(
+        "The council met.\n\n“The bridge will be rebuilt before the winter comes, whatever it costs,” said {who}.\n"
+    )
+}
+
 #[test]
 fn the_quotes_index_shows_one_person_under_the_fullest_name() {
     let site = TestSite::new();
-    let said = |who: &str| {
-        format!(
-            "The council met.\n\n“The bridge will be rebuilt before the winter comes, whatever it costs,” said {who}.\n"
-        )
-    };
     site.article("2024/a.md", "title: A\ndate: 2024-01-01", &said("Gerhard Mueller, the engineer"));
     site.article("2024/b.md", "title: B\ndate: 2024-01-02", &said("Gerhard Müller, the engineer"));
     site.article("2024/c.md", "title: C\ndate: 2024-01-03", &said("Dr. Gerhard Muller, the engineer"));
@@ -194,11 +196,6 @@ fn the_quotes_index_shows_one_person_under_the_fullest_name() {
 #[test]
 fn an_article_links_its_speaker_to_the_merged_page_in_a_clean_build_and_a_rebuild() {
     let site = TestSite::new();
-    let said = |who: &str| {
-        format!(
-            "The council met.\n\n“The bridge will be rebuilt before the winter comes, whatever it costs,” said {who}.\n"
-        )
-    };
     // A template that shows each quote's link to its speaker's page.
     site.file(
         "templates/article.html",

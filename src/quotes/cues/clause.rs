@@ -2,9 +2,10 @@
 //! ("On Friday, Roe left, saying …"), past introductory phrases and appositions.
 
 use super::super::lexicon::{DETERMINERS, has};
+use super::super::names::is_speech_verb;
 use super::super::names::{Tok, is_cap, is_stop, name_at};
 use super::super::registry::is_person;
-use super::{Who, after_role, is_generic, is_of_phrase, is_role_word, is_speech_verb, lower, pronoun_kind};
+use super::{Who, after_role, is_generic, is_of_phrase, is_role_word, lower, pronoun_kind};
 
 /// The subject opening the sentence a participle hangs from: "Roe left, saying …".
 /// Up to two introductory phrases are passed over: "On Monday, in Leeds, Roe left, saying …".
