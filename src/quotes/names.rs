@@ -69,6 +69,8 @@ fn tokenize<'a, const FIRST_SENTENCE: bool>(s: &'a str, out: &mut Vec<Tok<'a>>) 
     out.clear();
     out.reserve(n / 6);
     let mut i = 0;
+    // Where a piece of dashes alone starts, until the next word takes it.
+    let mut dash = None;
     while i < n {
         let piece = i;
         // The word: from the first letter or digit to the end of the last one.
@@ -78,7 +80,8 @@ fn tokenize<'a, const FIRST_SENTENCE: bool>(s: &'a str, out: &mut Vec<Tok<'a>>) 
         if CLASS[usize::from(bytes[i])] == WORD {
             i = word_end(bytes, i + 1);
             if i == n || bytes[i] == b' ' {
-                out.push(Tok { lead: "", word: &s[piece..i], trail: "" });
+                let lead = dash.take().map_or("", |d| &s[d..piece]);
+                out.push(Tok { lead, word: &s[piece..i], trail: "" });
                 // One space before the next word is the rule.
                 if bytes.get(i + 1).is_some_and(|&b| CLASS[usize::from(b)] == WORD) {
                     i += 1;
@@ -119,7 +122,8 @@ fn tokenize<'a, const FIRST_SENTENCE: bool>(s: &'a str, out: &mut Vec<Tok<'a>>) 
             }
         };
         if from != usize::MAX {
-            let t = Tok { lead: &s[piece..from], word: &s[from..to], trail: &s[to..end] };
+            let t =
+                Tok { lead: &s[dash.take().unwrap_or(piece)..from], word: &s[from..to], trail: &s[to..end] };
             // Only a token with a trail can end a sentence, so the fast path
             // above never has to ask.
             let last = FIRST_SENTENCE && ends_sentence(&t);
@@ -127,6 +131,10 @@ fn tokenize<'a, const FIRST_SENTENCE: bool>(s: &'a str, out: &mut Vec<Tok<'a>>) 
             if last {
                 return;
             }
+        } else if end > piece && s[piece..end].chars().all(is_dash) {
+            // A dash standing alone ("in Palm Beach - Roe said") parts the
+            // words on either side: it leads the word after it.
+            dash = dash.or(Some(piece));
         }
         skip_space(s, &mut i);
     }
@@ -147,6 +155,36 @@ fn word_end(bytes: &[u8], mut from: usize) -> usize {
     }
     let rest = bytes.get(from..).unwrap_or_default();
     from + rest.iter().position(|&b| CLASS[usize::from(b)] != WORD).unwrap_or(rest.len())
+}
+
+/// Particles written with a capital inside a name ("Marine Le Pen", "Robert
+/// De Niro"): part of it when a capitalised name word follows, though at the
+/// start of a sentence the same words are often articles ("Le gouvernement").
+fn is_cap_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "Al" | "Da"
+            | "Das"
+            | "De"
+            | "Del"
+            | "Della"
+            | "Den"
+            | "Der"
+            | "Des"
+            | "Di"
+            | "Dos"
+            | "Du"
+            | "El"
+            | "La"
+            | "Le"
+            | "Van"
+            | "Von"
+    )
+}
+
+/// Hyphens and dashes: set between spaces, they part clauses, never a name.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}')
 }
 
 /// Moves `i` past the white space at it.
@@ -311,7 +349,8 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
             continue;
         }
         let ok = if cap {
-            !is_stop(w) && (words.is_empty() || !title || w == "M")
+            (!is_stop(w) || is_cap_particle(w) && t.trail.is_empty() && next_cap())
+                && (words.is_empty() || !title || w == "M")
         } else {
             !words.is_empty() && is_connector(w) && t.trail.is_empty() && next_cap()
         };
@@ -442,16 +481,21 @@ mod tests {
     }
 
     /// The plain definition `tokens` must agree with.
+    /// A piece of dashes alone starts the lead of the word after it.
     fn tokens_by_definition(s: &str) -> Vec<(&str, &str, &str)> {
-        s.split(char::is_whitespace)
-            .flat_map(|w| w.split_inclusive('\u{2014}'))
-            .filter(|w| w.contains(char::is_alphanumeric))
-            .map(|raw| {
+        let mut out = Vec::new();
+        let mut dash = None;
+        for raw in s.split(char::is_whitespace).flat_map(|w| w.split_inclusive('\u{2014}')) {
+            let at = raw.as_ptr() as usize - s.as_ptr() as usize;
+            if raw.contains(char::is_alphanumeric) {
                 let a = raw.find(char::is_alphanumeric).unwrap_or(raw.len());
                 let b = raw.rfind(char::is_alphanumeric).map_or(a, |i| i + char_len(raw, i)).max(a);
-                (&raw[..a], &raw[a..b], &raw[b..])
-            })
-            .collect()
+                out.push((&s[dash.take().unwrap_or(at)..at + a], &raw[a..b], &raw[b..]));
+            } else if !raw.is_empty() && raw.chars().all(is_dash) {
+                dash = dash.or(Some(at));
+            }
+        }
+        out
     }
 
     #[test]
@@ -525,6 +569,11 @@ mod tests {
         assert_eq!(name("Quillcorp's CEO said"), Some("Quillcorp".into()));
         assert_eq!(name("Lumen's Data Lab said"), Some("Lumen's Data Lab".into()));
         assert_eq!(name("The company said"), None);
+        assert_eq!(name("Marine Le Pen told reporters"), Some("Marine Le Pen".into()));
+        assert_eq!(name("Le Pen told reporters"), Some("Le Pen".into()));
+        assert_eq!(name("Le gouvernement a dit"), None);
+        assert_eq!(name("Palm Beach - Roe said"), Some("Palm Beach".into()));
+        assert_eq!(name("Palm Beach \u{2014} Roe said"), Some("Palm Beach".into()));
         assert_eq!(name("Harbour Master Ned Pike said"), Some("Ned Pike".into()));
         assert_eq!(name("Co-owner Ivy Marsh said"), Some("Ivy Marsh".into()));
         assert_eq!(name("Nine-year-old Pia Lund said"), Some("Pia Lund".into()));

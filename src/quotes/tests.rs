@@ -269,3 +269,11 @@ fn words_on_a_placard_are_not_speech() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].1.as_deref(), Some("Ada Quill"));
 }
+
+#[test]
+fn a_spaced_dash_parts_names_and_capitalised_particles_join_them() {
+    let md = "At the ferry office in Port Vell - Quill said little. \u{201c}I never saw the ledger, and I will say so in court,\u{201d} Quill said.\n\nThe party leader, Odile Le Marec, spoke next. \u{201c}The harbour belongs to everyone who works in it,\u{201d} Le Marec told reporters.\n";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Quill"));
+    assert_eq!(got[1].1.as_deref(), Some("Odile Le Marec"));
+}

@@ -57,6 +57,12 @@ def same_person(pred, gold):
     return bool(a) and bool(b) and (a <= b or (b <= a and len(a - b) <= 1))
 
 
+def names_speaker(name, gold):
+    """Whether a candidate names the labelled speaker: the scorer's rule, the
+    same words (O’Brien as O'Brien) or the same person."""
+    return " ".join(words(name)) == " ".join(words(gold)) or same_person(name, gold)
+
+
 def features(binary, folder, cache):
     labels = json.load(open(os.path.join(folder, "labels.json"), encoding="utf-8"))
     if not os.path.exists(cache):
@@ -91,7 +97,7 @@ def groups(labels, found):
             cands = preds[i]["candidates"]
             speaker = gold[j]["speaker"]
             x = np.array([c["x"] for c in cands], dtype=np.float64).reshape(len(cands), len(FEATURE_NAMES))
-            y = np.array([bool(speaker) and same_person(c["name"], speaker) for c in cands], dtype=np.float64)
+            y = np.array([bool(speaker) and names_speaker(c["name"], speaker) for c in cands], dtype=np.float64)
             names = [c["name"] for c in cands]
             out.append((f, x, y, speaker, names))
     return out
