@@ -23,6 +23,14 @@ pub fn parse(text: &str, tz: &TimeZone) -> Result<Zoned, String> {
     }
 }
 
+/// [`parse`] for a site without a time zone of its own (`tz` is then UTC):
+/// a date written with an offset keeps it, as Hugo and Zola keep it.
+pub fn parse_as_written(text: &str, tz: &TimeZone) -> Result<Zoned, String> {
+    let (civil, offset) = parse_parts(text)?;
+    let zone = offset.map_or_else(|| tz.clone(), TimeZone::fixed);
+    civil.to_zoned_datetime(zone).map_err(|e| e.to_string())
+}
+
 /// The civil date-time as written, and its offset when one was written.
 fn parse_parts(text: &str) -> Result<(DateTime, Option<Offset>), String> {
     match exact_rfc3339(text) {
@@ -91,14 +99,25 @@ fn general_parts(text: &str) -> Result<(DateTime, Option<Offset>), String> {
 
 /// The `YYYY-MM-DD` prefix of a file or folder name, as Jekyll names posts.
 pub fn from_file_name(name: &str) -> Option<Date> {
-    let head = name.get(..10)?;
-    let b = head.as_bytes();
-    let shape = b[4] == b'-' && b[7] == b'-';
-    let digits = [0, 1, 2, 3, 5, 6, 8, 9].iter().all(|&i| b[i].is_ascii_digit());
-    if !(shape && digits) || name.len() > 10 && name.as_bytes()[10] != b'-' {
-        return None;
-    }
-    parse_ymd(head).ok()
+    split_file_name(name).map(|(date, _)| date)
+}
+
+/// A file name's date prefix and the rest of the name: Jekyll's
+/// `2019-03-04-title` (also unpadded, `2015-4-20-title`) and Zola's
+/// `2021-02-28_title`.
+pub fn split_file_name(name: &str) -> Option<(Date, &str)> {
+    let (year, rest) = digit_run(name, 4..=4)?;
+    let (month, rest) = digit_run(rest.strip_prefix('-')?, 1..=2)?;
+    let (day, rest) = digit_run(rest.strip_prefix('-')?, 1..=2)?;
+    let rest = if rest.is_empty() { rest } else { rest.strip_prefix(['-', '_'])? };
+    let date = parse_ymd(&format!("{year}-{month:0>2}-{day:0>2}")).ok()?;
+    Some((date, rest))
+}
+
+/// The leading digits of `s`, when there are as many as `len` allows, and what follows them.
+fn digit_run(s: &str, len: std::ops::RangeInclusive<usize>) -> Option<(&str, &str)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    len.contains(&n).then(|| s.split_at(n))
 }
 
 /// The date of a `YYYY/MM/DD/` run of folders, as in `2019/03/04/title.md`
@@ -316,6 +335,9 @@ mod tests {
         assert_eq!(utc("2024-02-01"), "2024-02-01T00:00:00+00:00");
         assert_eq!(utc("2024-02-01T18:30:00Z"), "2024-02-01T18:30:00+00:00");
         assert_eq!(utc("2024-02-01T18:30:00+01:00"), "2024-02-01T17:30:00+00:00");
+        let written = |s| rfc3339(&parse_as_written(s, &TimeZone::UTC).unwrap());
+        assert_eq!(written("2020-01-01T01:00:00+09:00"), "2020-01-01T01:00:00+09:00");
+        assert_eq!(written("2020-01-01 01:00"), "2020-01-01T01:00:00+00:00");
         assert_eq!(utc("2024-02-01 18:30:00 +0100"), "2024-02-01T17:30:00+00:00");
         assert_eq!(utc("2024-02-01 18:30"), "2024-02-01T18:30:00+00:00");
         assert_eq!(utc("2017-1-26 5:00:00 -0400"), "2017-01-26T09:00:00+00:00");
@@ -345,6 +367,12 @@ mod tests {
         assert_eq!(from_file_name("2019-03-04"), Some(Date::new(2019, 3, 4).unwrap()));
         assert_eq!(from_file_name("2019-03-044.md"), None);
         assert_eq!(from_file_name("title.md"), None);
+        let day = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(split_file_name("2015-4-20-first-post"), Some((day(2015, 4, 20), "first-post")));
+        assert_eq!(split_file_name("2021-02-28_Slug name"), Some((day(2021, 2, 28), "Slug name")));
+        assert_eq!(split_file_name("2021-02-28 notes"), None);
+        assert_eq!(split_file_name("2021-02-30-x"), None);
+        assert_eq!(split_file_name("12345-01-01-x"), None);
     }
 
     #[test]

@@ -18,7 +18,8 @@ description: News from our town
 base_url: /
 # Language of the articles, for <html lang>.
 language: en
-# Dates without an offset are read and shown in this IANA time zone.
+# Dates are read and shown in this IANA time zone (left out: UTC, and a
+# date written with an offset keeps it).
 timezone: UTC
 # Articles per listing page (front page, tags, authors, months).
 per_page: 20

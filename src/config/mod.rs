@@ -30,8 +30,11 @@ pub struct Config {
     /// (`content/ja/`), or saying `lang: ja`, get `/ja/` URLs unless it is
     /// the default language.
     pub languages: Vec<String>,
-    /// IANA time zone in which dates without an offset are read and shown.
-    pub timezone: String,
+    /// IANA time zone in which dates are read and shown. Unset: dates
+    /// without an offset are read in UTC, and a date written with an offset
+    /// keeps it (as Hugo and Zola show it), so an imported post stays on the
+    /// day, and at the URL, its old site gave it.
+    pub timezone: Option<String>,
     /// Articles per listing page.
     pub per_page: usize,
     /// Article URL pattern with `:year`, `:month`, `:day` and `:slug`.
@@ -191,7 +194,7 @@ impl Default for Config {
             base_url: "/".into(),
             language: "en".into(),
             languages: Vec::new(),
-            timezone: "UTC".into(),
+            timezone: None,
             per_page: 20,
             permalink: "/:year/:month/:day/:slug/".into(),
             date_format: "%B %-d, %Y".into(),
@@ -248,11 +251,9 @@ impl Settings {
     /// Validates `config`.
     pub fn new(config: Config) -> Result<Self> {
         let bad = |msg: String| Error::content(Path::new(SETTINGS_FILE), 0, 0, msg);
-        let tz = TimeZone::get(&config.timezone).map_err(|_| {
-            bad(format!(
-                "unknown time zone `{}`: use an IANA name such as UTC or Europe/Berlin",
-                config.timezone
-            ))
+        let zone = config.timezone.as_deref().unwrap_or("UTC");
+        let tz = TimeZone::get(zone).map_err(|_| {
+            bad(format!("unknown time zone `{zone}`: use an IANA name such as UTC or Europe/Berlin"))
         })?;
         if config.title.trim().is_empty() {
             // Every page's <title> and every feed's title would be empty, which HTML and Atom forbid.
@@ -413,7 +414,7 @@ mod tests {
 
     #[test]
     fn bad_time_zone_is_explained() {
-        let config = Config { timezone: "Mars/Olympus".into(), ..Config::default() };
+        let config = Config { timezone: Some("Mars/Olympus".into()), ..Config::default() };
         let err = Settings::new(config).unwrap_err().to_string();
         assert!(err.contains("unknown time zone `Mars/Olympus`"), "{err}");
     }

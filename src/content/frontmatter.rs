@@ -101,15 +101,17 @@ pub fn read(
     for Entry { key, value, line } in entries {
         let mut wrong =
             |what: &str| errors.push(Error::content(path, line, 1, format!("`{key}` must be {what}")));
-        match key.as_str() {
+        match canonical(&key) {
             "title" => match text(&value) {
                 Some(t) => fm.title = Some(At { value: t, line }),
+                // `title:` left blank: reported once, as an empty headline.
+                None if value.is_null() => fm.title = Some(At { value: String::new(), line }),
                 None => wrong("text, such as `title: Council approves budget`"),
             },
             "date" | "updated" | "expires" => match text(&value) {
                 Some(t) => {
                     let at = Some(At { value: t, line });
-                    match key.as_str() {
+                    match canonical(&key) {
                         "date" => fm.date = at,
                         "updated" => fm.updated = at,
                         _ => fm.expires = at,
@@ -198,6 +200,44 @@ pub fn read(
         fm.summary = described;
     }
     fm
+}
+
+/// Every key [`read`] gives a meaning to.
+const MEANINGFUL: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "expires",
+    "author",
+    "authors",
+    "by",
+    "categories",
+    "category",
+    "tags",
+    "summary",
+    "image",
+    "source",
+    "slug",
+    "draft",
+    "pullquotes",
+    "speakers",
+    "not_quotes",
+    "aliases",
+    "redirect_from",
+    "lastmod",
+    "last_modified_at",
+    "modified",
+    "description",
+    "excerpt",
+];
+
+/// `key`, or the meaningful key it spells in other letter case (`Title:`,
+/// `lastMod:`), as Hugo reads keys without regard to case.
+fn canonical(key: &str) -> &str {
+    if MEANINGFUL.contains(&key) {
+        return key;
+    }
+    MEANINGFUL.iter().find(|k| k.eq_ignore_ascii_case(key)).copied().unwrap_or(key)
 }
 
 fn optional_text(value: &Value, wrong: &mut impl FnMut(&str)) -> Option<String> {

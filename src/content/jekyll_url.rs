@@ -39,10 +39,7 @@ pub fn post_url(
             cats.push(c);
         }
     }
-    let title = match crate::dates::from_file_name(stem) {
-        Some(_) => stem[10..].trim_start_matches('-'),
-        None => stem,
-    };
+    let title = crate::dates::split_file_name(stem).map_or(stem, |(_, rest)| rest);
     let two = |n: i8| format!("{n:02}");
     let d = date.date();
     let url = pattern(style.unwrap_or("date"))

@@ -44,7 +44,7 @@ pub use validate::{MAX_TAGS, duplicate_urls};
 pub use walk::{JEKYLL_POSTS, discover, discover_pages, is_ignored};
 
 use crate::config::Settings;
-use crate::error::{Error, Warning};
+use crate::error::{Error, Location, Warning};
 
 /// The folder of articles, relative to the site root.
 pub const CONTENT_DIR: &str = "content";
@@ -205,12 +205,12 @@ pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
                 Ok(Doc::Article(a)) => syntax::find(&a.body),
                 _ => Default::default(),
             };
-            (result, warnings, found)
+            (rel, result, warnings, found)
         })
         .collect();
     let mut foreign = Vec::new();
     let mut pages = read_pages(root, &sources.pages, settings, drafts);
-    for (result, warnings, found) in results {
+    for (rel, result, warnings, found) in results {
         loaded.warnings.extend(warnings);
         match result {
             Ok(Doc::Article(a)) if a.draft && !drafts => loaded.drafts += 1,
@@ -221,6 +221,10 @@ pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
             // A `page: true` file among the articles.
             Ok(Doc::Page(p)) if p.draft && !drafts => pages.drafts += 1,
             Ok(Doc::Page(p)) => pages.pages.push(*p),
+            Err(e) if in_drafts_folder(rel) && !drafts => {
+                loaded.drafts += 1;
+                loaded.warnings.extend(e.into_iter().map(draft_problem));
+            }
             Err(e) => loaded.errors.extend(e),
         }
     }
@@ -231,6 +235,22 @@ pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
     loaded.pages = pages.pages;
     loaded.warnings.extend(syntax::warnings(foreign));
     loaded
+}
+
+/// A file in Jekyll's `_drafts/`, which Jekyll reads only when asked to:
+/// without `--drafts`, a half-written draft must not stop the build of what
+/// is published, so its problems are told as [`draft_problem`] warnings.
+pub fn in_drafts_folder(rel: &Path) -> bool {
+    rel.iter().any(|c| c == "_drafts")
+}
+
+/// A problem in a draft that is not being built, told as a warning.
+pub fn draft_problem(e: Error) -> Warning {
+    let (at, message) = match e {
+        Error::Content { at, message } => (at, message),
+        other => (Location::new(other.path().unwrap_or(Path::new("")), 1, 1), other.to_string()),
+    };
+    Warning { at, message: format!("{message} (a draft in `_drafts/`, not built; fix it before `--drafts`)") }
 }
 
 #[cfg(test)]

@@ -122,7 +122,7 @@ pub fn parse_doc(
         warnings.push(note);
         return (Err(errors), warnings);
     }
-    let article = validate::validate(fm, &parts, rel, settings, modified, &mut errors);
+    let article = validate::validate(fm, &parts, rel, settings, modified, &mut errors, &mut warnings);
     match article {
         Some(mut a) if errors.is_empty() => {
             // Only compared within one process (watch mode), so a fast

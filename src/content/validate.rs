@@ -9,7 +9,7 @@ use super::pullquotes::read_pullquotes;
 use super::split::Split;
 use super::{Article, At, BodyFormat, FrontMatter, decode_entities, language, url_date};
 use crate::config::Settings;
-use crate::error::Error;
+use crate::error::{Error, Warning};
 use crate::slug::slugify;
 
 /// Turns front matter as written into an [`Article`], reporting every
@@ -21,15 +21,25 @@ pub(super) fn validate(
     settings: &Settings,
     modified: Option<std::time::SystemTime>,
     errors: &mut Vec<Error>,
+    warnings: &mut Vec<Warning>,
 ) -> Option<Article> {
     let fence = parts.front_line - 1;
     let raw_stem = bundle_stem(rel, settings);
     let file_stem = rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
     let lang = language::of(rel, &file_stem, &fm.extra, settings);
-    let title = title_of(fm.title.as_ref(), rel, fence, errors);
+    let title = match untitled_post(fm.title.as_ref(), parts, rel, &raw_stem) {
+        Some(headline) => {
+            let message = format!(
+                "no `title`: headed \"{headline}\" from the file name, as Jekyll does; add `title:` to choose the headline"
+            );
+            warnings.push(Warning { at: crate::error::Location::new(rel, fence, 1), message });
+            Some(headline)
+        }
+        None => title_of(fm.title.as_ref(), rel, fence, errors),
+    };
     let old_path = url_date::old_path(&fm.extra).map(str::to_string);
     let date = match &fm.date {
-        Some(d) => crate::dates::parse(&d.value, &settings.tz)
+        Some(d) => read_date(&d.value, settings)
             .map_err(|e| errors.push(Error::content(rel, d.line, 1, format!("`date`: {e}"))))
             .ok(),
         None => undated(rel, &raw_stem, old_path.as_deref(), settings, modified).or_else(|| {
@@ -188,6 +198,30 @@ pub(super) fn title_of(
     }
 }
 
+/// The headline of an imported post with none (no `title`, or a blank one),
+/// made from its file name as Jekyll makes it (`2015-04-20-first-post.md`:
+/// "First Post"). Only for files the tools that allow untitled posts wrote:
+/// in Jekyll's `_posts/` or `_drafts/`, named with a date, or with Hugo's and
+/// Zola's TOML front matter; elsewhere a missing headline is an error.
+fn untitled_post(title: Option<&At<String>>, parts: &Split<'_>, rel: &Path, stem: &str) -> Option<String> {
+    if title.is_some_and(|t| !t.value.trim().is_empty()) {
+        return None;
+    }
+    let dated = crate::dates::split_file_name(stem);
+    let jekyll = rel.iter().any(|c| c == "_posts" || c == "_drafts");
+    if !(jekyll || dated.is_some() || parts.format == super::split::Format::Toml) {
+        return None;
+    }
+    let words = dated.map_or(stem, |(_, rest)| rest).split(['-', '_', ' ']).filter(|w| !w.is_empty());
+    let headline: Vec<String> = words
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        })
+        .collect();
+    (!headline.is_empty()).then(|| headline.join(" "))
+}
+
 /// The `slug` as written, else the file name without its date, else the title.
 fn slug_of(
     written: Option<&At<String>>,
@@ -203,10 +237,7 @@ fn slug_of(
         }
         return slug;
     }
-    let stem = match crate::dates::from_file_name(raw_stem) {
-        Some(_) => raw_stem[10..].trim_start_matches('-'),
-        None => raw_stem,
-    };
+    let stem = crate::dates::split_file_name(raw_stem).map_or(raw_stem, |(_, rest)| rest);
     let slug = slugify(stem);
     if slug.is_empty() { title.map(slugify).unwrap_or_default() } else { slug }
 }
@@ -254,9 +285,17 @@ pub(super) fn optional_date(
     errors: &mut Vec<Error>,
 ) -> Option<Zoned> {
     let d = field?;
-    crate::dates::parse(&d.value, &settings.tz)
+    read_date(&d.value, settings)
         .map_err(|e| errors.push(Error::content(rel, d.line, 1, format!("`{key}`: {e}"))))
         .ok()
+}
+
+/// A front-matter date, in the site's time zone when it has one.
+fn read_date(text: &str, settings: &Settings) -> Result<Zoned, String> {
+    match settings.config.timezone {
+        Some(_) => crate::dates::parse(text, &settings.tz),
+        None => crate::dates::parse_as_written(text, &settings.tz),
+    }
 }
 
 /// The date of an article whose front matter has none: from the file name

@@ -142,6 +142,13 @@ impl Session {
                     }
                 }
                 (Ok(_), None) => {}
+                (Err(e), Some(stamp)) if content::in_drafts_folder(&paths[i]) && !self.options.drafts => {
+                    let warnings = warnings.into_iter().chain(e.into_iter().map(content::draft_problem));
+                    self.sources.insert(
+                        paths[i].clone(),
+                        Source { stamp, warnings: warnings.collect(), draft: true },
+                    );
+                }
                 (Err(e), _) => errors.extend(e),
             }
         }

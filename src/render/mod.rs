@@ -136,7 +136,7 @@ pub(crate) fn site_value(root: &Path, s: &Settings, lang_prefix: &str) -> Value 
         base_url: &s.base_url,
         base_path: &s.base_path,
         language: &s.config.language,
-        timezone: &s.config.timezone,
+        timezone: s.config.timezone.as_deref().unwrap_or("UTC"),
         date_format: &s.config.date_format,
         extra: &s.config.extra,
         look: look::look(root, s, lang_prefix),

@@ -115,7 +115,7 @@ fn feeds_hold_what_the_specs_require() {
         "<id>https://example.org/news/feed.xml</id>",
         "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/news/feed.xml\"/>",
         // Newest change of any entry, not the build time.
-        "<updated>2024-02-11T07:00:00+00:00</updated>",
+        "<updated>2024-02-11T08:00:00+01:00</updated>",
         "<author>\n<name>The Ledger &amp; Co</name>",
         "<title>Less &lt;than&gt; &amp; more &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>",
         "<category term=\"R&amp;D\"/>",
@@ -145,7 +145,7 @@ fn feeds_hold_what_the_specs_require() {
     let item = &json["items"][0];
     assert_eq!(item["id"], "https://example.org/news/2024/02/10/tricky/");
     assert_eq!(item["summary"], "Summary with <b>tags</b> & ampersands.");
-    assert_eq!(item["date_modified"], "2024-02-11T07:00:00+00:00");
+    assert_eq!(item["date_modified"], "2024-02-11T08:00:00+01:00");
     assert_eq!(item["image"], "https://example.org/news/img/lead.png");
     assert_eq!(item["tags"], serde_json::json!(["every", "京都", "R&D"]));
 }
@@ -205,7 +205,7 @@ fn article_metadata() {
         "<meta property=\"og:description\" content=\"Summary with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands.\">",
         "<meta property=\"og:image\" content=\"https://example.org/news/img/lead.png\">",
         "<meta property=\"article:published_time\" content=\"2024-02-10T12:00:00+00:00\">",
-        "<meta property=\"article:modified_time\" content=\"2024-02-11T07:00:00+00:00\">",
+        "<meta property=\"article:modified_time\" content=\"2024-02-11T08:00:00+01:00\">",
         "<meta property=\"article:author\" content=\"https://example.org/news/authors/zoë-obrien/\">",
         "<meta property=\"article:tag\" content=\"京都\">",
         "<meta name=\"twitter:card\" content=\"summary_large_image\">",
@@ -225,7 +225,7 @@ fn article_metadata() {
     assert_eq!(ld["publisher"]["@type"], "Organization");
     assert_eq!(ld["publisher"]["name"], "The Ledger & Co");
     assert_eq!(ld["mainEntityOfPage"]["@id"], "https://example.org/news/2024/02/10/tricky/");
-    assert_eq!(ld["dateModified"], "2024-02-11T07:00:00+00:00");
+    assert_eq!(ld["dateModified"], "2024-02-11T08:00:00+01:00");
     assert_eq!(ld["keywords"], serde_json::json!(["every", "京都", "R&D"]));
     assert_eq!(ld["image"], serde_json::json!(["https://example.org/news/img/lead.png"]));
 }
@@ -238,7 +238,7 @@ fn sitemap_lists_every_page_and_validates() {
     assert_eq!(xml.matches("<url>").count(), html_pages);
     for part in [
         // An article: its update.
-        "<loc>https://example.org/news/2024/02/10/tricky/</loc>\n<lastmod>2024-02-11T07:00:00+00:00</lastmod>",
+        "<loc>https://example.org/news/2024/02/10/tricky/</loc>\n<lastmod>2024-02-11T08:00:00+01:00</lastmod>",
         // A listing: its newest article.
         "<loc>https://example.org/news/tags/tag0/</loc>\n<lastmod>2024-01-22T00:00:00+00:00</lastmod>",
         "<loc>https://example.org/news/tags/%E4%BA%AC%E9%83%BD/</loc>",

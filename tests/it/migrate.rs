@@ -369,3 +369,42 @@ fn a_jekyll_category_folder_of_posts_is_read_with_its_category() {
     let old = site.read("news/2020/01/02/harbour.html");
     assert!(old.contains("url=/2020/01/02/harbour/"), "{old}");
 }
+
+#[test]
+fn untitled_and_oddly_named_posts_build_as_their_old_tools_built_them() {
+    let site = crate::harness::TestSite::new();
+    // Jekyll: no title, an unpadded date in the file name.
+    site.article("_posts/2015-4-20-first-post-of-spring.md", "layout: post", "The ferry ran again.\n");
+    // Zola: a date and an underscore, TOML front matter, no date line.
+    site.file("content/blog/2021-02-28_Harbour notes.md", "+++\ntitle = \"Harbour notes\"\n+++\nTides.\n");
+    // Hugo writes keys in any case.
+    site.article("news/capital.md", "Title: Mill Reopens\nDate: 2020-05-05\nTags: [mills]", "Flour.\n");
+    // A half-written draft must not stop the build.
+    site.article("_drafts/template.md", "title:\ndate: someday", "Write here.\n");
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    let w = warnings(&report);
+    let html = site.read("2015/04/20/first-post-of-spring/index.html");
+    assert!(main_of(&html).contains("First Post Of Spring"), "{html}");
+    assert!(w.iter().any(|m| m.contains("headed \"First Post Of Spring\" from the file name")), "{w:#?}");
+    assert!(site.read("2021/02/28/harbour-notes/index.html").contains("Harbour notes"));
+    let html = site.read("2020/05/05/capital/index.html");
+    assert!(main_of(&html).contains("Mill Reopens") && html.contains("/tags/mills/"), "{html}");
+    assert!(
+        w.iter().any(|m| m.starts_with("content/_drafts/template.md:") && m.contains("not built")),
+        "{w:#?}"
+    );
+    assert_eq!(report.articles, 3);
+    // With `--drafts` the same draft is an error, located.
+    let err =
+        site.build_with(&BuildOptions { drafts: true, ..Default::default() }).expect_err("a broken draft");
+    assert!(err.to_string().contains("content/_drafts/template.md:3:1: `date`"), "{err}");
+}
+
+#[test]
+fn a_blank_title_is_one_error_outside_imported_posts() {
+    let site = crate::harness::TestSite::new();
+    site.article("notes.md", "title:\ndate: 2024-01-01", "x\n");
+    let err = site.build().expect_err("no headline").to_string();
+    assert!(err.contains("content/notes.md:2:1: `title` is empty"), "{err}");
+    assert!(!err.contains("must be text") && !err.contains("missing `title`"), "{err}");
+}

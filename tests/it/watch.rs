@@ -259,3 +259,16 @@ fn watch_follows_how_editors_save() {
     let _ = std::fs::remove_file(site.root().join("content/a.md~"));
     assert_same_as_clean_build(&site, "after watching");
 }
+
+#[test]
+fn a_broken_draft_written_while_watching_does_not_stop_rebuilds() {
+    let site = TestSite::new();
+    site.article("a.md", "title: A\ndate: 2024-01-01", "Text.\n");
+    let mut session = Session::new(site.root(), &site.out(), BuildOptions::default());
+    session.build().expect("first build");
+    site.article("_drafts/idea.md", "title:\ndate: someday", "Later.\n");
+    site.article("b.md", "title: B\ndate: 2024-01-02", "More.\n");
+    session.build().unwrap_or_else(|e| panic!("a draft stopped the rebuild: {e}"));
+    assert!(site.exists("2024/01/02/b/index.html"));
+    assert_same_as_clean_build(&site, "broken draft");
+}
