@@ -3,6 +3,7 @@
 pub mod brand;
 pub mod colour;
 pub mod deploy;
+mod old_site;
 
 use std::path::Path;
 
@@ -231,6 +232,9 @@ pub struct Settings {
     /// The `permalink` of a Jekyll site's `_config.yml` (at the root or in
     /// `content/`), for the old URLs of its posts.
     pub jekyll_permalink: Option<String>,
+    /// On a Hugo or Zola site, Hugo's `permalinks` by section (empty when
+    /// it set none), for the old URLs of its posts; `None` on other sites.
+    pub section_permalinks: Option<Vec<(String, String)>>,
 }
 
 impl Settings {
@@ -244,7 +248,8 @@ impl Settings {
         };
         brand::check_files(&config.brand, root, &text)?;
         let mut settings = Settings::new(config)?;
-        settings.jekyll_permalink = jekyll_permalink(root);
+        settings.jekyll_permalink = old_site::jekyll_permalink(root);
+        settings.section_permalinks = old_site::section_permalinks(root);
         Ok(settings)
     }
 
@@ -270,7 +275,7 @@ impl Settings {
         }
         config.deploy.validate()?;
         let (base_url, base_path) = split_base_url(&config.base_url);
-        Ok(Settings { config, tz, base_url, base_path, jekyll_permalink: None })
+        Ok(Settings { config, tz, base_url, base_path, jekyll_permalink: None, section_permalinks: None })
     }
 
     /// Replaces the base URL (the `--base-url` flag).
@@ -324,16 +329,6 @@ fn split_base_url(url: &str) -> (String, String) {
         }
     };
     (url, path)
-}
-
-/// The `permalink` of a Jekyll `_config.yml` beside the site (at its root or
-/// in `content/`): only read, never required; an unreadable one is no answer.
-fn jekyll_permalink(root: &Path) -> Option<String> {
-    ["_config.yml", "content/_config.yml"].iter().find_map(|f| {
-        let text = std::fs::read_to_string(root.join(f)).ok()?;
-        let value: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
-        Some(value.get("permalink")?.as_str()?.trim().to_string())
-    })
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod language;
 mod page;
 mod parse;
 mod pullquotes;
+mod section_url;
 mod split;
 mod syntax;
 mod toml_front;

@@ -27,16 +27,7 @@ pub(super) fn validate(
     let raw_stem = bundle_stem(rel, settings);
     let file_stem = rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
     let lang = language::of(rel, &file_stem, &fm.extra, settings);
-    let title = match untitled_post(fm.title.as_ref(), parts, rel, &raw_stem) {
-        Some(headline) => {
-            let message = format!(
-                "no `title`: headed \"{headline}\" from the file name, as Jekyll does; add `title:` to choose the headline"
-            );
-            warnings.push(Warning { at: crate::error::Location::new(rel, fence, 1), message });
-            Some(headline)
-        }
-        None => title_of(fm.title.as_ref(), rel, fence, errors),
-    };
+    let title = headline(fm.title.as_ref(), parts, rel, &raw_stem, errors, warnings);
     let old_path = url_date::old_path(&fm.extra).map(str::to_string);
     let date = match &fm.date {
         Some(d) => read_date(&d.value, settings)
@@ -60,15 +51,18 @@ pub(super) fn validate(
         return None;
     }
     let rel_url = lang.prefix.clone() + &expand_permalink(&settings.config.permalink, &date, &slug);
-    // A Jekyll post without a written permalink had the one its site's style gave it.
-    let jekyll = fm.extra.get("permalink").is_none().then(|| {
-        let slug = fm.slug.as_ref().map(|s| s.value.as_str());
-        let style = settings.jekyll_permalink.as_deref();
-        super::jekyll_url::post_url(rel, &raw_stem, &fm.categories, slug, &date, style)
-    });
+    let old_path_written = old_path.is_some();
     old_urls(&mut aliases, old_path.into_iter(), &rel_url);
     let mut guessed = Vec::new();
-    old_urls(&mut guessed, jekyll.flatten().into_iter(), &rel_url);
+    let post = super::section_url::Post {
+        rel,
+        name: &raw_stem,
+        slug: fm.slug.as_ref().map(|s| s.value.as_str()),
+        title: &title,
+        date: &date,
+    };
+    let old = old_site_urls(&fm, &post, parts, settings, old_path_written);
+    old_urls(&mut guessed, old.into_iter(), &rel_url);
     guessed.retain(|g| !aliases.contains(g));
     let tags = tags_of(&fm, rel, settings, errors);
     Some(assemble(
@@ -77,6 +71,35 @@ pub(super) fn validate(
         rel,
         Derived { title, date, updated, slug, tags, expires, aliases, guessed, rel_url, pullquotes, lang },
     ))
+}
+
+/// The URLs the tool an archive comes from gave `post` without writing
+/// them down: a Jekyll post's, from its site's permalink style; a Hugo or
+/// Zola post's (on a site with their configuration at the root, or with
+/// TOML front matter), from its section and name, unless a URL key gave it.
+fn old_site_urls(
+    fm: &FrontMatter,
+    post: &super::section_url::Post<'_>,
+    parts: &Split<'_>,
+    settings: &Settings,
+    url_written: bool,
+) -> Vec<String> {
+    if fm.extra.get("permalink").is_some() {
+        return Vec::new();
+    }
+    let style = settings.jekyll_permalink.as_deref();
+    if let Some(url) =
+        super::jekyll_url::post_url(post.rel, post.name, &fm.categories, post.slug, post.date, style)
+    {
+        return vec![url];
+    }
+    let toml = parts.format == super::split::Format::Toml;
+    match &settings.section_permalinks {
+        _ if url_written => Vec::new(),
+        Some(patterns) => super::section_url::old_urls(post, patterns),
+        None if toml => super::section_url::old_urls(post, &[]),
+        None => Vec::new(),
+    }
 }
 
 /// Adds the old URLs as aliases, so they keep working; an alias that is the
@@ -196,6 +219,27 @@ pub(super) fn title_of(
             None
         }
     }
+}
+
+/// The headline as written, else an imported post's from its file name (with
+/// a warning), else an error.
+fn headline(
+    title: Option<&At<String>>,
+    parts: &Split<'_>,
+    rel: &Path,
+    stem: &str,
+    errors: &mut Vec<Error>,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    let fence = parts.front_line - 1;
+    let Some(headline) = untitled_post(title, parts, rel, stem) else {
+        return title_of(title, rel, fence, errors);
+    };
+    let message = format!(
+        "no `title`: headed \"{headline}\" from the file name, as Jekyll does; add `title:` to choose the headline"
+    );
+    warnings.push(Warning { at: crate::error::Location::new(rel, fence, 1), message });
+    Some(headline)
 }
 
 /// The headline of an imported post with none (no `title`, or a blank one),

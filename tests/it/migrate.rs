@@ -109,6 +109,7 @@ fn zola_path_dates_and_section_pages() {
     assert!(html.contains("href=\"/tags/launch/\""), "taxonomies are read as tags");
     // `path` with slashes, unlike the new URL: kept as an alias.
     assert!(site.read("2015/02/14/bundle-story/index.html").contains("url=/2015/02/14/bundle/"));
+    assert!(site.read("blog/second/index.html").contains("url=/"), "Zola's own URL redirects");
     let w = warnings(&report);
     assert!(
         w.iter().any(|m| m.contains("2 section or index page(s)") && m.contains("content/blog/_index.md")),
@@ -130,6 +131,21 @@ fn hugo_section_pages_are_not_articles_and_url_keys_alias() {
     assert!(site.exists("2023/01/15/my-first-post/index.html"));
     assert!(site.exists("2023/02/01/bundle/index.html"), "a bundle's index.md is its article");
     assert!(site.read("2012/05/06/old-address.html").contains("url=/2012/05/06/old-address/"));
+    // Hugo's own URLs (section, then file or bundle name) redirect too.
+    assert!(site.read("posts/my-first-post/index.html").contains("url=/2023/01/15/my-first-post/"));
+    assert!(site.read("posts/bundle/index.html").contains("url=/2023/02/01/bundle/"));
+    assert!(!site.exists("posts/old-address/index.html"), "its `url` was its address");
+}
+
+#[test]
+fn hugo_permalinks_of_the_old_site_redirect() {
+    let site = crate::harness::TestSite::new();
+    site.file("hugo.toml", "baseURL = 'https://example.org/'\n[permalinks]\nnews = '/:year/:month/:slug/'\n");
+    site.article("news/harbour.md", "title: Harbour Works Begin\ndate: 2020-05-05", "Dredging.\n");
+    site.article("posts/mill.md", "title: Mill\ndate: 2020-06-06", "Flour.\n");
+    site.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(site.read("2020/05/harbour-works-begin/index.html").contains("url=/2020/05/05/harbour/"));
+    assert!(site.read("posts/mill/index.html").contains("url=/2020/06/06/mill/"));
 }
 
 #[test]

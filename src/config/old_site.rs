@@ -1,0 +1,61 @@
+//! What the configuration of the tool an archive comes from says about its
+//! old URLs: Jekyll's `permalink` style, and whether the root is a Hugo or
+//! Zola site (with Hugo's `permalinks` patterns by section). dateline keeps
+//! those URLs working as redirects; nothing else of these files is read.
+
+use std::path::Path;
+
+/// The `permalink` of a Jekyll site's `_config.yml` (at the root or in `content/`).
+pub fn jekyll_permalink(root: &Path) -> Option<String> {
+    ["_config.yml", "content/_config.yml"].iter().find_map(|f| {
+        let text = std::fs::read_to_string(root.join(f)).ok()?;
+        let value: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
+        Some(value.get("permalink")?.as_str()?.trim().to_string())
+    })
+}
+
+/// Hugo's and Zola's configuration files, newest names first.
+const CONFIG_FILES: [&str; 6] =
+    ["hugo.toml", "hugo.yaml", "zola.toml", "config.toml", "config.yaml", "hugo.json"];
+
+/// Hugo's `permalinks` patterns by section (`posts = "/:year/:month/:slug/"`),
+/// empty for a Zola site or a Hugo site that set none; `None` when the root
+/// holds neither tool's configuration.
+pub fn section_permalinks(root: &Path) -> Option<Vec<(String, String)>> {
+    let (name, text) =
+        CONFIG_FILES.iter().find_map(|f| Some((*f, std::fs::read_to_string(root.join(f)).ok()?)))?;
+    let config: serde_json::Value = match name.rsplit('.').next() {
+        Some("toml") => toml::from_str(&text).ok()?,
+        Some("json") => serde_json::from_str(&text).ok()?,
+        _ => serde_yaml::from_str(&text).ok()?,
+    };
+    let table = config.get("permalinks").and_then(serde_json::Value::as_object);
+    // Hugo 0.120 and later also accept them by kind: `[permalinks.page]`.
+    let table = table.map(|t| t.get("page").and_then(serde_json::Value::as_object).unwrap_or(t));
+    let patterns = table.into_iter().flatten().filter_map(|(section, pattern)| {
+        Some((section.trim_matches('/').to_string(), pattern.as_str()?.to_string()))
+    });
+    Some(patterns.collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hugo_permalinks_in_either_form() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(section_permalinks(dir.path()), None);
+        std::fs::write(
+            dir.path().join("hugo.toml"),
+            "baseURL = '/'\n[permalinks]\nposts = '/:year/:slug/'\n",
+        )
+        .expect("write");
+        assert_eq!(section_permalinks(dir.path()), Some(vec![("posts".into(), "/:year/:slug/".into())]));
+        std::fs::write(dir.path().join("hugo.toml"), "[permalinks.page]\nnews = '/n/:slug/'\n")
+            .expect("write");
+        assert_eq!(section_permalinks(dir.path()), Some(vec![("news".into(), "/n/:slug/".into())]));
+        std::fs::write(dir.path().join("hugo.toml"), "base_url = 'https://example.org'\n").expect("write");
+        assert_eq!(section_permalinks(dir.path()), Some(Vec::new()));
+    }
+}
