@@ -356,6 +356,10 @@ fn split_names(s: &str) -> Vec<String> {
 /// The known key one edit away from `key` (or a plural away), if any.
 fn likely_typo(key: &str) -> Option<&'static str> {
     let lower = key.to_lowercase();
+    // Numbered keys (`image1`, `image2`) are a theme's own, not a slip.
+    if lower.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     KNOWN_KEYS
         .iter()
         // Keys of two or three letters are one edit from too many words.
@@ -461,6 +465,32 @@ mod tests {
         let (mut e, mut w) = (vec![], vec![]);
         read(entries(&[("my", json!(1)), ("id", json!(2))]), Path::new("a.md"), &mut e, &mut w);
         assert!(w.is_empty(), "{w:?}");
+        read(
+            entries(&[("image1", json!("a.png")), ("image2", json!("b.png"))]),
+            Path::new("a.md"),
+            &mut e,
+            &mut w,
+        );
+        assert!(w.is_empty(), "numbered keys: {w:?}");
+    }
+
+    #[test]
+    fn keys_are_read_in_any_case() {
+        let (mut e, mut w) = (vec![], vec![]);
+        let pairs = [
+            ("Title", json!("Mill")),
+            ("DATE", json!("2020-05-05")),
+            ("Tags", json!(["a"])),
+            ("lastMod", json!("2020-06-01")),
+        ];
+        let fm = read(entries(&pairs), Path::new("a.md"), &mut e, &mut w);
+        assert!(e.is_empty() && w.is_empty(), "{e:?} {w:?}");
+        assert_eq!(fm.title.map(|t| t.value).as_deref(), Some("Mill"));
+        assert_eq!(fm.date.map(|d| d.value).as_deref(), Some("2020-05-05"));
+        assert_eq!(
+            (fm.tags, fm.updated.map(|d| d.value)),
+            (vec!["a".to_string()], Some("2020-06-01".into()))
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod frontmatter;
 mod html_body;
 mod jekyll_url;
 mod kinds;
+mod kramdown;
 mod language;
 mod page;
 mod parse;
@@ -210,11 +211,15 @@ pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
         })
         .collect();
     let mut foreign = Vec::new();
+    let mut left_out: Vec<PathBuf> = Vec::new();
     let mut pages = read_pages(root, &sources.pages, settings, drafts);
     for (rel, result, warnings, found) in results {
         loaded.warnings.extend(warnings);
         match result {
-            Ok(Doc::Article(a)) if a.draft && !drafts => loaded.drafts += 1,
+            Ok(Doc::Article(a)) if a.draft && !drafts => {
+                loaded.drafts += 1;
+                left_out.push(a.path);
+            }
             Ok(Doc::Article(a)) => {
                 foreign.extend(found.into_iter().map(|k| (k, a.path.clone())));
                 loaded.articles.push(*a);
@@ -230,12 +235,31 @@ pub fn load(root: &Path, settings: &Settings, drafts: bool) -> Loaded {
         }
     }
     pages.pages.sort_by(|a, b| a.path.cmp(&b.path));
+    drop_draft_bundle_files(root, &mut loaded.assets, left_out.iter().map(PathBuf::as_path));
     loaded.drafts += pages.drafts;
     loaded.errors.extend(pages.errors);
     loaded.warnings.extend(pages.warnings);
     loaded.pages = pages.pages;
     loaded.warnings.extend(syntax::warnings(foreign));
     loaded
+}
+
+/// Leaves out the files of draft bundles (`posts/plan/index.md` with
+/// `draft: true`): a bundle's images are published with its article, so a
+/// draft's must wait with it.
+pub fn drop_draft_bundle_files<'a>(
+    root: &Path,
+    assets: &mut Vec<Asset>,
+    drafts: impl Iterator<Item = &'a Path>,
+) {
+    let bundle = |rel: &Path| {
+        rel.file_stem().is_some_and(|s| s == "index" || s.to_string_lossy().starts_with("index."))
+    };
+    let folders: Vec<PathBuf> =
+        drafts.filter(|rel| bundle(rel)).filter_map(|rel| Some(root.join(rel.parent()?))).collect();
+    if !folders.is_empty() {
+        assets.retain(|a| !folders.iter().any(|f| a.source.starts_with(f)));
+    }
 }
 
 /// A file in Jekyll's `_drafts/`, which Jekyll reads only when asked to:

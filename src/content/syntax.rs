@@ -1,5 +1,5 @@
 //! Noticing template syntax of other generators left in article bodies
-//! (Jekyll's Liquid, Hugo's shortcodes): dateline shows it as text, and says
+//! (Jekyll's Liquid, Hugo's and Zola's shortcodes): dateline shows it as text, and says
 //! so once per kind, naming the files, rather than once per occurrence.
 
 use std::path::{Path, PathBuf};
@@ -13,6 +13,8 @@ pub enum Foreign {
     Liquid,
     /// `{{< shortcode >}}` or `{{% shortcode %}}`.
     HugoShortcode,
+    /// `{{ shortcode(arg=1) }}` or `{% shortcode() %}`.
+    ZolaShortcode,
 }
 
 impl Foreign {
@@ -20,6 +22,7 @@ impl Foreign {
         match self {
             Foreign::Liquid => "Liquid tags (`{% ... %}`, `{{ ... }}`)",
             Foreign::HugoShortcode => "Hugo shortcodes (`{{< ... >}}`, `{{% ... %}}`)",
+            Foreign::ZolaShortcode => "Zola shortcodes (`{{ name(...) }}`, `{% name(...) %}`)",
         }
     }
 }
@@ -55,19 +58,33 @@ pub fn find(body: &str) -> Vec<Foreign> {
             found.push(Foreign::HugoShortcode);
         }
         let rest = t.replace("{{<", "").replace("{{%", "");
-        let liquid = rest.contains("{%") || rest.contains("{{");
-        if liquid && !found.contains(&Foreign::Liquid) {
-            found.push(Foreign::Liquid);
+        for opening in ["{{", "{%"] {
+            for (at, _) in rest.match_indices(opening) {
+                let kind = if is_call(&rest[at + 2..]) { Foreign::ZolaShortcode } else { Foreign::Liquid };
+                if !found.contains(&kind) {
+                    found.push(kind);
+                }
+            }
         }
     }
     found
+}
+
+/// Whether a tag's inside starts with a call, `name(`: Zola's shortcodes
+/// are calls, Liquid's values and tags never are (`end` closes Zola's body
+/// shortcodes).
+fn is_call(inside: &str) -> bool {
+    let inside = inside.trim_start_matches(['-', ' ']);
+    let name_len = inside.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+    name_len > 0 && inside[name_len..].trim_start().starts_with('(')
+        || inside.trim_end().starts_with("end %}")
 }
 
 /// One warning per kind, naming every file that has it.
 pub fn warnings(mut found: Vec<(Foreign, PathBuf)>) -> Vec<Warning> {
     found.sort();
     let mut out = Vec::new();
-    for kind in [Foreign::Liquid, Foreign::HugoShortcode] {
+    for kind in [Foreign::Liquid, Foreign::HugoShortcode, Foreign::ZolaShortcode] {
         let files: Vec<&Path> = found.iter().filter(|(k, _)| *k == kind).map(|(_, p)| p.as_path()).collect();
         let Some(first) = files.first() else {
             continue;
@@ -100,6 +117,9 @@ mod tests {
         assert_eq!(find("<img src=\"{{ site.baseurl }}/a.png\">"), [Foreign::Liquid]);
         assert_eq!(find("{{< figure src=\"a.jpg\" >}}"), [Foreign::HugoShortcode]);
         assert_eq!(find("{{% note %}}x{{% /note %}}"), [Foreign::HugoShortcode]);
+        assert_eq!(find("{{ video(id=\"abc\") }}"), [Foreign::ZolaShortcode]);
+        assert_eq!(find("{% quote(author=\"Ann\") %}\nx\n{% end %}"), [Foreign::ZolaShortcode]);
+        assert_eq!(find("{{ page.title | upcase }} {% if x %}"), [Foreign::Liquid]);
         assert!(find("```\n{{ site.baseurl }}\n```\n~~~\n{% raw %}\n~~~\nplain { text }").is_empty());
     }
 

@@ -166,7 +166,9 @@ fn assemble(fm: FrontMatter, parts: &Split<'_>, rel: &Path, d: Derived) -> Artic
         || rel.iter().any(|c| c == "_drafts");
     let format = BodyFormat::of(rel);
     let body = match format {
-        BodyFormat::Markdown => parts.body.to_string(),
+        BodyFormat::Markdown => {
+            super::kramdown::strip_attribute_lists(parts.body).unwrap_or_else(|| parts.body.to_string())
+        }
         BodyFormat::Html => super::html_body::to_markdown(parts.body),
     };
     Article {

@@ -57,6 +57,14 @@ impl Session {
     /// Brings `articles` up to date with the disk: unchanged files are kept,
     /// changed ones re-read; returns the files to copy.
     pub(super) fn read_sources(&mut self, settings: &Settings, outcome: &mut Outcome) -> Result<Vec<Asset>> {
+        let mut assets = self.read_all_sources(settings, outcome)?;
+        let drafts = self.sources.iter().filter(|(_, s)| s.draft).map(|(p, _)| p.as_path());
+        content::drop_draft_bundle_files(&self.root, &mut assets, drafts);
+        Ok(assets)
+    }
+
+    /// [`Self::read_sources`], with the files of draft bundles among those to copy.
+    fn read_all_sources(&mut self, settings: &Settings, outcome: &mut Outcome) -> Result<Vec<Asset>> {
         if let Some(edited) = self.edited.take()
             && let Some((paths, assets)) = self.scan.take()
             && self.read_edited(&paths, &edited, settings, outcome)

@@ -424,3 +424,26 @@ fn a_blank_title_is_one_error_outside_imported_posts() {
     assert!(err.contains("content/notes.md:2:1: `title` is empty"), "{err}");
     assert!(!err.contains("must be text") && !err.contains("missing `title`"), "{err}");
 }
+
+#[test]
+fn kramdown_lists_zola_shortcodes_and_draft_bundles() {
+    let site = crate::harness::TestSite::new();
+    site.article(
+        "_posts/2019-03-04-mill.md",
+        "title: Mill",
+        "![Mill](/mill.jpg)\n{: .center}\n\n## Vote {: #vote}\n\nText.\n",
+    );
+    site.article("blog/video.md", "title: Video\ndate: 2020-01-01", "{{ youtube(id=\"abc\") }}\n");
+    site.article("posts/plan/index.md", "title: Plan\ndate: 2020-02-02\ndraft: true", "![Map](map.png)\n");
+    site.file("content/posts/plan/map.png", "png");
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    let html = site.read("2019/03/04/mill/index.html");
+    assert!(!html.contains("{:"), "{html}");
+    assert!(main_of(&html).contains(">Vote</h2>"), "{html}");
+    let w = warnings(&report);
+    assert!(w.iter().any(|m| m.contains("Zola shortcodes") && m.contains("content/blog/video.md")), "{w:#?}");
+    assert!(!w.iter().any(|m| m.contains("Liquid")), "{w:#?}");
+    assert!(!site.files().iter().any(|f| f.ends_with("map.png")), "{:?}", site.files());
+    site.build_with(&BuildOptions { drafts: true, ..Default::default() }).expect("with drafts");
+    assert!(site.files().iter().any(|f| f.ends_with("map.png")), "{:?}", site.files());
+}

@@ -268,7 +268,10 @@ fn a_broken_draft_written_while_watching_does_not_stop_rebuilds() {
     session.build().expect("first build");
     site.article("_drafts/idea.md", "title:\ndate: someday", "Later.\n");
     site.article("b.md", "title: B\ndate: 2024-01-02", "More.\n");
+    site.article("plan/index.md", "title: Plan\ndate: 2024-01-03\ndraft: true", "![Map](map.png)\n");
+    site.file("content/plan/map.png", "png");
     session.build().unwrap_or_else(|e| panic!("a draft stopped the rebuild: {e}"));
+    assert!(!site.files().iter().any(|f| f.ends_with("map.png")), "a draft bundle's image");
     assert!(site.exists("2024/01/02/b/index.html"));
     assert_same_as_clean_build(&site, "broken draft");
 }
