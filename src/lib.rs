@@ -50,6 +50,7 @@ pub mod serve;
 pub mod site;
 pub mod sitemap;
 pub mod slug;
+pub mod timings;
 pub mod undated;
 pub mod watch;
 mod words8;

@@ -151,11 +151,9 @@ impl Session {
                 }
                 (Ok(_), None) => {}
                 (Err(e), Some(stamp)) if content::in_drafts_folder(&paths[i]) && !self.options.drafts => {
-                    let warnings = warnings.into_iter().chain(e.into_iter().map(content::draft_problem));
-                    self.sources.insert(
-                        paths[i].clone(),
-                        Source { stamp, warnings: warnings.collect(), draft: true },
-                    );
+                    let warnings =
+                        warnings.into_iter().chain(e.into_iter().map(content::draft_problem)).collect();
+                    self.sources.insert(paths[i].clone(), Source { stamp, warnings, draft: true });
                 }
                 (Err(e), _) => errors.extend(e),
             }

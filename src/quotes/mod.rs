@@ -160,15 +160,7 @@ fn read_quote<'b>(
     let at = (first.block, span.open);
     let carried = carried_speaker(blocks, prev.speaker.as_ref(), first.block, cue.is_some(), head.len());
     // Only for naming: a cue borrowed from the next quote does not make this one speech.
-    let cue = match cue {
-        None if !tail.is_empty()
-            && !tail.iter().any(ends_sentence)
-            && !text.ends_with(['.', '!', '?', '\u{2026}']) =>
-        {
-            shared_cue(&blocks[last.block], spans, si, last.block)
-        }
-        c => c,
-    };
+    let cue = cue.or_else(|| borrowed_cue(&blocks[last.block], spans, si, last.block, (&text, &tail)));
     let b0 = &blocks[first.block];
     let (speaker, route, pronoun) = rule_speaker(reg, cue, b0, span.open, at, head_range, carried.clone());
     if let Some(s) = &speaker {
@@ -308,6 +300,19 @@ fn rule_speaker(
 
 /// “A” and “B,” Roe said: a quote running on into the next one in the same sentence
 /// shares the cue after that one.
+/// [`shared_cue`], for a quote whose sentence runs on past it unfinished.
+fn borrowed_cue<'a>(
+    block: &'a str,
+    spans: &[marks::Span],
+    si: usize,
+    bi: usize,
+    (text, tail): (&str, &[Tok<'_>]),
+) -> Option<Who<'a>> {
+    let runs_on =
+        !tail.is_empty() && !tail.iter().any(ends_sentence) && !text.ends_with(['.', '!', '?', '\u{2026}']);
+    runs_on.then(|| shared_cue(block, spans, si, bi)).flatten()
+}
+
 fn shared_cue<'a>(block: &'a str, spans: &[marks::Span], si: usize, bi: usize) -> Option<Who<'a>> {
     let next = spans.get(si + 1)?;
     if next.parts.len() != 1 || next.parts[0].block != bi {

@@ -1,0 +1,66 @@
+use super::*;
+
+#[test]
+fn roles_run_into_a_name_are_not_shown() {
+    let blocks = ["The political editor of the paper wrote to us again.".to_string()];
+    let facts = Facts::of(&blocks);
+    let w = ["Washington", "Political", "Editor", "Matthew", "Boyle"];
+    assert_eq!(display_words(&w, &facts), ["Matthew", "Boyle"]);
+    assert_eq!(
+        display_words(&["Debbie", "Wasserman", "Schultz"], &facts),
+        ["Debbie", "Wasserman", "Schultz"]
+    );
+    assert_eq!(display_words(&["Ann", "Roe"], &facts), ["Ann", "Roe"]);
+    assert_eq!(display_words(&["Texas-based", "Matt", "Mack"], &facts), ["Matt", "Mack"]);
+    assert_eq!(display_words(&["Ana", "Ocasio-Cortez"], &facts), ["Ana", "Ocasio-Cortez"]);
+}
+
+use crate::quotes::{blocks, extract_with_candidates};
+
+fn feature(c: &Candidate, name: &str) -> f32 {
+    c.x[FEATURES.iter().position(|f| *f == name).expect("a feature of that name")]
+}
+
+#[test]
+fn candidates_carry_the_rules_answer_and_the_names_around_the_quote() {
+    let md = "Ben Roe, the harbour master, waited at the pier on Monday.\n\n\
+              \u{201c}Roe will not stop this,\u{201d} said Ada Quill, standing beside him.\n";
+    let found = extract_with_candidates(&blocks(md));
+    let (quote, cands) = &found[0];
+    let names: Vec<&str> = cands.iter().map(|c| c.name.as_str()).collect();
+    assert!(names.contains(&"Ada Quill") && names.contains(&"Ben Roe"), "{names:?}");
+    let ada = cands.iter().find(|c| c.name == "Ada Quill").expect("Ada Quill");
+    let ben = cands.iter().find(|c| c.name == "Ben Roe").expect("Ben Roe");
+    // The rules name the subject of "said"; she stands after the quote with the verb.
+    assert_eq!(feature(ada, "rule"), 1.0);
+    assert_eq!(feature(ada, "in_tail"), 1.0);
+    assert_eq!(feature(ada, "tail_verb"), 1.0);
+    // He was named just before, and inside the quote: not likely its speaker.
+    assert_eq!(feature(ben, "in_quote"), 1.0);
+    assert_eq!(feature(ben, "rule"), 0.0);
+    assert_eq!(quote.guess.as_deref(), Some("Ada Quill"));
+    assert!(cands.iter().all(|c| c.x[0] == 1.0), "every candidate has the bias term");
+}
+
+#[test]
+fn the_last_reported_speaker_and_subject_are_marked_for_a_pronoun_cue() {
+    let md = "Dana Quill said that Robin Vale had ignored the council for a year.\n\n\
+              \u{201c}We asked twice and heard nothing,\u{201d} she said.\n";
+    let found = extract_with_candidates(&blocks(md));
+    let cands = &found[0].1;
+    let dana = cands.iter().find(|c| c.name == "Dana Quill").expect("Dana Quill");
+    let robin = cands.iter().find(|c| c.name == "Robin Vale").expect("Robin Vale");
+    for f in ["spoke_last", "spoke_near", "subject_last", "spoke_last_pron", "subject_last_pron"] {
+        assert_eq!((feature(dana, f), feature(robin, f)), (1.0, 0.0), "{f}");
+    }
+}
+
+#[test]
+fn a_quote_with_nobody_named_near_it_has_no_candidates() {
+    let md = "The harbour was quiet.\n\n\u{201c}The boats stay in until the wind drops,\u{201d} a spokesman said.\n";
+    let found = extract_with_candidates(&blocks(md));
+    assert_eq!(found.len(), 1);
+    assert!(found[0].1.is_empty(), "{:?}", found[0].1);
+    assert_eq!(found[0].0.speaker, None);
+    assert_eq!(found[0].0.confidence, 0.0);
+}

@@ -1,0 +1,108 @@
+use super::*;
+
+fn char_len(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// The plain definition `tokens` must agree with.
+/// A piece of dashes alone starts the lead of the word after it.
+fn tokens_by_definition(s: &str) -> Vec<(&str, &str, &str)> {
+    let mut out = Vec::new();
+    let mut dash = None;
+    for raw in s.split(char::is_whitespace).flat_map(|w| w.split_inclusive('\u{2014}')) {
+        let at = raw.as_ptr() as usize - s.as_ptr() as usize;
+        if raw.contains(char::is_alphanumeric) {
+            let a = raw.find(char::is_alphanumeric).unwrap_or(raw.len());
+            let b = raw.rfind(char::is_alphanumeric).map_or(a, |i| i + char_len(raw, i)).max(a);
+            out.push((&s[dash.take().unwrap_or(at)..at + a], &raw[a..b], &raw[b..]));
+        } else if !raw.is_empty() && raw.chars().all(is_dash) {
+            dash = dash.or(Some(at));
+        }
+    }
+    out
+}
+
+#[test]
+fn tokens_split_words_from_punctuation() {
+    let cases = [
+        "\u{201c}We open at dawn,\u{201d} Quill said.",
+        "Roe\u{2014}who\u{2014}left \u{2014} early\u{2014}",
+        "  (Mr. O'Neil-Smith's) \u{00e9}t\u{00e9} 42% \t\n\u{3000}\u{4eac}\u{90fd}!! \u{2026} -- \"\"",
+        "",
+        "\u{2014}\u{2014}",
+    ];
+    for s in cases {
+        let got: Vec<_> = tokens(s).iter().map(|t| (t.lead, t.word, t.trail)).collect();
+        assert_eq!(got, tokens_by_definition(s), "{s:?}");
+    }
+    let t = tokens("\u{201c}Yes,\u{201d} Roe\u{2014}who");
+    assert_eq!((t[0].lead, t[0].word, t[0].trail), ("\u{201c}", "Yes", ",\u{201d}"));
+    assert_eq!((t[1].word, t[1].trail, t[2].word), ("Roe", "\u{2014}", "who"));
+}
+
+#[test]
+fn tokens_agree_with_the_definition_on_random_text() {
+    let pieces = [
+        "a", "Z", "9", " ", "\t", "\n", ".", ",", "\u{2014}", "\u{201c}", "\u{201d}", "'", "\u{00e9}",
+        "\u{3000}", "\u{4eac}", "-", "!",
+    ];
+    for s in crate::testing::random_texts(0x9e37_79b9_7f4a_7c15, &pieces) {
+        let got: Vec<_> = tokens(&s).iter().map(|t| (t.lead, t.word, t.trail)).collect();
+        assert_eq!(got, tokens_by_definition(&s), "{s:?}");
+    }
+}
+
+#[test]
+fn first_sentence_is_the_tokens_up_to_the_first_sentence_end() {
+    let pieces = ["a", "Mr", "Z", "9", " ", ".", ",", "?", "\u{2026}", "\u{2014}", "\u{201d}", "é", "!"];
+    for s in crate::testing::random_texts(0x51ce, &pieces) {
+        let all = tokens(&s);
+        let end = all.iter().position(ends_sentence).map_or(all.len(), |k| k + 1);
+        let got: Vec<_> = first_sentence(&s).iter().map(|t| (t.lead, t.word, t.trail)).collect();
+        let want: Vec<_> = all[..end].iter().map(|t| (t.lead, t.word, t.trail)).collect();
+        assert_eq!(got, want, "{s:?}");
+    }
+}
+
+#[test]
+fn last_sentence_is_the_tokens_after_the_last_sentence_end() {
+    let pieces = [
+        "a", "Mr", "Z", "9", " ", "  ", "\t", "\u{a0}", "\u{3000}", ".", ",", "?", "\u{2026}", "\u{2014}",
+        "\u{201d}", "é", "!", "3.5", "U.S.",
+    ];
+    for s in crate::testing::random_texts(0x1a57, &pieces) {
+        let all = tokens(&s);
+        let start = all.iter().rposition(ends_sentence).map_or(0, |k| k + 1);
+        let got: Vec<_> = last_sentence(&s).iter().map(|t| (t.lead, t.word, t.trail)).collect();
+        let want: Vec<_> = all[start..].iter().map(|t| (t.lead, t.word, t.trail)).collect();
+        assert_eq!(got, want, "{s:?}");
+    }
+}
+
+fn name(s: &str) -> Option<String> {
+    let t = tokens(s);
+    name_at(&t, 0).map(|(w, _)| join(&w, true))
+}
+
+#[test]
+fn name_runs() {
+    assert_eq!(name("Dr. Ada Quill, a chemist"), Some("Ada Quill".into()));
+    assert_eq!(name("Sen. Bo R. Tamm said"), Some("Bo R. Tamm".into()));
+    assert_eq!(name("Ministry of Tea Affairs said"), Some("Ministry of Tea Affairs".into()));
+    assert_eq!(name("Jules de la Forge a dit"), Some("Jules de la Forge".into()));
+    assert_eq!(name("Quillcorp's CEO said"), Some("Quillcorp".into()));
+    assert_eq!(name("Lumen's Data Lab said"), Some("Lumen's Data Lab".into()));
+    assert_eq!(name("The company said"), None);
+    assert_eq!(name("Marine Le Pen told reporters"), Some("Marine Le Pen".into()));
+    assert_eq!(name("Le Pen told reporters"), Some("Le Pen".into()));
+    assert_eq!(name("Le gouvernement a dit"), None);
+    assert_eq!(name("Palm Beach - Roe said"), Some("Palm Beach".into()));
+    assert_eq!(name("Palm Beach \u{2014} Roe said"), Some("Palm Beach".into()));
+    assert_eq!(name("Harbour Master Ned Pike said"), Some("Ned Pike".into()));
+    assert_eq!(name("Co-owner Ivy Marsh said"), Some("Ivy Marsh".into()));
+    assert_eq!(name("Nine-year-old Pia Lund said"), Some("Pia Lund".into()));
+    assert_eq!(name("Kent Gov. Al Dorn said"), Some("Al Dorn".into()));
+    assert_eq!(name("OAKTON Mayor Una Bell won"), Some("Una Bell".into()));
+    assert_eq!(name("Junior Max Ode said"), Some("Max Ode".into()));
+    assert_eq!(name("Justice Alliance said"), Some("Justice Alliance".into()));
+}
