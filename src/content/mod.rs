@@ -18,6 +18,7 @@ mod page;
 mod parse;
 mod pullquotes;
 mod section_url;
+mod shortcodes;
 mod split;
 mod syntax;
 mod toml_front;

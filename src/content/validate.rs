@@ -166,9 +166,7 @@ fn assemble(fm: FrontMatter, parts: &Split<'_>, rel: &Path, d: Derived) -> Artic
         || rel.iter().any(|c| c == "_drafts");
     let format = BodyFormat::of(rel);
     let body = match format {
-        BodyFormat::Markdown => {
-            super::kramdown::strip_attribute_lists(parts.body).unwrap_or_else(|| parts.body.to_string())
-        }
+        BodyFormat::Markdown => imported_markdown(parts.body),
         BodyFormat::Html => super::html_body::to_markdown(parts.body),
     };
     Article {
@@ -397,6 +395,14 @@ pub(super) fn expand_permalink(pattern: &str, date: &Zoned, slug: &str) -> Strin
     }
     out.push_str(rest);
     out
+}
+
+/// A Markdown body with what other generators' templates made of it
+/// written out (their shortcodes, Kramdown's attribute lists).
+fn imported_markdown(body: &str) -> String {
+    let converted = super::shortcodes::convert(body);
+    let body = converted.as_deref().unwrap_or(body);
+    super::kramdown::strip_attribute_lists(body).unwrap_or_else(|| body.to_string())
 }
 
 /// Removes repeats, ignoring case, keeping the first spelling.

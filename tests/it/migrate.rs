@@ -433,7 +433,8 @@ fn kramdown_lists_zola_shortcodes_and_draft_bundles() {
         "title: Mill",
         "![Mill](/mill.jpg)\n{: .center}\n\n## Vote {: #vote}\n\nText.\n",
     );
-    site.article("blog/video.md", "title: Video\ndate: 2020-01-01", "{{ youtube(id=\"abc\") }}\n");
+    let body = "{{ youtube(id=\"abc\") }}\n\n{{ gallery(dir=\"x\") }}\n";
+    site.article("blog/video.md", "title: Video\ndate: 2020-01-01", body);
     site.article("posts/plan/index.md", "title: Plan\ndate: 2020-02-02\ndraft: true", "![Map](map.png)\n");
     site.file("content/posts/plan/map.png", "png");
     let report = site.build().unwrap_or_else(|e| panic!("{e}"));
@@ -443,6 +444,8 @@ fn kramdown_lists_zola_shortcodes_and_draft_bundles() {
     let w = warnings(&report);
     assert!(w.iter().any(|m| m.contains("Zola shortcodes") && m.contains("content/blog/video.md")), "{w:#?}");
     assert!(!w.iter().any(|m| m.contains("Liquid")), "{w:#?}");
+    let html = site.read("2020/01/01/video/index.html");
+    assert!(html.contains("<a href=\"https://www.youtube.com/watch?v=abc\">"), "{html}");
     assert!(!site.files().iter().any(|f| f.ends_with("map.png")), "{:?}", site.files());
     site.build_with(&BuildOptions { drafts: true, ..Default::default() }).expect("with drafts");
     assert!(site.files().iter().any(|f| f.ends_with("map.png")), "{:?}", site.files());

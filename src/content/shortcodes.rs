@@ -1,0 +1,220 @@
+//! The commonest template calls of other generators, turned into the
+//! Markdown they stood for, so an imported archive reads as it did: Hugo's
+//! `figure`, `youtube`, `vimeo` and `highlight` shortcodes, Zola's `youtube`
+//! and `vimeo`, Jekyll's `{% highlight %}`, `{% raw %}` and
+//! `{{ site.baseurl }}`. Any other call stays as text and is named by
+//! [`super::syntax`]'s warning. Each line stays one line, so line numbers in
+//! messages still point into the file.
+
+/// `body` with the calls it knows converted; `None` when there are none.
+pub fn convert(body: &str) -> Option<String> {
+    if !body.contains("{{") && !body.contains("{%") {
+        return None;
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut fence: Option<&str> = None;
+    let mut changed = false;
+    for line in body.split_inclusive('\n') {
+        let t = line.trim_start();
+        if let Some(mark) = ["```", "~~~"].into_iter().find(|m| t.starts_with(m)) {
+            fence = if fence == Some(mark) { None } else { fence.or(Some(mark)) };
+        }
+        let converted = match fence {
+            None => convert_line(line),
+            Some(_) => None,
+        };
+        changed |= converted.is_some();
+        out.push_str(converted.as_deref().unwrap_or(line));
+    }
+    changed.then_some(out)
+}
+
+/// One line, converted, or `None` when it holds no call dateline knows.
+fn convert_line(line: &str) -> Option<String> {
+    let content = line.trim_end();
+    let ending = &line[content.len()..];
+    if let Some(fence) = highlight_fence(content.trim()) {
+        return Some(format!("{fence}{ending}"));
+    }
+    let mut out = String::new();
+    let mut rest = content;
+    let mut changed = false;
+    while let Some((at, len, markdown)) = next_call(rest) {
+        out.push_str(&rest[..at]);
+        match markdown {
+            Some(m) => {
+                out.push_str(&m);
+                changed = true;
+            }
+            None => out.push_str(&rest[at..at + len]),
+        }
+        rest = &rest[at + len..];
+    }
+    out.push_str(rest);
+    changed.then(|| out + ending)
+}
+
+/// The code fence a highlight block opens or closes with.
+fn highlight_fence(t: &str) -> Option<String> {
+    let inner = strip_tag(t)?;
+    let mut words = inner.split_whitespace();
+    match words.next()? {
+        "highlight" => Some(format!("```{}", words.next().unwrap_or("").trim_matches(['"', '\'']))),
+        "/highlight" | "endhighlight" => Some("```".into()),
+        _ => None,
+    }
+}
+
+/// The inside of a whole-line tag: `{{< x >}}`, `{{% x %}}` or `{% x %}`.
+fn strip_tag(t: &str) -> Option<&str> {
+    [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}")]
+        .iter()
+        .find_map(|(open, close)| t.strip_prefix(open)?.strip_suffix(close))
+        .map(|inner| inner.trim_matches(['-', ' ']))
+}
+
+/// The next call in `s`: its start, its length, and its Markdown when known.
+fn next_call(s: &str) -> Option<(usize, usize, Option<String>)> {
+    let at = s.find("{{").into_iter().chain(s.find("{%")).min()?;
+    let rest = &s[at..];
+    let close = match &rest[..3.min(rest.len())] {
+        "{{<" => ">}}",
+        "{{%" => "%}}",
+        _ if rest.starts_with("{%") => "%}",
+        _ => "}}",
+    };
+    let Some(end) = rest[2..].find(close).map(|e| e + 2 + close.len()) else {
+        return Some((at, 2, None));
+    };
+    let inner = rest[2..end - close.len()].trim_matches(['<', '>', '%', '-', ' ']);
+    Some((at, end, markdown_of(inner)))
+}
+
+/// The Markdown of one call's inside (`figure src="a.jpg"`, `youtube(id="x")`).
+fn markdown_of(inner: &str) -> Option<String> {
+    match inner {
+        "site.baseurl" | "site.url" | "site.baseurl }}{{ site.url" => return Some(String::new()),
+        "raw" | "endraw" => return Some(String::new()),
+        _ => {}
+    }
+    let (name, args) = call(inner)?;
+    let arg = |key: &str| args.iter().find(|(k, _)| k.as_deref() == Some(key)).map(|(_, v)| v.as_str());
+    let first = args.iter().find(|(k, _)| k.is_none()).map(|(_, v)| v.as_str());
+    match name {
+        "figure" => {
+            let src = arg("src")?;
+            let alt = arg("alt").or(arg("caption")).unwrap_or("");
+            let caption = arg("caption").map(|c| format!(" *{}*", escape(c))).unwrap_or_default();
+            Some(format!("![{}](<{}>){caption}", escape(alt), src.replace('>', "%3E")))
+        }
+        "youtube" => video("https://www.youtube.com/watch?v=", arg("id").or(first)?, "YouTube"),
+        "vimeo" => video("https://vimeo.com/", arg("id").or(first)?, "Vimeo"),
+        _ => None,
+    }
+}
+
+fn video(prefix: &str, id: &str, site: &str) -> Option<String> {
+    let safe = id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    (safe && !id.is_empty()).then(|| format!("[Watch the video on {site}]({prefix}{id})"))
+}
+
+/// An argument of a call: its key (none for a positional one) and value.
+type Argument = (Option<String>, String);
+
+/// A call's name and arguments, Hugo's (`name a key="v"`) or Zola's
+/// (`name(key="v", k2=1)`); `None` for anything else, such as Liquid values.
+fn call(inner: &str) -> Option<(&str, Vec<Argument>)> {
+    let name_len = inner.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+    let (name, rest) = inner.split_at(name_len);
+    if name.is_empty() {
+        return None;
+    }
+    let rest = rest.trim();
+    let args = match rest.strip_prefix('(') {
+        Some(zola) => zola.strip_suffix(')')?,
+        None if rest.is_empty() || inner.as_bytes()[name_len] == b' ' => rest,
+        None => return None,
+    };
+    Some((name, arguments(args)))
+}
+
+/// `a key="v w" k2='x', k3=1` as (key, value) pairs; positional ones have no key.
+fn arguments(s: &str) -> Vec<Argument> {
+    let mut out = Vec::new();
+    let mut chars = s.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace() || *c == ',') {
+            chars.next();
+        }
+        let Some(&c) = chars.peek() else { break };
+        let mut key = None;
+        let mut word = String::new();
+        if c != '"' && c != '\'' {
+            while let Some(&c) = chars.peek().filter(|c| !c.is_whitespace() && **c != ',' && **c != '=') {
+                word.push(c);
+                chars.next();
+            }
+            if chars.peek() == Some(&'=') {
+                chars.next();
+                key = Some(std::mem::take(&mut word));
+            }
+        }
+        if let Some(&q) = chars.peek().filter(|c| **c == '"' || **c == '\'') {
+            chars.next();
+            word = chars.by_ref().take_while(|c| *c != q).collect();
+        } else if key.is_some() {
+            while let Some(&c) = chars.peek().filter(|c| !c.is_whitespace() && **c != ',') {
+                word.push(c);
+                chars.next();
+            }
+        }
+        out.push((key, word));
+    }
+    out
+}
+
+/// `text` safe inside Markdown's image brackets and emphasis.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '[' | ']' | '*' | '_' | '<' | '>' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hugo_calls() {
+        let body = "{{< figure src=\"mill.jpg\" alt=\"The mill\" caption=\"Built *1820*\" >}}\n";
+        assert_eq!(convert(body).as_deref(), Some("![The mill](<mill.jpg>) *Built \\*1820\\**\n"));
+        assert_eq!(
+            convert("See {{< youtube dQw4w9WgXcQ >}} now").as_deref(),
+            Some("See [Watch the video on YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ) now")
+        );
+        let code = "{{< highlight go \"linenos=table\" >}}\nx := 1\n{{< /highlight >}}\n";
+        assert_eq!(convert(code).as_deref(), Some("```go\nx := 1\n```\n"));
+        assert_eq!(convert("{{< tweet user=\"a\" id=\"1\" >}}"), None, "unknown calls stay");
+    }
+
+    #[test]
+    fn zola_and_jekyll_calls() {
+        assert_eq!(
+            convert("{{ vimeo(id=\"124313553\") }}").as_deref(),
+            Some("[Watch the video on Vimeo](https://vimeo.com/124313553)")
+        );
+        let code = "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n";
+        assert_eq!(convert(code).as_deref(), Some("```ruby\nputs 1\n```\n"));
+        assert_eq!(convert("![a]({{ site.baseurl }}/a.png)").as_deref(), Some("![a](/a.png)"));
+        assert_eq!(convert("{% raw %}{{ x }}{% endraw %}").as_deref(), Some("{{ x }}"));
+        assert_eq!(convert("{{ page.title }} and {% if x %}"), None);
+        assert_eq!(convert("{{ youtube(id=\"x\\\"><script>\") }}"), None, "ids are checked");
+        let fenced = "```\n{{< youtube abc >}}\n```\n";
+        assert_eq!(convert(fenced), None, "examples in code stay");
+    }
+}
