@@ -247,6 +247,13 @@ impl Settings {
             Err(e) => return Err(Error::io(&path, e)),
         };
         brand::check_files(&config.brand, root, &text)?;
+        let mut config = config;
+        // A multilingual Hugo or Zola site keeps its languages until site.yaml says otherwise.
+        if let Some((default, all)) = old_site::languages(root)
+            && !["language", "languages"].iter().any(|k| mentions_key(&text, k))
+        {
+            (config.language, config.languages) = (default, all);
+        }
         let mut settings = Settings::new(config)?;
         settings.jekyll_permalink = old_site::jekyll_permalink(root);
         settings.section_permalinks = old_site::section_permalinks(root);
@@ -329,6 +336,11 @@ fn split_base_url(url: &str) -> (String, String) {
         }
     };
     (url, path)
+}
+
+/// Whether site.yaml's `text` sets the top-level `key`.
+fn mentions_key(text: &str, key: &str) -> bool {
+    text.lines().any(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
 }
 
 #[cfg(test)]

@@ -18,17 +18,41 @@ pub fn jekyll_permalink(root: &Path) -> Option<String> {
 const CONFIG_FILES: [&str; 6] =
     ["hugo.toml", "hugo.yaml", "zola.toml", "config.toml", "config.yaml", "hugo.json"];
 
+/// The configuration of a Hugo or Zola site at `root`, as JSON.
+fn config(root: &Path) -> Option<serde_json::Value> {
+    let (name, text) =
+        CONFIG_FILES.iter().find_map(|f| Some((*f, std::fs::read_to_string(root.join(f)).ok()?)))?;
+    match name.rsplit('.').next() {
+        Some("toml") => toml::from_str(&text).ok(),
+        Some("json") => serde_json::from_str(&text).ok(),
+        _ => serde_yaml::from_str(&text).ok(),
+    }
+}
+
+/// The languages of a multilingual Hugo or Zola site: its default language
+/// and every language, by Hugo's `weight` (the default first when there is
+/// none). `None` unless the configuration names at least two.
+pub fn languages(root: &Path) -> Option<(String, Vec<String>)> {
+    let config = config(root)?;
+    let table = config.get("languages")?.as_object()?;
+    let key = |k: &str| config.get(k).and_then(serde_json::Value::as_str).map(str::to_lowercase);
+    let default =
+        key("defaultContentLanguage").or_else(|| key("default_language")).unwrap_or_else(|| "en".into());
+    let weight =
+        |code: &str| table.get(code).and_then(|l| l.get("weight")).and_then(serde_json::Value::as_i64);
+    let mut codes: Vec<String> = table.keys().map(|k| k.to_lowercase()).collect();
+    if !codes.contains(&default) {
+        codes.push(default.clone());
+    }
+    codes.sort_by_key(|c| (weight(c).unwrap_or(i64::MAX), *c != default, c.clone()));
+    (codes.len() >= 2).then_some((default, codes))
+}
+
 /// Hugo's `permalinks` patterns by section (`posts = "/:year/:month/:slug/"`),
 /// empty for a Zola site or a Hugo site that set none; `None` when the root
 /// holds neither tool's configuration.
 pub fn section_permalinks(root: &Path) -> Option<Vec<(String, String)>> {
-    let (name, text) =
-        CONFIG_FILES.iter().find_map(|f| Some((*f, std::fs::read_to_string(root.join(f)).ok()?)))?;
-    let config: serde_json::Value = match name.rsplit('.').next() {
-        Some("toml") => toml::from_str(&text).ok()?,
-        Some("json") => serde_json::from_str(&text).ok()?,
-        _ => serde_yaml::from_str(&text).ok()?,
-    };
+    let config = config(root)?;
     let table = config.get("permalinks").and_then(serde_json::Value::as_object);
     // Hugo 0.120 and later also accept them by kind: `[permalinks.page]`.
     let table = table.map(|t| t.get("page").and_then(serde_json::Value::as_object).unwrap_or(t));
@@ -57,5 +81,18 @@ mod tests {
         assert_eq!(section_permalinks(dir.path()), Some(vec![("news".into(), "/n/:slug/".into())]));
         std::fs::write(dir.path().join("hugo.toml"), "base_url = 'https://example.org'\n").expect("write");
         assert_eq!(section_permalinks(dir.path()), Some(Vec::new()));
+        assert_eq!(languages(dir.path()), None);
+    }
+
+    #[test]
+    fn languages_of_hugo_and_zola() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let hugo = "defaultContentLanguage = 'ja'\n[languages.en]\nweight = 2\n[languages.ja]\nweight = 1\n";
+        std::fs::write(dir.path().join("hugo.toml"), hugo).expect("write");
+        assert_eq!(languages(dir.path()), Some(("ja".into(), vec!["ja".into(), "en".into()])));
+        std::fs::remove_file(dir.path().join("hugo.toml")).expect("rm");
+        let zola = "default_language = 'en'\n[languages.fr]\ntitle = 'x'\n";
+        std::fs::write(dir.path().join("config.toml"), zola).expect("write");
+        assert_eq!(languages(dir.path()), Some(("en".into(), vec!["en".into(), "fr".into()])));
     }
 }

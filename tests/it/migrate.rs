@@ -450,3 +450,20 @@ fn kramdown_lists_zola_shortcodes_and_draft_bundles() {
     site.build_with(&BuildOptions { drafts: true, ..Default::default() }).expect("with drafts");
     assert!(site.files().iter().any(|f| f.ends_with("map.png")), "{:?}", site.files());
 }
+
+#[test]
+fn a_hugo_sites_languages_are_read_from_its_configuration() {
+    let site = fixture("hugo-languages");
+    site.file("site.yaml", "title: Harbour Times\n");
+    let hugo = "defaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.ja]\nweight = 2\n[languages.zh_tw]\nweight = 3\n";
+    site.file("hugo.toml", hugo);
+    let report = site.build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((report.read, report.articles), (6, 6), "no collision between translations");
+    let ja = site.read("ja/2024/03/01/budget/index.html");
+    assert!(ja.starts_with("<!doctype html>\n<html lang=\"ja\">"), "{ja}");
+    assert!(ja.contains("hreflang=\"en\" href=\"/2024/03/01/budget/\""), "{ja}");
+    // site.yaml's own choice wins.
+    site.file("site.yaml", "title: Harbour Times\nlanguages: []\n");
+    let err = site.build().map(|_| ()).expect_err("translations collide without language sections");
+    assert!(err.to_string().contains("budget"), "{err}");
+}
