@@ -77,9 +77,9 @@ fn strip_tag(t: &str) -> Option<&str> {
 fn next_call(s: &str) -> Option<(usize, usize, Option<String>)> {
     let at = s.find("{{").into_iter().chain(s.find("{%")).min()?;
     let rest = &s[at..];
-    let close = match &rest[..3.min(rest.len())] {
-        "{{<" => ">}}",
-        "{{%" => "%}}",
+    let close = match rest.get(..3) {
+        Some("{{<") => ">}}",
+        Some("{{%") => "%}}",
         _ if rest.starts_with("{%") => "%}",
         _ => "}}",
     };
@@ -188,6 +188,27 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_mix_of_pieces_keeps_its_lines_and_never_panics() {
+        let pieces = [
+            "{{", "{%", "<", ">", "%", "}}", "%}", "é", " ", "\n", "figure", "src=\"", "\"", "(", ")",
+            "youtube", "```", "{:", "}",
+        ];
+        let mut state = 7u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            for out in
+                [convert(&text), super::super::kramdown::strip_attribute_lists(&text)].into_iter().flatten()
+            {
+                assert_eq!(out.matches('\n').count(), text.matches('\n').count(), "{text:?} -> {out:?}");
+            }
+        }
+    }
 
     #[test]
     fn hugo_calls() {
