@@ -248,15 +248,16 @@ impl Settings {
         };
         brand::check_files(&config.brand, root, &text)?;
         let mut config = config;
+        let old = old_site::OldSite::read(root);
         // A multilingual Hugo or Zola site keeps its languages until site.yaml says otherwise.
-        if let Some((default, all)) = old_site::languages(root)
-            && !["language", "languages"].iter().any(|k| mentions_key(&text, k))
+        if let Some((default, all)) = old.languages
+            && !sets_any(&text, &["language", "languages"])
         {
             (config.language, config.languages) = (default, all);
         }
         let mut settings = Settings::new(config)?;
-        settings.jekyll_permalink = old_site::jekyll_permalink(root);
-        settings.section_permalinks = old_site::section_permalinks(root);
+        settings.jekyll_permalink = old.jekyll_permalink;
+        settings.section_permalinks = old.section_permalinks;
         Ok(settings)
     }
 
@@ -338,9 +339,11 @@ fn split_base_url(url: &str) -> (String, String) {
     (url, path)
 }
 
-/// Whether site.yaml's `text` sets the top-level `key`.
-fn mentions_key(text: &str, key: &str) -> bool {
-    text.lines().any(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+/// Whether site.yaml's `text` sets any of `keys` (the defaults of a parsed
+/// [`Config`] cannot tell).
+fn sets_any(text: &str, keys: &[&str]) -> bool {
+    let written: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or_default();
+    keys.iter().any(|k| written.get(*k).is_some())
 }
 
 #[cfg(test)]

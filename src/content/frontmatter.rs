@@ -94,7 +94,7 @@ pub fn read(
     let mut fm = FrontMatter::default();
     // Jekyll reads a string of tags or categories as words (`categories:
     // jekyll update`); a string with commas is a list everywhere.
-    let jekyll = path.iter().any(|c| c == "_posts" || c == "_drafts");
+    let jekyll = super::jekyll_url::in_posts_or_drafts(path);
     // Other tools' names for an update time and a summary, used when the
     // file has no `updated` or `summary` (and kept in `extra` as written).
     let (mut lastmod, mut described) = (None, None);
@@ -202,27 +202,10 @@ pub fn read(
     fm
 }
 
-/// Every key [`read`] gives a meaning to.
-const MEANINGFUL: &[&str] = &[
-    "title",
-    "date",
-    "updated",
-    "expires",
-    "author",
-    "authors",
-    "by",
+/// Other tools' keys [`read`] takes besides [`KNOWN_KEYS`].
+const OTHER_TOOLS_KEYS: &[&str] = &[
     "categories",
     "category",
-    "tags",
-    "summary",
-    "image",
-    "source",
-    "slug",
-    "draft",
-    "pullquotes",
-    "speakers",
-    "not_quotes",
-    "aliases",
     "redirect_from",
     "lastmod",
     "last_modified_at",
@@ -231,13 +214,10 @@ const MEANINGFUL: &[&str] = &[
     "excerpt",
 ];
 
-/// `key`, or the meaningful key it spells in other letter case (`Title:`,
-/// `lastMod:`), as Hugo reads keys without regard to case.
+/// `key`, or the key [`read`] knows that it spells in other letter case
+/// (`Title:`, `lastMod:`), as Hugo reads keys without regard to case.
 fn canonical(key: &str) -> &str {
-    if MEANINGFUL.contains(&key) {
-        return key;
-    }
-    MEANINGFUL.iter().find(|k| k.eq_ignore_ascii_case(key)).copied().unwrap_or(key)
+    KNOWN_KEYS.iter().chain(OTHER_TOOLS_KEYS).find(|k| k.eq_ignore_ascii_case(key)).copied().unwrap_or(key)
 }
 
 fn optional_text(value: &Value, wrong: &mut impl FnMut(&str)) -> Option<String> {

@@ -7,6 +7,11 @@ use std::path::Path;
 
 use jiff::ZonedDateTime as Zoned;
 
+/// Whether `rel` is in Jekyll's `_posts/` or `_drafts/`, whose files Jekyll reads its own way.
+pub fn in_posts_or_drafts(rel: &Path) -> bool {
+    rel.iter().any(|c| c == "_posts" || c == "_drafts")
+}
+
 /// The pattern of one of Jekyll's named permalink styles, or `style` itself.
 fn pattern(style: &str) -> &str {
     match style {

@@ -253,14 +253,17 @@ pub fn drop_draft_bundle_files<'a>(
     assets: &mut Vec<Asset>,
     drafts: impl Iterator<Item = &'a Path>,
 ) {
-    let bundle = |rel: &Path| {
-        rel.file_stem().is_some_and(|s| s == "index" || s.to_string_lossy().starts_with("index."))
-    };
     let folders: Vec<PathBuf> =
-        drafts.filter(|rel| bundle(rel)).filter_map(|rel| Some(root.join(rel.parent()?))).collect();
+        drafts.filter(|rel| is_bundle_index(rel)).filter_map(|rel| Some(root.join(rel.parent()?))).collect();
     if !folders.is_empty() {
         assets.retain(|a| !folders.iter().any(|f| a.source.starts_with(f)));
     }
+}
+
+/// Whether `rel` is a page bundle's article (`posts/plan/index.md`, or
+/// `index.ja.md` in a language), whose folder is its own.
+fn is_bundle_index(rel: &Path) -> bool {
+    rel.file_stem().is_some_and(|s| s == "index" || s.to_string_lossy().starts_with("index."))
 }
 
 /// A file in Jekyll's `_drafts/`, which Jekyll reads only when asked to:

@@ -56,8 +56,7 @@ fn sections(rel: &Path) -> Vec<String> {
         .map(|c| c.to_string_lossy().into_owned())
         .filter(|c| c != super::CONTENT_DIR)
         .collect();
-    let stem = rel.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-    if stem == "index" || stem.starts_with("index.") {
+    if super::is_bundle_index(rel) {
         folders.pop();
     }
     folders.iter().map(|f| slugify(f)).filter(|f| !f.is_empty()).collect()

@@ -2,35 +2,12 @@
 //! Markdown they stood for, so an imported archive reads as it did: Hugo's
 //! `figure`, `youtube`, `vimeo` and `highlight` shortcodes, Zola's `youtube`
 //! and `vimeo`, Jekyll's `{% highlight %}`, `{% raw %}` and
-//! `{{ site.baseurl }}`. Any other call stays as text and is named by
-//! [`super::syntax`]'s warning. Each line stays one line, so line numbers in
-//! messages still point into the file.
-
-/// `body` with the calls it knows converted; `None` when there are none.
-pub fn convert(body: &str) -> Option<String> {
-    if !body.contains("{{") && !body.contains("{%") {
-        return None;
-    }
-    let mut out = String::with_capacity(body.len());
-    let mut fence: Option<&str> = None;
-    let mut changed = false;
-    for line in body.split_inclusive('\n') {
-        let t = line.trim_start();
-        if let Some(mark) = ["```", "~~~"].into_iter().find(|m| t.starts_with(m)) {
-            fence = if fence == Some(mark) { None } else { fence.or(Some(mark)) };
-        }
-        let converted = match fence {
-            None => convert_line(line),
-            Some(_) => None,
-        };
-        changed |= converted.is_some();
-        out.push_str(converted.as_deref().unwrap_or(line));
-    }
-    changed.then_some(out)
-}
+//! `{{ site.baseurl }}`, each within one line ([`super::syntax::write_out`]
+//! goes through a body). Any other call stays as text and is named by
+//! [`super::syntax`]'s warning.
 
 /// One line, converted, or `None` when it holds no call dateline knows.
-fn convert_line(line: &str) -> Option<String> {
+pub(super) fn convert_line(line: &str) -> Option<String> {
     let content = line.trim_end();
     let ending = &line[content.len()..];
     if let Some(fence) = highlight_fence(content.trim()) {
@@ -54,15 +31,19 @@ fn convert_line(line: &str) -> Option<String> {
     changed.then(|| out + ending)
 }
 
-/// The code fence a highlight block opens or closes with.
+/// The code fence a highlight block opens with.
 fn highlight_fence(t: &str) -> Option<String> {
-    let inner = strip_tag(t)?;
-    let mut words = inner.split_whitespace();
-    match words.next()? {
-        "highlight" => Some(format!("```{}", words.next().unwrap_or("").trim_matches(['"', '\'']))),
-        "/highlight" | "endhighlight" => Some("```".into()),
-        _ => None,
-    }
+    let mut words = strip_tag(t)?.split_whitespace();
+    (words.next()? == "highlight")
+        .then(|| format!("```{}", words.next().unwrap_or("").trim_matches(['"', '\''])))
+}
+
+/// The fence that ends a highlight block, for the line of the tag that
+/// closes it (`{{< /highlight >}}`, `{% endhighlight %}`).
+pub(super) fn close_highlight(line: &str) -> Option<String> {
+    let content = line.trim_end();
+    let closes = strip_tag(content.trim()).is_some_and(|t| matches!(t, "/highlight" | "endhighlight"));
+    closes.then(|| format!("```{}", &line[content.len()..]))
 }
 
 /// The inside of a whole-line tag: `{{< x >}}`, `{{% x %}}` or `{% x %}`.
@@ -93,8 +74,7 @@ fn next_call(s: &str) -> Option<(usize, usize, Option<String>)> {
 /// The Markdown of one call's inside (`figure src="a.jpg"`, `youtube(id="x")`).
 fn markdown_of(inner: &str) -> Option<String> {
     match inner {
-        "site.baseurl" | "site.url" | "site.baseurl }}{{ site.url" => return Some(String::new()),
-        "raw" | "endraw" => return Some(String::new()),
+        "site.baseurl" | "site.url" | "raw" | "endraw" => return Some(String::new()),
         _ => {}
     }
     let (name, args) = call(inner)?;
@@ -124,18 +104,22 @@ type Argument = (Option<String>, String);
 /// A call's name and arguments, Hugo's (`name a key="v"`) or Zola's
 /// (`name(key="v", k2=1)`); `None` for anything else, such as Liquid values.
 fn call(inner: &str) -> Option<(&str, Vec<Argument>)> {
-    let name_len = inner.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
-    let (name, rest) = inner.split_at(name_len);
+    let (name, after) = split_name(inner);
     if name.is_empty() {
         return None;
     }
-    let rest = rest.trim();
+    let rest = after.trim();
     let args = match rest.strip_prefix('(') {
         Some(zola) => zola.strip_suffix(')')?,
-        None if rest.is_empty() || inner.as_bytes()[name_len] == b' ' => rest,
+        None if rest.is_empty() || after.starts_with(' ') => rest,
         None => return None,
     };
     Some((name, arguments(args)))
+}
+
+/// The name a call starts with (letters, digits, `_`) and what follows it.
+pub(super) fn split_name(s: &str) -> (&str, &str) {
+    s.split_at(s.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count())
 }
 
 /// `a key="v w" k2='x', k3=1` as (key, value) pairs; positional ones have no key.
@@ -187,7 +171,7 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::syntax::write_out as convert;
 
     #[test]
     fn any_mix_of_pieces_keeps_its_lines_and_never_panics() {
@@ -202,40 +186,46 @@ mod tests {
                 state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
             }
-            for out in
-                [convert(&text), super::super::kramdown::strip_attribute_lists(&text)].into_iter().flatten()
-            {
-                assert_eq!(out.matches('\n').count(), text.matches('\n').count(), "{text:?} -> {out:?}");
-            }
+            let out = convert(&text);
+            assert_eq!(out.matches('\n').count(), text.matches('\n').count(), "{text:?} -> {out:?}");
         }
     }
 
     #[test]
     fn hugo_calls() {
         let body = "{{< figure src=\"mill.jpg\" alt=\"The mill\" caption=\"Built *1820*\" >}}\n";
-        assert_eq!(convert(body).as_deref(), Some("![The mill](<mill.jpg>) *Built \\*1820\\**\n"));
+        assert_eq!(convert(body), "![The mill](<mill.jpg>) *Built \\*1820\\**\n");
         assert_eq!(
-            convert("See {{< youtube dQw4w9WgXcQ >}} now").as_deref(),
-            Some("See [Watch the video on YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ) now")
+            convert("See {{< youtube dQw4w9WgXcQ >}} now"),
+            "See [Watch the video on YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ) now"
         );
         let code = "{{< highlight go \"linenos=table\" >}}\nx := 1\n{{< /highlight >}}\n";
-        assert_eq!(convert(code).as_deref(), Some("```go\nx := 1\n```\n"));
-        assert_eq!(convert("{{< tweet user=\"a\" id=\"1\" >}}"), None, "unknown calls stay");
+        assert_eq!(convert(code), "```go\nx := 1\n```\n");
+        let same = "{{< tweet user=\"a\" id=\"1\" >}}";
+        assert_eq!(convert(same), same, "unknown calls stay");
     }
 
     #[test]
     fn zola_and_jekyll_calls() {
         assert_eq!(
-            convert("{{ vimeo(id=\"124313553\") }}").as_deref(),
-            Some("[Watch the video on Vimeo](https://vimeo.com/124313553)")
+            convert("{{ vimeo(id=\"124313553\") }}"),
+            "[Watch the video on Vimeo](https://vimeo.com/124313553)"
         );
         let code = "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n";
-        assert_eq!(convert(code).as_deref(), Some("```ruby\nputs 1\n```\n"));
-        assert_eq!(convert("![a]({{ site.baseurl }}/a.png)").as_deref(), Some("![a](/a.png)"));
-        assert_eq!(convert("{% raw %}{{ x }}{% endraw %}").as_deref(), Some("{{ x }}"));
-        assert_eq!(convert("{{ page.title }} and {% if x %}"), None);
-        assert_eq!(convert("{{ youtube(id=\"x\\\"><script>\") }}"), None, "ids are checked");
+        assert_eq!(convert(code), "```ruby\nputs 1\n```\n");
+        let tutorial = "```\n{% highlight ruby %}\n{{ site.baseurl }}\n{% endhighlight %}\n```\n";
+        assert_eq!(
+            convert(tutorial),
+            tutorial,
+            "a highlight shown in code stays, and its end does not close the code"
+        );
+        assert_eq!(convert("![a]({{ site.baseurl }}/a.png)"), "![a](/a.png)");
+        assert_eq!(convert("{% raw %}{{ x }}{% endraw %}"), "{{ x }}");
+        let same = "{{ page.title }} and {% if x %}";
+        assert_eq!(convert(same), same);
+        let same = "{{ youtube(id=\"x\\\"><script>\") }}";
+        assert_eq!(convert(same), same, "ids are checked");
         let fenced = "```\n{{< youtube abc >}}\n```\n";
-        assert_eq!(convert(fenced), None, "examples in code stay");
+        assert_eq!(convert(fenced), fenced, "examples in code stay");
     }
 }

@@ -1,7 +1,9 @@
-//! Noticing template syntax of other generators left in article bodies
-//! (Jekyll's Liquid, Hugo's and Zola's shortcodes): dateline shows it as text, and says
-//! so once per kind, naming the files, rather than once per occurrence.
+//! Template syntax of other generators left in article bodies (Jekyll's
+//! Liquid, Hugo's and Zola's shortcodes). The calls dateline knows are written
+//! out ([`write_out`]); the rest is shown as text, and said so once per kind,
+//! naming the files, rather than once per occurrence.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Location, Warning};
@@ -37,20 +39,11 @@ pub fn find(body: &str) -> Vec<Foreign> {
         return Vec::new();
     }
     let mut found = Vec::new();
-    let mut fence: Option<&str> = None;
+    let mut fences = Fences::default();
     for line in body.lines() {
         let t = line.trim_start();
-        for mark in ["```", "~~~"] {
-            if t.starts_with(mark) {
-                fence = match fence {
-                    Some(open) if open == mark => None,
-                    None => Some(mark),
-                    other => other,
-                };
-            }
-        }
         // Nearly every line has no brace at all; only those are worth a closer look.
-        if fence.is_some() || !t.contains('{') {
+        if fences.code(line) || !t.contains('{') {
             continue;
         }
         let hugo = t.contains("{{<") || t.contains("{{%");
@@ -75,9 +68,60 @@ pub fn find(body: &str) -> Vec<Foreign> {
 /// shortcodes).
 fn is_call(inside: &str) -> bool {
     let inside = inside.trim_start_matches(['-', ' ']);
-    let name_len = inside.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
-    name_len > 0 && inside[name_len..].trim_start().starts_with('(')
-        || inside.trim_end().starts_with("end %}")
+    let (name, rest) = super::shortcodes::split_name(inside);
+    !name.is_empty() && rest.trim_start().starts_with('(') || inside.trim_end().starts_with("end %}")
+}
+
+/// `body` with the calls [`super::shortcodes`] knows and Kramdown's
+/// attribute lists written out, outside fenced code (a `{% highlight %}`
+/// written out as a fence is code from there on). Each line stays one line,
+/// so line numbers in messages still point into the file.
+pub fn write_out(body: &str) -> String {
+    if !body.contains('{') {
+        return body.to_string();
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut fences = Fences::default();
+    // Whether the open fence was a highlight tag, which its own tag closes.
+    let mut highlight = false;
+    for line in body.split_inclusive('\n') {
+        if fences.is_open() {
+            let closed = highlight.then(|| super::shortcodes::close_highlight(line)).flatten();
+            let line = closed.map_or(Cow::Borrowed(line), Cow::Owned);
+            fences.code(&line);
+            out.push_str(&line);
+            continue;
+        }
+        let converted = super::shortcodes::convert_line(line);
+        highlight = converted.is_some();
+        let line = converted.map_or(Cow::Borrowed(line), Cow::Owned);
+        match fences.code(&line) {
+            true => out.push_str(&line),
+            false => out.push_str(&super::kramdown::without_list(&line)),
+        }
+    }
+    out
+}
+
+/// Which lines of a Markdown body are fenced code, read line by line: the
+/// line opening a ``` or ~~~ fence and those after it, until the same mark
+/// closes it.
+#[derive(Default)]
+struct Fences(Option<&'static str>);
+
+impl Fences {
+    /// Takes the next line: whether it is code.
+    fn code(&mut self, line: &str) -> bool {
+        let t = line.trim_start();
+        if let Some(mark) = ["```", "~~~"].into_iter().find(|m| t.starts_with(m)) {
+            self.0 = if self.0 == Some(mark) { None } else { self.0.or(Some(mark)) };
+        }
+        self.is_open()
+    }
+
+    fn is_open(&self) -> bool {
+        self.0.is_some()
+    }
 }
 
 /// One warning per kind, naming every file that has it.

@@ -93,13 +93,11 @@ fn old_site_urls(
     {
         return vec![url];
     }
-    let toml = parts.format == super::split::Format::Toml;
-    match &settings.section_permalinks {
-        _ if url_written => Vec::new(),
-        Some(patterns) => super::section_url::old_urls(post, patterns),
-        None if toml => super::section_url::old_urls(post, &[]),
-        None => Vec::new(),
+    let hugo_or_zola = settings.section_permalinks.is_some() || parts.format == super::split::Format::Toml;
+    if url_written || !hugo_or_zola {
+        return Vec::new();
     }
+    super::section_url::old_urls(post, settings.section_permalinks.as_deref().unwrap_or_default())
 }
 
 /// Adds the old URLs as aliases, so they keep working; an alias that is the
@@ -166,7 +164,7 @@ fn assemble(fm: FrontMatter, parts: &Split<'_>, rel: &Path, d: Derived) -> Artic
         || rel.iter().any(|c| c == "_drafts");
     let format = BodyFormat::of(rel);
     let body = match format {
-        BodyFormat::Markdown => imported_markdown(parts.body),
+        BodyFormat::Markdown => super::syntax::write_out(parts.body),
         BodyFormat::Html => super::html_body::to_markdown(parts.body),
     };
     Article {
@@ -252,7 +250,7 @@ fn untitled_post(title: Option<&At<String>>, parts: &Split<'_>, rel: &Path, stem
         return None;
     }
     let dated = crate::dates::split_file_name(stem);
-    let jekyll = rel.iter().any(|c| c == "_posts" || c == "_drafts");
+    let jekyll = super::jekyll_url::in_posts_or_drafts(rel);
     if !(jekyll || dated.is_some() || parts.format == super::split::Format::Toml) {
         return None;
     }
@@ -395,14 +393,6 @@ pub(super) fn expand_permalink(pattern: &str, date: &Zoned, slug: &str) -> Strin
     }
     out.push_str(rest);
     out
-}
-
-/// A Markdown body with what other generators' templates made of it
-/// written out (their shortcodes, Kramdown's attribute lists).
-fn imported_markdown(body: &str) -> String {
-    let converted = super::shortcodes::convert(body);
-    let body = converted.as_deref().unwrap_or(body);
-    super::kramdown::strip_attribute_lists(body).unwrap_or_else(|| body.to_string())
 }
 
 /// Removes repeats, ignoring case, keeping the first spelling.
