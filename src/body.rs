@@ -56,8 +56,14 @@ pub struct Linker {
 impl Linker {
     /// The link map of `articles`.
     pub fn new(articles: &[Article], settings: &Settings) -> Self {
-        let urls: HashMap<String, String> =
-            articles.iter().map(|a| (slash_path(&a.path), settings.url(&a.rel_url))).collect();
+        let mut urls = HashMap::with_capacity(articles.len() * 2);
+        for a in articles {
+            let url = settings.url(&a.rel_url);
+            if let Some(stem) = file_stem(&a.path) {
+                urls.entry(markdown::post_key(stem)).or_insert_with(|| url.clone());
+            }
+            urls.insert(slash_path(&a.path), url);
+        }
         let mut sorted: Vec<(&String, &String)> = urls.iter().collect();
         sorted.sort();
         Linker { links_hash: hash(&sorted), settings_hash: hash(&format!("{settings:?}")), urls }
@@ -111,6 +117,16 @@ impl Linker {
             raw_html: settings.config.markdown.raw_html,
         };
         markdown::render(&p.body, &links)
+    }
+}
+
+/// The name an article is known by without its folder: its file's stem, or
+/// its folder's name for a bundle's `index.md`.
+fn file_stem(path: &Path) -> Option<&str> {
+    let stem = path.file_stem()?.to_str()?;
+    match stem {
+        "index" | "_index" => path.parent()?.file_name()?.to_str(),
+        _ => Some(stem),
     }
 }
 

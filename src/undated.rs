@@ -25,9 +25,9 @@ pub fn render(
         return Ok(Vec::new());
     }
     collisions(pages, articles, taken)?;
-    // Only a body mentioning `.md` can link to an article: the others need
-    // no map of every article's URL.
-    let linked = pages.iter().any(|p| p.body.contains(".md"));
+    // Only some bodies can link to an article: the others need no map of
+    // every article's URL.
+    let linked = pages.iter().any(|p| crate::content::may_link(&p.body));
     let linker = Linker::new(if linked { articles } else { &[] }, settings);
     let languages = crate::render::languages(archive, settings);
     pages

@@ -105,7 +105,7 @@ pub struct Article {
     pub body_line: usize,
     /// A hash of the whole file, to tell when it changed.
     pub source_hash: u64,
-    /// Whether the body mentions `.md`, i.e. may link to other articles.
+    /// Whether the body may link to other articles: see [`may_link`].
     pub links_articles: bool,
     /// What the body is written in.
     pub format: BodyFormat,
@@ -280,6 +280,12 @@ pub fn draft_problem(e: Error) -> Warning {
         other => (Location::new(other.path().unwrap_or(Path::new("")), 1, 1), other.to_string()),
     };
     Warning { at, message: format!("{message} (a draft in `_drafts/`, not built; fix it before `--drafts`)") }
+}
+
+/// Whether a body may link to other articles: only one mentioning `.md` or
+/// `@` (a reference by source such as Zola's `@/blog/post.md`) can.
+pub fn may_link(body: &str) -> bool {
+    body.contains(".md") || body.contains('@')
 }
 
 #[cfg(test)]

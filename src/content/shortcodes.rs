@@ -1,8 +1,9 @@
 //! The commonest template calls of other generators, turned into the
 //! Markdown they stood for, so an imported archive reads as it did: Hugo's
-//! `figure`, `youtube`, `vimeo` and `highlight` shortcodes, Zola's `youtube`
-//! and `vimeo`, Jekyll's `{% highlight %}`, `{% raw %}` and
-//! `{{ site.baseurl }}`, each within one line ([`super::syntax::write_out`]
+//! `figure`, `youtube`, `vimeo` and `highlight` shortcodes and its `ref` and
+//! `relref` links, Zola's `youtube` and `vimeo`, Jekyll's `{% highlight %}`,
+//! `{% raw %}`, `{{ site.baseurl }}`, its `post_url` and `link` tags and its
+//! `relative_url` filter, each within one line ([`super::syntax::write_out`]
 //! goes through a body). Any other call stays as text and is named by
 //! [`super::syntax`]'s warning.
 
@@ -68,7 +69,33 @@ fn next_call(s: &str) -> Option<(usize, usize, Option<String>)> {
         return Some((at, 2, None));
     };
     let inner = rest[2..end - close.len()].trim_matches(['<', '>', '%', '-', ' ']);
-    Some((at, end, markdown_of(inner)))
+    Some((at, end, markdown_of(inner).or_else(|| link_target(inner, close == "%}"))))
+}
+
+/// A link target written as a call, as the reference by source that
+/// the Markdown stage resolves to the article's URL: Jekyll's `post_url`
+/// (`@post/name`) and `link` (`@/path`), Hugo's `ref` and `relref` (`@/path`
+/// from the content folder, `@./path` from the page's), and Jekyll's
+/// `relative_url` and `absolute_url` filters on a quoted path (the path).
+fn link_target(inner: &str, liquid: bool) -> Option<String> {
+    if let Some((path, filter)) = inner.rsplit_once('|') {
+        let path = path.trim();
+        let unquoted = path.strip_prefix(['"', '\''])?.strip_suffix(['"', '\''])?;
+        let known = matches!(filter.trim(), "relative_url" | "absolute_url");
+        return (known && !unquoted.contains(['"', '\'', '(', ')', ' '])).then(|| unquoted.to_string());
+    }
+    let (name, args) = call(inner)?;
+    let path =
+        args.first().map(|(_, v)| v.as_str()).filter(|p| !p.is_empty() && !p.contains([' ', '(', ')']))?;
+    match name {
+        "post_url" if liquid => Some(format!("@post/{}", path.rsplit('/').next()?)),
+        "link" if liquid => Some(format!("@/{}", path.trim_start_matches('/'))),
+        "ref" | "relref" if !liquid => Some(match path.strip_prefix('/') {
+            Some(from_content) => format!("@/{from_content}"),
+            None => format!("@./{path}"),
+        }),
+        _ => None,
+    }
 }
 
 /// The Markdown of one call's inside (`figure src="a.jpg"`, `youtube(id="x")`).
@@ -201,6 +228,10 @@ mod tests {
         );
         let code = "{{< highlight go \"linenos=table\" >}}\nx := 1\n{{< /highlight >}}\n";
         assert_eq!(convert(code), "```go\nx := 1\n```\n");
+        assert_eq!(
+            convert("[a]({{< ref \"/posts/vote.md#result\" >}}) [b]({{< relref \"mill\" >}})"),
+            "[a](@/posts/vote.md#result) [b](@./mill)"
+        );
         let same = "{{< tweet user=\"a\" id=\"1\" >}}";
         assert_eq!(convert(same), same, "unknown calls stay");
     }
@@ -223,6 +254,11 @@ mod tests {
         assert_eq!(convert("{% raw %}{{ x }}{% endraw %}"), "{{ x }}");
         let same = "{{ page.title }} and {% if x %}";
         assert_eq!(convert(same), same);
+        assert_eq!(convert("[Vote]({% post_url /news/2015-4-20-vote %})"), "[Vote](@post/2015-4-20-vote)");
+        assert_eq!(convert("[A]({% link _pages/about.md %})"), "[A](@/_pages/about.md)");
+        assert_eq!(convert("![m]({{ \"/img/m.png\" | relative_url }})"), "![m](/img/m.png)");
+        let same = "{{ page.url | relative_url }} {{ \"x\" | upcase }} {{< link \"a.md\" >}}";
+        assert_eq!(convert(same), same, "only known filters on a written path, and link is Jekyll's");
         let same = "{{ youtube(id=\"x\\\"><script>\") }}";
         assert_eq!(convert(same), same, "ids are checked");
         let fenced = "```\n{{< youtube abc >}}\n```\n";

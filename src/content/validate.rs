@@ -186,7 +186,7 @@ fn assemble(fm: FrontMatter, parts: &Split<'_>, rel: &Path, d: Derived) -> Artic
         aliases: d.aliases,
         guessed_aliases: d.guessed,
         extra: fm.extra,
-        links_articles: body.contains(".md"),
+        links_articles: super::may_link(&body),
         body,
         source_hash: 0,
         body_line: parts.body_line,

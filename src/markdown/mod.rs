@@ -31,7 +31,8 @@ pub fn options() -> Options {
 pub struct Links<'a> {
     /// Folder of the article relative to the site root, e.g. `content/2024`.
     pub source_dir: &'a str,
-    /// URL paths of articles by their source path relative to the site root.
+    /// URL paths of articles by their source path relative to the site
+    /// root, and by [`post_key`].
     pub articles: &'a HashMap<String, String>,
     /// The site's base path, `/` or `/news/`.
     pub base_path: &'a str,
@@ -135,7 +136,52 @@ fn rewrite<'a>(event: Event<'a>, links: &Links<'_>) -> Event<'a> {
             Event::Start(Tag::Image { link_type, dest_url: resolve(dest_url, links), title, id })
         }
         Event::Html(h) | Event::InlineHtml(h) if !links.raw_html => Event::Text(h),
+        Event::Html(h) => Event::Html(relink_html(h, links)),
+        Event::InlineHtml(h) => Event::InlineHtml(relink_html(h, links)),
         other => other,
+    }
+}
+
+/// Raw HTML with the quoted `src` and `href` values of its tags resolved as
+/// Markdown links are, so `<img src="map.png">` in a page bundle, a root
+/// link under a sub-path base URL and `<a href="@/blog/post.md">` work as
+/// they did on the old site. Values hold no quote of their own kind, so the
+/// result stays well-formed.
+fn relink_html<'a>(html: CowStr<'a>, links: &Links<'_>) -> CowStr<'a> {
+    if !html.contains("src=") && !html.contains("href=") {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut rest: &str = &html;
+    while let Some((value_at, quote)) = next_link_value(rest) {
+        let Some(len) = rest[value_at..].find(quote) else { break };
+        let value = &rest[value_at..value_at + len];
+        out.push_str(&rest[..value_at]);
+        out.push_str(&resolve(CowStr::Borrowed(value), links));
+        rest = &rest[value_at + len..];
+    }
+    if out.is_empty() {
+        return html;
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// Where the next quoted `src` or `href` value of a tag in `html` starts, and
+/// its quote.
+fn next_link_value(html: &str) -> Option<(usize, char)> {
+    let mut from = 0;
+    loop {
+        let at = from + html[from..].find("src=").into_iter().chain(html[from..].find("href=")).min()?;
+        let name_len = if html[at..].starts_with("src=") { 4 } else { 5 };
+        let before = &html[..at];
+        let in_tag =
+            before.ends_with(|c: char| c.is_ascii_whitespace()) && before.rfind('<') > before.rfind('>');
+        let quote = html[at + name_len..].chars().next().filter(|q| matches!(q, '"' | '\''));
+        if let (true, Some(q)) = (in_tag, quote) {
+            return Some((at + name_len + 1, q));
+        }
+        from = at + name_len;
     }
 }
 
@@ -164,12 +210,55 @@ fn resolve<'a>(dest: CowStr<'a>, links: &Links<'_>) -> CowStr<'a> {
         Some(i) => (&d[..i], &d[i..]),
         None => (d, ""),
     };
+    if let Some(reference) = path.strip_prefix('@') {
+        return format!("{}{fragment}", from_source(reference, links)).into();
+    }
     let joined = normalise(&format!("{}/{path}", links.source_dir));
     if let Some(url) = links.articles.get(&joined) {
         return format!("{url}{fragment}").into();
     }
     let rel = joined.strip_prefix("content/").unwrap_or(&joined);
     format!("{}{rel}{fragment}", links.base_path).into()
+}
+
+/// The key under which [`Links::articles`] also holds an article by its file
+/// name without extension (a bundle's by its folder's), as Jekyll's
+/// `{% post_url 2019-03-04-name %}` names a post.
+pub fn post_key(stem: &str) -> String {
+    format!("@post/{stem}")
+}
+
+/// The URL of an article named by its source, as other generators write
+/// links: `/blog/post.md` from the content folder (Zola's `@/blog/post.md`;
+/// Hugo's `ref "/blog/post"` and Jekyll's `link` are written out to it),
+/// `./post` from the article's folder and then from the content folder
+/// (Hugo's `ref "post"`), and `post/2019-03-04-name` (Jekyll's `post_url`).
+/// The extension may be left out, and a bundle is found by its folder. One
+/// not found becomes the URL its path suggests.
+fn from_source(reference: &str, links: &Links<'_>) -> String {
+    let found = |key: &str| {
+        let key = key.trim_end_matches('/');
+        let with = |suffix: &str| links.articles.get(&format!("{key}{suffix}"));
+        with("").or_else(|| with(".md")).or_else(|| with("/index.md")).or_else(|| with("/_index.md")).cloned()
+    };
+    let url = if let Some(name) = reference.strip_prefix("post/") {
+        links.articles.get(&post_key(name)).cloned()
+    } else if let Some(path) = reference.strip_prefix("./") {
+        found(&normalise(&format!("{}/{path}", links.source_dir)))
+            .or_else(|| found(&format!("content/{path}")))
+            .or_else(|| found(path))
+            .or_else(|| {
+                let name = path.trim_end_matches('/').rsplit('/').next()?;
+                links.articles.get(&post_key(name.trim_end_matches(".md"))).cloned()
+            })
+    } else {
+        let path = reference.trim_start_matches('/');
+        found(&format!("content/{path}")).or_else(|| found(path))
+    };
+    url.unwrap_or_else(|| {
+        let path = reference.trim_start_matches(['.', '/']).trim_start_matches("post/");
+        format!("{}{}/", links.base_path, path.trim_end_matches(".md").trim_end_matches('/'))
+    })
 }
 
 /// Resolves `.` and `..` segments without touching the file system.

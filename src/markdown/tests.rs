@@ -63,6 +63,53 @@ fn links_resolve_against_the_article_folder() {
 }
 
 #[test]
+fn references_by_source_find_their_article() {
+    let mut map = HashMap::new();
+    for (path, url) in [
+        ("content/2023/old.md", "/news/old/"),
+        ("content/2024/mill/index.md", "/news/mill/"),
+        ("_posts/2015-04-20-vote.md", "/news/vote/"),
+    ] {
+        map.insert(path.to_string(), url.to_string());
+    }
+    map.insert(post_key("2015-04-20-vote"), "/news/vote/".to_string());
+    map.insert(post_key("old"), "/news/old/".to_string());
+    let r = render(
+        "[z](@/2023/old.md#x) [h](@/2024/mill) [rel](@./mill/) [far](@./old) \
+         [j](@post/2015-04-20-vote) [l](@/_posts/2015-04-20-vote.md) [gone](@/2022/gone.md)",
+        &links(&map, "/news/"),
+    );
+    for href in [
+        "href=\"/news/old/#x\"",
+        "href=\"/news/mill/\">h",
+        "href=\"/news/mill/\">rel",
+        "href=\"/news/old/\">far",
+        "href=\"/news/vote/\">j",
+        "href=\"/news/vote/\">l",
+        "href=\"/news/2022/gone/\">gone",
+    ] {
+        assert!(r.html.contains(href), "{href} in {}", r.html);
+    }
+}
+
+#[test]
+fn raw_html_links_resolve_as_markdown_links_do() {
+    let mut map = HashMap::new();
+    map.insert("content/2023/old.md".to_string(), "/news/2023/01/02/old/".to_string());
+    let r = render(
+        "<figure><img alt=\"Mill\" src=\"mill.svg\"></figure>\n\nSee <a href='../2023/old.md'>it</a>, \
+         <a href=\"/about/\">us</a>, <a href=\"https://e.org/\">them</a> <a data-href=\"x.png\" title=\"src=x\">z</a>\n\n<p>Write src=\"y.png\" in a tag</p>\n",
+        &links(&map, "/news/"),
+    );
+    assert!(r.html.contains("<img alt=\"Mill\" src=\"/news/2024/mill.svg\">"), "{}", r.html);
+    assert!(r.html.contains("<a href='/news/2023/01/02/old/'>it</a>"), "{}", r.html);
+    assert!(r.html.contains("<a href=\"/news/about/\">us</a>"));
+    assert!(r.html.contains("<a href=\"https://e.org/\">them</a>"));
+    assert!(r.html.contains("<a data-href=\"x.png\" title=\"src=x\">z</a>"), "{}", r.html);
+    assert!(r.html.contains("<p>Write src=\"y.png\" in a tag</p>"), "text between tags stays: {}", r.html);
+}
+
+#[test]
 fn raw_html_can_be_escaped() {
     let map = HashMap::new();
     let l = Links { raw_html: false, ..links(&map, "/") };

@@ -16,6 +16,7 @@ mod check;
 mod cli;
 mod containment;
 mod corpus;
+mod cross_links;
 mod deploy;
 mod errors;
 mod faults;
