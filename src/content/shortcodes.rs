@@ -1,7 +1,9 @@
 //! The commonest template calls of other generators, turned into the
 //! Markdown they stood for, so an imported archive reads as it did: Hugo's
 //! `figure`, `youtube`, `vimeo` and `highlight` shortcodes and its `ref` and
-//! `relref` links, Zola's `youtube` and `vimeo`, Jekyll's `{% highlight %}`,
+//! `relref` links, Zola's `youtube` and `vimeo`, embeds of posts and code
+//! (`tweet`, `x`, `instagram`, `gist`, `streamable`) in any of the three
+//! syntaxes as links to them, Jekyll's `{% highlight %}`,
 //! `{% raw %}`, `{{ site.baseurl }}`, its `post_url` and `link` tags and its
 //! `relative_url` filter, each within one line ([`super::syntax::write_out`]
 //! goes through a body). Any other call stays as text and is named by
@@ -116,13 +118,44 @@ fn markdown_of(inner: &str) -> Option<String> {
         }
         "youtube" => video("https://www.youtube.com/watch?v=", arg("id").or(first)?, "YouTube"),
         "vimeo" => video("https://vimeo.com/", arg("id").or(first)?, "Vimeo"),
+        "streamable" => video("https://streamable.com/", arg("id").or(first)?, "Streamable"),
+        "instagram" => {
+            embed("[See the post on Instagram](https://www.instagram.com/p/", arg("id").or(first)?, "/)")
+        }
+        "tweet" | "x" => match (arg("user"), arg("id").or(first)) {
+            (Some(user), Some(id)) if is_id(user) => {
+                embed(&format!("[See the post on X](https://x.com/{user}/status/"), id, ")")
+            }
+            (_, Some(id)) => embed("[See the post on X](https://x.com/i/status/", id, ")"),
+            _ => None,
+        },
+        // Hugo's `gist user id`, Jekyll's `gist user/id`, Zola's `gist(url=...)`.
+        "gist" => match (arg("url"), args.get(1)) {
+            (Some(url), _) => url.strip_prefix("https://gist.github.com/").and_then(gist),
+            (None, Some((None, id))) => gist(&format!("{}/{id}", first?)),
+            (None, _) => gist(first?),
+        },
         _ => None,
     }
 }
 
 fn video(prefix: &str, id: &str, site: &str) -> Option<String> {
-    let safe = id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    (safe && !id.is_empty()).then(|| format!("[Watch the video on {site}]({prefix}{id})"))
+    embed(&format!("[Watch the video on {site}]({prefix}"), id, ")")
+}
+
+/// A link to an embedded post or video, when its id is safe in a URL.
+fn embed(open: &str, id: &str, close: &str) -> Option<String> {
+    is_id(id).then(|| format!("{open}{id}{close}"))
+}
+
+fn gist(path: &str) -> Option<String> {
+    let safe = path.split('/').count() <= 2 && path.split('/').all(is_id);
+    safe.then(|| format!("[See the code on GitHub](https://gist.github.com/{path})"))
+}
+
+/// Letters, digits, `-` and `_`: an id that needs no escaping in a URL.
+fn is_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// An argument of a call: its key (none for a positional one) and value.
@@ -232,8 +265,20 @@ mod tests {
             convert("[a]({{< ref \"/posts/vote.md#result\" >}}) [b]({{< relref \"mill\" >}})"),
             "[a](@/posts/vote.md#result) [b](@./mill)"
         );
-        let same = "{{< tweet user=\"a\" id=\"1\" >}}";
-        assert_eq!(convert(same), same, "unknown calls stay");
+        assert_eq!(
+            convert("{{< tweet user=\"harbour_news\" id=\"1453110110599868418\" >}}"),
+            "[See the post on X](https://x.com/harbour_news/status/1453110110599868418)"
+        );
+        assert_eq!(
+            convert("{{< gist spf13 7896402 >}}"),
+            "[See the code on GitHub](https://gist.github.com/spf13/7896402)"
+        );
+        assert_eq!(
+            convert("{{< instagram BWNjjyYFxVx >}}"),
+            "[See the post on Instagram](https://www.instagram.com/p/BWNjjyYFxVx/)"
+        );
+        let same = "{{< tweet user=\"a b\" >}} {{< gist a/../b >}} {{< notice >}}";
+        assert_eq!(convert(same), same, "unknown calls and unsafe ids stay");
     }
 
     #[test]
@@ -255,6 +300,14 @@ mod tests {
         let same = "{{ page.title }} and {% if x %}";
         assert_eq!(convert(same), same);
         assert_eq!(convert("[Vote]({% post_url /news/2015-4-20-vote %})"), "[Vote](@post/2015-4-20-vote)");
+        assert_eq!(
+            convert("{% gist parkr/c08ee0f2726fd0e3909d %}"),
+            "[See the code on GitHub](https://gist.github.com/parkr/c08ee0f2726fd0e3909d)"
+        );
+        assert_eq!(
+            convert("{{ gist(url=\"https://gist.github.com/Keats/e5fb6aad409f28721c0ba14161644c57\") }}"),
+            "[See the code on GitHub](https://gist.github.com/Keats/e5fb6aad409f28721c0ba14161644c57)"
+        );
         assert_eq!(convert("[A]({% link _pages/about.md %})"), "[A](@/_pages/about.md)");
         assert_eq!(convert("![m]({{ \"/img/m.png\" | relative_url }})"), "![m](/img/m.png)");
         let same = "{{ page.url | relative_url }} {{ \"x\" | upcase }} {{< link \"a.md\" >}}";

@@ -157,10 +157,12 @@ fn known_calls_convert_and_the_rest_are_text_with_one_warning_per_kind() {
     let html = main_of(&site.read("2015/03/03/liquid/index.html")).to_string();
     assert!(html.contains("See /about for more.") && html.contains("class=\"language-ruby\""), "{html}");
     assert!(!html.contains("{%") && !html.contains("{{"), "{html}");
-    // A figure becomes an image with its caption; a tweet stays as text.
+    // A figure becomes an image with its caption, a tweet a link to it; a
+    // theme's own shortcode stays as text.
     let html = main_of(&site.read("2016/10/10/toml-front/index.html")).to_string();
     assert!(html.contains("<img src=\"/img/storm.jpg\" alt=\"The storm\""), "{html}");
-    assert!(html.contains("<em>The storm</em>") && html.contains("{{&lt; tweet"), "{html}");
+    assert!(html.contains("<em>The storm</em>") && html.contains("{{&lt; notice warning"), "{html}");
+    assert!(html.contains("<a href=\"https://x.com/coastguard/status/1234\">"), "{html}");
 }
 
 #[test]
