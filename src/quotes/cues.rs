@@ -5,7 +5,7 @@ use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, has};
 use super::names::{Tok, is_cap, is_one_char, is_org_word, is_speech_verb, is_stop, is_title, name_at};
 use super::registry::is_person;
 pub use clause::sentence_subject;
-use roles::{according_to, after_role, is_role_word, role_then_name};
+use roles::{according_to, after_role, holder_after, is_role_word, role_then_name};
 
 /// Who the words around a quote point at, before resolving names against the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +77,11 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     if let Some(p) = pronoun_kind(last.word) {
         return Some(p);
     }
-    if is_participle(t[v].word) || matches!(lower(last.word).as_str(), "and" | "but" | "et" | "mais") {
+    if matches!(lower(last.word).as_str(), "and" | "but" | "et" | "mais") {
+        // "Ms. Roe smiled and said": the subject of the first verb says it.
+        return Some(second_verb_subject(t, lo, e - 1).unwrap_or(Who::Clause));
+    }
+    if is_participle(t[v].word) {
         return Some(Who::Clause);
     }
     if !is_cap(last.word) || is_generic(last.word) || is_stop(last.word) {
@@ -97,6 +101,22 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     }
 }
 
+/// The named subject of a plain past-tense verb right before the
+/// conjunction at token `c`, when nothing else stands between them.
+fn second_verb_subject<'a>(t: &[Tok<'a>], lo: usize, c: usize) -> Option<Who<'a>> {
+    let verb = t.get(c.checked_sub(1)?)?;
+    if c < lo + 2 || !verb.trail.is_empty() || !t[c].trail.is_empty() || is_cap(verb.word) {
+        return None;
+    }
+    if !verb.word.ends_with("ed") {
+        return None;
+    }
+    match subject_before(t, c - 1, lo)? {
+        w @ (Who::Name(_) | Who::Pronoun(_)) => Some(w),
+        _ => None,
+    }
+}
+
 /// Where the subject ends when the words before token `e` close an apposition
 /// ("Jane Roe, a spokeswoman,"): `Err` with the name when it stands right
 /// after the opening comma, else the end to read back from.
@@ -105,13 +125,40 @@ fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, Who<
         return Ok(e);
     }
     let close = e - 1;
-    let Some(o) = (lo..close).rev().find(|&k| t[k].trail.contains(',')) else {
+    let mut commas = (lo..close).rev().filter(|&k| t[k].trail.contains(','));
+    let Some(mut o) = commas.next() else {
         return Ok(close + 1);
     };
-    match name_at(t, o + 1) {
-        Some((w, end)) if end == close + 1 && pronoun_kind(t[o + 1].word).is_none() => Err(Who::Name(w)),
-        _ => Ok(o + 1),
+    if let Some((w, end)) = name_at(t, o + 1)
+        && end == close + 1
+        && pronoun_kind(t[o + 1].word).is_none()
+    {
+        // "Jo Roe, who lives outside the capital, Leeds, said": the name before
+        // the relative clause is the subject, not the place inside it.
+        let relative = (lo..o).rev().find(|&k| {
+            t[k].trail.contains(',') && matches!(t[k + 1].word, "who" | "whose") && is_cap(t[k].word)
+        });
+        return match relative {
+            Some(k) => Ok(k + 1),
+            None => Err(Who::Name(w)),
+        };
     }
+    // "Roe, a professor of ports, planning and transport, said": a list inside
+    // the apposition; read back to the comma that follows a capitalised word.
+    while is_list_item(t, o) {
+        match commas.next() {
+            Some(k) => o = k,
+            None => break,
+        }
+    }
+    Ok(o + 1)
+}
+
+/// Whether the words after the comma at token `o` continue a list in lower case
+/// rather than open the apposition after a subject.
+fn is_list_item(t: &[Tok], o: usize) -> bool {
+    let next = t[o + 1].word;
+    !is_cap(t[o].word) && !is_cap(next) && !has(&DETERMINERS, next) && pronoun_kind(next).is_none()
 }
 
 /// The first word of the capitalised run ending before token `e`, past stop
@@ -183,8 +230,8 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
     if det {
         i += 1;
     }
-    if let Some((w, _)) = name_at(t, i) {
-        return Who::Name(w);
+    if let Some((w, end)) = name_at(t, i) {
+        return Who::Name(holder_after(t, end).unwrap_or(w));
     }
     // "said board chair Jane Roe": a lower-case role, then the person holding it.
     let roles = t[i..].iter().take(3).take_while(|k| is_role_word(k)).count();
@@ -266,7 +313,12 @@ pub fn tail_cue<'a>(t: &[Tok<'a>], new_sentence: bool) -> Option<Who<'a>> {
     if !(subjectish || role_then_name(t, v)) || first.lead.contains(['(', '[']) {
         return None;
     }
-    if (0..v).any(|k| {
+    // Conjunctions inside an apposition ("Roe, wearing a hat and pins, said")
+    // do not open a new clause.
+    let scope = if v > 0 { past_apposition(t, 0, v).unwrap_or(v) } else { v };
+    let two_verbs = v >= 2 && scope == v && second_verb_subject(t, 0, v - 1).is_some();
+    let scope = if two_verbs { v - 1 } else { scope };
+    if (0..scope).any(|k| {
         matches!(
             lower(t[k].word).as_str(),
             "that" | "and" | "but" | "which" | "when" | "if" | "because" | "while"

@@ -458,6 +458,11 @@ pub fn blocks_antecedent(w: &str) -> bool {
 
 /// Verbs that report speech or writing, English and French, finite and participle.
 pub fn is_speech_verb(w: &str) -> bool {
+    // Capitalised inside a sentence, "States" and "Notes" are names' words
+    // (the United States); only the common verbs open a sentence as one.
+    if is_cap(w) && !matches!(w, "Said" | "Says" | "Asked" | "Added" | "Adding" | "Replied") {
+        return false;
+    }
     super::lexicon::has(&super::lexicon::SPEECH_VERB, w.split('-').next().unwrap_or(""))
 }
 

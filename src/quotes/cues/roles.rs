@@ -24,7 +24,7 @@ pub fn according_to<'a>(t: &[Tok<'a>], reach: usize) -> Option<Who<'a>> {
         }
         let skip = matches!(lower(first.word).as_str(), "the" | "a" | "an" | "le" | "la" | "l");
         return Some(match name_at(t, np + usize::from(skip)) {
-            Some((w, _)) => Who::Name(w),
+            Some((w, end)) => Who::Name(holder_after(t, end).unwrap_or(w)),
             None => Who::Nobody,
         });
     }
@@ -77,6 +77,19 @@ pub fn after_role<'a>(t: &[Tok<'a>], k: usize) -> Option<(Vec<&'a str>, usize)> 
         return None;
     }
     name_at(t, k + lead + roles).filter(|(w, _)| is_person(w))
+}
+
+/// "said Acme campaign manager Jo Roe": the person holding a role of the
+/// name that ends before token `end`, who speaks rather than the name.
+pub fn holder_after<'a>(t: &[Tok<'a>], end: usize) -> Option<Vec<&'a str>> {
+    if end == 0 || !t[end - 1].trail.is_empty() {
+        return None;
+    }
+    let roles = t[end..].iter().take(4).take_while(|x| is_role_word(x)).count();
+    if roles == 0 {
+        return None;
+    }
+    name_at(t, end + roles).map(|(w, _)| w).filter(|w| is_person(w))
 }
 
 /// "market manager Jo Roe said": a few lower-case words naming a role, then the

@@ -81,3 +81,42 @@ fn as_clause_names_the_source() {
     assert_eq!(tail("as Ada Quill wrote,"), Some(Who::Name(vec!["Ada", "Quill"])));
     assert_eq!(tail("as the tide turned, the crowd left."), None);
 }
+
+#[test]
+fn the_role_holder_speaks_not_whose_role_it_is() {
+    assert_eq!(tail("said Kelpco campaign spokesman Ivo Brant."), Some(Who::Name(vec!["Ivo", "Brant"])));
+    assert_eq!(tail("according to Kelpco board chair Ada Quill."), Some(Who::Name(vec!["Ada", "Quill"])));
+    // Without a person after the role words, the name stays.
+    assert_eq!(tail("said Quill on Friday."), Some(Who::Name(vec!["Quill"])));
+}
+
+#[test]
+fn lists_and_second_verbs_inside_the_subject() {
+    assert_eq!(
+        tail("Ada Quill, a professor of ports, planning and transport, said."),
+        Some(Who::Name(vec!["Ada", "Quill"]))
+    );
+    assert_eq!(tail("Ada Quill, wearing a hat and pins, said."), Some(Who::Name(vec!["Ada", "Quill"])));
+    assert_eq!(tail("Ms. Quill smiled and said."), Some(Who::Name(vec!["Quill"])));
+    assert_eq!(tail("Quill muttered."), Some(Who::Name(vec!["Quill"])));
+    assert_eq!(tail("she laughed and replied."), Some(Who::Pronoun(Gender::Female)));
+    // A list that names the subject's own clause is not skipped.
+    assert_eq!(tail("the mayor, a baker, said."), Some(Who::Nobody));
+    assert_eq!(tail("and the crowd cheered and said."), None);
+}
+
+#[test]
+fn capitalised_verbs_inside_names_are_not_cues() {
+    let h = "Ada Quill said the ruling of the judge, Ivo Brant of the United States District Court, was";
+    assert_eq!(head(h), Some("Name([\"Ada\", \"Quill\"])".into()));
+    assert!(!is_speech_verb("States") && is_speech_verb("states") && is_speech_verb("Said"));
+}
+
+#[test]
+fn a_place_inside_a_relative_clause_is_not_the_subject() {
+    assert_eq!(
+        tail("Ada Quill, who lives outside the county town, Dunmore, said."),
+        Some(Who::Name(vec!["Ada", "Quill"]))
+    );
+    assert_eq!(tail("the bakery's owner, Ada Quill, said."), Some(Who::Name(vec!["Ada", "Quill"])));
+}
