@@ -5,7 +5,7 @@ use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, has};
 use super::names::{Tok, is_cap, is_one_char, is_org_word, is_speech_verb, is_stop, is_title, name_at};
 use super::registry::is_person;
 pub use clause::sentence_subject;
-use roles::{according_to, after_role, holder_after, is_role_word, role_then_name};
+use roles::{according_to, after_role, holder_after, is_role_part, is_role_word, role_then_name};
 
 /// Who the words around a quote point at, before resolving names against the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,7 +195,21 @@ fn before_of_phrase<'a>(t: &[Tok<'a>], lo: usize, p: usize) -> Who<'a> {
         h -= 1;
     }
     match name_at(t, h) {
-        Some((w, end)) if h < p && end == p => Who::Name(w),
+        Some((w, end)) if h < p && end == p => {
+            // "Jo Roe of the Acme Center for Studies": the organisation is
+            // itself tied to the person before it.
+            let k = if h > lo && matches!(t[h - 1].word, "the" | "la" | "le") { h - 1 } else { h };
+            if k > lo + 1
+                && t[k - 1].trail.is_empty()
+                && is_of_phrase(t[k - 1].word)
+                && w.iter().any(|x| is_org_word(x))
+            {
+                if let n @ Who::Name(_) = before_of_phrase(t, lo, k - 1) {
+                    return n;
+                }
+            }
+            Who::Name(w)
+        }
         _ => Who::Nobody,
     }
 }
@@ -234,8 +248,8 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
         return Who::Name(holder_after(t, end).unwrap_or(w));
     }
     // "said board chair Jane Roe": a lower-case role, then the person holding it.
-    let roles = t[i..].iter().take(3).take_while(|k| is_role_word(k)).count();
-    if roles > 0
+    let roles = t[i..].iter().take(4).take_while(|k| is_role_part(k)).count();
+    if t[i..i + roles].iter().any(is_role_word)
         && let Some((w, _)) = name_at(t, i + roles)
         && is_person(&w)
     {

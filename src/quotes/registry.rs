@@ -215,11 +215,12 @@ impl Registry {
         let best = {
             let mut memo = self.holders.borrow_mut();
             let h = memo.entry(key).or_insert_with(|| self.holders_of(words));
-            // The latest holder before `at`, else the first one after it.
-            match h.ids.iter().rposition(|&i| self.get(i).at < at) {
-                Some(k) => h.ids.get(k).copied(),
-                None => h.ids.first().copied(),
-            }
+            // The latest holder before `at`, else the first one after it; of two
+            // people who share a surname, the one reported speaking before.
+            let before = h.ids.iter().copied().take_while(|&i| self.get(i).at < at);
+            let latest = before.clone().last();
+            let speaker = before.filter(|&i| self.get(i).speaks).last();
+            speaker.or(latest).or_else(|| h.ids.first().copied())
         };
         match best {
             Some(i) => self.longest_form(&self.get(i).words),

@@ -69,6 +69,12 @@ pub fn is_role_word(k: &Tok) -> bool {
         )
 }
 
+/// A word of a role phrase that may be capitalised: "Republican strategist",
+/// "Public Advocate" before the name of the person holding it.
+pub fn is_role_part(k: &Tok) -> bool {
+    is_role_word(k) || k.trail.is_empty() && k.lead.is_empty() && is_title(k.word)
+}
+
 /// "Former mayor Jo Roe", "club treasurer Jo Roe": the person after a role that opens a clause.
 pub fn after_role<'a>(t: &[Tok<'a>], k: usize) -> Option<(Vec<&'a str>, usize)> {
     let lead = usize::from(t.get(k).is_some_and(|x| is_title(x.word) && x.trail.is_empty()));
@@ -85,8 +91,8 @@ pub fn holder_after<'a>(t: &[Tok<'a>], end: usize) -> Option<Vec<&'a str>> {
     if end == 0 || !t[end - 1].trail.is_empty() {
         return None;
     }
-    let roles = t[end..].iter().take(4).take_while(|x| is_role_word(x)).count();
-    if roles == 0 {
+    let roles = t[end..].iter().take(4).take_while(|x| is_role_part(x)).count();
+    if !t[end..end + roles].iter().any(is_role_word) {
         return None;
     }
     name_at(t, end + roles).map(|(w, _)| w).filter(|w| is_person(w))

@@ -120,3 +120,20 @@ fn a_place_inside_a_relative_clause_is_not_the_subject() {
     );
     assert_eq!(tail("the bakery's owner, Ada Quill, said."), Some(Who::Name(vec!["Ada", "Quill"])));
 }
+
+#[test]
+fn capitalised_roles_and_nested_organisations() {
+    assert_eq!(
+        tail("said Dunmore-based Republican strategist Ivo Brant."),
+        Some(Who::Name(vec!["Ivo", "Brant"]))
+    );
+    assert_eq!(
+        tail("said undecided Republican voter Ada Quill of Dunmore."),
+        Some(Who::Name(vec!["Ada", "Quill"]))
+    );
+    assert_eq!(
+        tail("Ivo Brant of the Kelp Center for Tide Studies wrote."),
+        Some(Who::Name(vec!["Ivo", "Brant"]))
+    );
+    assert_eq!(tail("a fellow of the Kelp Center wrote."), Some(Who::Nobody));
+}

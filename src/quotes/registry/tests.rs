@@ -23,3 +23,22 @@ fn accents_and_transliterations_are_one_surname() {
     assert!(same_word("Zoë", "Zoe"));
     assert!(!same_word("Muller", "Miller"));
 }
+
+#[test]
+fn a_shared_surname_goes_to_the_one_reported_speaking() {
+    let mut r = Registry::default();
+    let m = |at, words: &[&str], speaks| Mention {
+        at,
+        words: words.iter().map(|w| w.to_string()).collect(),
+        antecedent: true,
+        gender: None,
+        titled: false,
+        opens: false,
+        speaks,
+    };
+    r.push(m((0, 0), &["Ada", "Quill"], true));
+    r.push(m((2, 0), &["Ben", "Quill"], false));
+    assert_eq!(r.fullest(&["Quill"], (3, 0)), ["Ada", "Quill"]);
+    r.push(m((4, 0), &["Ben", "Quill"], true));
+    assert_eq!(r.fullest(&["Quill"], (5, 0)), ["Ben", "Quill"]);
+}
