@@ -2,8 +2,9 @@
 //! News prose puts all of these between quotation marks; a pull-out of
 //! “The Walking Dead.” or “post-truth” would be an error in large type.
 
+use super::gender::of_first_name;
 use super::lexicon::Folded;
-use super::names::Tok;
+use super::names::{Tok, is_title};
 
 /// Nouns for works that carry titles, and verbs that introduce one.
 fn is_work_word(w: &str) -> bool {
@@ -79,11 +80,7 @@ fn title_shaped(text: &str) -> bool {
     !words.is_empty()
         && words.len() <= 8
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
-                || matches!(
-                    *w,
-                    "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "at" | "with"
-                )
+            w.chars().next().is_some_and(|c| !c.is_alphabetic() || c.is_uppercase()) || is_small_word(w)
         })
 }
 
@@ -97,11 +94,35 @@ pub fn is_work_title(text: &str, head: &[Tok], tail: &[Tok]) -> bool {
     before || after
 }
 
+/// Two to eight words each starting with a capital letter ("Meet the Press.",
+/// "Makes You Want To Retch."): a show, a headline, a slogan or a nickname.
+/// News prose writes what people say in sentence case, so such a run is a
+/// title whether or not a work word stands near it. Left to the other rules:
+/// shouting in capitals, questions and exclamations ("Marco! Marco!"), and a
+/// run opening with a person ("Donald Trump.", "President Jo Roe."), which
+/// are said.
+fn title_case_run(text: &str) -> bool {
+    let body = text.trim_end_matches(['.', ',']);
+    let words = body.split_whitespace().count();
+    let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_alphabetic() && c.is_uppercase());
+    let first = body.split_whitespace().next().unwrap_or("");
+    (2..=8).contains(&words)
+        && !body.contains(['?', '!'])
+        && body.chars().any(char::is_lowercase)
+        && !is_title(first)
+        && of_first_name(first).is_none()
+        && body.split_whitespace().all(|w| capital(w) || is_small_word(w))
+}
+
+fn is_small_word(w: &str) -> bool {
+    matches!(w, "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "at" | "with")
+}
+
 /// Not a quote at all, whatever cue stands near it: a work's title, a term
 /// introduced by "so-called", "known as", "the word".
 pub fn names_something(text: &str, head: &[Tok], tail: &[Tok]) -> bool {
     let short = text.split_whitespace().nth(5).is_none();
-    is_work_title(text, head, tail) || short && introduces_term(head)
+    is_work_title(text, head, tail) || title_case_run(text) || short && introduces_term(head)
 }
 
 /// One to three words with no speech cue and no sentence or clause of their
@@ -126,6 +147,19 @@ mod tests {
         assert!(!is_work_title("we will rebuild the pier", &tokens("in the film he says"), &[]));
         // Title case with nothing about a work nearby is left to the other rules.
         assert!(!is_work_title("Harbour Road", &tokens("they met on"), &[]));
+    }
+
+    #[test]
+    fn title_case_runs_are_titles_unless_said() {
+        assert!(names_something("Harbour Lights Tonight.", &tokens("she told"), &[]));
+        assert!(names_something("Gulls Return To the Old Pier", &tokens("the headline read"), &[]));
+        assert!(!names_something("We will rebuild the pier.", &tokens("she said"), &[]));
+        assert!(!names_something("Ahoy! Ahoy!", &[], &[]));
+        assert!(!names_something("Who Pays For It?", &[], &[]));
+        assert!(!names_something("WE WANT THE PIER", &[], &[]));
+        assert!(!names_something("Mayor Jo Roe.", &[], &[]));
+        assert!(!names_something("Maria Lopez.", &[], &[]));
+        assert!(!names_something("Harbour.", &[], &[]));
     }
 
     #[test]
