@@ -53,6 +53,8 @@ pub struct Config {
     pub quotes: QuotesConfig,
     /// Articles in each feed, newest first.
     pub feed_limit: usize,
+    /// What tag and author feeds carry of each article.
+    pub group_feeds: FeedText,
     /// Publisher named in feeds and article metadata; empty means the title.
     pub publisher: String,
     /// Free-form values passed to templates as `site.extra`.
@@ -85,6 +87,18 @@ pub enum DateFallback {
     None,
     /// The file's last-modified time, for archives that never wrote dates.
     FileMtime,
+}
+
+/// What a feed carries of each article (`group_feeds`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedText {
+    /// The summary and a link, as newsrooms' section feeds do: a site of
+    /// 400 tags would otherwise write 1,200 copies of 20 full articles.
+    #[default]
+    Summary,
+    /// The whole article, as the site-wide feeds always carry.
+    Full,
 }
 
 /// The `markdown:` settings.
@@ -204,6 +218,7 @@ impl Default for Config {
             pullquotes: 1,
             quotes: QuotesConfig::default(),
             feed_limit: 20,
+            group_feeds: FeedText::Summary,
             publisher: String::new(),
             extra: serde_json::Map::new(),
             date_fallback: DateFallback::None,

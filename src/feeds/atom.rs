@@ -9,7 +9,7 @@ use crate::xml::Xml;
 pub(super) const NO_ENTRIES: &str = "1970-01-01T00:00:00+00:00";
 
 pub(super) fn write(ch: &Channel<'_>, entries: &[&Entry<'_>]) -> String {
-    let mut x = Xml::with_capacity(super::expected_len(entries));
+    let mut x = Xml::with_capacity(super::expected_len(entries, ch.full));
     x.open("feed", &[("xmlns", "http://www.w3.org/2005/Atom"), ("xml:lang", ch.language)]);
     x.text("title", ch.title).text("subtitle", ch.description);
     x.empty("link", &[("rel", "self"), ("type", "application/atom+xml"), ("href", &ch.self_urls[0])]);
@@ -22,13 +22,13 @@ pub(super) fn write(ch: &Channel<'_>, entries: &[&Entry<'_>]) -> String {
     x.open("author", &[]).text("name", ch.publisher).close("author");
     x.text("generator", "dateline");
     for e in entries {
-        entry(&mut x, e);
+        entry(&mut x, e, ch.full);
     }
     x.close("feed");
     x.finish()
 }
 
-fn entry(x: &mut Xml, e: &Entry<'_>) {
+fn entry(x: &mut Xml, e: &Entry<'_>, full: bool) {
     x.open("entry", &[]);
     x.text("title", e.title);
     x.empty("link", &[("rel", "alternate"), ("type", "text/html"), ("href", &e.url)]);
@@ -45,6 +45,8 @@ fn entry(x: &mut Xml, e: &Entry<'_>) {
         x.empty("link", &[("rel", "enclosure"), ("href", image)]);
     }
     x.cdata_with("summary", &[("type", "html")], &e.summary_xml);
-    x.cdata_with("content", &[("type", "html")], &e.content_xml);
+    if full {
+        x.cdata_with("content", &[("type", "html")], &e.content_xml);
+    }
     x.close("entry");
 }

@@ -50,7 +50,8 @@ pub(super) fn write(ch: &Channel<'_>, entries: &[&Entry<'_>]) -> String {
             id: &e.id,
             url: &e.url,
             title: e.title,
-            content_html: &e.content_html,
+            // JSON Feed wants content in every item: the summary stands in.
+            content_html: if ch.full { &e.content_html } else { &e.summary_html },
             summary: &e.summary_text,
             image: e.image.as_deref(),
             date_published: rfc3339(e.published),
@@ -69,7 +70,7 @@ pub(super) fn write(ch: &Channel<'_>, entries: &[&Entry<'_>]) -> String {
         authors: [Author { name: ch.publisher, url: None }],
         items,
     };
-    let mut out = Vec::with_capacity(super::expected_len(entries));
+    let mut out = Vec::with_capacity(super::expected_len(entries, ch.full));
     serde_json::to_writer_pretty(&mut out, &feed).expect("strings and arrays always serialise");
     out.push(b'\n');
     String::from_utf8(out).expect("serde_json writes UTF-8")
@@ -91,6 +92,7 @@ mod tests {
             authors: if full { vec![("Ann Roe", "https://e.org/authors/ann-roe/".into())] } else { vec![] },
             tags,
             summary_text: format!("Story {n}"),
+            summary_html: format!("<p>Story {n}</p>"),
             summary_xml: crate::xml::Cdata::new(""),
             content_xml: crate::xml::Cdata::new(&html).into_owned(),
             content_html: html.into(),
@@ -112,6 +114,7 @@ mod tests {
             updated: Some(&date),
             language: "en",
             publisher: "P",
+            full: true,
         };
         let (full, bare) = (entry(1, &date, &tags, true), entry(2, &date, &[], false));
         let feed: serde_json::Value =

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::archive::{Archive, Group};
 use crate::body::Rendered;
-use crate::config::Settings;
+use crate::config::{FeedText, Settings};
 use crate::content::Article;
 use crate::error::Result;
 use crate::escape::{uri, uri_into};
@@ -37,6 +37,8 @@ struct Listing<'a> {
     oldest: Option<usize>,
     /// Its language, as feeds write it (`ja`, `zh-TW`).
     language: String,
+    /// Whether its entries carry the full article or the summary alone.
+    full: bool,
 }
 
 /// What a feed says about its channel, shared by the three formats.
@@ -53,6 +55,8 @@ struct Channel<'a> {
     updated: Option<&'a Zoned>,
     language: &'a str,
     publisher: &'a str,
+    /// Whether entries carry the full article (else their summary alone).
+    full: bool,
 }
 
 /// An article as every feed writes it.
@@ -68,6 +72,8 @@ struct Entry<'a> {
     authors: Vec<(&'a str, String)>,
     tags: &'a [String],
     summary_text: String,
+    /// The summary's HTML, links made absolute.
+    summary_html: String,
     /// The article's HTML, borrowed as it is when no link had to change.
     content_html: Cow<'a, str>,
     /// The summary and the content above, ready once for the XML formats
@@ -78,8 +84,9 @@ struct Entry<'a> {
 }
 
 /// About how long a feed of `entries` will be, so that it is allocated once.
-fn expected_len(entries: &[&Entry<'_>]) -> usize {
-    entries.iter().map(|e| e.content_xml.len() + e.summary_xml.len() + 1024).sum::<usize>() + 2048
+fn expected_len(entries: &[&Entry<'_>], full: bool) -> usize {
+    let content = |e: &Entry<'_>| if full { e.content_xml.len() } else { 0 };
+    entries.iter().map(|e| content(e) + e.summary_xml.len() + 1024).sum::<usize>() + 2048
 }
 
 /// The listings that have feeds: the whole site, each tag and each author,
@@ -110,7 +117,9 @@ fn language_listings<'a>(
         articles: &archive.order[..cut(&archive.order)],
         oldest: archive.order.last().copied(),
         language: language.to_string(),
+        full: true,
     }];
+    let full = settings.config.group_feeds == FeedText::Full;
     for (prefix, groups, what) in
         [("tags", &archive.tags, "Stories tagged"), ("authors", &archive.authors, "Stories by")]
     {
@@ -121,6 +130,7 @@ fn language_listings<'a>(
             articles: &g.articles[..cut(&g.articles)],
             oldest: g.articles.last().copied(),
             language: language.to_string(),
+            full,
         }));
     }
     listings
@@ -142,9 +152,16 @@ pub fn write_all(
     listings.retain(|l| {
         let versions: Vec<u64> = l.articles.iter().map(|&i| rendered[i].version).collect();
         let oldest = l.oldest.map(|i| articles[i].date.year());
-        let key =
-            crate::fingerprint::hash(&(&l.title, &l.description, &l.rel, versions, oldest, &l.language))
-                .max(1);
+        let key = crate::fingerprint::hash(&(
+            &l.title,
+            &l.description,
+            &l.rel,
+            versions,
+            oldest,
+            &l.language,
+            l.full,
+        ))
+        .max(1);
         let changed =
             FORMATS.iter().any(|(file, _, _)| previous.get(&format!("{}{file}", l.rel)) != Some(&key));
         for (file, _, _) in FORMATS {
@@ -152,11 +169,15 @@ pub fn write_all(
         }
         changed
     });
-    let mut slots: Vec<usize> = listings.iter().flat_map(|l| l.articles.iter().copied()).collect();
+    // Each article once, with its full text only where a full feed holds it.
+    let mut slots: Vec<(usize, bool)> =
+        listings.iter().flat_map(|l| l.articles.iter().map(|&i| (i, !l.full))).collect();
     slots.sort_unstable();
-    slots.dedup();
-    let entries: HashMap<usize, Entry<'_>> =
-        slots.par_iter().map(|&i| (i, entry(&articles[i], &rendered[i], settings))).collect();
+    slots.dedup_by_key(|s| s.0);
+    let entries: HashMap<usize, Entry<'_>> = slots
+        .par_iter()
+        .map(|&(i, summary_only)| (i, entry(&articles[i], &rendered[i], settings, !summary_only)))
+        .collect();
 
     let errors: Vec<Result<()>> = listings
         .par_iter()
@@ -201,11 +222,12 @@ fn channel<'a>(
         updated: items.iter().map(|e| e.updated).max(),
         language: &l.language,
         publisher: settings.publisher(),
+        full: l.full,
     }
 }
 
 /// One article as every feed that holds it shows it.
-fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Entry<'a> {
+fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings, full: bool) -> Entry<'a> {
     let url = uri(&settings.permalink(&a.rel_url));
     let (id, id_is_url) = if settings.has_host() {
         (url.clone(), true)
@@ -222,13 +244,15 @@ fn entry<'a>(a: &'a Article, r: &'a Rendered, settings: &Settings) -> Entry<'a> 
         })
         .collect();
     let summary_html = views::summary_html(a, r);
-    let content_html = absolute_links(&r.html, &url, settings);
+    let content_html = if full { absolute_links(&r.html, &url, settings) } else { Cow::Borrowed("") };
     let content_xml = match &content_html {
         Cow::Borrowed(html) => Cdata::new(html),
         Cow::Owned(html) => Cdata::new(html).into_owned(),
     };
+    let summary_html = absolute_links(&summary_html, &url, settings).into_owned();
     Entry {
-        summary_xml: Cdata::new(&absolute_links(&summary_html, &url, settings)).into_owned(),
+        summary_xml: Cdata::new(&summary_html).into_owned(),
+        summary_html,
         content_xml,
         content_html,
         title: &a.title,

@@ -6,7 +6,7 @@ use crate::dates::{rfc2822, rfc3339};
 use crate::xml::Xml;
 
 pub(super) fn write(ch: &Channel<'_>, entries: &[&Entry<'_>]) -> String {
-    let mut x = Xml::with_capacity(super::expected_len(entries));
+    let mut x = Xml::with_capacity(super::expected_len(entries, ch.full));
     x.open(
         "rss",
         &[
@@ -27,13 +27,13 @@ pub(super) fn write(ch: &Channel<'_>, entries: &[&Entry<'_>]) -> String {
         x.text("lastBuildDate", &rfc2822(updated));
     }
     for e in entries {
-        item(&mut x, e);
+        item(&mut x, e, ch.full);
     }
     x.close("channel").close("rss");
     x.finish()
 }
 
-fn item(x: &mut Xml, e: &Entry<'_>) {
+fn item(x: &mut Xml, e: &Entry<'_>, full: bool) {
     x.open("item", &[]);
     x.text("title", e.title).text("link", &e.url);
     let permalink = if e.id_is_url { "true" } else { "false" };
@@ -49,6 +49,8 @@ fn item(x: &mut Xml, e: &Entry<'_>) {
         x.text("category", t);
     }
     x.cdata_with("description", &[], &e.summary_xml);
-    x.cdata_with("content:encoded", &[], &e.content_xml);
+    if full {
+        x.cdata_with("content:encoded", &[], &e.content_xml);
+    }
     x.close("item");
 }

@@ -169,6 +169,36 @@ fn feed_limit_and_group_feeds() {
 }
 
 #[test]
+fn tag_and_author_feeds_carry_summaries_unless_told_full() {
+    let site = TestSite::new();
+    site.file("site.yaml", "base_url: https://e.org\n");
+    site.article(
+        "2024/pier.md",
+        "title: Pier\ndate: 2024-03-01\ntags: [harbour]\nauthor: Jo Roe\nsummary: The pier reopens.",
+        "The council voted.\n\nDredging starts in May.\n",
+    );
+    site.build().expect("build");
+    let body = "Dredging starts in May.";
+    // The site's own feeds carry the whole article in every format.
+    assert!(site.read("feed.xml").contains(body));
+    assert!(site.read("rss.xml").contains("<content:encoded>"));
+    for dir in ["tags/harbour", "authors/jo-roe"] {
+        let (atom, rss) = (site.read(&format!("{dir}/feed.xml")), site.read(&format!("{dir}/rss.xml")));
+        assert!(atom.contains("The pier reopens.") && !atom.contains(body), "{atom}");
+        assert!(rss.contains("The pier reopens.") && !rss.contains(body), "{rss}");
+        let json: serde_json::Value =
+            serde_json::from_str(&site.read(&format!("{dir}/feed.json"))).expect("json");
+        assert_eq!(json["items"][0]["content_html"], "<p>The pier reopens.</p>");
+    }
+    site.file("site.yaml", "base_url: https://e.org\ngroup_feeds: full\n");
+    site.build().expect("build");
+    assert!(site.read("tags/harbour/feed.xml").contains(body));
+    assert!(site.read("authors/jo-roe/rss.xml").contains(body));
+    let json: serde_json::Value = serde_json::from_str(&site.read("tags/harbour/feed.json")).expect("json");
+    assert!(json["items"][0]["content_html"].as_str().unwrap().contains(body));
+}
+
+#[test]
 fn pages_link_their_feeds() {
     let site = news_site();
     let site_feeds = [
