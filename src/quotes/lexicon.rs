@@ -118,12 +118,15 @@ pub static DETERMINERS: Lexicon = Lexicon::new(&[
     "a", "an", "her", "his", "its", "l", "la", "le", "les", "one", "the", "their", "un", "une",
 ]);
 
-/// Abbreviations whose full stop does not end a sentence.
+/// Abbreviations whose full stop does not end a sentence, with the press's
+/// abbreviations of US states ("Boston, Mass., said", "(R-Tex.)").
 #[rustfmt::skip]
 pub static ABBREV: Lexicon = Lexicon::new(&[
-    "Aug", "Capt", "Co", "Col", "Corp", "Dec", "Det", "Dr", "Feb", "Ft", "Gen", "Gov", "Gov't",
-    "Hon", "Inc", "Insp", "Jan", "Jr", "Lt", "Ltd", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt", "No",
-    "Nov", "Oct", "Pres", "Prof", "Rep", "Rev", "Sen", "Sept", "Sgt", "Sr", "St", "Supt", "vs",
+    "Ala", "Ariz", "Ark", "Aug", "Calif", "Capt", "Co", "Col", "Colo", "Conn", "Corp", "Dec", "Det",
+    "Dr", "Feb", "Fla", "Ft", "Gen", "Gov", "Gov't", "Hon", "Ill", "Inc", "Insp", "Jan", "Jr",
+    "Kan", "Ky", "Lt", "Ltd", "Mass", "Md", "Mich", "Minn", "Mlle", "Mme", "Mont", "Mr", "Mrs",
+    "Ms", "Mt", "Neb", "Nev", "No", "Nov", "Oct", "Okla", "Ore", "Pres", "Prof", "Rep", "Rev",
+    "Sen", "Sept", "Sgt", "Sr", "St", "Supt", "Tenn", "Tex", "Vt", "Wis", "Wyo", "vs",
 ]);
 
 /// Honorifics and roles: they introduce a name but are never part of it.
@@ -163,22 +166,24 @@ pub static STOP: Lexicon = Lexicon::new(&[
     "Americans", "Amid", "Among", "An", "Analysts", "And", "Another", "April", "Après", "As",
     "Asked", "At", "Au", "August", "Aux", "Avant", "Because", "Before", "Besides", "Both", "But",
     "By", "CEO", "Ce", "Cette", "Chez", "Christians", "Could", "Critics", "Dans", "December",
-    "Democrats", "Depuis", "Des", "Despite", "Did", "Dimanche", "Does", "Du", "During", "Each",
-    "Earlier", "Either", "Elle", "Elles", "Enfin", "Ensuite", "Et", "Europeans", "Even", "Every",
-    "Experts", "February", "Following", "For", "Friday", "From", "Had", "Has", "He", "Her", "Here",
-    "His", "How", "However", "I", "If", "Il", "Ils", "In", "Indeed", "Instead", "Is", "It", "Its",
-    "January", "Jeudi", "July", "June", "Just", "La", "Last", "Later", "Le", "Les", "Like", "Lors",
-    "Lundi", "Mais", "Many", "March", "Mardi", "May", "Maybe", "Meanwhile", "Mercredi", "Monday",
-    "Most", "Muslims", "My", "Neither", "Next", "No", "Not", "November", "Now", "OK", "October",
+    "Democrats", "Depuis", "Des", "Despite", "Did", "Dimanche", "Does", "Dozens", "Du", "During",
+    "Each", "Earlier", "Eight", "Either", "Eleven", "Elle", "Elles", "Enfin", "Ensuite", "Et",
+    "Europeans", "Even", "Every", "Experts", "February", "Five", "Following", "For", "Four",
+    "Friday", "From", "Had", "Has", "He", "Her", "Here", "His", "How", "However", "Hundreds", "I",
+    "If", "Il", "Ils", "In", "Indeed", "Instead", "Is", "It", "Its", "January", "Jeudi", "July",
+    "June", "Just", "La", "Last", "Later", "Le", "Les", "Like", "Lors", "Lundi", "Mais", "Many",
+    "March", "Mardi", "May", "Maybe", "Meanwhile", "Mercredi", "Millions", "Monday", "Most",
+    "Muslims", "My", "Neither", "Next", "Nine", "No", "Not", "November", "Now", "OK", "October",
     "Of", "Officials", "Oh", "Ok", "On", "One", "Only", "Or", "Others", "Otherwise", "Our",
     "Outside", "Over", "Pendant", "People", "Perhaps", "Photo", "Please", "Police", "Pour",
     "Pourtant", "Read", "Republicans", "Residents", "Samedi", "Saturday", "See", "Selon",
-    "September", "Several", "She", "Should", "Since", "So", "Some", "Source", "Sources",
-    "Speaking", "Still", "Sunday", "Sur", "TV", "Thanks", "That", "The", "Their", "Then", "There",
-    "These", "They", "This", "Those", "Though", "Through", "Thursday", "To", "Today", "Top",
-    "Tuesday", "Un", "Under", "Une", "Unlike", "Until", "Vendredi", "Voters", "Was", "We",
-    "Wednesday", "Well", "Were", "What", "Whatever", "When", "Where", "Whether", "Which", "While",
-    "Who", "Why", "With", "Within", "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your",
+    "September", "Seven", "Several", "She", "Should", "Since", "Six", "So", "Some", "Source",
+    "Sources", "Speaking", "Still", "Sunday", "Sur", "TV", "Ten", "Thanks", "That", "The", "Their",
+    "Then", "There", "These", "They", "This", "Those", "Though", "Thousands", "Three", "Through",
+    "Thursday", "To", "Today", "Top", "Tuesday", "Twelve", "Twenty", "Two", "Un", "Under", "Une",
+    "Unlike", "Until", "Vendredi", "Voters", "Was", "We", "Wednesday", "Well", "Were", "What",
+    "Whatever", "When", "Where", "Whether", "Which", "While", "Who", "Why", "With", "Within",
+    "Without", "Would", "Yes", "Yesterday", "Yet", "You", "Your",
 ]);
 
 /// Lower-case words allowed inside a name when a capitalised word follows.

@@ -246,8 +246,12 @@ pub fn is_abbrev(w: &str) -> bool {
     (is_one_char(w) && is_cap(w)) || w.contains('.') || super::lexicon::ABBREV.contains(w)
 }
 
+/// A full stop closed by a bracket ("(D-Ore.)") is an abbreviation's: news
+/// writes a party and state after a name that way, and the sentence goes on.
 pub fn ends_sentence(t: &Tok) -> bool {
-    t.trail.contains(['.', '!', '?', '\u{2026}']) && !(t.trail.starts_with('.') && is_abbrev(t.word))
+    t.trail.contains(['.', '!', '?', '\u{2026}'])
+        && !(t.trail.starts_with('.') && is_abbrev(t.word))
+        && !t.trail.starts_with(".)")
 }
 
 /// Honorifics and roles: they introduce a name but are never part of it.
@@ -334,7 +338,7 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
         let dateline = words.is_empty()
             && is_shouted(w)
             && toks.get(j + 1).is_some_and(|n| is_cap(n.word) && !is_shouted(n.word));
-        if dateline {
+        if dateline || words.is_empty() && t.trail.is_empty() && is_lead_in(w) && next_cap() {
             j += 1;
             continue;
         }
@@ -385,6 +389,13 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
         words.splice(0..0, titles);
     }
     if words.is_empty() { None } else { Some(j) }
+}
+
+/// A capitalised word that leads into a name without being part of it: a
+/// group ("Floridians Jeb Bush", "Iowans Jo Roe") or a gerund opening the
+/// sentence ("Asserting Clinton's ...").
+fn is_lead_in(w: &str) -> bool {
+    w.len() >= 6 && (w.ends_with("ans") || w.ends_with("ing") && super::gender::of_first_name(w).is_none())
 }
 
 /// The token after the titles at `start` ("Sen.", "Dr"), or `None` when

@@ -106,3 +106,22 @@ fn name_runs() {
     assert_eq!(name("Junior Max Ode said"), Some("Max Ode".into()));
     assert_eq!(name("Justice Alliance said"), Some("Justice Alliance".into()));
 }
+
+#[test]
+fn groups_gerunds_and_counts_lead_into_a_name() {
+    assert_eq!(name("Harbourites Ned Pike and Ivy Marsh"), Some("Harbourites Ned Pike".into()));
+    assert_eq!(name("Oaktonians Ned Pike and Ivy Marsh"), Some("Ned Pike".into()));
+    assert_eq!(name("Quoting Pike, she left"), Some("Pike".into()));
+    // A count is no first name; the scan finds "Pike" at the next word.
+    assert_eq!(name("Six Pike voters said"), None);
+    assert_eq!(name("Hans Ode said"), Some("Hans Ode".into()));
+    assert_eq!(name("Sterling Ode said"), Some("Sterling Ode".into()));
+}
+
+#[test]
+fn a_full_stop_inside_brackets_or_after_a_state_goes_on() {
+    let ends = |s: &str| tokens(s).iter().filter(|t| ends_sentence(t)).count();
+    assert_eq!(ends("Sen. Ivy Marsh (D-Ore.) has said no."), 1);
+    assert_eq!(ends("Ned Pike of Salem, Mass., said no."), 1);
+    assert_eq!(ends("She left. He stayed."), 2);
+}
