@@ -89,6 +89,10 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     }
     let s = name_start(t, lo, e);
     let mut k = s;
+    // "a spokesman for Gov. Jo Roe said": titles sit between "for" and the name.
+    while k > lo && is_title(t[k - 1].word) && matches!(t[k - 1].trail, "" | ".") {
+        k -= 1;
+    }
     if k > lo && matches!(t[k - 1].word, "the" | "la" | "le") {
         k -= 1;
     }
@@ -216,7 +220,25 @@ fn before_of_phrase<'a>(t: &[Tok<'a>], lo: usize, p: usize) -> Who<'a> {
 
 /// Prepositions that tie a name to an unnamed head noun before it.
 fn is_of_phrase(w: &str) -> bool {
-    matches!(w, "for" | "of" | "at" | "with" | "from" | "by" | "to" | "in" | "close" | "pour" | "chez")
+    matches!(
+        w,
+        "for"
+            | "of"
+            | "at"
+            | "with"
+            | "from"
+            | "by"
+            | "to"
+            | "in"
+            | "close"
+            | "pour"
+            | "chez"
+            | "representing"
+            | "advising"
+            | "backing"
+            | "supporting"
+            | "defending"
+    )
 }
 
 fn is_participle(w: &str) -> bool {
@@ -245,7 +267,15 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
         i += 1;
     }
     if let Some((w, end)) = name_at(t, i) {
-        return Who::Name(holder_after(t, end).unwrap_or(w));
+        if let Some(holder) = holder_after(t, end) {
+            return Who::Name(holder);
+        }
+        // "said Roe's lawyer": someone of Roe's speaks, unnamed.
+        let owner = t[end - 1].word.ends_with("'s") || t[end - 1].word.ends_with("\u{2019}s");
+        if owner && t.get(end).is_some_and(|n| !is_cap(n.word)) {
+            return Who::Nobody;
+        }
+        return Who::Name(w);
     }
     // "said board chair Jane Roe": a lower-case role, then the person holding it.
     let roles = t[i..].iter().take(4).take_while(|k| is_role_part(k)).count();

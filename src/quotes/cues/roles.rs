@@ -91,8 +91,12 @@ pub fn holder_after<'a>(t: &[Tok<'a>], end: usize) -> Option<Vec<&'a str>> {
     if end == 0 || !t[end - 1].trail.is_empty() {
         return None;
     }
-    let roles = t[end..].iter().take(4).take_while(|x| is_role_part(x)).count();
-    if !t[end..end + roles].iter().any(is_role_word) {
+    let mut roles = t[end..].iter().take(4).take_while(|x| is_role_part(x)).count();
+    // "said Acme's campaign manager, Jo Roe": the role closed by a comma.
+    if t.get(end + roles).is_some_and(|x| x.trail == "," && is_role_part(&Tok { trail: "", ..*x })) {
+        roles += 1;
+    }
+    if !t[end..end + roles].iter().any(|x| is_role_word(&Tok { trail: "", ..*x })) {
         return None;
     }
     name_at(t, end + roles).map(|(w, _)| w).filter(|w| is_person(w))

@@ -137,3 +137,20 @@ fn capitalised_roles_and_nested_organisations() {
     );
     assert_eq!(tail("a fellow of the Kelp Center wrote."), Some(Who::Nobody));
 }
+
+#[test]
+fn the_holder_of_a_possessive_role_speaks() {
+    assert_eq!(
+        tail("said Brant's deputy campaign manager, Ada Quill, who ran the last race."),
+        Some(Who::Name(vec!["Ada", "Quill"]))
+    );
+    assert_eq!(tail("said Ivo Brant's lawyer Ada Quill."), Some(Who::Name(vec!["Ada", "Quill"])));
+    // A comma after the owner's name leaves the owner speaking.
+    assert_eq!(tail("said Ivo Brant, the mayor."), Some(Who::Name(vec!["Ivo", "Brant"])));
+    // The unnamed spokesman speaks, not the governor, title or none.
+    assert_eq!(tail("a spokesman for Gov. Ivo Brant said."), Some(Who::Nobody));
+    assert_eq!(tail("a spokesman for Ivo Brant said."), Some(Who::Nobody));
+    assert_eq!(tail("a lawyer representing Ivo Brant said."), Some(Who::Nobody));
+    assert_eq!(tail("said Ivo Brant's lawyer."), Some(Who::Nobody));
+    assert_eq!(tail("said Ivo Brant's lawyer on Monday."), Some(Who::Nobody));
+}
