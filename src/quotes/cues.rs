@@ -342,7 +342,10 @@ pub fn tail_cue<'a>(t: &[Tok<'a>], new_sentence: bool) -> Option<Who<'a>> {
     if matches!(lower(first.word).as_str(), "a" | "ont") && t.get(1).is_some_and(|n| is_speech_verb(n.word)) {
         return Some(subject_after(t, 1));
     }
-    if !new_sentence && let Some(w) = according_to(t, 8) {
+    // "according to" before any speech verb: "…," Roe said, according to Lee
+    // is Roe's.
+    let reach = (0..t.len().min(8)).find(|&k| is_speech_verb(t[k].word)).unwrap_or(8);
+    if !new_sentence && let Some(w) = according_to(t, reach) {
         return Some(w);
     }
     if let Some(w) = as_source_put_it(t) {

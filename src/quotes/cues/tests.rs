@@ -154,3 +154,9 @@ fn the_holder_of_a_possessive_role_speaks() {
     assert_eq!(tail("said Ivo Brant's lawyer."), Some(Who::Nobody));
     assert_eq!(tail("said Ivo Brant's lawyer on Monday."), Some(Who::Nobody));
 }
+
+#[test]
+fn according_to_after_a_speech_verb_leaves_the_speaker() {
+    assert_eq!(tail("Brant said, according to Quill."), Some(Who::Name(vec!["Brant"])));
+    assert_eq!(tail("according to Ada Quill."), Some(Who::Name(vec!["Ada", "Quill"])));
+}
