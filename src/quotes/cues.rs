@@ -2,7 +2,9 @@
 
 use super::gender::{Gender, of_pronoun};
 use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, has};
-use super::names::{Tok, is_cap, is_one_char, is_org_word, is_speech_verb, is_stop, is_title, name_at};
+use super::names::{
+    Tok, is_cap, is_one_char, is_org_word, is_speech_verb, is_state, is_stop, is_title, name_at,
+};
 use super::registry::is_person;
 pub use clause::sentence_subject;
 use roles::{according_to, after_role, holder_after, is_role_part, is_role_word, role_then_name};
@@ -133,6 +135,13 @@ fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, Who<
     let Some(mut o) = commas.next() else {
         return Ok(close + 1);
     };
+    // "Jo Roe of Durham, N.C., said": the state belongs to the place, and
+    // "Jo Roe, 30, of Leeds, who voted early, said": a relative clause closes
+    // what came before it; either way the subject is read further back.
+    let state = t[o + 1..=close].len() == 1 && is_state(t[o + 1].word) && is_cap(t[o].word);
+    if state || matches!(t[o + 1].word, "who" | "whose") && o > lo {
+        return past_apposition(t, lo, o + 1);
+    }
     if let Some((w, end)) = name_at(t, o + 1)
         && end == close + 1
         && pronoun_kind(t[o + 1].word).is_none()
@@ -149,13 +158,18 @@ fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, Who<
     }
     // "Roe, a professor of ports, planning and transport, said": a list inside
     // the apposition; read back to the comma that follows a capitalised word.
-    while is_list_item(t, o) {
+    // An age ("Jo Roe, 45, a nurse, said") is one more piece of the apposition.
+    while is_list_item(t, o) || is_age(t[o].word) {
         match commas.next() {
             Some(k) => o = k,
             None => break,
         }
     }
     Ok(o + 1)
+}
+
+fn is_age(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether the words after the comma at token `o` continue a list in lower case

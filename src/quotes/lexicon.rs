@@ -118,15 +118,20 @@ pub static DETERMINERS: Lexicon = Lexicon::new(&[
     "a", "an", "her", "his", "its", "l", "la", "le", "les", "one", "the", "their", "un", "une",
 ]);
 
-/// Abbreviations whose full stop does not end a sentence, with the press's
-/// abbreviations of US states ("Boston, Mass., said", "(R-Tex.)").
+/// Abbreviations whose full stop does not end a sentence.
 #[rustfmt::skip]
 pub static ABBREV: Lexicon = Lexicon::new(&[
-    "Ala", "Ariz", "Ark", "Aug", "Calif", "Capt", "Co", "Col", "Colo", "Conn", "Corp", "Dec", "Det",
-    "Dr", "Feb", "Fla", "Ft", "Gen", "Gov", "Gov't", "Hon", "Ill", "Inc", "Insp", "Jan", "Jr",
-    "Kan", "Ky", "Lt", "Ltd", "Mass", "Md", "Mich", "Minn", "Mlle", "Mme", "Mont", "Mr", "Mrs",
-    "Ms", "Mt", "Neb", "Nev", "No", "Nov", "Oct", "Okla", "Ore", "Pres", "Prof", "Rep", "Rev",
-    "Sen", "Sept", "Sgt", "Sr", "St", "Supt", "Tenn", "Tex", "Vt", "Wis", "Wyo", "vs",
+    "Aug", "Capt", "Co", "Col", "Corp", "Dec", "Det", "Dr", "Feb", "Ft", "Gen", "Gov", "Gov't",
+    "Hon", "Inc", "Insp", "Jan", "Jr", "Lt", "Ltd", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt", "No",
+    "Nov", "Oct", "Pres", "Prof", "Rep", "Rev", "Sen", "Sept", "Sgt", "Sr", "St", "Supt", "vs",
+]);
+
+/// The press's abbreviations of US states ("Boston, Mass., said", "(R-Tex.)"):
+/// their full stop does not end a sentence either.
+#[rustfmt::skip]
+pub static STATE: Lexicon = Lexicon::new(&[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ill", "Kan", "Ky", "Mass", "Md", "Mich",
+    "Minn", "Mont", "Neb", "Nev", "Okla", "Ore", "Tenn", "Tex", "Vt", "Wis", "Wyo",
 ]);
 
 /// Honorifics and roles: they introduce a name but are never part of it.
@@ -287,6 +292,7 @@ mod tests {
             &NAME_PARTICLES,
             &DETERMINERS,
             &ABBREV,
+            &STATE,
             &TITLE,
             &STOP,
             &CONNECTOR,
@@ -307,7 +313,7 @@ mod tests {
     fn lookups_agree_with_the_lists() {
         let pieces = ["s", "aid", "Mr", ".", "Dr", "said", "é", "the", "of", "Co", "Gov"];
         for w in crate::testing::random_texts(0x1e71c0, &pieces) {
-            for l in [&SPEECH_VERB, &TITLE, &STOP, &ABBREV, &CONNECTOR] {
+            for l in [&SPEECH_VERB, &TITLE, &STOP, &ABBREV, &STATE, &CONNECTOR] {
                 assert_eq!(l.contains(&w), l.words.contains(&w.as_str()), "{w:?}");
             }
         }

@@ -243,11 +243,17 @@ pub fn is_cap(w: &str) -> bool {
 
 /// Abbreviations whose full stop does not end a sentence.
 pub fn is_abbrev(w: &str) -> bool {
-    (is_one_char(w) && is_cap(w)) || w.contains('.') || super::lexicon::ABBREV.contains(w)
+    (is_one_char(w) && is_cap(w)) || w.contains('.') || super::lexicon::ABBREV.contains(w) || is_state(w)
 }
 
 /// A full stop closed by a bracket ("(D-Ore.)") is an abbreviation's: news
 /// writes a party and state after a name that way, and the sentence goes on.
+/// A US state as the press abbreviates it: "Mass", "N.C" (the tokens keep
+/// no final full stop).
+pub fn is_state(w: &str) -> bool {
+    super::lexicon::STATE.contains(w) || w.len() <= 4 && w.contains('.') && is_cap(w)
+}
+
 pub fn ends_sentence(t: &Tok) -> bool {
     t.trail.contains(['.', '!', '?', '\u{2026}'])
         && !(t.trail.starts_with('.') && is_abbrev(t.word))

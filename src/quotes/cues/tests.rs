@@ -160,3 +160,12 @@ fn according_to_after_a_speech_verb_leaves_the_speaker() {
     assert_eq!(tail("Brant said, according to Quill."), Some(Who::Name(vec!["Brant"])));
     assert_eq!(tail("according to Ada Quill."), Some(Who::Name(vec!["Ada", "Quill"])));
 }
+
+#[test]
+fn ages_states_and_relative_clauses_inside_an_apposition() {
+    let ada = Some("Name([\"Ada\", \"Quill\"])".to_string());
+    assert_eq!(head("Ada Quill, 45, a baker from Dunmore, said:"), ada);
+    assert_eq!(head("Ada Quill of Durham, N.C., said:"), ada);
+    assert_eq!(head("Ada Quill, 30, of Raleigh, N.C., who drove four hours to vote, said:"), ada);
+    assert_eq!(head("Ada Quill, who bakes in Dunmore, said:"), ada);
+}
