@@ -169,15 +169,14 @@ pub fn write_all(
         }
         changed
     });
-    // Each article once, with its full text only where a full feed holds it.
+    // Each article once, with its full text only where a full feed holds it
+    // (sorted so that an article's full slot comes first and is kept).
     let mut slots: Vec<(usize, bool)> =
-        listings.iter().flat_map(|l| l.articles.iter().map(|&i| (i, !l.full))).collect();
-    slots.sort_unstable();
+        listings.iter().flat_map(|l| l.articles.iter().map(|&i| (i, l.full))).collect();
+    slots.sort_unstable_by_key(|&(i, full)| (i, !full));
     slots.dedup_by_key(|s| s.0);
-    let entries: HashMap<usize, Entry<'_>> = slots
-        .par_iter()
-        .map(|&(i, summary_only)| (i, entry(&articles[i], &rendered[i], settings, !summary_only)))
-        .collect();
+    let entries: HashMap<usize, Entry<'_>> =
+        slots.par_iter().map(|&(i, full)| (i, entry(&articles[i], &rendered[i], settings, full))).collect();
 
     let errors: Vec<Result<()>> = listings
         .par_iter()

@@ -4,6 +4,7 @@ use super::gender::{Gender, of_pronoun};
 use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, has};
 use super::names::{
     Tok, is_cap, is_one_char, is_org_word, is_speech_verb, is_state, is_stop, is_title, name_at,
+    strip_possessive,
 };
 use super::registry::is_person;
 pub use clause::sentence_subject;
@@ -95,9 +96,7 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     while k > lo && is_title(t[k - 1].word) && matches!(t[k - 1].trail, "" | ".") {
         k -= 1;
     }
-    if k > lo && matches!(t[k - 1].word, "the" | "la" | "le") {
-        k -= 1;
-    }
+    let k = past_article(t, lo, k);
     if k > lo && t[k - 1].trail.is_empty() && is_of_phrase(t[k - 1].word) {
         return Some(before_of_phrase(t, lo, k - 1));
     }
@@ -138,7 +137,7 @@ fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, Who<
     // "Jo Roe of Durham, N.C., said": the state belongs to the place, and
     // "Jo Roe, 30, of Leeds, who voted early, said": a relative clause closes
     // what came before it; either way the subject is read further back.
-    let state = t[o + 1..=close].len() == 1 && is_state(t[o + 1].word) && is_cap(t[o].word);
+    let state = o + 1 == close && is_state(t[close].word) && is_cap(t[o].word);
     if state || matches!(t[o + 1].word, "who" | "whose") && o > lo {
         return past_apposition(t, lo, o + 1);
     }
@@ -216,7 +215,7 @@ fn before_of_phrase<'a>(t: &[Tok<'a>], lo: usize, p: usize) -> Who<'a> {
         Some((w, end)) if h < p && end == p => {
             // "Jo Roe of the Acme Center for Studies": the organisation is
             // itself tied to the person before it.
-            let k = if h > lo && matches!(t[h - 1].word, "the" | "la" | "le") { h - 1 } else { h };
+            let k = past_article(t, lo, h);
             if k > lo + 1
                 && t[k - 1].trail.is_empty()
                 && is_of_phrase(t[k - 1].word)
@@ -230,6 +229,11 @@ fn before_of_phrase<'a>(t: &[Tok<'a>], lo: usize, p: usize) -> Who<'a> {
         }
         _ => Who::Nobody,
     }
+}
+
+/// Token `k`, or the definite article just before it ("the", "la", "le").
+fn past_article(t: &[Tok], lo: usize, k: usize) -> usize {
+    if k > lo && matches!(t[k - 1].word, "the" | "la" | "le") { k - 1 } else { k }
 }
 
 /// Prepositions that tie a name to an unnamed head noun before it.
@@ -285,7 +289,7 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
             return Who::Name(holder);
         }
         // "said Roe's lawyer": someone of Roe's speaks, unnamed.
-        let owner = t[end - 1].word.ends_with("'s") || t[end - 1].word.ends_with("\u{2019}s");
+        let owner = strip_possessive(t[end - 1].word).1;
         if owner && t.get(end).is_some_and(|n| !is_cap(n.word)) {
             return Who::Nobody;
         }

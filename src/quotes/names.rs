@@ -243,17 +243,20 @@ pub fn is_cap(w: &str) -> bool {
 
 /// Abbreviations whose full stop does not end a sentence.
 pub fn is_abbrev(w: &str) -> bool {
-    (is_one_char(w) && is_cap(w)) || w.contains('.') || super::lexicon::ABBREV.contains(w) || is_state(w)
+    (is_one_char(w) && is_cap(w))
+        || w.contains('.')
+        || super::lexicon::ABBREV.contains(w)
+        || super::lexicon::STATE.contains(w)
 }
 
-/// A full stop closed by a bracket ("(D-Ore.)") is an abbreviation's: news
-/// writes a party and state after a name that way, and the sentence goes on.
 /// A US state as the press abbreviates it: "Mass", "N.C" (the tokens keep
 /// no final full stop).
 pub fn is_state(w: &str) -> bool {
     super::lexicon::STATE.contains(w) || w.len() <= 4 && w.contains('.') && is_cap(w)
 }
 
+/// A full stop closed by a bracket ("(D-Ore.)") is an abbreviation's: news
+/// writes a party and state after a name that way, and the sentence goes on.
 pub fn ends_sentence(t: &Tok) -> bool {
     t.trail.contains(['.', '!', '?', '\u{2026}'])
         && !(t.trail.starts_with('.') && is_abbrev(t.word))
@@ -440,7 +443,7 @@ fn trim_run(words: &mut Vec<&str>, mut end: usize) -> usize {
     end
 }
 
-fn strip_possessive(w: &str) -> (&str, bool) {
+pub fn strip_possessive(w: &str) -> (&str, bool) {
     for s in ["'s", "\u{2019}s"] {
         if let Some(b) = w.strip_suffix(s) {
             return (b, true);

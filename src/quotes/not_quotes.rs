@@ -103,15 +103,14 @@ pub fn is_work_title(text: &str, head: &[Tok], tail: &[Tok]) -> bool {
 /// are said.
 fn title_case_run(text: &str) -> bool {
     let body = text.trim_end_matches(['.', ',']);
-    let words = body.split_whitespace().count();
+    let words: Vec<&str> = body.split_whitespace().take(9).collect();
     let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_alphabetic() && c.is_uppercase());
-    let first = body.split_whitespace().next().unwrap_or("");
-    (2..=8).contains(&words)
+    (2..=8).contains(&words.len())
         && !body.contains(['?', '!'])
         && body.chars().any(char::is_lowercase)
-        && !is_title(first)
-        && of_first_name(first).is_none()
-        && body.split_whitespace().all(|w| capital(w) || is_small_word(w))
+        && !is_title(words[0])
+        && of_first_name(words[0]).is_none()
+        && words.iter().all(|w| capital(w) || is_small_word(w))
 }
 
 fn is_small_word(w: &str) -> bool {

@@ -92,11 +92,13 @@ pub fn holder_after<'a>(t: &[Tok<'a>], end: usize) -> Option<Vec<&'a str>> {
         return None;
     }
     let mut roles = t[end..].iter().take(4).take_while(|x| is_role_part(x)).count();
-    // "said Acme's campaign manager, Jo Roe": the role closed by a comma.
-    if t.get(end + roles).is_some_and(|x| x.trail == "," && is_role_part(&Tok { trail: "", ..*x })) {
+    // "said Acme's campaign manager, Jo Roe": the role closed by a comma,
+    // read as a word of the role without it.
+    let bare = |x: &Tok<'a>| Tok { trail: "", ..*x };
+    if t.get(end + roles).is_some_and(|x| x.trail == "," && is_role_part(&bare(x))) {
         roles += 1;
     }
-    if !t[end..end + roles].iter().any(|x| is_role_word(&Tok { trail: "", ..*x })) {
+    if !t[end..end + roles].iter().any(|x| is_role_word(&bare(x))) {
         return None;
     }
     name_at(t, end + roles).map(|(w, _)| w).filter(|w| is_person(w))
