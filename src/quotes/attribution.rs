@@ -260,10 +260,12 @@ fn recent_people(reg: &Registry, at: (usize, usize), max: usize) -> Vec<(Vec<Str
     let mut seen: Vec<(Vec<String>, usize)> = Vec::new();
     for m in reg.before(at, at.0.saturating_sub(2)).filter(|m| m.antecedent) {
         let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
-        if !(is_person(&words) || m.titled) {
+        let full = reg.fullest(&words, at);
+        // "Roe" alone is a person once the article has named "Jo Roe".
+        let fw: Vec<&str> = full.iter().map(String::as_str).collect();
+        if !(is_person(&fw) || m.titled) {
             continue;
         }
-        let full = reg.fullest(&words, at);
         if !seen.iter().any(|(w, _)| *w == full) {
             seen.push((full, at.0 - m.at.0));
             if seen.len() == max {

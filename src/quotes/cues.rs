@@ -8,7 +8,10 @@ use super::names::{
 };
 use super::registry::is_person;
 pub use clause::sentence_subject;
-use roles::{according_to, after_role, holder_after, is_role_part, is_role_word, role_then_name};
+use roles::{
+    according_to, after_role, before_party, holder_after, is_party, is_role_part, is_role_word,
+    role_then_name,
+};
 
 /// Who the words around a quote point at, before resolving names against the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +69,7 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     if e == lo {
         return None;
     }
+    let e = if e > lo + 1 { before_party(t, e) } else { e };
     if !is_participle(t[v].word)
         && t[e..v].iter().any(|a| matches!(a.word, "is" | "was" | "were" | "are" | "been" | "being"))
     {
@@ -137,7 +141,11 @@ fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, Who<
     // "Jo Roe of Durham, N.C., said": the state belongs to the place, and
     // "Jo Roe, 30, of Leeds, who voted early, said": a relative clause closes
     // what came before it; either way the subject is read further back.
-    let state = o + 1 == close && is_state(t[close].word) && is_cap(t[o].word);
+    let state = o + 1 == close && is_state(t[close].word) && is_cap(t[o].word) || is_region(t, lo, o, close);
+    if o + 1 == close && is_party(t[close].word) {
+        // "Sen. Jo Roe, R-Wis., said": the party closes the name itself.
+        return Ok(o + 1);
+    }
     if state || matches!(t[o + 1].word, "who" | "whose") && o > lo {
         return past_apposition(t, lo, o + 1);
     }
@@ -165,6 +173,18 @@ fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, Who<
         }
     }
     Ok(o + 1)
+}
+
+/// "in Dayton, Ohio," "of Lyon, France,": the words from `o + 1` to `close`
+/// name the region of the place that a preposition brings in before the comma
+/// at `o`, not the subject.
+fn is_region(t: &[Tok], lo: usize, o: usize, close: usize) -> bool {
+    let region = close - o <= 2 && t[o + 1..=close].iter().all(|k| is_cap(k.word) && k.lead.is_empty());
+    let mut p = o;
+    while p > lo && is_cap(t[p].word) && (p == o || t[p].trail.is_empty()) {
+        p -= 1;
+    }
+    region && p < o && matches!(t[p].word, "in" | "of" | "from" | "near" | "outside") && t[p].trail.is_empty()
 }
 
 fn is_age(w: &str) -> bool {
@@ -351,6 +371,9 @@ pub fn closing_cue<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
 /// Cue in the words after the closing mark, up to the sentence's end.
 pub fn tail_cue<'a>(t: &[Tok<'a>], new_sentence: bool) -> Option<Who<'a>> {
     let first = t.first()?;
+    if let Some(w) = signed(t) {
+        return Some(w);
+    }
     if is_speech_verb(first.word) && !new_sentence {
         if is_participle(first.word) {
             return Some(Who::Clause);
@@ -394,6 +417,19 @@ pub fn tail_cue<'a>(t: &[Tok<'a>], new_sentence: bool) -> Option<Who<'a>> {
     subject_before(t, v, 0)
 }
 
+/// "“…” — Jo Roe": a dash, then the name that signs the quote, and at most
+/// a description after a comma.
+fn signed<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
+    let dash = |s: &str| s.starts_with(['\u{2014}', '\u{2013}']) || s.starts_with("--");
+    let k = usize::from(t[0].word.is_empty() || t[0].word.chars().all(|c| "-\u{2014}\u{2013}".contains(c)));
+    if !(dash(t[0].lead) || dash(t[0].word)) {
+        return None;
+    }
+    let (w, end) = name_at(t, k)?;
+    let closes = end == t.len() || t[end - 1].trail.starts_with(',');
+    (closes && is_person(&w)).then_some(Who::Name(w))
+}
+
 /// "“…,” as the Gazette reported" / "as Roe put it": the source named in an as-clause.
 fn as_source_put_it<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
     if t.first()?.word != "as" {
@@ -418,7 +454,16 @@ pub fn head_cue<'a>(t: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
     if t.is_empty() {
         return None;
     }
-    let reach = if partial { t.len() } else { 7 };
+    // "Roe said in an opinion piece before the hearing, “…”": a phrase closed
+    // by a comma or colon may run longer between the verb and the quote.
+    let introduces = t.last().is_some_and(|l| l.trail.ends_with([',', ':']));
+    let reach = if partial {
+        t.len()
+    } else if introduces {
+        13
+    } else {
+        7
+    };
     let lo = t.len().saturating_sub(reach);
     if let Some(v) =
         (lo..t.len()).rev().find(|&k| is_speech_verb(t[k].word) || partial && is_framing_verb(t[k].word))

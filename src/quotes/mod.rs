@@ -79,7 +79,8 @@ pub fn extract_with_candidates(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)
 }
 
 fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
-    let spans = marks::scan(blocks);
+    let mut spans = marks::scan(blocks);
+    spans.retain(|s| !nickname(blocks, s));
     if spans.is_empty() {
         // No quote marks, nothing to attribute: spare the name scan.
         return Vec::new();
@@ -97,12 +98,27 @@ fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
     out
 }
 
+/// A name in quote marks that stands as a subject: “Perry” told me, a man
+/// who gave his name only as “Perry”. It is read as a name, not as words.
+fn nickname(blocks: &[String], s: &marks::Span) -> bool {
+    let [p] = s.parts[..] else { return false };
+    let b = &blocks[p.block];
+    let word = &b[p.start..p.end];
+    let next = b[s.after..].split_whitespace().next().unwrap_or("");
+    is_cap(word)
+        && word.chars().all(char::is_alphabetic)
+        && !names::is_stop(word)
+        && (next.starts_with(|c: char| c.is_lowercase()) || next.is_empty())
+}
+
 /// The sentence around one quote: what comes before the opening mark and after the closing one.
 struct Around<'a> {
     head: Vec<Tok<'a>>,
     tail: Vec<Tok<'a>>,
     /// Byte range of the head in its block.
     head_range: (usize, usize),
+    /// The head is the previous paragraph's last sentence, ending in a colon.
+    intro: bool,
 }
 
 fn around<'a>(blocks: &'a [String], spans: &[marks::Span], si: usize) -> Around<'a> {
@@ -114,14 +130,22 @@ fn around<'a>(blocks: &'a [String], spans: &[marks::Span], si: usize) -> Around<
         .rev()
         .find(|s| s.parts.last().is_some_and(|p| p.block == first.block))
         .map_or(0, |s| s.after.min(span.open));
-    let head = last_sentence(&b0[lo..span.open]);
+    let mut head = last_sentence(&b0[lo..span.open]);
+    // "Roe, a farmer, said that given the field:" then the quote as a paragraph of its own.
+    let intro = head.is_empty() && b0[..span.open].trim().is_empty() && first.block > 0 && {
+        let prev = blocks[first.block - 1].trim_end();
+        prev.ends_with(':') && {
+            head = last_sentence(prev);
+            !head.is_empty()
+        }
+    };
     let b1 = &blocks[last.block];
     let hi = spans
         .get(si + 1)
         .filter(|s| s.parts[0].block == last.block && s.open >= span.after)
         .map_or(b1.len(), |s| s.open);
     let tail = first_sentence(&b1[span.after.min(hi)..hi]);
-    Around { head, tail, head_range: (lo, span.open) }
+    Around { head, tail, head_range: (lo, span.open), intro }
 }
 
 fn find_cue<'a>(text: &str, head: &[Tok<'a>], tail: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
@@ -150,7 +174,7 @@ fn read_quote<'b>(
     if text.is_empty() {
         return None;
     }
-    let Around { head, tail, head_range } = around(blocks, spans, si);
+    let Around { head, tail, head_range, intro } = around(blocks, spans, si);
     let partial = is_partial(&text, &head);
     let cue = find_cue(&text, &head, &tail, partial);
     let ctx = context(blocks, span, (&text, &head, &tail), partial, cue.is_some());
@@ -162,7 +186,11 @@ fn read_quote<'b>(
     // Only for naming: a cue borrowed from the next quote does not make this one speech.
     let cue = cue.or_else(|| borrowed_cue(&blocks[last.block], spans, si, last.block, (&text, &tail)));
     let b0 = &blocks[first.block];
-    let (speaker, route, pronoun) = rule_speaker(reg, cue, b0, span.open, at, head_range, carried.clone());
+    let (speaker, mut route, pronoun) =
+        rule_speaker(reg, cue, b0, span.open, at, head_range, carried.clone());
+    if intro && route == Route::TailName {
+        route = Route::HeadName;
+    }
     if let Some(s) = &speaker {
         let w: Vec<&str> = s.split(' ').collect();
         reg.add(at, &w, true);

@@ -255,12 +255,14 @@ pub fn is_state(w: &str) -> bool {
     super::lexicon::STATE.contains(w) || w.len() <= 4 && w.contains('.') && is_cap(w)
 }
 
-/// A full stop closed by a bracket ("(D-Ore.)") is an abbreviation's: news
-/// writes a party and state after a name that way, and the sentence goes on.
+/// A full stop closed by a bracket ("(D-Ore.)") or followed by a comma
+/// ("Roe, R-Wis., said") is an abbreviation's: news writes a party and state
+/// after a name that way, and the sentence goes on.
 pub fn ends_sentence(t: &Tok) -> bool {
-    t.trail.contains(['.', '!', '?', '\u{2026}'])
-        && !(t.trail.starts_with('.') && is_abbrev(t.word))
-        && !t.trail.starts_with(".)")
+    let abbrev = t.trail.starts_with(".)")
+        || t.trail.starts_with(".,")
+        || t.trail.starts_with('.') && is_abbrev(t.word);
+    t.trail.contains(['.', '!', '?', '\u{2026}']) && !abbrev
 }
 
 /// Honorifics and roles: they introduce a name but are never part of it.

@@ -277,3 +277,19 @@ fn a_spaced_dash_parts_names_and_capitalised_particles_join_them() {
     assert_eq!(got[0].1.as_deref(), Some("Quill"));
     assert_eq!(got[1].1.as_deref(), Some("Odile Le Marec"));
 }
+
+#[test]
+fn roles_parties_regions_signatures_and_introductions() {
+    let md = "The board met on Monday.\n\n\
+\"We cut the fares,\" former Ohio governor Ada Quill said.\n\n\
+\"The plan is dead,\" state Sen. Ivo Brant (D) said about halfway through.\n\n\
+Sen. Ned Pike, R-Wis., said in an opinion piece before the hearing, \"The office cut the budget.\"\n\n\
+\"Rates will rise,\" Dr. Uma Reyes, a cardiologist at Mercy Hospital in Dayton, Ohio, said.\n\n\
+\"Build the road.\" \u{2014} Lev Sato\n\n\
+Ola Brandt, a retired farmer who voted for both parties, said of the field:\n\n\
+\"There is only one choice. He owes nobody.\"\n\n\
+A man who gave his name only as \"Perry\" stood by. \"We walked all night,\" \"Perry\" said.\n";
+    let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
+    let want = ["Ada Quill", "Ivo Brant", "Ned Pike", "Uma Reyes", "Lev Sato", "Ola Brandt", "Perry"];
+    assert_eq!(got, want.map(|w| Some(w.to_string())));
+}

@@ -222,7 +222,7 @@ def main():
     ap.add_argument("--dev", default=os.path.join(ROOT, "..", "shared", "reference", "news-quotes-dev"))
     ap.add_argument("--cache", default=os.path.join(ROOT, "target", "quotes-train"))
     ap.add_argument("--max-wrong", type=float, default=0.02)
-    ap.add_argument("--max-wrong-polnear", type=float, default=0.05)
+    ap.add_argument("--max-wrong-polnear", type=float, default=0.04)
     ap.add_argument("--report-only", action="store_true")
     args = ap.parse_args()
     os.makedirs(args.cache, exist_ok=True)

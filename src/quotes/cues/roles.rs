@@ -104,11 +104,31 @@ pub fn holder_after<'a>(t: &[Tok<'a>], end: usize) -> Option<Vec<&'a str>> {
     name_at(t, end + roles).map(|(w, _)| w).filter(|w| is_person(w))
 }
 
-/// "market manager Jo Roe said": a few lower-case words naming a role, then the
-/// name that carries the verb at `v`.
+/// "market manager Jo Roe said", "former Ohio governor Jo Roe (R) said": a
+/// few words naming a role, lower-case or a place or party before a role word,
+/// then the name that carries the verb at `v`.
 pub fn role_then_name(t: &[Tok], v: usize) -> bool {
-    let Some(s) = (0..v.min(4)).find(|&k| is_cap(t[k].word)) else {
-        return false;
-    };
-    s > 0 && t[..s].iter().all(is_role_word) && name_at(t, s).is_some_and(|(_, end)| end == v)
+    let e = before_party(t, v);
+    (1..e.min(7)).any(|s| {
+        is_cap(t[s].word)
+            && is_role_part(&t[s - 1])
+            && t[..s].iter().all(|k| is_role_part(k) || is_cap(k.word) && k.trail.is_empty())
+            && name_at(t, s).is_some_and(|(_, end)| end == e)
+    })
+}
+
+/// "D", "R-Ohio", "I-Vt": a party, with the state it is from.
+pub fn is_party(w: &str) -> bool {
+    let mut parts = w.split('-');
+    parts.next().is_some_and(|p| matches!(p, "D" | "R" | "I")) && parts.all(is_cap)
+}
+
+/// "(D)", "(R-Ohio)": a party in brackets after a name.
+fn is_party_tag(k: &Tok) -> bool {
+    is_party(k.word) && k.lead == "(" && k.trail.starts_with([')', '.'])
+}
+
+/// Token `v`, or the party tag just before it: where the name before a verb ends.
+pub fn before_party(t: &[Tok], v: usize) -> usize {
+    if v > 1 && is_party_tag(&t[v - 1]) { v - 1 } else { v }
 }

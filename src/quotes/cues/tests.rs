@@ -169,3 +169,32 @@ fn ages_states_and_relative_clauses_inside_an_apposition() {
     assert_eq!(head("Ada Quill, 30, of Raleigh, N.C., who drove four hours to vote, said:"), ada);
     assert_eq!(head("Ada Quill, who bakes in Dunmore, said:"), ada);
 }
+
+#[test]
+fn roles_with_places_and_party_tags_before_the_verb() {
+    let quill = Some(Who::Name(vec!["Ada", "Quill"]));
+    assert_eq!(tail("former Ohio governor Ada Quill said."), quill);
+    assert_eq!(tail("state Sen. Ada Quill (D) said about halfway through."), quill);
+    assert_eq!(tail("Rep. Ada Quill (R-Ohio) told reporters."), quill);
+    assert_eq!(tail("the Acme campaign manager said."), Some(Who::Nobody));
+    let t = tokens("Sen. Ada Quill, R-Wis., said in an opinion piece before a 2014 hearing,");
+    assert_eq!(head_cue(&t, false), Some(Who::Name(vec!["Ada", "Quill"])));
+}
+
+#[test]
+fn a_region_after_a_place_is_read_past() {
+    let quill = Some(Who::Name(vec!["Ada", "Quill"]));
+    assert_eq!(tail("Dr. Ada Quill, a cardiologist at Mercy Hospital in Dayton, Ohio, said."), quill);
+    assert_eq!(tail("Ada Quill, 62, of Lyon, France, told the paper."), quill);
+    assert_eq!(tail("Ada Quill, of Nantes, New Mexico, said."), quill);
+    assert_eq!(tail("Quill, however, said."), Some(Who::Name(vec!["Quill"])));
+}
+
+#[test]
+fn a_dash_then_a_name_signs_the_quote() {
+    let quill = Some(Who::Name(vec!["Ada", "Quill"]));
+    assert_eq!(tail("— Ada Quill"), quill);
+    assert_eq!(tail("\u{2014}Ada Quill, a baker in Dunmore"), quill);
+    assert_eq!(tail("-- Ada Quill"), quill);
+    assert_eq!(tail("— and the crowd cheered"), None);
+}
