@@ -149,14 +149,18 @@ fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, Who<
     if state || matches!(t[o + 1].word, "who" | "whose") && o > lo {
         return past_apposition(t, lo, o + 1);
     }
-    if let Some((w, end)) = name_at(t, o + 1)
+    let n = o + 1 + usize::from(o + 1 < close && matches!(t[o + 1].word, "The" | "the"));
+    if let Some((w, end)) = name_at(t, n)
         && end == close + 1
-        && pronoun_kind(t[o + 1].word).is_none()
+        && pronoun_kind(t[n].word).is_none()
     {
         // "Jo Roe, who lives outside the capital, Leeds, said": the name before
-        // the relative clause is the subject, not the place inside it.
+        // the relative clause is the subject, not the place inside it; so is the
+        // name before "the editor of the paper, the Gazette, said".
         let relative = (lo..o).rev().find(|&k| {
-            t[k].trail.contains(',') && matches!(t[k + 1].word, "who" | "whose") && is_cap(t[k].word)
+            t[k].trail.contains(',')
+                && is_cap(t[k].word)
+                && (matches!(t[k + 1].word, "who" | "whose") || !is_cap(t[o].word) && k + 1 < o)
         });
         return match relative {
             Some(k) => Ok(k + 1),
@@ -304,7 +308,12 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
     if det {
         i += 1;
     }
-    if let Some((w, end)) = name_at(t, i) {
+    // "wrote the American ambassador at the time, Jo Roe": after an article, a
+    // capitalised word before a role describes it.
+    let named = name_at(t, i).filter(|&(_, end)| {
+        !(det && t[end - 1].trail.is_empty() && t.get(end).is_some_and(|n| is_role_word(n)))
+    });
+    if let Some((w, end)) = named {
         if let Some(holder) = holder_after(t, end) {
             return Who::Name(holder);
         }

@@ -364,7 +364,9 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
             continue;
         }
         let ok = if cap {
-            (!is_stop(w) || is_cap_particle(w) && t.trail.is_empty() && next_cap())
+            // "James A. Baker": a middle initial, not the article.
+            let initial = !words.is_empty() && is_one_char(w) && t.trail == ".";
+            (!is_stop(w) || initial || is_cap_particle(w) && t.trail.is_empty() && next_cap())
                 && (words.is_empty() || !title || w == "M")
         } else {
             !words.is_empty() && is_connector(w) && t.trail.is_empty() && next_cap()

@@ -293,3 +293,13 @@ A man who gave his name only as \"Perry\" stood by. \"We walked all night,\" \"P
     let want = ["Ada Quill", "Ivo Brant", "Ned Pike", "Uma Reyes", "Lev Sato", "Ola Brandt", "Perry"];
     assert_eq!(got, want.map(|w| Some(w.to_string())));
 }
+
+#[test]
+fn sentence_adverbs_and_middle_initials_do_not_change_who_speaks() {
+    let md = "FBI Director Ivo B. Brant said the review was over.\n\n\
+\"The bureau will send the files,\" FBI General Counsel Ivo A. Pike wrote in a letter.\n\n\
+\"We love the farmers,\" Quill said. First Quill spoke of the wall.\n\n\
+\"We love the bakers,\" Quill said.\n";
+    let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(got, ["Ivo A Pike", "Quill", "Quill"].map(|w| Some(w.to_string())));
+}

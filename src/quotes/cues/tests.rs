@@ -198,3 +198,21 @@ fn a_dash_then_a_name_signs_the_quote() {
     assert_eq!(tail("-- Ada Quill"), quill);
     assert_eq!(tail("— and the crowd cheered"), None);
 }
+
+#[test]
+fn middle_initials_after_a_title_run() {
+    let baker = Some(Who::Name(vec!["James", "A", "Baker"]));
+    assert_eq!(tail("FBI General Counsel James A. Baker wrote in a letter."), baker);
+}
+
+#[test]
+fn a_name_inside_an_apposition_or_before_a_role_is_not_the_subject() {
+    assert_eq!(
+        tail("wrote the American ambassador at the time, Ada Quill."),
+        Some(Who::Name(vec!["Ada", "Quill"]))
+    );
+    let t =
+        tokens("Ada Quill, the editor in chief of the town's newspaper, The Gazette, said every mayor was");
+    assert_eq!(head_cue(&t, true), Some(Who::Name(vec!["Ada", "Quill"])));
+    assert_eq!(tail("the bakery's owner, Ada Quill, said."), Some(Who::Name(vec!["Ada", "Quill"])));
+}
