@@ -187,8 +187,16 @@ const B: f32 = 0.75;
 pub fn weight(tf: f32, head: bool, length: u32, avg_length: f32) -> u8 {
     let norm = K1 * (1.0 - B + B * length as f32 / avg_length.max(1.0));
     let part = tf * (K1 + 1.0) / (tf + norm);
-    let level = (part / (K1 + 1.0) * 15.0).round().clamp(1.0, 15.0) as u8;
+    let level = round(part / (K1 + 1.0) * 15.0).clamp(1, 15);
     level + if head { 16 } else { 0 }
+}
+
+/// `x.round() as u8` for `x` from 0 to 255: `f32::round` is a library call
+/// on x86-64's baseline, paid once per posting. Rounds half away from zero
+/// too: the fraction left by truncating such an `x` is exact.
+fn round(x: f32) -> u8 {
+    let whole = x as u8;
+    whole + u8::from(x - f32::from(whole) >= 0.5)
 }
 
 /// The mean article length rounded to two significant digits, so that an
@@ -207,12 +215,21 @@ fn merge(runs: Vec<(Run, Vec<Doc>)>) -> Index {
     let total: u64 = runs.iter().flat_map(|(r, _)| &r.counts).map(|c| u64::from(c.length)).sum();
     let count: usize = runs.iter().map(|(_, d)| d.len()).sum();
     let avg = rounded_mean(total, count);
+    // Weighing every posting is most of the merge: done a run per thread,
+    // so that what is left in turn is numbering stems and copying lists.
+    let firsts = runs.iter().scan(0u32, |id, (run, _)| {
+        let first = *id;
+        *id += u32::try_from(run.counts.len()).unwrap_or(u32::MAX);
+        Some(first)
+    });
+    let firsts: Vec<u32> = firsts.collect();
+    let grouped: Vec<Grouped> =
+        runs.par_iter().zip(firsts).map(|((run, _), first)| Grouped::new(run, first, avg)).collect();
     let mut numbers: FxHashMap<String, u32> = FxHashMap::default();
     let mut stems: Vec<String> = Vec::new();
-    let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
     let mut words: FxHashMap<String, u32> = FxHashMap::default();
     let mut docs = Vec::with_capacity(count);
-    let mut id = 0u32;
+    let mut globals = Vec::with_capacity(runs.len());
     for (run, run_docs) in runs {
         let global: Vec<u32> = run
             .stems
@@ -221,26 +238,75 @@ fn merge(runs: Vec<(Run, Vec<Doc>)>) -> Index {
                 let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
                 *numbers.entry(s).or_insert_with_key(|s| {
                     stems.push(s.clone());
-                    postings.push(Vec::new());
                     next
                 })
             })
             .collect();
-        for counts in &run.counts {
-            for &(stem, tf, head) in &counts.terms {
-                postings[global[stem as usize] as usize].push((id, weight(tf, head, counts.length, avg)));
-            }
-            id += 1;
-        }
         for (w, stem) in run.words {
             let stem = global[stem as usize];
             words.entry(w).and_modify(|s| analyse::prefer(s, stem, &stems)).or_insert(stem);
         }
         docs.extend(run_docs);
+        globals.push(global);
     }
+    let postings = join_postings(&grouped, &globals, stems.len());
     let aliases = aliases(&words, &stems);
     let terms = stems.into_iter().zip(postings).collect();
     Index { docs, terms, aliases, ..Index::default() }
+}
+
+/// One run's postings, weighed, grouped by its own stem numbers.
+struct Grouped {
+    /// Where each stem's list starts in `lists`, and one past the last.
+    starts: Vec<usize>,
+    lists: Vec<(u32, u8)>,
+}
+
+impl Grouped {
+    /// The run's postings, its first article having id `first`. Each list's
+    /// place is counted first, so nothing is moved as the lists grow.
+    fn new(run: &Run, first: u32, avg: f32) -> Grouped {
+        let mut starts = vec![0; run.stems.len() + 1];
+        for t in run.counts.iter().flat_map(|c| &c.terms) {
+            starts[t.0 as usize + 1] += 1;
+        }
+        for s in 1..starts.len() {
+            starts[s] += starts[s - 1];
+        }
+        let mut next = starts.clone();
+        let mut lists = vec![(0, 0); starts[run.stems.len()]];
+        for (id, counts) in (first..).zip(&run.counts) {
+            for &(stem, tf, head) in &counts.terms {
+                let at = &mut next[stem as usize];
+                lists[*at] = (id, weight(tf, head, counts.length, avg));
+                *at += 1;
+            }
+        }
+        Grouped { starts, lists }
+    }
+
+    /// The list of the run's stem `stem`.
+    fn list(&self, stem: usize) -> &[(u32, u8)] {
+        &self.lists[self.starts[stem]..self.starts[stem + 1]]
+    }
+}
+
+/// Each stem's postings from every run, in run order: `globals` gives, per
+/// run, the index's number of each of its stems.
+fn join_postings(grouped: &[Grouped], globals: &[Vec<u32>], stems: usize) -> Vec<Vec<(u32, u8)>> {
+    let mut sizes = vec![0; stems];
+    for (g, global) in grouped.iter().zip(globals) {
+        for (s, &n) in global.iter().enumerate() {
+            sizes[n as usize] += g.list(s).len();
+        }
+    }
+    let mut postings: Vec<Vec<(u32, u8)>> = sizes.into_iter().map(Vec::with_capacity).collect();
+    for (g, global) in grouped.iter().zip(globals) {
+        for (s, &n) in global.iter().enumerate() {
+            postings[n as usize].extend_from_slice(g.list(s));
+        }
+    }
+    postings
 }
 
 /// The browser finds a word's stem without a stemmer: the longest stem of

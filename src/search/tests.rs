@@ -259,3 +259,15 @@ fn a_cached_index_equals_a_clean_one_after_every_edit() {
             .collect();
     assert!(files == clean && files != first, "after a removal");
 }
+
+#[test]
+fn weights_round_as_f32_round_does() {
+    let halves = (0..32).map(|n| n as f32 / 2.0);
+    // The floats on either side of each half.
+    let near =
+        halves.clone().flat_map(|x| [x.to_bits().saturating_sub(1), x.to_bits() + 1].map(f32::from_bits));
+    let spread = (0..100_000).map(|n| n as f32 * 15.0 / 100_000.0);
+    for x in halves.chain(near).chain(spread).filter(|x| (0.0..255.0).contains(x)) {
+        assert_eq!(round(x), x.round() as u8, "{x}");
+    }
+}
