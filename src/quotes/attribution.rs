@@ -259,13 +259,9 @@ fn resolve(reg: &Registry, words: &[&str], at: (usize, usize)) -> Option<Vec<Str
 fn recent_people(reg: &Registry, at: (usize, usize), max: usize) -> Vec<(Vec<String>, usize)> {
     let mut seen: Vec<(Vec<String>, usize)> = Vec::new();
     for m in reg.before(at, at.0.saturating_sub(2)).filter(|m| m.antecedent) {
-        let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
-        let full = reg.fullest(&words, at);
-        // "Roe" alone is a person once the article has named "Jo Roe".
-        let fw: Vec<&str> = full.iter().map(String::as_str).collect();
-        if !(is_person(&fw) || m.titled) {
+        let Some(full) = person_named(reg, m, at) else {
             continue;
-        }
+        };
         if !seen.iter().any(|(w, _)| *w == full) {
             seen.push((full, at.0 - m.at.0));
             if seen.len() == max {
@@ -284,6 +280,12 @@ fn latest_person(
     pick: impl Fn(&super::registry::Mention) -> bool,
 ) -> Option<Vec<String>> {
     let m = reg.before(at, at.0.saturating_sub(2)).find(|m| m.antecedent && pick(m))?;
+    person_named(reg, m, at)
+}
+
+/// The fullest name of the person a mention names, if it names one: "Roe"
+/// alone is a person once the article has named "Jo Roe".
+fn person_named(reg: &Registry, m: &super::registry::Mention, at: (usize, usize)) -> Option<Vec<String>> {
     let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
     let full = reg.fullest(&words, at);
     let fw: Vec<&str> = full.iter().map(String::as_str).collect();

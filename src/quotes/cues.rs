@@ -3,7 +3,8 @@
 use super::gender::{Gender, of_pronoun};
 use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, has};
 use super::names::{
-    Tok, is_cap, is_one_char, is_org_word, is_speech_verb, is_stop, is_title, name_at, strip_possessive,
+    Tok, is_cap, is_dash, is_one_char, is_org_word, is_speech_verb, is_stop, is_title, name_at,
+    strip_possessive,
 };
 use super::registry::is_person;
 use apposition::past_apposition;
@@ -352,11 +353,12 @@ pub fn tail_cue<'a>(t: &[Tok<'a>], new_sentence: bool) -> Option<Who<'a>> {
 /// "“…” — Jo Roe": a dash, then the name that signs the quote, and at most
 /// a description after a comma.
 fn signed<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
-    let dash = |s: &str| s.starts_with(['\u{2014}', '\u{2013}']) || s.starts_with("--");
-    let k = usize::from(t[0].word.is_empty() || t[0].word.chars().all(|c| "-\u{2014}\u{2013}".contains(c)));
-    if !(dash(t[0].lead) || dash(t[0].word)) {
+    let dashed = |s: &str| s.chars().next().is_some_and(is_dash);
+    if !(dashed(t[0].lead) || dashed(t[0].word)) {
         return None;
     }
+    // The dash may stand as a word of its own, or lead the name's first.
+    let k = usize::from(t[0].word.chars().all(is_dash));
     let (w, end) = name_at(t, k)?;
     let closes = end == t.len() || t[end - 1].trail.starts_with(',');
     (closes && is_person(&w)).then_some(Who::Name(w))

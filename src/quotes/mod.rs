@@ -115,10 +115,6 @@ fn nickname(blocks: &[String], s: &marks::Span) -> bool {
 struct Around<'a> {
     head: Vec<Tok<'a>>,
     tail: Vec<Tok<'a>>,
-    /// Byte range of the head in its block.
-    head_range: (usize, usize),
-    /// The head is the previous paragraph's last sentence, ending in a colon.
-    intro: bool,
 }
 
 fn around<'a>(blocks: &'a [String], spans: &[marks::Span], si: usize) -> Around<'a> {
@@ -130,22 +126,20 @@ fn around<'a>(blocks: &'a [String], spans: &[marks::Span], si: usize) -> Around<
         .rev()
         .find(|s| s.parts.last().is_some_and(|p| p.block == first.block))
         .map_or(0, |s| s.after.min(span.open));
-    let mut head = last_sentence(&b0[lo..span.open]);
-    // "Roe, a farmer, said that given the field:" then the quote as a paragraph of its own.
-    let intro = head.is_empty() && b0[..span.open].trim().is_empty() && first.block > 0 && {
-        let prev = blocks[first.block - 1].trim_end();
-        prev.ends_with(':') && {
-            head = last_sentence(prev);
-            !head.is_empty()
-        }
-    };
+    // "Roe, a farmer, said that given the field:" then the quote as a
+    // paragraph of its own: the sentence before the colon is its head.
+    let intro = (first.block > 0 && b0[..span.open].trim().is_empty())
+        .then(|| blocks[first.block - 1].trim_end())
+        .filter(|prev| prev.ends_with(':'))
+        .map(last_sentence);
+    let head = intro.unwrap_or_else(|| last_sentence(&b0[lo..span.open]));
     let b1 = &blocks[last.block];
     let hi = spans
         .get(si + 1)
         .filter(|s| s.parts[0].block == last.block && s.open >= span.after)
         .map_or(b1.len(), |s| s.open);
     let tail = first_sentence(&b1[span.after.min(hi)..hi]);
-    Around { head, tail, head_range: (lo, span.open), intro }
+    Around { head, tail }
 }
 
 fn find_cue<'a>(text: &str, head: &[Tok<'a>], tail: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
@@ -174,7 +168,7 @@ fn read_quote<'b>(
     if text.is_empty() {
         return None;
     }
-    let Around { head, tail, head_range, intro } = around(blocks, spans, si);
+    let Around { head, tail } = around(blocks, spans, si);
     let partial = is_partial(&text, &head);
     let cue = find_cue(&text, &head, &tail, partial);
     let ctx = context(blocks, span, (&text, &head, &tail), partial, cue.is_some());
@@ -186,11 +180,7 @@ fn read_quote<'b>(
     // Only for naming: a cue borrowed from the next quote does not make this one speech.
     let cue = cue.or_else(|| borrowed_cue(&blocks[last.block], spans, si, last.block, (&text, &tail)));
     let b0 = &blocks[first.block];
-    let (speaker, mut route, pronoun) =
-        rule_speaker(reg, cue, b0, span.open, at, head_range, carried.clone());
-    if intro && route == Route::TailName {
-        route = Route::HeadName;
-    }
+    let (speaker, route, pronoun) = rule_speaker(reg, cue, b0, span.open, at, &head, carried.clone());
     if let Some(s) = &speaker {
         let w: Vec<&str> = s.split(' ').collect();
         reg.add(at, &w, true);
@@ -279,28 +269,22 @@ fn rule_speaker(
     b0: &str,
     open: usize,
     at: (usize, usize),
-    head_range: (usize, usize),
+    head: &[Tok],
     carried: Option<String>,
 ) -> (Option<String>, Route, Option<Gender>) {
-    let in_head = |w: &[&str]| {
-        let off = w[0].as_ptr() as usize - b0.as_ptr() as usize;
-        (head_range.0..head_range.1).contains(&off)
-    };
+    // A name read off the head's own words, wherever the head was taken from.
+    let span = head
+        .first()
+        .zip(head.last())
+        .map(|(f, l)| f.word.as_ptr() as usize..l.word.as_ptr() as usize + l.word.len());
+    let in_head = |w: &[&str]| span.as_ref().is_some_and(|r| r.contains(&(w[0].as_ptr() as usize)));
     let carry = |c: Option<String>| {
         let r = if c.is_some() { Route::Carried } else { Route::NoCue };
         (c, r, None)
     };
     match cue {
         Some(Who::Name(w)) => {
-            let r = if w.first().is_some_and(|f| {
-                let (lo, hi) = (b0.as_ptr() as usize, b0.as_ptr() as usize + b0.len());
-                (lo..hi).contains(&(f.as_ptr() as usize))
-            }) && in_head(&w)
-            {
-                Route::HeadName
-            } else {
-                Route::TailName
-            };
+            let r = if in_head(&w) { Route::HeadName } else { Route::TailName };
             (resolve_name(reg, &w, at), r, None)
         }
         Some(Who::Pronoun(g)) => {

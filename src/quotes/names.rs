@@ -1,9 +1,9 @@
 //! Words, proper-name runs, and resolving a surname or pronoun to the fullest name used before.
 
 mod tokens;
-pub use tokens::{Tok, first_sentence, last_sentence, tokens_into};
 #[cfg(test)]
-pub use tokens::{is_dash, tokens};
+pub use tokens::tokens;
+pub use tokens::{Tok, first_sentence, is_dash, last_sentence, tokens_into};
 
 /// Particles written with a capital inside a name ("Marine Le Pen", "Robert
 /// De Niro"): part of it when a capitalised name word follows, though at the

@@ -5,6 +5,7 @@ use super::super::lexicon::{DETERMINERS, has};
 use super::super::names::{Tok, is_cap, is_state, name_at};
 use super::roles::is_party;
 use super::{Who, pronoun_kind};
+
 /// Where the subject ends when the words before token `e` close an apposition
 /// ("Jane Roe, a spokeswoman,"): `Err` with the name when it stands right
 /// after the opening comma, else the end to read back from.
@@ -17,15 +18,16 @@ pub fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, 
     let Some(mut o) = commas.next() else {
         return Ok(close + 1);
     };
-    // "Jo Roe of Durham, N.C., said": the state belongs to the place, and
-    // "Jo Roe, 30, of Leeds, who voted early, said": a relative clause closes
-    // what came before it; either way the subject is read further back.
-    let state = o + 1 == close && is_state(t[close].word) && is_cap(t[o].word) || is_region(t, lo, o, close);
+    // "Jo Roe of Durham, N.C., said": the state or region belongs to the
+    // place, and "Jo Roe, 30, of Leeds, who voted early, said": a relative
+    // clause closes what came before it; either way the subject is read
+    // further back.
+    let region = o + 1 == close && is_state(t[close].word) && is_cap(t[o].word) || is_region(t, lo, o, close);
     if o + 1 == close && is_party(t[close].word) {
         // "Sen. Jo Roe, R-Wis., said": the party closes the name itself.
         return Ok(o + 1);
     }
-    if state || matches!(t[o + 1].word, "who" | "whose") && o > lo {
+    if region || matches!(t[o + 1].word, "who" | "whose") && o > lo {
         return past_apposition(t, lo, o + 1);
     }
     let n = o + 1 + usize::from(o + 1 < close && matches!(t[o + 1].word, "The" | "the"));
