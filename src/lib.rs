@@ -53,7 +53,6 @@ pub mod slug;
 pub mod timings;
 pub mod undated;
 pub mod watch;
-mod words8;
 pub mod xml;
 mod yaml;
 

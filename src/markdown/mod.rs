@@ -12,9 +12,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::slug::slugify;
 
 mod blocks;
-mod words;
 use blocks::text_blocks;
-use words::count_words;
 
 /// The parser options every article is read with.
 pub fn options() -> Options {
@@ -108,7 +106,7 @@ impl Parsed<'_> {
 
     /// Writes the HTML, applying `deco`.
     pub fn render(self, deco: &Decorations) -> Html {
-        let word_count = self.texts.iter().map(|t| count_words(t)).sum();
+        let word_count = self.texts.iter().map(|t| t.split_whitespace().count()).sum();
         let toc = collect_toc(&self.events);
         let summary_html = summary(&self.events);
         let events = decorate(self.events, &self.starts, deco);

@@ -145,17 +145,7 @@ fn tokenize<'a, const FIRST_SENTENCE: bool>(s: &'a str, out: &mut Vec<Tok<'a>>) 
 
 /// The end of the run of ASCII letters and digits at `from`: the bulk of
 /// any text, scanned through a slice iterator (no bounds check per byte).
-fn word_end(bytes: &[u8], mut from: usize) -> usize {
-    // Eight bytes at a time: most words end within the first word of eight,
-    // found without a mispredicted branch per letter.
-    use crate::words8::{HIGH, alphanumeric_bytes, word_at};
-    while let Some(w) = word_at(bytes, from) {
-        let other = !alphanumeric_bytes(w) & HIGH;
-        if other != 0 {
-            return from + (other.trailing_zeros() / 8) as usize;
-        }
-        from += 8;
-    }
+fn word_end(bytes: &[u8], from: usize) -> usize {
     let rest = bytes.get(from..).unwrap_or_default();
     from + rest.iter().position(|&b| CLASS[usize::from(b)] != WORD).unwrap_or(rest.len())
 }
