@@ -402,51 +402,55 @@ pub fn head_cue<'a>(t: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
     if let Some(v) =
         (lo..t.len()).rev().find(|&k| is_speech_verb(t[k].word) || partial && is_framing_verb(t[k].word))
     {
-        // A speech verb after the subject: "Roe said:", "Roe told reporters that".
-        let w = subject_before(t, v, 0);
-        if w == Some(Who::Clause) {
-            // "Roe wrote on Monday, adding that …": the finite verb before names the subject.
-            let earlier = (0..v)
-                .rev()
-                .filter(|&k| is_speech_verb(t[k].word) && !is_participle(t[k].word))
-                .find_map(|k| subject_before(t, k, 0))
-                .filter(|e| matches!(e, Who::Name(_) | Who::Pronoun(_)));
-            if earlier.is_some() {
-                return earlier;
-            }
-        }
-        if let Some(w) = w {
-            return Some(w);
-        }
-        if is_participle(t[v].word) {
-            return Some(Who::Clause);
-        }
-        return Some(subject_after(t, v));
+        return Some(verb_subject(t, v));
     }
-    if let Some(w) = according_to(t, t.len()) {
-        return Some(w);
+    according_to(t, t.len()).or_else(|| colon_head(t))
+}
+
+/// Who speaks through the speech verb at `v` of a head cue: "Roe said:",
+/// "Roe told reporters that", "said Roe,".
+fn verb_subject<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
+    let w = subject_before(t, v, 0);
+    if w == Some(Who::Clause) {
+        // "Roe wrote on Monday, adding that …": the finite verb before names the subject.
+        let earlier = (0..v)
+            .rev()
+            .filter(|&k| is_speech_verb(t[k].word) && !is_participle(t[k].word))
+            .find_map(|k| subject_before(t, k, 0))
+            .filter(|e| matches!(e, Who::Name(_) | Who::Pronoun(_)));
+        if let Some(e) = earlier {
+            return e;
+        }
     }
-    let last = t.last()?;
-    if last.trail.ends_with(':') {
-        // "Jane Roe: “…”" in interviews and live coverage.
-        let s = (0..t.len()).rev().take_while(|&k| k + 1 == t.len() || t[k].trail.is_empty()).last()?;
-        if let Some((w, end)) = name_at(t, s)
-            && end == t.len()
-        {
-            return Some(Who::Name(w));
-        }
-        // "Roe echoed the point:" introduces her own words; the clause's subject speaks.
-        let k = usize::from(t.len() > 1 && matches!(t[0].word, "But" | "And" | "Yet" | "So" | "Then"));
-        if let Some(p) = pronoun_kind(t[k].word) {
-            return Some(p);
-        }
-        if let Some((w, end)) = name_at(t, k).or_else(|| after_role(t, k))
-            && end < t.len()
-            && !is_cap(t[end].word)
-            && t[end - 1].trail.is_empty()
-        {
-            return Some(Who::Name(w));
-        }
+    match w {
+        Some(w) => w,
+        None if is_participle(t[v].word) => Who::Clause,
+        None => subject_after(t, v),
+    }
+}
+
+/// A head ending in a colon with no speech verb: "Jane Roe: “…”" in interviews
+/// and live coverage, or "Roe echoed the point:" where the clause's subject speaks.
+fn colon_head<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
+    if !t.last()?.trail.ends_with(':') {
+        return None;
+    }
+    let s = (0..t.len()).rev().take_while(|&k| k + 1 == t.len() || t[k].trail.is_empty()).last()?;
+    if let Some((w, end)) = name_at(t, s)
+        && end == t.len()
+    {
+        return Some(Who::Name(w));
+    }
+    let k = usize::from(t.len() > 1 && matches!(t[0].word, "But" | "And" | "Yet" | "So" | "Then"));
+    if let Some(p) = pronoun_kind(t[k].word) {
+        return Some(p);
+    }
+    if let Some((w, end)) = name_at(t, k).or_else(|| after_role(t, k))
+        && end < t.len()
+        && !is_cap(t[end].word)
+        && t[end - 1].trail.is_empty()
+    {
+        return Some(Who::Name(w));
     }
     None
 }
