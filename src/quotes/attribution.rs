@@ -287,7 +287,7 @@ fn latest_person(
 /// alone is a person once the article has named "Jo Roe".
 fn person_named(reg: &Registry, m: &super::registry::Mention, at: (usize, usize)) -> Option<Vec<String>> {
     let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
-    let full = reg.fullest(&words, at);
+    let full = reg.fullest_of(&words, at, m.title_gender());
     let fw: Vec<&str> = full.iter().map(String::as_str).collect();
     (is_person(&fw) || m.titled).then_some(full)
 }

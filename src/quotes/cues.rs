@@ -59,6 +59,17 @@ fn is_generic(w: &str) -> bool {
     has(&GENERIC, w)
 }
 
+/// "Roe and 24-year-old Jo Lee explained": two people say the words, and a
+/// pull-out can name only one; the name at `k` is the second of a pair.
+fn joint_subject(t: &[Tok], lo: usize, k: usize) -> bool {
+    (k.saturating_sub(2).max(lo + 1)..k).rev().any(|j| {
+        matches!(t[j].word, "and" | "&")
+            && t[j - 1..k].iter().all(|x| x.trail.is_empty())
+            && is_cap(t[j - 1].word)
+            && !is_stop(t[j - 1].word)
+    })
+}
+
 /// The subject of a speech verb at `v`, read backwards through auxiliaries
 /// and one comma-enclosed apposition ("Jane Roe, a spokeswoman, said").
 fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
@@ -101,6 +112,9 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
         k -= 1;
     }
     let k = past_article(t, lo, k);
+    if joint_subject(t, lo, k) {
+        return Some(Who::Nobody);
+    }
     if k > lo && t[k - 1].trail.is_empty() && is_of_phrase(t[k - 1].word) {
         return Some(before_of_phrase(t, lo, k - 1));
     }

@@ -57,6 +57,17 @@ impl<'a> Facts<'a> {
         self.headline.get(i).copied().unwrap_or(false)
     }
 
+    /// Block `i` is a headline whose capitals are no sign of a name ("Roe
+    /// Responds to Council"): in title case, with no lower-case word but the
+    /// short ones headlines leave small. "Nurse Ada Roe said." is a sentence.
+    pub fn false_capitals(&self, i: usize) -> bool {
+        self.headline(i)
+            && block_words(&self.blocks[i]).filter(|w| !w[0].is_ascii_uppercase()).all(|w| {
+                w.len() <= 3
+                    || matches!(w, b"with" | b"from" | b"into" | b"over" | b"upon" | b"onto" | b"than")
+            })
+    }
+
     /// The article also writes `word` in lower case ("says", "slams"): a
     /// capitalised one in a name is more likely a headline's verb or a role.
     pub fn writes_lower(&self, word: &str) -> bool {
@@ -107,5 +118,18 @@ mod tests {
         assert!(!f.writes_lower("Monday") && f.writes_lower("Voted") && f.writes_lower("Council"));
         let fresh = Facts::of(&blocks);
         assert!(fresh.lower.borrow().is_none());
+    }
+
+    #[test]
+    fn false_capitals_need_a_word_also_written_in_lower_case() {
+        let blocks = [
+            "Ada Roe Responds to Council".to_string(),
+            "Nurse Ida Lund said.".to_string(),
+            "The council met, and she responds today.".to_string(),
+        ];
+        let f = Facts::of(&blocks);
+        assert!(f.headline(0) && f.headline(1));
+        assert!(f.false_capitals(0));
+        assert!(!f.false_capitals(1) && !f.false_capitals(2));
     }
 }

@@ -86,8 +86,8 @@ fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
         return Vec::new();
     }
     let parts = spans.iter().flat_map(|s| s.parts.iter().map(|p| (p.block, p.start, p.end)));
-    let mut reg = register_names(blocks, parts);
     let facts = facts::Facts::of(blocks);
+    let mut reg = register_names(blocks, parts, |b| facts.false_capitals(b));
     let mut out = Vec::new();
     // The last kept quote: (block it ends in, speaker), for quotes with no cue of their own.
     let mut prev = Previous::default();

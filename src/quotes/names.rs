@@ -94,7 +94,16 @@ fn after_titles(toks: &[Tok], j: usize) -> Option<usize> {
 /// Capitalised words that start sentences or name times, not speakers.
 pub fn is_stop(w: &str) -> bool {
     // Every entry is capitalised, so most words are settled by their first letter.
-    is_cap(w) && super::lexicon::STOP.contains(w)
+    is_cap(w) && (super::lexicon::STOP.contains(w) || is_sentence_adverb(w))
+}
+
+/// "Interestingly", "Reportedly", "Additionally": a long word with an adverb's
+/// ending opens a sentence, not a name (names such as Kimberly or Connolly end
+/// otherwise, or are shorter).
+fn is_sentence_adverb(w: &str) -> bool {
+    const ENDINGS: [&str; 11] =
+        ["ingly", "edly", "ally", "tely", "ously", "ntly", "ably", "ibly", "ssly", "fully", "ively"];
+    w.len() >= 8 && ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// Lower-case words allowed inside a name when a capitalised word follows.
@@ -115,6 +124,17 @@ pub fn name_at<'a>(toks: &[Tok<'a>], i: usize) -> Option<(Vec<&'a str>, usize)> 
     name_at_into(toks, i, &mut words).map(|end| (words, end))
 }
 
+/// "Secretary of State John Kerry", "Chief of Staff Ann Roe": the word after a
+/// title's "of" belongs to the title, not to the name that follows it.
+fn office_object(toks: &[Tok], i: usize) -> bool {
+    i >= 2
+        && i < toks.len()
+        && toks[i - 1].word == "of"
+        && is_title(toks[i - 2].word)
+        && toks[i].trail.is_empty()
+        && toks.get(i + 1).is_some_and(|n| is_cap(n.word) && n.lead.is_empty())
+}
+
 /// [`name_at`] into `words` (cleared first), returning the index after the
 /// run: the name scan asks at every capitalised word, and most of those
 /// words start no name, so a buffer kept across the scan spares an
@@ -127,6 +147,7 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
     // up for nearly every capitalised word.
     let first_title = toks.get(start).is_some_and(|t| is_title(t.word));
     let i = past_titles(toks, start, first_title)?;
+    let i = i + usize::from(office_object(toks, i));
     let mut j = i;
     while j < toks.len() {
         let t = &toks[j];

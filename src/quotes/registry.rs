@@ -73,6 +73,14 @@ pub struct Mention {
     pub speaks: bool,
 }
 
+impl Mention {
+    /// The gender its honorific gives ("Mr. Roe"): a sure sign, where a pronoun
+    /// after the name may point at someone else ("Roe met Doe and thanked him").
+    pub fn title_gender(&self) -> Option<Gender> {
+        self.gender.filter(|_| self.titled)
+    }
+}
+
 /// The names of an article, indexed by their last word so that what is asked of
 /// one name does not scan every mention.
 #[derive(Default)]
@@ -211,16 +219,25 @@ impl Registry {
 
     /// Fullest name containing `words` at its end or start; prefers the latest one before `at`.
     pub fn fullest(&self, words: &[&str], at: (usize, usize)) -> Vec<String> {
+        self.fullest_of(words, at, None)
+    }
+
+    /// [`Registry::fullest`] for a mention known to be of `gender` ("Mr. Roe"):
+    /// no fuller form whose first name says otherwise ("Ann Roe").
+    pub fn fullest_of(&self, words: &[&str], at: (usize, usize), gender: Option<Gender>) -> Vec<String> {
         let key = words.join(" ");
         let best = {
             let mut memo = self.holders.borrow_mut();
             let h = memo.entry(key).or_insert_with(|| self.holders_of(words));
+            let agrees = |i: &u32| {
+                gender.is_none_or(|g| gender::of_first_name(&self.get(*i).words[0]).is_none_or(|f| f == g))
+            };
             // The latest holder before `at`, else the first one after it; of two
             // people who share a surname, the one reported speaking before.
-            let before = h.ids.iter().copied().take_while(|&i| self.get(i).at < at);
+            let before = h.ids.iter().copied().take_while(|&i| self.get(i).at < at).filter(agrees);
             let latest = before.clone().last();
             let speaker = before.filter(|&i| self.get(i).speaks).last();
-            speaker.or(latest).or_else(|| h.ids.first().copied())
+            speaker.or(latest).or_else(|| h.ids.iter().copied().find(agrees))
         };
         match best {
             Some(i) => self.longest_form(&self.get(i).words),
@@ -293,7 +310,7 @@ impl Registry {
             if !person {
                 return None;
             }
-            let full = self.fullest(&words, at);
+            let full = self.fullest_of(&words, at, m.title_gender());
             self.gender_of(&full).is_none_or(|g| g == want).then_some(full)
         })
     }
@@ -305,8 +322,14 @@ impl Registry {
 
 /// Names in the narrative (outside quotes), in reading order.
 /// `quoted` gives the quoted ranges as (block, start, end): names in them are the
-/// speaker's words, not the narrative's.
-pub fn register_names(blocks: &[String], quoted: impl Iterator<Item = (usize, usize, usize)>) -> Registry {
+/// speaker's words, not the narrative's. Blocks for which `headline` holds are
+/// left out: in a title-case headline, capitalised words run into false names
+/// ("Roe Slams Doe") that would pass for the fullest form of a real one.
+pub fn register_names(
+    blocks: &[String],
+    quoted: impl Iterator<Item = (usize, usize, usize)>,
+    headline: impl Fn(usize) -> bool,
+) -> Registry {
     let mut reg = Registry::default();
     let mut ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); blocks.len()];
     for (block, start, end) in quoted {
@@ -316,7 +339,7 @@ pub fn register_names(blocks: &[String], quoted: impl Iterator<Item = (usize, us
     // enough for the longest block at once (about a token per six bytes).
     let longest = blocks.iter().map(String::len).max().unwrap_or(0);
     let (mut t, mut w) = (Vec::with_capacity(longest / 5 + 8), Vec::new());
-    for (bi, b) in blocks.iter().enumerate() {
+    for (bi, b) in blocks.iter().enumerate().filter(|(bi, _)| !headline(*bi)) {
         // Who is reported as speaking is asked only of the two blocks before a
         // quote and its own: the speech verb is looked for there only.
         let near_quote = ranges[bi..].iter().take(3).any(|r| !r.is_empty());

@@ -303,3 +303,10 @@ fn sentence_adverbs_and_middle_initials_do_not_change_who_speaks() {
     let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
     assert_eq!(got, ["Ivo A Pike", "Quill", "Quill"].map(|w| Some(w.to_string())));
 }
+
+#[test]
+fn a_title_case_headline_lends_no_name() {
+    // "Responds" runs into the name in the headline; the body names her in full.
+    let md = "Ada Quill Responds After Council Vote\n\nThe council voted on Monday to close the old bridge.\n\n\u{201c}We will rebuild it within a year,\u{201d} said Ada Quill, who chairs the works committee.\n";
+    assert_eq!(run(md), vec![said("We will rebuild it within a year", Some("Ada Quill"))]);
+}

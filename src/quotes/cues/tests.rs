@@ -216,3 +216,14 @@ fn a_name_inside_an_apposition_or_before_a_role_is_not_the_subject() {
     assert_eq!(head_cue(&t, true), Some(Who::Name(vec!["Ada", "Quill"])));
     assert_eq!(tail("the bakery's owner, Ada Quill, said."), Some(Who::Name(vec!["Ada", "Quill"])));
 }
+
+#[test]
+fn two_people_saying_the_words_name_neither() {
+    assert_eq!(head("Quill and 24-year-old Ivo Brant explained that").as_deref(), Some("Nobody"));
+    assert_eq!(head("Ada Quill and Ivo Brant told reporters that").as_deref(), Some("Nobody"));
+    // A comma ends the pair: "on the radio and elsewhere, Brant said".
+    assert_eq!(
+        head("On the Radio and elsewhere, Ivo Brant said that").as_deref(),
+        Some(r#"Name(["Ivo", "Brant"])"#)
+    );
+}

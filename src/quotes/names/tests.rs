@@ -125,3 +125,23 @@ fn a_full_stop_inside_brackets_or_after_a_state_goes_on() {
     assert_eq!(ends("Ned Pike of Salem, Mass., said no."), 1);
     assert_eq!(ends("She left. He stayed."), 2);
 }
+
+#[test]
+fn the_object_of_an_office_is_not_part_of_the_name() {
+    let t =
+        tokens("Secretary of State Ann Roe said, and Chief of Staff Roe agreed. The Bank of England spoke.");
+    let at = |w: &str| t.iter().position(|k| k.word == w).expect("word");
+    assert_eq!(name_at(&t, at("State")).map(|n| n.0), Some(vec!["Ann", "Roe"]));
+    assert_eq!(name_at(&t, at("Staff")).map(|n| n.0), Some(vec!["Roe"]));
+    // "Bank" is no title: England stays a name of its own.
+    assert_eq!(name_at(&t, at("England")).map(|n| n.0), Some(vec!["England"]));
+}
+
+#[test]
+fn sentence_adverbs_open_no_name() {
+    assert!(is_stop("Interestingly") && is_stop("Reportedly") && is_stop("Additionally"));
+    assert!(!is_stop("Kimberly") && !is_stop("Connolly") && !is_stop("Beverly") && !is_stop("Emily"));
+    let t = tokens("Interestingly Blocher said the party must be careful.");
+    assert!(name_at(&t, 0).is_none_or(|n| !n.0.contains(&"Interestingly")));
+    assert_eq!(name_at(&t, 1).map(|n| n.0), Some(vec!["Blocher"]));
+}

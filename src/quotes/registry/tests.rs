@@ -42,3 +42,17 @@ fn a_shared_surname_goes_to_the_one_reported_speaking() {
     r.push(m((4, 0), &["Ben", "Quill"], true));
     assert_eq!(r.fullest(&["Quill"], (5, 0)), ["Ben", "Quill"]);
 }
+
+#[test]
+fn an_honorific_keeps_a_surname_to_a_person_of_its_gender() {
+    let mut r = Registry::default();
+    r.add((0, 0), &["Hillary", "Quill"], true);
+    r.add((2, 0), &["Bill", "Quill"], true);
+    let at = (3, 0);
+    assert_eq!(r.fullest(&["Quill"], at), ["Bill", "Quill"]);
+    assert_eq!(r.fullest_of(&["Quill"], at, Some(Gender::Female)), ["Hillary", "Quill"]);
+    assert_eq!(r.fullest_of(&["Quill"], at, Some(Gender::Male)), ["Bill", "Quill"]);
+    // Nobody of that gender: the surname stays as it is.
+    r.add((4, 0), &["Ada", "Voss"], true);
+    assert_eq!(r.fullest_of(&["Voss"], (5, 0), Some(Gender::Male)), ["Voss"]);
+}
