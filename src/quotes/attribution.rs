@@ -438,8 +438,10 @@ pub fn display_words<'w>(w: &'w [&'w str], facts: &Facts<'_>) -> &'w [&'w str] {
     let described = |x: &&str| x.split('-').skip(1).any(|p| p.chars().next().is_some_and(char::is_lowercase));
     let role = |x: &&str| super::names::is_title(x) || described(x) || facts.writes_lower(x);
     match w[..w.len().saturating_sub(2)].iter().rposition(role) {
-        Some(i) => &w[i + 1..],
-        None => w,
+        // "Department of Conservation" where the article writes "department":
+        // what follows a cut must still start like a name, not with "of".
+        Some(i) if is_cap(w[i + 1]) => &w[i + 1..],
+        _ => w,
     }
 }
 

@@ -13,6 +13,9 @@ fn roles_run_into_a_name_are_not_shown() {
     assert_eq!(display_words(&["Ann", "Roe"], &facts), ["Ann", "Roe"]);
     assert_eq!(display_words(&["Texas-based", "Matt", "Mack"], &facts), ["Matt", "Mack"]);
     assert_eq!(display_words(&["Ana", "Ocasio-Cortez"], &facts), ["Ana", "Ocasio-Cortez"]);
+    // "editor" is written in lower case, but a name does not start with "of".
+    let org = ["Harbour", "Editor", "of", "Record"];
+    assert_eq!(display_words(&org, &facts), org);
 }
 
 use crate::quotes::{blocks, extract_with_candidates};
