@@ -5,6 +5,8 @@ use std::cell::RefCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::gender::{self, Gender};
+
 /// What the whole article tells about the words of names, asked as candidates
 /// come: reading every word of every article up front cost more than the
 /// model where quotes are few, searching word by word more where they are many.
@@ -66,6 +68,18 @@ impl<'a> Facts<'a> {
                 w.len() <= 3
                     || matches!(w, b"with" | b"from" | b"into" | b"over" | b"upon" | b"onto" | b"than")
             })
+    }
+
+    /// The gender of the honorific right before `word`, a slice of one of the
+    /// article's blocks ("Mrs." before "Roe" in "said Mrs. Roe").
+    pub fn honorific_before(&self, word: &str) -> Option<Gender> {
+        let at = word.as_ptr() as usize;
+        let b = self
+            .blocks
+            .iter()
+            .find(|b| (b.as_ptr() as usize..b.as_ptr() as usize + b.len()).contains(&at))?;
+        let before = b[..at - b.as_ptr() as usize].trim_end();
+        gender::of_title(before.rsplit(char::is_whitespace).next()?)
     }
 
     /// The article also writes `word` in lower case ("says", "slams"): a

@@ -179,8 +179,8 @@ fn read_quote<'b>(
     let carried = carried_speaker(blocks, prev.speaker.as_ref(), first.block, cue.is_some(), head.len());
     // Only for naming: a cue borrowed from the next quote does not make this one speech.
     let cue = cue.or_else(|| borrowed_cue(&blocks[last.block], spans, si, last.block, (&text, &tail)));
-    let b0 = &blocks[first.block];
-    let (speaker, route, pronoun) = rule_speaker(reg, cue, b0, span.open, at, &head, carried.clone());
+    let before = &blocks[first.block][..span.open];
+    let (speaker, route, pronoun) = rule_speaker((reg, facts), cue, before, at, &head, carried.clone());
     if let Some(s) = &speaker {
         let w: Vec<&str> = s.split(' ').collect();
         reg.add(at, &w, true);
@@ -263,11 +263,11 @@ fn carried_speaker(
 
 /// What the rules alone make of a cue: the speaker, how they were reached, and
 /// the gender a pronoun cue asks for.
+/// `before` is the quote's block up to its opening mark.
 fn rule_speaker(
-    reg: &Registry,
+    (reg, facts): (&Registry, &facts::Facts),
     cue: Option<Who>,
-    b0: &str,
-    open: usize,
+    before: &str,
     at: (usize, usize),
     head: &[Tok],
     carried: Option<String>,
@@ -285,7 +285,7 @@ fn rule_speaker(
     match cue {
         Some(Who::Name(w)) => {
             let r = if in_head(&w) { Route::HeadName } else { Route::TailName };
-            (resolve_name(reg, &w, at), r, None)
+            (resolve_name(reg, &w, at, facts.honorific_before(w[0])), r, None)
         }
         Some(Who::Pronoun(g)) => {
             (reg.last_person(at, at.0.saturating_sub(3), g).map(|w| w.join(" ")), Route::Pronoun, Some(g))
@@ -293,11 +293,14 @@ fn rule_speaker(
         Some(Who::Nobody) => (None, Route::Nobody, None),
         Some(Who::Clause) => {
             // The sentence running up to the quote, which may start before earlier quotes.
-            let sent = last_sentence(&b0[..open]);
+            let sent = last_sentence(before);
             // "he" opening the sentence points before it, not at a name in its object.
-            let start = sent.first().map_or(at, |t| (at.0, t.word.as_ptr() as usize - b0.as_ptr() as usize));
+            let start =
+                sent.first().map_or(at, |t| (at.0, t.word.as_ptr() as usize - before.as_ptr() as usize));
             match cues::sentence_subject(&sent) {
-                Some(Who::Name(w)) => (resolve_name(reg, &w, at), Route::Clause, None),
+                Some(Who::Name(w)) => {
+                    (resolve_name(reg, &w, at, facts.honorific_before(w[0])), Route::Clause, None)
+                }
                 Some(Who::Pronoun(g)) => (
                     reg.last_person(start, at.0.saturating_sub(3), g).map(|w| w.join(" ")),
                     Route::Clause,
@@ -450,8 +453,10 @@ fn worth_keeping(text: &str, c: &Context) -> bool {
     if c.partial { words >= 4 } else { words >= 3 || text.ends_with(['.', '!', '?']) }
 }
 
-fn resolve_name(reg: &Registry, w: &[&str], at: (usize, usize)) -> Option<String> {
-    let full = reg.fullest(w, at);
+/// The fullest form of a cue's name; `gender`, from an honorific before it
+/// ("said Mrs. Roe"), keeps it to a person of that gender.
+fn resolve_name(reg: &Registry, w: &[&str], at: (usize, usize), gender: Option<Gender>) -> Option<String> {
+    let full = reg.fullest_of(w, at, gender);
     if full.len() == 1 && (is_org_word(&full[0]) || !is_cap(&full[0])) {
         // "the Ministry said" with no fuller name anywhere: naming it would guess.
         return None;

@@ -310,3 +310,12 @@ fn a_title_case_headline_lends_no_name() {
     let md = "Ada Quill Responds After Council Vote\n\nThe council voted on Monday to close the old bridge.\n\n\u{201c}We will rebuild it within a year,\u{201d} said Ada Quill, who chairs the works committee.\n";
     assert_eq!(run(md), vec![said("We will rebuild it within a year", Some("Ada Quill"))]);
 }
+
+#[test]
+fn an_honorific_in_the_cue_keeps_the_name_to_its_gender() {
+    let md = "Hillary Quill and her husband, Bill Quill, opened the mill in 1990.\n\n\u{201c}We never looked back,\u{201d} Mrs. Quill said.\n\n\u{201c}Not once,\u{201d} said Mr. Quill.\n";
+    assert_eq!(
+        run(md),
+        vec![said("We never looked back", Some("Hillary Quill")), said("Not once", Some("Bill Quill"))]
+    );
+}
