@@ -54,7 +54,7 @@ pub struct Scene<'s, 't> {
 
 /// Names of the features, in the order of [`Candidate::x`]; the trained
 /// weights list the same names, and a test holds the two together.
-pub const FEATURES: [&str; 52] = [
+pub const FEATURES: [&str; 53] = [
     "bias",
     "rule",
     "rule_head_name",
@@ -107,6 +107,7 @@ pub const FEATURES: [&str; 52] = [
     "spoke_last_pron",
     "spoke_near_pron",
     "subject_last_pron",
+    "namesake",
 ];
 
 /// Number of features.
@@ -314,6 +315,8 @@ struct Mentions {
     others_since: usize,
     /// Reported as speaking in the quote's block or the one before, before it.
     spoke_near: bool,
+    /// Someone else with the surname: a fuller name with another first word.
+    namesake: bool,
 }
 
 impl Mentions {
@@ -336,6 +339,7 @@ impl Mentions {
                     latest = Some(x);
                 }
             }
+            m.namesake |= x.words.len() > 1 && (words.len() < 2 || x.words[0] != words[0]);
             if x.words == words {
                 m.exact += 1;
                 m.headline_only &= s.facts.headline(x.at.0);
@@ -413,6 +417,7 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(e.spoke_last) * route(Route::Pronoun),
         b(m.spoke_near) * route(Route::Pronoun),
         b(e.subject_last) * route(Route::Pronoun),
+        b(m.namesake),
     ];
     Candidate { name: join(display_words(&w, s.facts), false), x }
 }

@@ -67,3 +67,14 @@ fn a_quote_with_nobody_named_near_it_has_no_candidates() {
     assert_eq!(found[0].0.speaker, None);
     assert_eq!(found[0].0.confidence, 0.0);
 }
+
+#[test]
+fn a_surname_two_people_share_is_marked() {
+    let md = "Ada Quill and Ben Quill run the mill; Ivo Brant runs the shop.\n\n\
+              \u{201c}We grind on Mondays,\u{201d} Quill said, and Brant agreed.\n";
+    let found = extract_with_candidates(&blocks(md));
+    let cands = &found[0].1;
+    let quill = cands.iter().find(|c| c.name.ends_with("Quill")).expect("a Quill");
+    let brant = cands.iter().find(|c| c.name == "Ivo Brant").expect("Ivo Brant");
+    assert_eq!((feature(quill, "namesake"), feature(brant, "namesake")), (1.0, 0.0));
+}
