@@ -137,7 +137,7 @@ pub static STATE: Lexicon = Lexicon::new(&[
 /// Honorifics and roles: they introduce a name but are never part of it.
 #[rustfmt::skip]
 pub static TITLE: Lexicon = Lexicon::new(&[
-    "Activist", "Actor", "Actress", "Adm", "Administrator", "Admiral", "Adviser", "Advisor",
+    "Activist", "Actor", "Actress", "Adm", "Administrator", "Admiral", "Adviser", "Advisor", "Advocate",
     "Agent", "Aide", "Alderman", "Ambassador", "Analyst", "Anchor", "Archbishop", "Assemblyman",
     "Assemblywoman", "Attorney", "Auditor", "Author", "Baron", "Baroness", "Billionaire", "Bishop",
     "Brother", "Businessman", "Businesswoman", "CEO", "Candidate", "Capt", "Captain", "Cardinal",

@@ -79,6 +79,10 @@ fn clause_subject<'a>(t: &[Tok<'a>], k: usize, skipped: bool) -> Option<Option<W
     }
     let (w, end) = name_at(t, k).or_else(|| after_role(t, k))?;
     let next = t.get(end)?;
+    if matches!(next.word, "and" | "&") && t[end - 1].trail.is_empty() {
+        // "Roe and Doe issued a statement, calling it …": two people, neither alone.
+        return Some(Some(Who::Nobody));
+    }
     if is_generic(next.word) {
         // "Acme officers lingered, saying …": the name only qualifies the noun.
         return Some(Some(Who::Nobody));

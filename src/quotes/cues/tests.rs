@@ -73,6 +73,8 @@ fn subject_after_introductory_phrases() {
         subj("Kelpco's Kent sales chief, Ivo Brant, wrote, adding"),
         Some("Name([\"Ivo\", \"Brant\"])".into())
     );
+    // Two people as one subject: neither alone said it.
+    assert_eq!(subj("Ada Quill and Ivo Brant issued a statement, calling it"), Some("Nobody".into()));
 }
 
 #[test]
