@@ -117,6 +117,18 @@ struct Around<'a> {
     tail: Vec<Tok<'a>>,
 }
 
+/// A short capitalised run in quote marks inside the sentence ("a contestant
+/// on “The Apprentice,” who …"): a title that does not end the sentence
+/// before the next quote, as a quote would.
+fn names_a_work(block: &str, s: &marks::Span) -> bool {
+    let [p] = s.parts[..] else { return false };
+    let Some(text) = block.get(p.start..p.end) else { return false };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !text.trim_end_matches(',').ends_with(['.', '!', '?'])
+}
+
 fn around<'a>(blocks: &'a [String], spans: &[marks::Span], si: usize) -> Around<'a> {
     let span = &spans[si];
     let (first, last) = (span.parts[0], span.parts[span.parts.len() - 1]);
@@ -124,6 +136,7 @@ fn around<'a>(blocks: &'a [String], spans: &[marks::Span], si: usize) -> Around<
     let lo = spans[..si]
         .iter()
         .rev()
+        .filter(|s| !names_a_work(b0, s))
         .find(|s| s.parts.last().is_some_and(|p| p.block == first.block))
         .map_or(0, |s| s.after.min(span.open));
     // "Roe, a farmer, said that given the field:" then the quote as a

@@ -319,3 +319,11 @@ fn an_honorific_in_the_cue_keeps_the_name_to_its_gender() {
         vec![said("We never looked back", Some("Hillary Quill")), said("Not once", Some("Bill Quill"))]
     );
 }
+
+#[test]
+fn a_title_in_quote_marks_does_not_cut_the_sentence_before_a_quote() {
+    let md = "Ivo Brant hosted the cooking show for a decade.\n\nAda Quill, a contestant on the show \u{201c}The Long Table,\u{201d} who later ran its kitchen alongside Brant, said the host was \u{201c}always kind and generous to every cook.\u{201d}\n";
+    let found = run(md);
+    let quote = found.iter().find(|q| q.0.starts_with("always kind")).expect("the quote");
+    assert_eq!(quote.1.as_deref(), Some("Ada Quill"));
+}
