@@ -229,8 +229,13 @@ impl Registry {
         let best = {
             let mut memo = self.holders.borrow_mut();
             let h = memo.entry(key).or_insert_with(|| self.holders_of(words));
+            // "Team Roe" and "Roe Tea Rooms" hold "Roe" too; a person does first.
+            let org = |i: &u32| self.get(*i).words.iter().any(|w| is_org_word(w));
+            let people = h.ids.iter().any(|i| !org(i));
             let agrees = |i: &u32| {
-                gender.is_none_or(|g| gender::of_first_name(&self.get(*i).words[0]).is_none_or(|f| f == g))
+                !(people && org(i))
+                    && gender
+                        .is_none_or(|g| gender::of_first_name(&self.get(*i).words[0]).is_none_or(|f| f == g))
             };
             // The latest holder before `at`, else the first one after it; of two
             // people who share a surname, the one reported speaking before.

@@ -10,6 +10,12 @@ fn surname_resolves_to_latest_full_name() {
     assert_eq!(r.fullest(&["Zed"], (3, 0)), ["Zed"]);
     r.add((4, 0), &["Quill", "Tea", "Rooms"], true);
     assert_eq!(r.fullest(&["Quill"], (5, 0)), ["Ben", "Quill"]);
+    // A team named for a person holds the surname too; the person goes first,
+    // and the team only where no person has the name.
+    r.add((6, 0), &["Team", "Quill"], true);
+    assert_eq!(r.fullest(&["Quill"], (7, 0)), ["Ben", "Quill"]);
+    r.add((8, 0), &["Team", "Brant"], true);
+    assert_eq!(r.fullest(&["Brant"], (9, 0)), ["Team", "Brant"]);
 }
 
 #[test]
