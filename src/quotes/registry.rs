@@ -240,7 +240,17 @@ impl Registry {
             // The latest holder before `at`, else the first one after it; of two
             // people who share a surname, the one reported speaking before.
             let before = h.ids.iter().copied().take_while(|&i| self.get(i).at < at).filter(agrees);
-            let latest = before.clone().last();
+            // Of holders with different first names ("Chris" and "Anne Marie"
+            // Murphy), the latest of the one named most often; on a tie, the latest.
+            let mut firsts: Vec<(&str, usize, usize, u32)> = Vec::new();
+            for (n, i) in before.clone().enumerate() {
+                let first = self.get(i).words[0].as_str();
+                match firsts.iter_mut().find(|f| f.0 == first) {
+                    Some(f) => (f.1, f.2, f.3) = (f.1 + 1, n, i),
+                    None => firsts.push((first, 1, n, i)),
+                }
+            }
+            let latest = firsts.iter().max_by_key(|f| (f.1, f.2)).map(|f| f.3);
             let speaker = before.filter(|&i| self.get(i).speaks).last();
             speaker.or(latest).or_else(|| h.ids.iter().copied().find(agrees))
         };

@@ -62,3 +62,17 @@ fn an_honorific_keeps_a_surname_to_a_person_of_its_gender() {
     r.add((4, 0), &["Ada", "Voss"], true);
     assert_eq!(r.fullest_of(&["Voss"], (5, 0), Some(Gender::Male)), ["Voss"]);
 }
+
+#[test]
+fn a_shared_surname_goes_to_the_one_named_most() {
+    let mut r = Registry::default();
+    for block in 0..3 {
+        r.add((block, 0), &["Chris", "Murphy"], true);
+    }
+    r.add((3, 0), &["Anne", "Marie", "Murphy"], true);
+    assert_eq!(r.fullest(&["Murphy"], (4, 0)), ["Chris", "Murphy"]);
+    // Named as often, the latest is taken.
+    r.add((5, 0), &["Anne", "Marie", "Murphy"], true);
+    r.add((6, 0), &["Anne", "Marie", "Murphy"], true);
+    assert_eq!(r.fullest(&["Murphy"], (7, 0)), ["Anne", "Marie", "Murphy"]);
+}
