@@ -135,7 +135,7 @@ mod tests {
     }
 
     #[test]
-    fn false_capitals_need_a_word_also_written_in_lower_case() {
+    fn false_capitals_are_title_case_with_only_short_lower_case_words() {
         let blocks = [
             "Ada Roe Responds to Council".to_string(),
             "Nurse Ida Lund said.".to_string(),
