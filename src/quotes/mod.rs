@@ -117,16 +117,14 @@ struct Around<'a> {
     tail: Vec<Tok<'a>>,
 }
 
-/// A short capitalised run in quote marks inside the sentence ("a contestant
-/// on “The Apprentice,” who …"): a title that does not end the sentence
-/// before the next quote, as a quote would.
+/// A title in quote marks inside the sentence ("a contestant on “The
+/// Apprentice,” who …"): one that does not end the sentence before the next
+/// quote, as a quote would.
 fn names_a_work(block: &str, s: &marks::Span) -> bool {
     let [p] = s.parts[..] else { return false };
-    let Some(text) = block.get(p.start..p.end) else { return false };
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=4).contains(&words.len())
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && !text.trim_end_matches(',').ends_with(['.', '!', '?'])
+    block.get(p.start..p.end).is_some_and(|text| {
+        not_quotes::title_case_run(text) && !text.trim_end_matches(',').ends_with(['.', '!', '?'])
+    })
 }
 
 fn around<'a>(blocks: &'a [String], spans: &[marks::Span], si: usize) -> Around<'a> {
@@ -298,7 +296,7 @@ fn rule_speaker(
     match cue {
         Some(Who::Name(w)) => {
             let r = if in_head(&w) { Route::HeadName } else { Route::TailName };
-            (resolve_name(reg, &w, at, facts.honorific_before(w[0])), r, None)
+            (resolve_name((reg, facts), &w, at), r, None)
         }
         Some(Who::Pronoun(g)) => {
             (reg.last_person(at, at.0.saturating_sub(3), g).map(|w| w.join(" ")), Route::Pronoun, Some(g))
@@ -311,9 +309,7 @@ fn rule_speaker(
             let start =
                 sent.first().map_or(at, |t| (at.0, t.word.as_ptr() as usize - before.as_ptr() as usize));
             match cues::sentence_subject(&sent) {
-                Some(Who::Name(w)) => {
-                    (resolve_name(reg, &w, at, facts.honorific_before(w[0])), Route::Clause, None)
-                }
+                Some(Who::Name(w)) => (resolve_name((reg, facts), &w, at), Route::Clause, None),
                 Some(Who::Pronoun(g)) => (
                     reg.last_person(start, at.0.saturating_sub(3), g).map(|w| w.join(" ")),
                     Route::Clause,
@@ -466,10 +462,10 @@ fn worth_keeping(text: &str, c: &Context) -> bool {
     if c.partial { words >= 4 } else { words >= 3 || text.ends_with(['.', '!', '?']) }
 }
 
-/// The fullest form of a cue's name; `gender`, from an honorific before it
-/// ("said Mrs. Roe"), keeps it to a person of that gender.
-fn resolve_name(reg: &Registry, w: &[&str], at: (usize, usize), gender: Option<Gender>) -> Option<String> {
-    let full = reg.fullest_of(w, at, gender);
+/// The fullest form of a cue's name; an honorific before it ("said Mrs. Roe")
+/// keeps it to a person of that gender.
+fn resolve_name((reg, facts): (&Registry, &facts::Facts), w: &[&str], at: (usize, usize)) -> Option<String> {
+    let full = reg.fullest_of(w, at, facts.honorific_before(w[0]));
     if full.len() == 1 && (is_org_word(&full[0]) || !is_cap(&full[0])) {
         // "the Ministry said" with no fuller name anywhere: naming it would guess.
         return None;

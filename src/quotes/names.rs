@@ -99,7 +99,9 @@ pub fn is_stop(w: &str) -> bool {
 
 /// "Interestingly", "Reportedly", "Additionally": a long word with an adverb's
 /// ending opens a sentence, not a name (names such as Kimberly or Connolly end
-/// otherwise, or are shorter).
+/// otherwise, or are shorter). Stricter than `cues::clause::is_opener`, which
+/// only decides where a sentence's subject starts: this one keeps a word out
+/// of every name.
 fn is_sentence_adverb(w: &str) -> bool {
     const ENDINGS: [&str; 11] =
         ["ingly", "edly", "ally", "tely", "ously", "ntly", "ably", "ibly", "ssly", "fully", "ively"];

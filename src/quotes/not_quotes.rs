@@ -101,7 +101,7 @@ pub fn is_work_title(text: &str, head: &[Tok], tail: &[Tok]) -> bool {
 /// shouting in capitals, questions and exclamations ("Marco! Marco!"), and a
 /// run opening with a person ("Donald Trump.", "President Jo Roe."), which
 /// are said.
-fn title_case_run(text: &str) -> bool {
+pub fn title_case_run(text: &str) -> bool {
     let body = text.trim_end_matches(['.', ',']);
     let words: Vec<&str> = body.split_whitespace().take(9).collect();
     let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_alphabetic() && c.is_uppercase());
