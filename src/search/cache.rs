@@ -35,6 +35,12 @@ struct Analysed {
     doc: Doc,
 }
 
+/// (article id, weight), ascending ids.
+type Postings = Vec<(u32, u8)>;
+
+/// (stem id, articles using the spelling).
+type Uses = Vec<(u32, u32)>;
+
 /// A shard as last made: its last key, how many keys it holds, its name.
 #[derive(Debug)]
 struct Made {
@@ -67,10 +73,10 @@ pub struct Cache {
     versions: Vec<u64>,
     avg: f32,
     /// By stem id: (article id, weight), ascending ids.
-    postings: Vec<Vec<(u32, u8)>>,
+    postings: Vec<Postings>,
     encoded: Vec<String>,
     /// By word id: (stem id, articles using that spelling).
-    word_stems: Vec<Vec<(u32, u32)>>,
+    word_stems: Vec<Uses>,
     /// By word id: the stem its alias names, if it has one.
     alias_of: Vec<Option<u32>>,
     /// Every key of the shards: its stem id (when a stem) and word id (when an alias).
@@ -124,14 +130,13 @@ impl Cache {
         }
         self.avg = avg;
         let (stems, words) = self.apply(&versions, all);
-        self.versions = versions;
+        let old = std::mem::replace(&mut self.versions, versions);
         self.mark_stems(stems);
         self.mark_words(words);
         let mut out = Output::default();
         let keep: FxHashSet<u64> = self.versions.iter().copied().collect();
         self.analysed.retain(|v, _| keep.contains(v));
-        let docs: Vec<Doc> = self.versions.iter().map(|v| self.analysed[v].doc.clone()).collect();
-        let ids = self.docs_files(docs, &mut out)?;
+        let ids = self.docs_files(&old, &mut out)?;
         let shards = self.shard_files(all, &mut out)?;
         let shards = shards.iter().map(|(k, n)| (k.as_str(), n.clone())).collect();
         let (facets, years) = self.facets.clone().unwrap_or_default();
@@ -216,7 +221,9 @@ impl Cache {
     }
 
     /// Takes out what changed articles held and puts in what they hold now;
-    /// returns the stems and words touched.
+    /// returns the stems and words whose lists this changed. An edit leaves
+    /// most of an article's weights and spellings as they were: those are not
+    /// returned, so their shards are not made again.
     fn apply(&mut self, versions: &[u64], all: bool) -> (FxHashSet<u32>, FxHashSet<u32>) {
         let (mut stems, mut words) = (FxHashSet::default(), FxHashSet::default());
         for (id, &version) in versions.iter().enumerate() {
@@ -225,40 +232,30 @@ impl Cache {
                 continue;
             }
             let id = u32::try_from(id).unwrap_or(u32::MAX);
-            if let Some(a) = old.and_then(|v| self.analysed.get(&v)) {
-                for &(s, ..) in &a.terms {
-                    let list = &mut self.postings[s as usize];
-                    if let Ok(at) = list.binary_search_by_key(&id, |p| p.0) {
-                        list.remove(at);
-                    }
-                    stems.insert(s);
-                }
-                for &(w, s) in &a.words {
-                    let uses = &mut self.word_stems[w as usize];
-                    if let Some(at) = uses.iter().position(|u| u.0 == s) {
-                        uses[at].1 -= 1;
-                        if uses[at].1 == 0 {
-                            uses.remove(at);
-                        }
-                    }
-                    words.insert(w);
-                }
-            }
+            let (mut was, mut uses) = match old.and_then(|v| self.analysed.get(&v)) {
+                Some(a) => take_out((&mut self.postings, &mut self.word_stems), a, id),
+                None => Default::default(),
+            };
             let a = &self.analysed[&version];
             for &(s, tf, head) in &a.terms {
                 let list = &mut self.postings[s as usize];
                 let at = list.partition_point(|p| p.0 < id);
-                list.insert(at, (id, weight(tf, head, a.length, self.avg)));
-                stems.insert(s);
+                let weight = weight(tf, head, a.length, self.avg);
+                list.insert(at, (id, weight));
+                if was.remove(&s) != Some(weight) {
+                    stems.insert(s);
+                }
             }
             for &(w, s) in &a.words {
-                let uses = &mut self.word_stems[w as usize];
-                match uses.iter_mut().find(|u| u.0 == s) {
+                let list = &mut self.word_stems[w as usize];
+                match list.iter_mut().find(|u| u.0 == s) {
                     Some(u) => u.1 += 1,
-                    None => uses.push((s, 1)),
+                    None => list.push((s, 1)),
                 }
-                words.insert(w);
+                *uses.entry(w).or_default() += 1;
             }
+            stems.extend(was.into_keys());
+            words.extend(uses.into_iter().filter(|&(_, n)| n != 0).map(|(w, _)| w));
         }
         (stems, words)
     }
@@ -309,14 +306,44 @@ impl Cache {
     }
 
     /// The `docs/` and `ids/` files, and the facets; returns the `ids/` names.
-    fn docs_files(&mut self, docs: Vec<Doc>, out: &mut Output) -> Result<Vec<String>> {
+    /// Only the documents of articles whose version is not `old`'s are
+    /// looked at: a rebuild after one edit compares one, not thousands.
+    fn docs_files(&mut self, old: &[u64], out: &mut Output) -> Result<Vec<String>> {
         let per = files::DOCS_PER_FILE;
-        let made: Vec<Option<(String, Vec<u8>)>> = docs
+        let count = self.versions.len();
+        let mut changed = vec![false; count.div_ceil(per)];
+        // A last file that lost documents is made again.
+        if self.docs.len() > count
+            && let Some(last) = changed.last_mut()
+        {
+            *last = true;
+        }
+        self.docs.truncate(count);
+        let mut facets_changed = self.facets.is_none() || old.len() != count;
+        for (id, v) in self.versions.iter().enumerate() {
+            if old.get(id) == Some(v) && id < self.docs.len() {
+                continue;
+            }
+            let doc = &self.analysed[v].doc;
+            match self.docs.get_mut(id) {
+                Some(had) if had == doc => continue,
+                Some(had) => {
+                    facets_changed |= !same_facets(had, doc);
+                    had.clone_from(doc);
+                }
+                None => {
+                    facets_changed = true;
+                    self.docs.push(doc.clone());
+                }
+            }
+            changed[id / per] = true;
+        }
+        let made: Vec<Option<(String, Vec<u8>)>> = self
+            .docs
             .par_chunks(per)
             .enumerate()
             .map(|(n, chunk)| {
-                let old = self.docs.get(n * per..).map(|rest| &rest[..rest.len().min(per)]);
-                if old == Some(chunk) && n < self.doc_names.len() {
+                if !changed[n] && n < self.doc_names.len() {
                     return Ok(None);
                 }
                 let bytes = files::docs_file(chunk)?;
@@ -328,12 +355,9 @@ impl Cache {
         let names: Vec<String> = names.collect();
         let ids = files::ids_files(&names, &mut out.pages)?;
         match &self.facets {
-            Some((name, _)) if docs == self.docs => {
-                out.kept.push(files::path("facets", name));
-                self.docs = docs;
-            }
+            Some((name, _)) if !facets_changed => out.kept.push(files::path("facets", name)),
             _ => {
-                let mut index = Index { docs, ..Index::default() };
+                let mut index = Index { docs: std::mem::take(&mut self.docs), ..Index::default() };
                 index.facets();
                 let bytes = files::facets_file(&index.tags, &index.authors)?;
                 let name = files::hashed(&mut out.pages, "facets", bytes);
@@ -397,6 +421,39 @@ impl Cache {
         self.dirty.clear();
         Ok(listed)
     }
+}
+
+/// Removes article `id`'s postings and its uses of spellings, as `a` gives
+/// them; returns the weight each stem had and, by word, the uses taken (as
+/// negative counts).
+fn take_out(
+    (postings, word_stems): (&mut [Postings], &mut [Uses]),
+    a: &Analysed,
+    id: u32,
+) -> (FxHashMap<u32, u8>, FxHashMap<u32, i32>) {
+    let (mut was, mut uses) = (FxHashMap::default(), FxHashMap::default());
+    for &(s, ..) in &a.terms {
+        let list = &mut postings[s as usize];
+        if let Ok(at) = list.binary_search_by_key(&id, |p| p.0) {
+            was.insert(s, list.remove(at).1);
+        }
+    }
+    for &(w, s) in &a.words {
+        let list = &mut word_stems[w as usize];
+        if let Some(at) = list.iter().position(|u| u.0 == s) {
+            list[at].1 -= 1;
+            if list[at].1 == 0 {
+                list.remove(at);
+            }
+        }
+        *uses.entry(w).or_insert(0) -= 1;
+    }
+    (was, uses)
+}
+
+/// Whether two documents file the same way under tags, authors and years.
+fn same_facets(a: &Doc, b: &Doc) -> bool {
+    a.tags == b.tags && a.authors == b.authors && a.date.get(..4) == b.date.get(..4)
 }
 
 /// The first and last key of a shard (empty for an empty index).
