@@ -2,9 +2,9 @@
 #![allow(dead_code)] // FEATURES and SCRIPT_SHA256 are read by the tests only.
 #![allow(clippy::excessive_precision)]
 #![cfg_attr(rustfmt, rustfmt::skip)]
-// Trained on 7860 labelled quotes; features digest sha256:92dc5619b0824e2ac9c7f78207ee9785d4633b2ef645513f310d953f89802573.
+// Trained on 7860 labelled quotes; features digest sha256:6c63e9f5b53d9c8ce30e078846c26c4710ee79f15ddfefa26a36e346fa19a53c.
 pub const FEATURES: [&str; 53] = ["bias", "rule", "rule_head_name", "rule_tail_name", "rule_pronoun", "rule_clause", "rule_carried", "carried", "in_head", "in_tail", "head_verb", "tail_verb", "head_near", "tail_near", "recent_only", "block_gap", "person", "single_word", "org", "titled", "mentions", "in_quote", "gender_match", "gender_clash", "candidates", "partial", "ctx_no_cue", "ctx_nobody", "ctx_pronoun", "ctx_clause", "ctx_carried", "long_name", "lower_word", "first_block_only", "lower_seen", "recent_rank0", "recent_rank1", "opens_sentence", "same_block", "headline_only", "said_once", "others_since", "named_since", "carried_others_since", "rule_person", "rule_in_quote", "spoke_last", "spoke_near", "subject_last", "spoke_last_pron", "spoke_near_pron", "subject_last_pron", "namesake"];
 pub const WEIGHTS: [f32; 53] = [-2.096065, 1.883829, 1.433082, 2.936603, -1.834145, -0.057374, -0.594337, -0.295887, 0.103256, 0.032908, -0.111255, 0.125483, -1.169859, 0.396325, -0.989446, -0.448314, 1.398447, 0.363267, 1.150659, 0.615707, -0.202755, -0.987069, 0.714748, -0.723713, 0.020666, -0.483072, 0.516782, -0.669733, 1.242953, 0.476674, 1.268894, -0.239171, 0.045359, -0.690786, -0.725773, -0.051574, 0.033233, 0.559146, 0.680797, -0.912064, -0.096489, -0.166482, 0.610661, 0.147884, -0.211006, -0.226305, 0.243170, 0.312380, 0.421357, 0.043762, 0.241010, 0.234674, -0.976616];
 /// Least probability for a speaker to be shown (see train.py's choose_threshold).
 pub const THRESHOLD: f32 = 0.78;
-pub const SCRIPT_SHA256: &str = "ec154e49a9c01834b701c3b5ca3278b5ddf4a0c9526b70746d56444a9d347b17";
+pub const SCRIPT_SHA256: &str = "82df4f5837fbb9069742b265006e7bfe131b128070d68d45f72ef283a6ef9c60";
