@@ -232,7 +232,7 @@ impl Cache {
                 continue;
             }
             let id = u32::try_from(id).unwrap_or(u32::MAX);
-            let (mut was, mut uses) = match old.and_then(|v| self.analysed.get(&v)) {
+            let (mut was, mut gone) = match old.and_then(|v| self.analysed.get(&v)) {
                 Some(a) => take_out((&mut self.postings, &mut self.word_stems), a, id),
                 None => Default::default(),
             };
@@ -252,10 +252,14 @@ impl Cache {
                     Some(u) => u.1 += 1,
                     None => list.push((s, 1)),
                 }
-                *uses.entry(w).or_default() += 1;
+                // A spelling always has the same stem: it changed only if
+                // the article used it before and not now, or now and not before.
+                if !gone.remove(&w) {
+                    words.insert(w);
+                }
             }
             stems.extend(was.into_keys());
-            words.extend(uses.into_iter().filter(|&(_, n)| n != 0).map(|(w, _)| w));
+            words.extend(gone);
         }
         (stems, words)
     }
@@ -424,14 +428,13 @@ impl Cache {
 }
 
 /// Removes article `id`'s postings and its uses of spellings, as `a` gives
-/// them; returns the weight each stem had and, by word, the uses taken (as
-/// negative counts).
+/// them; returns the weight each stem had and the spellings it used.
 fn take_out(
     (postings, word_stems): (&mut [Postings], &mut [Uses]),
     a: &Analysed,
     id: u32,
-) -> (FxHashMap<u32, u8>, FxHashMap<u32, i32>) {
-    let (mut was, mut uses) = (FxHashMap::default(), FxHashMap::default());
+) -> (FxHashMap<u32, u8>, FxHashSet<u32>) {
+    let (mut was, mut used) = (FxHashMap::default(), FxHashSet::default());
     for &(s, ..) in &a.terms {
         let list = &mut postings[s as usize];
         if let Ok(at) = list.binary_search_by_key(&id, |p| p.0) {
@@ -446,9 +449,9 @@ fn take_out(
                 list.remove(at);
             }
         }
-        *uses.entry(w).or_insert(0) -= 1;
+        used.insert(w);
     }
-    (was, uses)
+    (was, used)
 }
 
 /// Whether two documents file the same way under tags, authors and years.
