@@ -54,7 +54,7 @@ pub struct Scene<'s, 't> {
 
 /// Names of the features, in the order of [`Candidate::x`]; the trained
 /// weights list the same names, and a test holds the two together.
-pub const FEATURES: [&str; 53] = [
+pub const FEATURES: [&str; 55] = [
     "bias",
     "rule",
     "rule_head_name",
@@ -108,6 +108,8 @@ pub const FEATURES: [&str; 53] = [
     "spoke_near_pron",
     "subject_last_pron",
     "namesake",
+    "protagonist",
+    "protagonist_pron",
 ];
 
 /// Number of features.
@@ -418,6 +420,8 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(m.spoke_near) * route(Route::Pronoun),
         b(e.subject_last) * route(Route::Pronoun),
         b(m.namesake),
+        b(m.count >= reg.most_named()),
+        b(m.count >= reg.most_named()) * route(Route::Pronoun),
     ];
     Candidate { name: join(display_words(&w, s.facts), false), x }
 }

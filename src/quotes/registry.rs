@@ -330,6 +330,12 @@ impl Registry {
         })
     }
 
+    /// How often the article names its most named surname, in any form: the
+    /// story's protagonist, whom a bare he or she most often means.
+    pub fn most_named(&self) -> usize {
+        self.by_last.values().map(Vec::len).max().unwrap_or(0)
+    }
+
     fn is_surname(&self, w: &str) -> bool {
         self.ending_in(w).any(|m| m.words.len() > 1)
     }

@@ -76,3 +76,14 @@ fn a_shared_surname_goes_to_the_one_named_most() {
     r.add((6, 0), &["Anne", "Marie", "Murphy"], true);
     assert_eq!(r.fullest(&["Murphy"], (7, 0)), ["Anne", "Marie", "Murphy"]);
 }
+
+#[test]
+fn the_most_named_surname_counts_every_form() {
+    let mut r = Registry::default();
+    assert_eq!(r.most_named(), 0);
+    r.add((0, 0), &["Ada", "Quill"], true);
+    r.add((1, 0), &["Ben", "Roe"], true);
+    r.add((2, 0), &["Quill"], true);
+    r.add((3, 0), &["Ms.", "Quill"], true);
+    assert_eq!(r.most_named(), 3);
+}
