@@ -363,6 +363,7 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
     let gender = s.pronoun.map(|want| reg.gender_of(&words).map(|g| g == want));
     let in_quote = names_word(s.text, last);
     let person = is_person(&w);
+    let protagonist = m.count >= reg.most_named();
     let route = |r: Route| f32::from(u8::from(s.route == r));
     let rule = f32::from(u8::from(e.rule));
     let b = |v: bool| f32::from(u8::from(v));
@@ -420,8 +421,8 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(m.spoke_near) * route(Route::Pronoun),
         b(e.subject_last) * route(Route::Pronoun),
         b(m.namesake),
-        b(m.count >= reg.most_named()),
-        b(m.count >= reg.most_named()) * route(Route::Pronoun),
+        b(protagonist),
+        b(protagonist) * route(Route::Pronoun),
     ];
     Candidate { name: join(display_words(&w, s.facts), false), x }
 }

@@ -134,8 +134,8 @@ fn around<'a>(blocks: &'a [String], spans: &[marks::Span], si: usize) -> Around<
     let lo = spans[..si]
         .iter()
         .rev()
-        .filter(|s| !names_a_work(b0, s))
-        .find(|s| s.parts.last().is_some_and(|p| p.block == first.block))
+        .filter(|s| s.parts.last().is_some_and(|p| p.block == first.block))
+        .find(|s| !names_a_work(b0, s))
         .map_or(0, |s| s.after.min(span.open));
     // "Roe, a farmer, said that given the field:" then the quote as a
     // paragraph of its own: the sentence before the colon is its head.

@@ -72,10 +72,10 @@ pub struct Cache {
     /// Versions of the articles indexed, by id.
     versions: Vec<u64>,
     avg: f32,
-    /// By stem id: (article id, weight), ascending ids.
+    /// By stem id.
     postings: Vec<Postings>,
     encoded: Vec<String>,
-    /// By word id: (stem id, articles using that spelling).
+    /// By word id.
     word_stems: Vec<Uses>,
     /// By word id: the stem its alias names, if it has one.
     alias_of: Vec<Option<u32>>,
