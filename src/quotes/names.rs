@@ -272,6 +272,17 @@ fn trim_run(words: &mut Vec<&str>, mut end: usize) -> usize {
         words.pop();
         end -= 1;
     }
+    // "Fisherman Alan Doyle", "Moderator Hugh Hewitt": a word before a common
+    // first name describes the person; it is not part of the name.
+    let first = |w: &str| super::gender::of_first_name(w).is_some();
+    if words.len() >= 3
+        && more_chars_than(words[0], 1)
+        && !first(words[0])
+        && first(words[1])
+        && !words.iter().any(|w| is_org_word(w))
+    {
+        words.remove(0);
+    }
     end
 }
 

@@ -48,9 +48,11 @@ pub fn is_person(words: &[&str]) -> bool {
     // "AIDS", "XL": acronyms and model names, not parts of a person's name.
     let acronym =
         words.iter().any(|w| more_chars_than(w, 1) && !w.contains('.') && !w.chars().any(char::is_lowercase));
+    // "His daughter, Kerry,": a common first name alone is someone too.
+    let first_name = words.len() == 1 && gender::of_first_name(words[0]).is_some();
     !place
         && !acronym
-        && words.len() >= 2
+        && (words.len() >= 2 || first_name)
         && !words.iter().any(|w| is_org_word(w) || is_connector(w) && *w == "of")
 }
 
@@ -445,10 +447,10 @@ fn title_gender(t: &[Tok], i: usize) -> Option<Gender> {
 }
 
 /// "Jane Roe said her shop …": the first he/she/his/her after a name in its sentence,
-/// unless another person is named before it.
+/// unless another person is named before it, or a He/She opening the next one.
 fn pronoun_after(t: &[Tok], end: usize) -> Option<Gender> {
     if end > 0 && ends_sentence(&t[end - 1]) {
-        return None;
+        return opening_pronoun(t.get(end));
     }
     let mut k = end;
     while k < t.len() && k < end + 15 {
@@ -464,11 +466,17 @@ fn pronoun_after(t: &[Tok], end: usize) -> Option<Gender> {
             return None;
         }
         if ends_sentence(&t[k]) {
-            return None;
+            return opening_pronoun(t.get(k + 1));
         }
         k += 1;
     }
     None
+}
+
+/// "Roe spoke last. She described …": a sentence that names nobody else is
+/// most often followed by one about the same person.
+fn opening_pronoun(t: Option<&Tok>) -> Option<Gender> {
+    t.filter(|n| matches!(n.word, "He" | "She")).and_then(|n| gender::of_pronoun(n.word))
 }
 
 /// Every word of `part` appears in `full`, in the same order.

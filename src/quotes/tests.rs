@@ -148,6 +148,16 @@ fn gender_from_a_pronoun_after_the_name() {
 }
 
 #[test]
+fn a_first_name_alone_is_a_person_who_may_speak() {
+    // Without Susan as a candidate, the quote went on to her father.
+    let md = "Fisherman Alan Dunne has worked the quay since he was a boy. \"They never talk about us,\" he said.\n\n\
+              His daughter, Susan, who runs the stall, agreed. \"If the boats go, the stall goes.\"";
+    let qs = extract(&blocks(md));
+    assert_eq!(qs[0].speaker.as_deref(), Some("Alan Dunne"), "the role word is not part of the name");
+    assert_ne!(qs[1].speaker.as_deref(), Some("Alan Dunne"));
+}
+
+#[test]
 fn hearer_and_employer_are_not_speakers() {
     let md = "Ada Quill runs the mill.\n\n\"Repairs will take a week,\" a spokesman for Quillcorp said.\n\nAda Quill was warned that \"the dam may not hold this winter\".\n\nCity Transit officers stood by, saying \"move along please now\" to everyone.";
     // The model leans to the hearer of "was warned" (the rules name nobody) but

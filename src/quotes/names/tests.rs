@@ -105,6 +105,10 @@ fn name_runs() {
     assert_eq!(name("OAKTON Mayor Una Bell won"), Some("Una Bell".into()));
     assert_eq!(name("Junior Max Ode said"), Some("Max Ode".into()));
     assert_eq!(name("Justice Alliance said"), Some("Justice Alliance".into()));
+    // A word before a common first name describes the person.
+    assert_eq!(name("Fisherman Alan Dunne said"), Some("Alan Dunne".into()));
+    assert_eq!(name("W. Neil Tamm said"), Some("W. Neil Tamm".into()));
+    assert_eq!(name("Paul Allen Tamm said"), Some("Paul Allen Tamm".into()));
 }
 
 #[test]

@@ -87,3 +87,19 @@ fn the_most_named_surname_counts_every_form() {
     r.add((3, 0), &["Ms.", "Quill"], true);
     assert_eq!(r.most_named(), 3);
 }
+
+#[test]
+fn gender_from_a_pronoun_opening_the_next_sentence() {
+    let gender = |text: &str, name: &[&str]| {
+        let reg = register_names(&[text.to_string()], std::iter::empty(), |_| false);
+        reg.gender_of(&name.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+    };
+    let maya = ["Maya", "Lund"];
+    assert_eq!(
+        gender("Class president Maya Lund spoke last. She described pupils asleep.", &maya),
+        Some(Gender::Female)
+    );
+    // Someone else in the sentence: the pronoun may be theirs.
+    assert_eq!(gender("Maya Lund thanked Tom Vale. He said nothing.", &maya), None);
+    assert_eq!(gender("Maya Lund spoke last. Pupils agreed. He said nothing.", &maya), None);
+}
