@@ -131,11 +131,19 @@ fn around<'a>(blocks: &'a [String], spans: &[marks::Span], si: usize) -> Around<
     let span = &spans[si];
     let (first, last) = (span.parts[0], span.parts[span.parts.len() - 1]);
     let b0 = &blocks[first.block];
+    // Placards reading “…” and “…”: the head of a list's first item is every item's.
+    let mut next = span.open;
     let lo = spans[..si]
         .iter()
         .rev()
         .filter(|s| s.parts.last().is_some_and(|p| p.block == first.block))
-        .find(|s| !names_a_work(b0, s))
+        .find(|s| {
+            let listed = b0
+                .get(s.after..next)
+                .is_some_and(|gap| matches!(gap.trim(), "and" | "or" | "," | ", and" | ", or"));
+            next = s.open;
+            !listed && !names_a_work(b0, s)
+        })
         .map_or(0, |s| s.after.min(span.open));
     // "Roe, a farmer, said that given the field:" then the quote as a
     // paragraph of its own: the sentence before the colon is its head.
@@ -236,10 +244,8 @@ fn context(
         punctuated: blocks[last.block][last.start..last.end]
             .trim_end()
             .ends_with([',', '.', '!', '?', ';', ':', '\u{2026}']),
-        names_it: head
-            .last()
-            .is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(&lexicon::NAMING_WORD, t.word))
-            || displays_it(head)
+        names_it: names_what_follows(head)
+            || listed_after_one_named(head)
             || not_quotes::names_something(text, head, tail),
     }
 }
@@ -394,6 +400,24 @@ fn is_partial(text: &str, head: &[Tok]) -> bool {
     head.last().is_some_and(|t| {
         !t.trail.contains([':', ',', '\u{2014}', '\u{2013}']) && !names::is_speech_verb(t.word)
     }) && !text.ends_with(['.', '!', '?'])
+}
+
+/// "the word “…”", "a placard that read “…”": what follows is named or
+/// displayed, not said.
+fn names_what_follows(head: &[Tok]) -> bool {
+    head.last().is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(&lexicon::NAMING_WORD, t.word))
+        || displays_it(head)
+}
+
+/// A later item of a list of quotes whose first is named or displayed
+/// (placards reading “…”, “…” and “…”).
+fn listed_after_one_named(head: &[Tok]) -> bool {
+    let joined = head.last().is_some_and(|t| matches!(t.word, "and" | "or") || t.trail.ends_with(','));
+    joined
+        && head
+            .iter()
+            .enumerate()
+            .any(|(i, t)| i > 0 && t.lead.contains(['"', '\u{201c}']) && names_what_follows(&head[..i]))
 }
 
 /// "a placard that read “…”", "T-shirts saying “…”": words on display, which are

@@ -281,6 +281,16 @@ fn words_on_a_placard_are_not_speech() {
 }
 
 #[test]
+fn every_item_of_a_list_of_placards_is_not_speech() {
+    let md = "Marchers carried signs reading \u{201c}No cuts\u{201d}, \u{201c}Fund the ferry\u{201d} and \u{201c}Tolls out.\u{201d}\n\n\
+              \u{201c}We will win,\u{201d} Ada Quill said, and \u{201c}we will not stop until the pier is rebuilt.\u{201d}\n";
+    let got = run(md);
+    let texts: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(texts, ["We will win", "we will not stop until the pier is rebuilt."]);
+    assert!(got.iter().all(|q| q.1.as_deref() == Some("Ada Quill")), "{got:?}");
+}
+
+#[test]
 fn a_spaced_dash_parts_names_and_capitalised_particles_join_them() {
     let md = "At the ferry office in Port Vell - Quill said little. \u{201c}I never saw the ledger, and I will say so in court,\u{201d} Quill said.\n\nThe party leader, Odile Le Marec, spoke next. \u{201c}The harbour belongs to everyone who works in it,\u{201d} Le Marec told reporters.\n";
     let got = run(md);
