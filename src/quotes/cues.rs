@@ -424,6 +424,9 @@ pub fn head_cue<'a>(t: &[Tok<'a>], partial: bool) -> Option<Who<'a>> {
 /// Who speaks through the speech verb at `v` of a head cue: "Roe said:",
 /// "Roe told reporters that", "said Roe,".
 fn verb_subject<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
+    if let Some(heard) = heard_speaking(t, v) {
+        return heard;
+    }
     let w = subject_before(t, v, 0);
     if w == Some(Who::Clause) {
         // "Roe wrote on Monday, adding that …": the finite verb before names the subject.
@@ -441,6 +444,35 @@ fn verb_subject<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
         None if is_participle(t[v].word) => Who::Clause,
         None => subject_after(t, v),
     }
+}
+
+/// "Roe recalled her father telling her:", "quoted Lee as saying": the one
+/// remembered or quoted speaks through the participle at `v`, not the subject.
+fn heard_speaking<'a>(t: &[Tok<'a>], v: usize) -> Option<Who<'a>> {
+    if !is_participle(t[v].word) {
+        return None;
+    }
+    let p = (v.saturating_sub(6)..v).rev().take_while(|&k| t[k].trail.is_empty()).find(|&k| {
+        matches!(
+            t[k].word,
+            "recalled"
+                | "recalls"
+                | "remembered"
+                | "remembers"
+                | "heard"
+                | "hears"
+                | "overheard"
+                | "quoted"
+                | "quotes"
+                | "quoting"
+                | "recounted"
+        )
+    })?;
+    let np = &t[p + 1..v - usize::from(t[v - 1].word == "as")];
+    // "recalled him saying": someone other than the subject, whom the rules
+    // cannot tell from the subject by gender alone.
+    let named = np.iter().position(|k| is_cap(k.word)).and_then(|i| name_at(np, i));
+    (!np.is_empty()).then(|| named.map_or(Who::Nobody, |(w, _)| Who::Name(w)))
 }
 
 /// A head ending in a colon with no speech verb: "Jane Roe: “…”" in interviews

@@ -273,10 +273,11 @@ fn trim_run(words: &mut Vec<&str>, mut end: usize) -> usize {
         end -= 1;
     }
     // "Fisherman Alan Doyle", "Moderator Hugh Hewitt": a word before a common
-    // first name describes the person; it is not part of the name.
+    // first name describes the person; it is not part of the name. Short
+    // ones are more often the first half of a double first name ("Jo Ann").
     let first = |w: &str| super::gender::of_first_name(w).is_some();
     if words.len() >= 3
-        && more_chars_than(words[0], 1)
+        && more_chars_than(words[0], 3)
         && !first(words[0])
         && first(words[1])
         && !words.iter().any(|w| is_org_word(w))

@@ -47,6 +47,12 @@ fn head_patterns() {
     assert_eq!(head("The menu lists a"), None);
     assert_eq!(head("Ada Quill echoed the point:"), Some("Name([\"Ada\", \"Quill\"])".into()));
     assert_eq!(head("But she chose her words:"), Some("Pronoun(Female)".into()));
+    // The one remembered or quoted speaks through the participle.
+    assert_eq!(head("Ada Quill recalled her own father telling her:"), Some("Nobody".into()));
+    assert_eq!(head("Ada Quill recalled him saying:"), Some("Nobody".into()));
+    assert_eq!(head("Quill quoted Ned Pike as saying"), Some("Name([\"Ned\", \"Pike\"])".into()));
+    // Not after a comma: the subject goes on speaking.
+    assert_eq!(head("Ada Quill recalled the storm, saying"), Some("Name([\"Ada\", \"Quill\"])".into()));
 }
 
 #[test]
