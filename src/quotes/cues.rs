@@ -102,10 +102,18 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
     if is_participle(t[v].word) {
         return Some(Who::Clause);
     }
-    if !is_cap(last.word) || is_generic(last.word) || is_stop(last.word) {
+    if !is_cap(last.word) {
         return Some(Who::Nobody);
     }
     let s = name_start(t, lo, e);
+    if is_generic(last.word) || is_stop(last.word) {
+        // "Sgt. Jo Roe of South Wales Police said": the person before the
+        // force speaks, where "Police said" alone names nobody.
+        let of = (s.max(lo + 1)..e)
+            .rev()
+            .find(|&j| matches!(t[j].word, "of" | "with") && t[j - 1].trail.is_empty());
+        return Some(of.map_or(Who::Nobody, |j| before_of_phrase(t, lo, j)));
+    }
     let mut k = s;
     // "a spokesman for Gov. Jo Roe said": titles sit between "for" and the name.
     while k > lo && is_title(t[k - 1].word) && matches!(t[k - 1].trail, "" | ".") {

@@ -51,6 +51,8 @@ fn head_patterns() {
     assert_eq!(head("Ada Quill recalled her own father telling her:"), Some("Nobody".into()));
     assert_eq!(head("Ada Quill recalled him saying:"), Some("Nobody".into()));
     assert_eq!(head("Quill quoted Ned Pike as saying"), Some("Name([\"Ned\", \"Pike\"])".into()));
+    assert_eq!(head("Sgt. Ned Pike of Kent Police said:"), Some("Name([\"Ned\", \"Pike\"])".into()));
+    assert_eq!(head("Kent Police said:"), Some("Nobody".into()));
     // Not after a comma: the subject goes on speaking.
     assert_eq!(head("Ada Quill recalled the storm, saying"), Some("Name([\"Ada\", \"Quill\"])".into()));
 }
