@@ -44,6 +44,8 @@ pub struct Scene<'s, 't> {
     pub rule: Option<&'s str>,
     /// The previous quote's speaker, when it is close enough to go on.
     pub carried: Option<&'s str>,
+    /// That speaker was read off a he/she.
+    pub carried_by_pronoun: bool,
     /// The gender of the pronoun in the cue, for a pronoun cue.
     pub pronoun: Option<Gender>,
     pub partial: bool,
@@ -54,7 +56,7 @@ pub struct Scene<'s, 't> {
 
 /// Names of the features, in the order of [`Candidate::x`]; the trained
 /// weights list the same names, and a test holds the two together.
-pub const FEATURES: [&str; 55] = [
+pub const FEATURES: [&str; 56] = [
     "bias",
     "rule",
     "rule_head_name",
@@ -110,6 +112,7 @@ pub const FEATURES: [&str; 55] = [
     "namesake",
     "protagonist",
     "protagonist_pron",
+    "carried_pron",
 ];
 
 /// Number of features.
@@ -423,6 +426,7 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(m.namesake),
         b(protagonist),
         b(protagonist) * route(Route::Pronoun),
+        b(e.carried && s.carried_by_pronoun),
     ];
     Candidate { name: join(display_words(&w, s.facts), false), x }
 }

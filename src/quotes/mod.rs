@@ -206,6 +206,11 @@ fn read_quote<'b>(
     }
     let since = std::mem::replace(&mut prev.end, (last.block, span.after));
     prev.speaker = Some((last.block, speaker.clone()));
+    // A chain of carried quotes is as sure as the cue that started it.
+    let carried_by_pronoun = prev.by_pronoun;
+    if route != Route::Carried {
+        prev.by_pronoun = route == Route::Pronoun;
+    }
     let scene = attribution::Scene {
         text: &text,
         head: &head,
@@ -214,6 +219,7 @@ fn read_quote<'b>(
         route,
         rule: speaker.as_deref(),
         carried: carried.as_deref(),
+        carried_by_pronoun,
         pronoun,
         partial,
         facts,
@@ -257,6 +263,8 @@ struct Previous {
     speaker: Option<(usize, Option<String>)>,
     /// Where it ends: (block, byte offset).
     end: (usize, usize),
+    /// Its speaker was read off a he/she, itself or through the quotes it carries on.
+    by_pronoun: bool,
 }
 
 /// The previous speaker, when this quote follows closely enough to be theirs.

@@ -291,7 +291,9 @@ impl Registry {
     /// A common first name decides; otherwise every honorific or pronoun seen with the
     /// name or its surname must agree, since two people may share a surname.
     pub fn gender_of(&self, full: &[String]) -> Option<Gender> {
-        if full.len() > 1
+        // A first name alone ("his wife, Jane") tells too, unless someone in the
+        // article bears it as a surname.
+        if (full.len() > 1 || !self.is_surname(&full[0]))
             && let Some(g) = gender::of_first_name(&full[0])
         {
             return Some(g);

@@ -148,6 +148,22 @@ fn gender_from_a_pronoun_after_the_name() {
 }
 
 #[test]
+fn quotes_carried_on_from_a_pronoun_are_marked_so() {
+    let feature = super::FEATURES.iter().position(|f| *f == "carried_pron").unwrap();
+    let carried = |cue: &str| {
+        let md = format!(
+            "Ada Quill and Una Bell run the ferry.\n\n\u{201c}The tide decides,\u{201d} {cue}. \u{201c}We only follow it.\u{201d}"
+        );
+        let found = super::extract_with_candidates(&blocks(&md));
+        let (q, cands) = &found[1];
+        let c = cands.iter().find(|c| Some(&c.name) == q.guess.as_ref()).unwrap();
+        (c.name.clone(), c.x[feature])
+    };
+    assert_eq!(carried("Ada Quill said"), ("Ada Quill".to_string(), 0.0));
+    assert_eq!(carried("she said"), ("Una Bell".to_string(), 1.0));
+}
+
+#[test]
 fn a_first_name_alone_is_a_person_who_may_speak() {
     // Without Susan as a candidate, the quote went on to her father.
     let md = "Fisherman Alan Dunne has worked the quay since he was a boy. \"They never talk about us,\" he said.\n\n\

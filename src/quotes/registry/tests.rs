@@ -103,3 +103,19 @@ fn gender_from_a_pronoun_opening_the_next_sentence() {
     assert_eq!(gender("Maya Lund thanked Tom Vale. He said nothing.", &maya), None);
     assert_eq!(gender("Maya Lund spoke last. Pupils agreed. He said nothing.", &maya), None);
 }
+
+#[test]
+fn a_first_name_alone_tells_its_gender_unless_it_is_a_surname() {
+    let reg = register_names(
+        &["Her husband, Donald, kept the boat and, she says, her sanity.".to_string()],
+        std::iter::empty(),
+        |_| false,
+    );
+    assert_eq!(reg.gender_of(&["Donald".to_string()]), Some(Gender::Male));
+    let reg = register_names(
+        &["Ann Grant spoke. Grant said she was tired.".to_string()],
+        std::iter::empty(),
+        |_| false,
+    );
+    assert_eq!(reg.gender_of(&["Grant".to_string()]), Some(Gender::Female));
+}
