@@ -103,7 +103,7 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
         return Some(Who::Clause);
     }
     if !is_cap(last.word) {
-        return Some(Who::Nobody);
+        return Some(gendered_role(t, e - 1).unwrap_or(Who::Nobody));
     }
     let s = name_start(t, lo, e);
     if is_generic(last.word) || is_stop(last.word) {
@@ -290,7 +290,27 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
     if matches!(lower(first.word).as_str(), "on" | "in" | "at" | "to" | "during" | "mardi" | "lundi") {
         return Who::Same;
     }
+    if det && let Some(g) = gendered_role(t, i) {
+        return g;
+    }
     Who::Nobody
+}
+
+/// "the actress said", "said the businessman": a role that gives its holder's
+/// gender stands for someone named before, as he or she would.
+fn gendered_role<'a>(t: &[Tok<'a>], k: usize) -> Option<Who<'a>> {
+    let role = t.get(k)?;
+    if k == 0 || !matches!(t[k - 1].word, "the" | "The") || !role.lead.is_empty() || is_cap(role.word) {
+        return None;
+    }
+    // Not "the spokesman", who is most often unnamed, nor kin ("the father").
+    match role.word {
+        "actor" | "businessman" | "congressman" | "councilman" | "assemblyman" | "chairman" | "king"
+        | "prince" | "duke" => Some(Who::Pronoun(Gender::Male)),
+        "actress" | "businesswoman" | "congresswoman" | "councilwoman" | "assemblywoman" | "chairwoman"
+        | "queen" | "princess" | "duchess" => Some(Who::Pronoun(Gender::Female)),
+        _ => None,
+    }
 }
 
 /// An attribution closing the sentence the quote sits in:

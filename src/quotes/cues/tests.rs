@@ -30,6 +30,9 @@ fn tail_patterns() {
     assert_eq!(tail("a déclaré Jules Forge."), Some(Who::Name(vec!["Jules", "Forge"])));
     assert_eq!(tail("explique-t-il."), Some(Who::Pronoun(Gender::Male)));
     assert_eq!(tail("and the crowd cheered."), None);
+    assert_eq!(tail("the actress said."), Some(Who::Pronoun(Gender::Female)));
+    assert_eq!(tail("said the congressman."), Some(Who::Pronoun(Gender::Male)));
+    assert_eq!(tail("the spokesman said."), Some(Who::Nobody));
     let t = tokens("except in the west, Quill said.");
     assert_eq!(closing_cue(&t), Some(Who::Name(vec!["Quill"])));
     let t = tokens("in the west, said Ada Quill, a baker in Dunmore.");
