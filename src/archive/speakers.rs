@@ -6,7 +6,9 @@
 //! its spelled-out form (Müller = Mueller = Muller). Nothing looser: a bare
 //! surname never joins a full name, and "George Bush" never joins "George W.
 //! Bush", since putting one person's words under another's name is far worse
-//! than listing a person twice. Each entry shows its fullest spelling.
+//! than listing a person twice. Each entry shows its fullest spelling. A
+//! first name alone ("his daughter, Susan") is no entry: it would gather
+//! every Susan of the archive.
 
 use rustc_hash::FxHashMap;
 
@@ -21,7 +23,9 @@ pub fn speakers(order: &[usize], rendered: &[Rendered]) -> Vec<Speaker> {
     let mut names: Vec<(&str, Vec<(usize, usize)>)> = Vec::new();
     for &i in order {
         for (qi, q) in rendered[i].quotes.iter().enumerate() {
-            let Some(name) = q.speaker.as_deref() else { continue };
+            let Some(name) = q.speaker.as_deref().filter(|n| !crate::quotes::is_bare_first_name(n)) else {
+                continue;
+            };
             let k = *spelled.entry(name).or_insert_with(|| {
                 names.push((name, Vec::new()));
                 names.len() - 1

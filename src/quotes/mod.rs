@@ -24,6 +24,12 @@ use pulldown_cmark::Options;
 use registry::{Registry, register_names};
 
 pub use blocks::blocks;
+
+/// A common first name standing alone ("his daughter, Susan"): a person only
+/// within the article that introduces them.
+pub fn is_bare_first_name(name: &str) -> bool {
+    !name.contains(' ') && gender::of_first_name(name).is_some()
+}
 pub use overrides::Overrides;
 pub use pullquote::choose_pullquotes;
 

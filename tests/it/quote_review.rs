@@ -194,6 +194,25 @@ fn the_quotes_index_shows_one_person_under_the_fullest_name() {
 }
 
 #[test]
+fn a_first_name_alone_speaks_in_its_article_but_has_no_index_entry() {
+    let site = TestSite::new();
+    let daughter = |father: &str| {
+        format!(
+            "{father} has fished from the quay since he was a boy.\n\n\
+             His daughter, Susan, who runs the stall, agreed. “If the boats go, the stall goes and so does the quay,” Susan said.\n"
+        )
+    };
+    site.article("2024/a.md", "title: A\ndate: 2024-01-01", &daughter("Alan Dunne"));
+    site.article("2024/b.md", "title: B\ndate: 2024-01-02", &daughter("Tom Pryce"));
+    site.build().expect("build");
+    let json = stdout(&site.cli(&["quotes", "--json", "content/2024/a.md"]));
+    assert!(json.contains("\"speaker\":\"Susan\""), "{json}");
+    let index = site.read("quotes/index.html");
+    assert!(!index.contains(">Susan<"), "{index}");
+    assert!(!site.root().join("public/quotes/susan").exists());
+}
+
+#[test]
 fn an_article_links_its_speaker_to_the_merged_page_in_a_clean_build_and_a_rebuild() {
     let site = TestSite::new();
     // A template that shows each quote's link to its speaker's page.
