@@ -48,8 +48,14 @@ pub fn is_person(words: &[&str]) -> bool {
     // "AIDS", "XL": acronyms and model names, not parts of a person's name.
     let acronym =
         words.iter().any(|w| more_chars_than(w, 1) && !w.contains('.') && !w.chars().any(char::is_lowercase));
-    // "His daughter, Kerry,": a common first name alone is someone too.
-    let first_name = words.len() == 1 && gender::of_first_name(words[0]).is_some();
+    // "His daughter, Susan,": a common first name alone is someone too, unless
+    // it is as often a place or a thing ("won Virginia", "Sterling fell").
+    let first_name = words.len() == 1
+        && gender::of_first_name(words[0]).is_some()
+        && !matches!(
+            words[0],
+            "Virginia" | "Victoria" | "Florence" | "Madison" | "Charlotte" | "Sterling" | "Amber" | "Tyler"
+        );
     !place
         && !acronym
         && (words.len() >= 2 || first_name)

@@ -119,3 +119,11 @@ fn a_first_name_alone_tells_its_gender_unless_it_is_a_surname() {
     );
     assert_eq!(reg.gender_of(&["Grant".to_string()]), Some(Gender::Female));
 }
+
+#[test]
+fn a_first_name_alone_is_a_person_unless_it_is_as_often_a_place() {
+    assert!(is_person(&["Susan"]));
+    assert!(!is_person(&["Virginia"]));
+    assert!(!is_person(&["Quill"]));
+    assert!(is_person(&["Ada", "Quill"]));
+}
