@@ -24,14 +24,14 @@ use pulldown_cmark::Options;
 use registry::{Registry, register_names};
 
 pub use blocks::blocks;
+pub use overrides::Overrides;
+pub use pullquote::choose_pullquotes;
 
 /// A common first name standing alone ("his daughter, Susan"): a person only
 /// within the article that introduces them.
 pub fn is_bare_first_name(name: &str) -> bool {
     !name.contains(' ') && gender::of_first_name(name).is_some()
 }
-pub use overrides::Overrides;
-pub use pullquote::choose_pullquotes;
 
 /// Parser options the whole site uses, so block indices agree with rendering.
 pub fn md_options() -> Options {
