@@ -109,6 +109,7 @@ fn name_runs() {
     assert_eq!(name("Fisherman Alan Dunne said"), Some("Alan Dunne".into()));
     assert_eq!(name("W. Neil Tamm said"), Some("W. Neil Tamm".into()));
     assert_eq!(name("Jo Ann Tamm said"), Some("Jo Ann Tamm".into()));
+    assert_eq!(name("Organiser Bethan Tamm said"), Some("Bethan Tamm".into()));
     assert_eq!(name("Paul Allen Tamm said"), Some("Paul Allen Tamm".into()));
 }
 
