@@ -243,7 +243,10 @@ fn names_in<'t>(t: &[Tok<'t>]) -> Vec<(Vec<&'t str>, usize, usize)> {
         }
         match name_at(t, i) {
             Some((w, end)) if end > i => {
-                out.push((w, i, end));
+                // "won an Oscar", "a Kennedy": a kind of thing or person, not someone.
+                if i == 0 || !matches!(t[i - 1].word, "a" | "an") {
+                    out.push((w, i, end));
+                }
                 i = end;
             }
             _ => i += 1,

@@ -78,3 +78,10 @@ fn a_surname_two_people_share_is_marked() {
     let brant = cands.iter().find(|c| c.name == "Ivo Brant").expect("Ivo Brant");
     assert_eq!((feature(quill, "namesake"), feature(brant, "namesake")), (1.0, 0.0));
 }
+
+#[test]
+fn a_name_after_a_or_an_is_a_kind_not_a_candidate() {
+    let t = crate::quotes::names::tokens("Ada Quill, who won an Oscar and met a Kennedy, said");
+    let names: Vec<Vec<&str>> = names_in(&t).into_iter().map(|(w, _, _)| w).collect();
+    assert_eq!(names, [vec!["Ada", "Quill"]]);
+}
