@@ -297,20 +297,24 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
 }
 
 /// "the actress said", "said the businessman": a role that gives its holder's
-/// gender stands for someone named before, as he or she would.
+/// gender (as [`super::gender::of_title`] reads it) stands for someone named
+/// before, as he or she would.
 fn gendered_role<'a>(t: &[Tok<'a>], k: usize) -> Option<Who<'a>> {
     let role = t.get(k)?;
     if k == 0 || !matches!(t[k - 1].word, "the" | "The") || !role.lead.is_empty() || is_cap(role.word) {
         return None;
     }
-    // Not "the spokesman", who is most often unnamed, nor kin ("the father").
-    match role.word {
-        "actor" | "businessman" | "congressman" | "councilman" | "assemblyman" | "chairman" | "king"
-        | "prince" | "duke" => Some(Who::Pronoun(Gender::Male)),
-        "actress" | "businesswoman" | "congresswoman" | "councilwoman" | "assemblywoman" | "chairwoman"
-        | "queen" | "princess" | "duchess" => Some(Who::Pronoun(Gender::Female)),
-        _ => None,
+    // Not "the spokesman", who is most often unnamed, nor kin ("the father")
+    // or a form of address ("the lady").
+    if matches!(
+        role.word,
+        "spokesman" | "spokeswoman" | "father" | "brother" | "sister" | "lady" | "lord" | "sir" | "miss"
+    ) {
+        return None;
     }
+    let mut title = role.word.to_string();
+    title[..1].make_ascii_uppercase();
+    super::gender::of_title(&title).map(Who::Pronoun)
 }
 
 /// An attribution closing the sentence the quote sits in:

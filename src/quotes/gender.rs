@@ -32,6 +32,16 @@ pub fn of_title(w: &str) -> Option<Gender> {
     }
 }
 
+/// A common first name that, standing alone ("his daughter, Susan"), is a
+/// person: not one as often a place or a thing ("won Virginia", "Sterling fell").
+pub fn is_lone_first_name(w: &str) -> bool {
+    of_first_name(w).is_some()
+        && !matches!(
+            w,
+            "Virginia" | "Victoria" | "Florence" | "Madison" | "Charlotte" | "Sterling" | "Amber" | "Tyler"
+        )
+}
+
 /// A first name common enough to tell gender on its own; ambiguous ones are left out.
 pub fn of_first_name(w: &str) -> Option<Gender> {
     if MALE_FIRST.binary_search(&w).is_ok() {

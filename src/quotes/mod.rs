@@ -30,7 +30,7 @@ pub use pullquote::choose_pullquotes;
 /// A common first name standing alone ("his daughter, Susan"): a person only
 /// within the article that introduces them.
 pub fn is_bare_first_name(name: &str) -> bool {
-    !name.contains(' ') && gender::of_first_name(name).is_some()
+    !name.contains(' ') && gender::is_lone_first_name(name)
 }
 
 /// Parser options the whole site uses, so block indices agree with rendering.

@@ -48,14 +48,7 @@ pub fn is_person(words: &[&str]) -> bool {
     // "AIDS", "XL": acronyms and model names, not parts of a person's name.
     let acronym =
         words.iter().any(|w| more_chars_than(w, 1) && !w.contains('.') && !w.chars().any(char::is_lowercase));
-    // "His daughter, Susan,": a common first name alone is someone too, unless
-    // it is as often a place or a thing ("won Virginia", "Sterling fell").
-    let first_name = words.len() == 1
-        && gender::of_first_name(words[0]).is_some()
-        && !matches!(
-            words[0],
-            "Virginia" | "Victoria" | "Florence" | "Madison" | "Charlotte" | "Sterling" | "Amber" | "Tyler"
-        );
+    let first_name = words.len() == 1 && gender::is_lone_first_name(words[0]);
     !place
         && !acronym
         && (words.len() >= 2 || first_name)
@@ -299,8 +292,8 @@ impl Registry {
     pub fn gender_of(&self, full: &[String]) -> Option<Gender> {
         // A first name alone ("his wife, Jane") tells too, unless someone in the
         // article bears it as a surname.
-        if (full.len() > 1 || !self.is_surname(&full[0]))
-            && let Some(g) = gender::of_first_name(&full[0])
+        if let Some(g) = gender::of_first_name(&full[0])
+            && (full.len() > 1 || !self.is_surname(&full[0]))
         {
             return Some(g);
         }

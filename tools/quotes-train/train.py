@@ -78,12 +78,16 @@ def features(binary, folder, cache):
 
 def features_digest(paths):
     """The digest of the features the model was fitted on, each article named
-    by its file name alone, so it does not depend on where the checkout lives."""
+    by its file name alone, so it does not depend on where the checkout lives.
+    The speaker each quote was shown with is left out: it depends on the
+    weights the extractor ran with, which this run replaces."""
     h = hashlib.sha256()
     for path in paths:
         for line in open(path, encoding="utf-8"):
             obj = json.loads(line)
             obj["path"] = os.path.basename(obj["path"])
+            for q in obj["quotes"]:
+                q.pop("speaker", None)
             h.update(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode() + b"\n")
     return h.hexdigest()
 

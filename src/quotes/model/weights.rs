@@ -2,9 +2,9 @@
 #![allow(dead_code)] // FEATURES and SCRIPT_SHA256 are read by the tests only.
 #![allow(clippy::excessive_precision)]
 #![cfg_attr(rustfmt, rustfmt::skip)]
-// Trained on 7875 labelled quotes; features digest sha256:ec16554958e914b3795ff9b795916af51834d8ba8cfdcfa7b6a679ab0e98352e.
+// Trained on 7875 labelled quotes; features digest sha256:a2610f0fe5775bc61a2153a7c290f5e091e61350a2d11895a3f424064ded65a3.
 pub const FEATURES: [&str; 56] = ["bias", "rule", "rule_head_name", "rule_tail_name", "rule_pronoun", "rule_clause", "rule_carried", "carried", "in_head", "in_tail", "head_verb", "tail_verb", "head_near", "tail_near", "recent_only", "block_gap", "person", "single_word", "org", "titled", "mentions", "in_quote", "gender_match", "gender_clash", "candidates", "partial", "ctx_no_cue", "ctx_nobody", "ctx_pronoun", "ctx_clause", "ctx_carried", "long_name", "lower_word", "first_block_only", "lower_seen", "recent_rank0", "recent_rank1", "opens_sentence", "same_block", "headline_only", "said_once", "others_since", "named_since", "carried_others_since", "rule_person", "rule_in_quote", "spoke_last", "spoke_near", "subject_last", "spoke_last_pron", "spoke_near_pron", "subject_last_pron", "namesake", "protagonist", "protagonist_pron", "carried_pron"];
 pub const WEIGHTS: [f32; 56] = [-1.760849, 1.897416, 1.362809, 2.853515, -1.812899, 0.041839, -0.547849, 0.046447, 0.163922, 0.083148, -0.057481, 0.082286, -1.138440, 0.459111, -0.968836, -0.515327, 1.306779, 0.149776, 1.063776, 0.624395, -0.319058, -0.982030, 0.695251, -0.778990, -0.015914, -0.498696, 0.533796, -0.695553, 1.270339, 0.363049, 1.298336, -0.234679, 0.097670, -0.851453, -0.786109, -0.091591, 0.022206, 0.519720, 0.772100, -0.910720, -0.135271, -0.118058, 0.466019, -0.035386, -0.221625, -0.193121, 0.240052, 0.233292, 0.435534, 0.066026, 0.192081, 0.172330, -0.931168, 0.180447, 0.255518, -0.727251];
 /// Least probability for a speaker to be shown (see train.py's choose_threshold).
 pub const THRESHOLD: f32 = 0.76;
-pub const SCRIPT_SHA256: &str = "82df4f5837fbb9069742b265006e7bfe131b128070d68d45f72ef283a6ef9c60";
+pub const SCRIPT_SHA256: &str = "d12bbc6524349e4d2921cca887f590d93b5820eadca38414fce9beefa6367041";
