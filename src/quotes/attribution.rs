@@ -8,7 +8,7 @@
 
 use super::facts::Facts;
 use super::gender::Gender;
-use super::names::{Tok, is_cap, is_org_word, join, name_at};
+use super::names::{Tok, core, is_cap, is_org_word, join, name_at};
 use super::registry::{Registry, is_person};
 
 /// How the rules reached their answer for a quote.
@@ -298,7 +298,7 @@ fn person_named(reg: &Registry, m: &super::registry::Mention, at: (usize, usize)
     let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
     let full = reg.fullest_of(&words, at, m.title_gender());
     let fw: Vec<&str> = full.iter().map(String::as_str).collect();
-    (is_person(&fw) || m.titled).then_some(full)
+    (is_person(&fw) || m.titled || m.kin).then_some(full)
 }
 
 fn near(d: Option<usize>) -> f32 {
@@ -325,11 +325,13 @@ struct Mentions {
     spoke_near: bool,
     /// Someone else with the surname: a fuller name with another first word.
     namesake: bool,
+    /// Shown to be a person by a word for kin or an age ("his son, Amrit").
+    kin: bool,
 }
 
 impl Mentions {
     fn of(reg: &Registry, s: &Scene, words: &[String]) -> Mentions {
-        let last = words.last().map_or("", String::as_str);
+        let last = core(words).last().map_or("", String::as_str);
         let mut m = Mentions { first_block_only: true, headline_only: true, ..Mentions::default() };
         let mut latest: Option<&super::registry::Mention> = None;
         let mut same_since = 0;
@@ -350,6 +352,7 @@ impl Mentions {
             m.namesake |= x.words.len() > 1 && (words.len() < 2 || x.words[0] != words[0]);
             if x.words == words {
                 m.exact += 1;
+                m.kin |= x.kin;
                 m.headline_only &= s.facts.headline(x.at.0);
             }
         }
@@ -363,12 +366,12 @@ impl Mentions {
 // One line per feature, in the order of FEATURES: better read as one list than split.
 fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usize) -> Candidate {
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
-    let last = w.last().copied().unwrap_or("");
+    let last = core(&w).last().copied().unwrap_or("");
     let m = Mentions::of(reg, s, &words);
     let lower_seen = w.iter().skip(1).filter(|x| s.facts.writes_lower(x)).count();
     let gender = s.pronoun.map(|want| reg.gender_of(&words).map(|g| g == want));
     let in_quote = names_word(s.text, last);
-    let person = is_person(&w);
+    let person = is_person(&w) || m.kin;
     let protagonist = m.count >= reg.most_named();
     let route = |r: Route| f32::from(u8::from(s.route == r));
     let rule = f32::from(u8::from(e.rule));
@@ -431,7 +434,7 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(protagonist) * route(Route::Pronoun),
         b(e.carried && s.carried_by_pronoun),
     ];
-    Candidate { name: join(display_words(&w, s.facts), false), x }
+    Candidate { name: join(display_words(reg.shown_form(&w), s.facts), true), x }
 }
 
 /// `text` holds `word` as a whole word (between characters that are not

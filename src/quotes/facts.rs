@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gender::{self, Gender};
+use super::names;
 
 /// What the whole article tells about the words of names, asked as candidates
 /// come: reading every word of every article up front cost more than the
@@ -75,13 +76,22 @@ impl<'a> Facts<'a> {
     /// The gender of the honorific right before `word`, a slice of one of the
     /// article's blocks ("Mrs." before "Roe" in "said Mrs. Roe").
     pub fn honorific_before(&self, word: &str) -> Option<Gender> {
+        gender::of_title(self.words_before(word).next()?)
+    }
+
+    /// "the younger Mr Roe", "the elder Roe": a surname its bearers share, told
+    /// apart by age, which names neither of them in full.
+    pub fn told_apart_by_age(&self, word: &str) -> bool {
+        let mut before = self.words_before(word).skip_while(|w| names::is_title(w));
+        before.next().is_some_and(|w| matches!(w, "younger" | "elder" | "older"))
+    }
+
+    /// The words before `word` (a slice of one of the blocks), nearest first.
+    fn words_before(&self, word: &str) -> impl Iterator<Item = &'a str> {
         let at = word.as_ptr() as usize;
-        let b = self
-            .blocks
-            .iter()
-            .find(|b| (b.as_ptr() as usize..b.as_ptr() as usize + b.len()).contains(&at))?;
-        let before = b[..at - b.as_ptr() as usize].trim_end();
-        gender::of_title(before.rsplit(char::is_whitespace).next()?)
+        let b =
+            self.blocks.iter().find(|b| (b.as_ptr() as usize..b.as_ptr() as usize + b.len()).contains(&at));
+        b.map_or("", |b| &b[..at - b.as_ptr() as usize]).split_whitespace().rev()
     }
 
     /// The article also writes `word` in lower case ("says", "slams"): a

@@ -32,6 +32,18 @@ pub fn of_title(w: &str) -> Option<Gender> {
     }
 }
 
+/// Words for kin that may stand before a name ("his son, Ciaran", "her
+/// husband Tom"), and the gender they give it.
+pub fn of_kin(w: &str) -> Option<Gender> {
+    match w {
+        "son" | "father" | "husband" | "brother" | "grandson" | "grandfather" | "nephew" | "uncle"
+        | "stepson" | "stepfather" | "widower" | "boyfriend" | "dad" => Some(Gender::Male),
+        "daughter" | "mother" | "wife" | "sister" | "granddaughter" | "grandmother" | "niece" | "aunt"
+        | "stepdaughter" | "stepmother" | "widow" | "girlfriend" | "mum" | "mom" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// A common first name that, standing alone ("his daughter, Susan"), is a
 /// person: not one as often a place or a thing ("won Virginia", "Sterling fell").
 pub fn is_lone_first_name(w: &str) -> bool {

@@ -121,7 +121,7 @@ pub static DETERMINERS: Lexicon = Lexicon::new(&[
 /// Abbreviations whose full stop does not end a sentence.
 #[rustfmt::skip]
 pub static ABBREV: Lexicon = Lexicon::new(&[
-    "Aug", "Capt", "Co", "Col", "Corp", "Dec", "Det", "Dr", "Feb", "Ft", "Gen", "Gov", "Gov't",
+    "Aug", "Capt", "Cllr", "Cmdr", "Co", "Col", "Corp", "Dec", "Det", "Dr", "Feb", "Fr", "Ft", "Gen", "Gov", "Gov't",
     "Hon", "Inc", "Insp", "Jan", "Jr", "Lt", "Ltd", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt", "No",
     "Nov", "Oct", "Pres", "Prof", "Rep", "Rev", "Sen", "Sept", "Sgt", "Sr", "St", "Supt", "vs",
 ]);
@@ -142,14 +142,14 @@ pub static TITLE: Lexicon = Lexicon::new(&[
     "Architect", "Assemblyman", "Assemblywoman", "Attorney", "Auditor", "Author", "Baron",
     "Baroness", "Billionaire", "Bishop", "Broadcaster", "Brother", "Businessman", "Businesswoman",
     "CEO", "Campaigner", "Candidate", "Capt", "Captain", "Cardinal", "Chair", "Chairman",
-    "Chairperson", "Chairwoman", "Chancellor", "Chaplain", "Chef", "Chief", "Clerk", "Co-founder",
+    "Chairperson", "Chairwoman", "Chancellor", "Chaplain", "Chef", "Chief", "Clerk", "Cllr", "Cmdr", "Co-founder",
     "Co-owner", "Coach", "Col", "Colonel", "Columnist", "Comedian", "Commander", "Commentator",
     "Commissioner", "Congressman", "Congresswoman", "Constable", "Correspondent", "Councillor",
     "Councillors", "Councilman", "Councilmember", "Councilor", "Councilors", "Councilwoman",
-    "Counsel", "Cpl", "Curator", "Dame", "Dean", "Dear", "Delegate", "Democrat", "Democratic",
+    "Counsel", "Cpl", "Curator", "DCI", "Dame", "Dean", "Dear", "Delegate", "Democrat", "Democratic",
     "Deputy", "Det", "Detective", "Director", "Dr", "Dr.", "Duchess", "Duke", "Earl", "Economist",
     "Editor", "Electrician", "Engineer", "Entrepreneur", "Executive", "Father", "Filmmaker",
-    "Firefighter", "Fisherman", "Fishermen", "Footballer", "Former", "Founder", "Freshman",
+    "Firefighter", "Fisherman", "Fishermen", "Footballer", "Former", "Founder", "Fr", "Freshman",
     "Front-runner", "Frontrunner", "GOP", "Gen", "General", "Goalkeeper", "Gov", "Gov.", "Governor",
     "Guitarist", "Harbormaster", "Harbourmaster", "Headmaster", "Headmistress", "Headteacher",
     "Historian", "Homeowner", "Hon", "Hopeful", "Host", "Imam", "Insp", "Inspector", "Investigator",

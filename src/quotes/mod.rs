@@ -106,15 +106,17 @@ fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
 
 /// A name in quote marks that stands as a subject: “Perry” told me, a man
 /// who gave his name only as “Perry”. It is read as a name, not as words.
+/// So is one inside a name: Jake “Tommo” Thompson.
 fn nickname(blocks: &[String], s: &marks::Span) -> bool {
     let [p] = s.parts[..] else { return false };
     let b = &blocks[p.block];
     let word = &b[p.start..p.end];
     let next = b[s.after..].split_whitespace().next().unwrap_or("");
-    is_cap(word)
+    let alone = is_cap(word)
         && word.chars().all(char::is_alphabetic)
         && !names::is_stop(word)
-        && (next.starts_with(|c: char| c.is_lowercase()) || next.is_empty())
+        && (next.starts_with(|c: char| c.is_lowercase()) || next.is_empty());
+    alone || names::nickname_within(word, b[..s.open].split_whitespace().next_back().unwrap_or(""), next)
 }
 
 /// The sentence around one quote: what comes before the opening mark and after the closing one.
@@ -503,6 +505,9 @@ fn worth_keeping(text: &str, c: &Context) -> bool {
 /// The fullest form of a cue's name; an honorific before it ("said Mrs. Roe")
 /// keeps it to a person of that gender.
 fn resolve_name((reg, facts): (&Registry, &facts::Facts), w: &[&str], at: (usize, usize)) -> Option<String> {
+    if facts.told_apart_by_age(w[0]) {
+        return None;
+    }
     let full = reg.fullest_of(w, at, facts.honorific_before(w[0]));
     if full.len() == 1 && (is_org_word(&full[0]) || !is_cap(&full[0])) {
         // "the Ministry said" with no fuller name anywhere: naming it would guess.

@@ -30,6 +30,21 @@ fn is_cap_particle(w: &str) -> bool {
     )
 }
 
+/// "Jr", "III": a generational suffix, which tells a son from his father
+/// but is not the surname later mentions end in.
+pub fn is_generational(w: &str) -> bool {
+    matches!(w, "Jr" | "Sr" | "II" | "III" | "IV")
+}
+
+/// A full name without its generational suffix ("Robert Lane" of "Robert
+/// Lane Jr"): the part that "Lane" or "Mr. Lane" later stand for.
+pub fn core<S: AsRef<str>>(words: &[S]) -> &[S] {
+    match words {
+        [rest @ .., last] if rest.len() >= 2 && is_generational(last.as_ref()) => rest,
+        _ => words,
+    }
+}
+
 /// `w.chars().count() == 1`, without counting past two: asked of most
 /// capitalised words, where counting them all cost more than the rest.
 pub fn is_one_char(w: &str) -> bool {
@@ -68,6 +83,32 @@ pub fn ends_sentence(t: &Tok) -> bool {
         || t.trail.starts_with(".,")
         || t.trail.starts_with('.') && is_abbrev(t.word);
     t.trail.contains(['.', '!', '?', '\u{2026}']) && !abbrev
+}
+
+/// `text` in quote marks between the words `before` and `after` is a
+/// nickname inside a name (Jake “Tommo” Thompson, Tony "The Hammer" Ruiz):
+/// one to three capitalised words between a first name and a surname.
+pub fn nickname_within(text: &str, before: &str, after: &str) -> bool {
+    let name_word = |w: &str| is_cap(w) && w.chars().all(char::is_alphabetic) && !is_stop(w) && !is_title(w);
+    let words = text.split_whitespace().count();
+    (1..=3).contains(&words)
+        && text.split_whitespace().all(|w| is_cap(w) && w.chars().all(|c| c.is_alphabetic() || c == '\''))
+        && name_word(before)
+        && name_word(after.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Index of the token after a nickname in quote marks at `j` (Jake “Tommo”
+/// Thompson), when a name word follows it.
+fn past_nickname(toks: &[Tok], j: usize) -> Option<usize> {
+    let opens = |t: &Tok| t.lead.ends_with(['\u{201c}', '"', '\u{2018}']);
+    let closes = |t: &Tok| t.trail.starts_with(['\u{201d}', '"', '\u{2019}']);
+    if !toks.get(j).is_some_and(opens) {
+        return None;
+    }
+    let k = (j..toks.len().min(j + 3)).find(|&k| closes(&toks[k]))?;
+    let next = toks.get(k + 1)?;
+    let text: Vec<&str> = toks[j..=k].iter().map(|t| t.word).collect();
+    nickname_within(&text.join(" "), "Jo", next.word).then_some(k + 1)
 }
 
 /// Honorifics and roles: they introduce a name but are never part of it.
@@ -154,7 +195,13 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
     while j < toks.len() {
         let t = &toks[j];
         if !words.is_empty() && !t.lead.is_empty() {
-            break;
+            match past_nickname(toks, j).filter(|_| toks[j - 1].trail.is_empty()) {
+                Some(k) => {
+                    j = k;
+                    continue;
+                }
+                None => break,
+            }
         }
         let w = t.word;
         let cap = is_cap(w);
@@ -191,10 +238,29 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
             j = k;
             continue;
         }
+        // "the Texas Republican said", "the Springfield Democrat": the words
+        // before a role that ends the run say what it is over; no name here.
+        let ends_phrase = !t.trail.is_empty() || toks.get(j + 1).is_none_or(|n| is_speech_verb(n.word));
+        if title
+            && ends_phrase
+            && !words.is_empty()
+            && w != "M"
+            && super::gender::of_first_name(words[0]).is_none()
+        {
+            words.clear();
+            break;
+        }
         let ok = if cap {
             // "James A. Baker": a middle initial, not the article.
             let initial = !words.is_empty() && is_one_char(w) && t.trail == ".";
-            (!is_stop(w) || initial || is_cap_particle(w) && t.trail.is_empty() && next_cap())
+            // "Police Scotland": a word that opens sentences ("Police said") opens
+            // an organisation's name when a name word follows it.
+            let opens_org = words.is_empty()
+                && t.trail.is_empty()
+                && is_org_word(w)
+                && next_cap()
+                && toks.get(j + 1).is_some_and(|n| super::gender::of_first_name(n.word).is_none());
+            (!is_stop(w) || initial || opens_org || is_cap_particle(w) && t.trail.is_empty() && next_cap())
                 && (words.is_empty() || !title || w == "M")
         } else {
             !words.is_empty() && is_connector(w) && t.trail.is_empty() && next_cap()
@@ -301,14 +367,17 @@ fn is_shouted(w: &str) -> bool {
     w.chars().all(|c| !c.is_lowercase()) && more_chars_than(w, 2)
 }
 
-pub fn join(words: &[&str], toks_have_initials: bool) -> String {
+/// The name's words as one string; with `initials`, a capital letter standing
+/// alone inside it gets its full stop back ("George W. Bush"), one ending it
+/// does not ("Malcolm X").
+pub fn join(words: &[&str], initials: bool) -> String {
     let mut s = String::new();
-    for w in words {
+    for (k, w) in words.iter().enumerate() {
         if !s.is_empty() {
             s.push(' ');
         }
         s.push_str(w);
-        if toks_have_initials && is_one_char(w) && is_cap(w) {
+        if initials && k + 1 < words.len() && is_one_char(w) && is_cap(w) {
             s.push('.');
         }
     }

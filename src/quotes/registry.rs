@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::gender::{self, Gender};
 use super::names::{
-    Tok, blocks_antecedent, ends_sentence, is_cap, is_connector, is_org_word, is_speech_verb, is_stop,
+    Tok, blocks_antecedent, core, ends_sentence, is_cap, is_connector, is_org_word, is_speech_verb, is_stop,
     is_title, more_chars_than, name_at, name_at_into, tokens_into, verb_near,
 };
 
@@ -46,8 +46,9 @@ pub fn is_person(words: &[&str]) -> bool {
         )
     );
     // "AIDS", "XL": acronyms and model names, not parts of a person's name.
-    let acronym =
-        words.iter().any(|w| more_chars_than(w, 1) && !w.contains('.') && !w.chars().any(char::is_lowercase));
+    let acronym = core(words)
+        .iter()
+        .any(|w| more_chars_than(w, 1) && !w.contains('.') && !w.chars().any(char::is_lowercase));
     let first_name = words.len() == 1 && gender::is_lone_first_name(words[0]);
     !place
         && !acronym
@@ -68,6 +69,9 @@ pub struct Mention {
     pub gender: Option<Gender>,
     /// Came with a gendered honorific (Mrs Roe), so it is a person.
     pub titled: bool,
+    /// Came after a word for kin ("his son, Ciaran") or before an age
+    /// ("Amira, 15,"), so it is a person.
+    pub kin: bool,
     /// Opens its sentence, where the subject usually stands.
     pub opens: bool,
     /// Stands with a speech verb ("Roe said that", "said Roe"): a reported speaker.
@@ -127,17 +131,18 @@ impl<'w> Holding<'w> {
 
     /// [`Holding::may_hold`] for a name of `len` words starting with the byte `first`.
     fn may_hold_by(len: usize, first: u8, m: &Mention) -> bool {
-        let n = m.words.len();
+        let words = core(&m.words);
+        let n = words.len();
         n > len && {
             let byte = |w: &String| w.bytes().next().unwrap_or(0);
-            let (a, b) = (byte(&m.words[0]), byte(&m.words[n - len]));
+            let (a, b) = (byte(&words[0]), byte(&words[n - len]));
             !(first.is_ascii() && a.is_ascii() && b.is_ascii()) || a == first || b == first
         }
     }
 
     fn ends(&self, m: &Mention) -> bool {
-        m.words.len() > self.words.len()
-            && same_words(&m.words[m.words.len() - self.words.len()..], self.words)
+        let words = core(&m.words);
+        words.len() > self.words.len() && same_words(&words[words.len() - self.words.len()..], self.words)
     }
 
     /// "Hollis said" after both "Beth Hollis" and "Hollis Family Farm": a name that
@@ -156,6 +161,7 @@ impl Registry {
             antecedent,
             gender: None,
             titled: false,
+            kin: false,
             opens: false,
             speaks: false,
         });
@@ -171,7 +177,8 @@ impl Registry {
         };
         let i = after(&self.order, &self.mentions);
         self.order.insert(i, id);
-        let last = m.words.last().map_or("", String::as_str);
+        // "Lane" and "Mr. Lane" stand for "Robert Lane Jr" too.
+        let last = core(&m.words).last().map_or("", String::as_str);
         match self.by_last.get_mut(last) {
             Some(list) => list.insert(after(list, &self.mentions), id),
             None => drop(self.by_last.insert(last.to_string(), vec![id])),
@@ -243,9 +250,11 @@ impl Registry {
             let before = h.ids.iter().copied().take_while(|&i| self.get(i).at < at).filter(agrees);
             // Of holders with different first names ("Chris" and "Anne Marie"
             // Murphy), the latest of the one named most often; on a tie, the latest.
-            let mut firsts: Vec<(&str, usize, usize, u32)> = Vec::new();
+            // A son named for his father ("Jo Roe Jr") counts as another first name.
+            let mut firsts: Vec<((&str, &str), usize, usize, u32)> = Vec::new();
             for (n, i) in before.clone().enumerate() {
-                let first = self.get(i).words[0].as_str();
+                let w = &self.get(i).words;
+                let first = (w[0].as_str(), w[core(w).len()..].first().map_or("", String::as_str));
                 match firsts.iter_mut().find(|f| f.0 == first) {
                     Some(f) => (f.1, f.2, f.3) = (f.1 + 1, n, i),
                     None => firsts.push((first, 1, n, i)),
@@ -274,9 +283,12 @@ impl Registry {
     /// "Ada Quill" after "Ada Mae Quill": the same person, given in full elsewhere.
     /// Initials are left alone: they tell a father from a son of the same name.
     fn longest_form<S: AsRef<str>>(&self, found: &[S]) -> Vec<String> {
-        let mut longer = self.ending_in(found.last().map_or("", AsRef::as_ref)).filter(|m| {
+        let suffixed = found.len() > core(found).len();
+        let mut longer = self.ending_in(core(found).last().map_or("", AsRef::as_ref)).filter(|m| {
             found.len() > 1
                 && m.words.len() > found.len()
+                // "Donald Trump" is not short for "Donald Trump Jr".
+                && (m.words.len() > core(&m.words).len()) == suffixed
                 && m.words[0] == found[0].as_ref()
                 && m.words.iter().all(|w| more_chars_than(w, 1))
                 && in_order(&m.words, found)
@@ -324,7 +336,7 @@ impl Registry {
             let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
             // A gendered honorific shows a person even before a surname alone.
             let person = !words.iter().any(|x| is_org_word(x))
-                && (is_person(&words) || m.titled || self.is_surname(&m.words[0]));
+                && (is_person(&words) || m.titled || m.kin || self.is_surname(&m.words[0]));
             if !person {
                 return None;
             }
@@ -337,6 +349,20 @@ impl Registry {
     /// story's protagonist, whom a bare he or she most often means.
     pub fn most_named(&self) -> usize {
         self.by_last.values().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// The name as shown: a generational suffix is kept only where the article
+    /// names someone else with the same name ("Robert Lane Sr" and "Robert Lane
+    /// Jr"), since later mentions and other reports mostly leave it out.
+    pub fn shown_form<'w>(&self, words: &'w [&'w str]) -> &'w [&'w str] {
+        let base = core(words);
+        if base.len() == words.len() {
+            return words;
+        }
+        let namesake = self
+            .ending_in(base[base.len() - 1])
+            .any(|m| same_words(core(&m.words), base) && !same_words(&m.words, words));
+        if namesake { words } else { base }
     }
 
     fn is_surname(&self, w: &str) -> bool {
@@ -427,6 +453,9 @@ fn mention(
     let k = if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") { i - 1 } else { i };
     let after_word = k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty();
     let titled = title_gender(t, i);
+    let kin = kin_gender(t, i);
+    let aged =
+        t[end - 1].trail == "," && t.get(end).is_some_and(|n| is_age(n.word) && n.trail.starts_with(','));
     let opens = starts_sentence
         || i > 0
             && matches!(t[i - 1].word, "But" | "And" | "Yet" | "So" | "Then")
@@ -435,8 +464,9 @@ fn mention(
         at,
         words: w.iter().map(|x| x.to_string()).collect(),
         antecedent: !after_word,
-        gender: titled.or_else(|| pronoun_after(t, end)),
+        gender: titled.or(kin).or_else(|| pronoun_after(t, end)),
         titled: titled.is_some(),
+        kin: kin.is_some() || aged,
         opens,
         speaks: ask_speaks && verb_near(t, i, end),
     })
@@ -445,6 +475,20 @@ fn mention(
 /// "Mrs. Roe", "Sir Ian Roe": the honorifics in front of a name.
 fn title_gender(t: &[Tok], i: usize) -> Option<Gender> {
     t[i..].iter().take_while(|k| is_title(k.word)).find_map(|k| gender::of_title(k.word))
+}
+
+/// "Amira, 15,": a person's age in the news's apposition.
+fn is_age(w: &str) -> bool {
+    (1..=3).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && w.parse::<u16>().is_ok_and(|n| n <= 120)
+}
+
+/// "his son, Ciaran", "her husband Tom": a word for kin right before a name,
+/// which shows a person and their gender.
+fn kin_gender(t: &[Tok], i: usize) -> Option<Gender> {
+    let k = &t[i.checked_sub(1)?];
+    matches!(k.trail, "" | ",").then(|| gender::of_kin(k.word)).flatten()
 }
 
 /// "Jane Roe said her shop …": the first he/she/his/her after a name in its sentence,
@@ -514,7 +558,11 @@ fn same_words<S: AsRef<str>>(a: &[S], b: &[&str]) -> bool {
 }
 
 fn contains_name(full: &[String], part: &[&str]) -> bool {
+    let full = core(full);
     let n = part.len();
+    if n > full.len() {
+        return false;
+    }
     if same_words(&full[full.len() - n..], part) {
         return true;
     }

@@ -151,3 +151,13 @@ fn sentence_adverbs_open_no_name() {
     assert!(name_at(&t, 0).is_none_or(|n| !n.0.contains(&"Interestingly")));
     assert_eq!(name_at(&t, 1).map(|n| n.0), Some(vec!["Blocher"]));
 }
+
+#[test]
+fn nicknames_sit_between_a_first_name_and_a_surname() {
+    assert!(nickname_within("Tommo", "Jake", "Thompson"));
+    assert!(nickname_within("The Hammer", "Tony", "Ruiz,"));
+    // A quoted title after a name, or a word before a verb, is no nickname.
+    assert!(!nickname_within("Tommo", "Jake", "said"));
+    assert!(!nickname_within("the best", "Jake", "Thompson"));
+    assert!(!nickname_within("Tommo", "Mr", "Thompson"));
+}

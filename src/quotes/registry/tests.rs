@@ -39,6 +39,7 @@ fn a_shared_surname_goes_to_the_one_reported_speaking() {
         antecedent: true,
         gender: None,
         titled: false,
+        kin: false,
         opens: false,
         speaks,
     };
@@ -126,4 +127,19 @@ fn a_first_name_alone_is_a_person_unless_it_is_as_often_a_place() {
     assert!(!is_person(&["Virginia"]));
     assert!(!is_person(&["Quill"]));
     assert!(is_person(&["Ada", "Quill"]));
+}
+
+#[test]
+fn a_generational_suffix_is_no_surname() {
+    let blocks = vec![
+        "Robert E. Lane Jr., who farms below the dam, spoke first.".to_string(),
+        "Donald Roe Jr. and his father Donald Roe came.".to_string(),
+        "Lane and Roe left.".to_string(),
+    ];
+    let reg = register_names(&blocks, std::iter::empty(), |_| false);
+    let at = (2, 0);
+    // "Lane" stands for the son's full name; "Donald Roe" is not his son.
+    assert_eq!(reg.fullest(&["Lane"], at), ["Robert", "E", "Lane", "Jr"]);
+    assert_eq!(reg.fullest(&["Donald", "Roe"], at), ["Donald", "Roe"]);
+    assert!(is_person(&["Joseph", "R", "Murray", "II"]));
 }
