@@ -233,6 +233,14 @@ fn is_participle(w: &str) -> bool {
     w.ends_with("ing")
 }
 
+/// "So says Gov. Jo Roe, whose …": the opening of the paragraph after a quote
+/// that stands alone as its own, naming who said it.
+pub fn so_says<'a>(next: &[Tok<'a>]) -> Option<Who<'a>> {
+    let [so, verb, ..] = next else { return None };
+    (so.word == "So" && so.trail.is_empty() && is_speech_verb(verb.word) && next.len() > 2)
+        .then(|| subject_after(next, 1))
+}
+
 /// The speaker named after an inverted verb: said Jane Roe / said the Ministry / dit-il.
 fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
     let vw = lower(t[v].word);

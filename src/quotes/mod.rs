@@ -197,7 +197,7 @@ fn read_quote<'b>(
     }
     let Around { head, tail } = around(blocks, spans, si);
     let partial = is_partial(&text, &head);
-    let cue = find_cue(&text, &head, &tail, partial);
+    let cue = find_cue(&text, &head, &tail, partial).or_else(|| named_next(blocks, span));
     let ctx = context(blocks, span, (&text, &head, &tail), partial, cue.is_some());
     if !worth_keeping(&text, &ctx) || not_quotes::is_scare_quote(&text, ctx.cue) {
         return None;
@@ -373,6 +373,14 @@ fn shared_cue<'a>(block: &'a str, spans: &[marks::Span], si: usize, bi: usize) -
         Some(w @ (Who::Name(_) | Who::Pronoun(_))) => Some(w),
         _ => None,
     }
+}
+
+/// A quote that is its paragraph whole, owned by the next one ("So says …").
+fn named_next<'a>(blocks: &'a [String], span: &marks::Span) -> Option<Who<'a>> {
+    let (first, last) = (span.parts[0], span.parts[span.parts.len() - 1]);
+    let alone = blocks[first.block][..span.open].trim().is_empty()
+        && blocks[last.block][span.after..].trim().is_empty();
+    alone.then(|| cues::so_says(&first_sentence(blocks.get(last.block + 1)?))).flatten()
 }
 
 /// A block that is not narrative prose: an image, or a caption or link with no full stop.

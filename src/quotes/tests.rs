@@ -413,3 +413,12 @@ Ada \"The Hammer\" Quill agreed. \"Not yet,\" Quill said.\n";
     let got: Vec<_> = found.iter().map(|(t, who, _)| (t.as_str(), who.as_deref())).collect();
     assert_eq!(got, [("We had four boards out", Some("Ivo Brant")), ("Not yet", Some("Ada Quill"))]);
 }
+
+#[test]
+fn a_lede_quote_is_owned_by_so_says_in_the_next_paragraph() {
+    let md = "\u{201c}Nobody here wants to close a single school.\u{201d}\n\n\
+So says Gov. Ada Quill, whose budget has split her own party.\n\n\
+\u{201c}We will not pretend,\u{201d} said Ivo Brant, who leads the opposition.\n";
+    let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(got, [Some("Ada Quill".to_string()), Some("Ivo Brant".to_string())]);
+}

@@ -240,3 +240,10 @@ fn two_people_saying_the_words_name_neither() {
         Some(r#"Name(["Ivo", "Brant"])"#)
     );
 }
+
+#[test]
+fn so_says_names_the_speaker_after_it() {
+    let t = tokens("So says Gov. Ada Quill, whose plan failed.");
+    assert!(matches!(so_says(&t), Some(Who::Name(w)) if w == ["Ada", "Quill"]));
+    assert!(so_says(&tokens("So the plan failed.")).is_none());
+}
