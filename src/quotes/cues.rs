@@ -544,5 +544,7 @@ fn colon_head<'a>(t: &[Tok<'a>]) -> Option<Who<'a>> {
 mod apposition;
 mod clause;
 mod roles;
+mod unnamed;
+pub use unnamed::unnamed_subject;
 #[cfg(test)]
 mod tests;

@@ -203,16 +203,29 @@ fn read_quote<'b>(
         return None;
     }
     let at = (first.block, span.open);
-    let carried = carried_speaker(blocks, prev.speaker.as_ref(), first.block, cue.is_some(), head.len());
+    // "“Then why …?” asked Jo Roe. ¶ “You would have to ask them.”": an
+    // uncued answer in its own paragraph is not the asker's.
+    let answer = prev.asked && cue.is_none() && prev.speaker.as_ref().is_some_and(|(b, _)| *b < first.block);
+    let carried = carried_speaker(blocks, prev.speaker.as_ref(), first.block, cue.is_some(), head.len())
+        .filter(|_| !answer);
     // Only for naming: a cue borrowed from the next quote does not make this one speech.
     let cue = cue.or_else(|| borrowed_cue(&blocks[last.block], spans, si, last.block, (&text, &tail)));
     let before = &blocks[first.block][..span.open];
+    let cue = cue.map(|c| match c {
+        // "His daughter has seen it. “…,” she said": the he/she is most likely
+        // the person just described, whom the article does not name here.
+        Who::Pronoun(g) if cues::unnamed_subject(&[earlier_block(blocks, first.block), before], g) => {
+            Who::Nobody
+        }
+        c => c,
+    });
     let (speaker, route, pronoun) = rule_speaker((reg, facts), cue, before, at, &head, carried.clone());
     if let Some(s) = &speaker {
         let w: Vec<&str> = s.split(' ').collect();
         reg.add(at, &w, true);
     }
     let since = std::mem::replace(&mut prev.end, (last.block, span.after));
+    prev.asked = text.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']).ends_with('?');
     prev.speaker = Some((last.block, speaker.clone()));
     // A chain of carried quotes is as sure as the cue that started it.
     let carried_by_pronoun = prev.by_pronoun;
@@ -273,6 +286,8 @@ struct Previous {
     end: (usize, usize),
     /// Its speaker was read off a he/she, itself or through the quotes it carries on.
     by_pronoun: bool,
+    /// It was a question.
+    asked: bool,
 }
 
 /// The previous speaker, when this quote follows closely enough to be theirs.
@@ -373,6 +388,10 @@ fn shared_cue<'a>(block: &'a str, spans: &[marks::Span], si: usize, bi: usize) -
         Some(w @ (Who::Name(_) | Who::Pronoun(_))) => Some(w),
         _ => None,
     }
+}
+
+fn earlier_block(blocks: &[String], b: usize) -> &str {
+    b.checked_sub(1).map_or("", |k| blocks[k].as_str())
 }
 
 /// A quote that is its paragraph whole, owned by the next one ("So says …").

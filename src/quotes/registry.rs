@@ -225,6 +225,30 @@ impl Registry {
         self.order[..end].iter().rev().map(|&k| self.get(k)).take_while(move |m| m.at.0 >= min_block)
     }
 
+    /// Of holders with different first names ("Chris" and "Anne Marie"
+    /// Murphy), the latest of the one named most often; on a tie, one not
+    /// introduced as someone's kin ("his father, Nikos Roe"), then the latest.
+    /// A son named for his father ("Jo Roe Jr") counts as another first name.
+    fn likeliest_bearer(&self, ids: impl Iterator<Item = u32>) -> Option<u32> {
+        struct Bearer<'r> {
+            first: (&'r str, &'r str),
+            count: usize,
+            not_kin: bool,
+            last: (usize, u32),
+        }
+        let mut bearers: Vec<Bearer> = Vec::new();
+        for (n, i) in ids.enumerate() {
+            let m = self.get(i);
+            let w = &m.words;
+            let first = (w[0].as_str(), w[core(w).len()..].first().map_or("", String::as_str));
+            match bearers.iter_mut().find(|b| b.first == first) {
+                Some(b) => (b.count, b.last) = (b.count + 1, (n, i)),
+                None => bearers.push(Bearer { first, count: 1, not_kin: !m.kin, last: (n, i) }),
+            }
+        }
+        bearers.iter().max_by_key(|b| (b.count, b.not_kin, b.last.0)).map(|b| b.last.1)
+    }
+
     /// Fullest name containing `words` at its end or start; prefers the latest one before `at`.
     pub fn fullest(&self, words: &[&str], at: (usize, usize)) -> Vec<String> {
         self.fullest_of(words, at, None)
@@ -248,19 +272,7 @@ impl Registry {
             // The latest holder before `at`, else the first one after it; of two
             // people who share a surname, the one reported speaking before.
             let before = h.ids.iter().copied().take_while(|&i| self.get(i).at < at).filter(agrees);
-            // Of holders with different first names ("Chris" and "Anne Marie"
-            // Murphy), the latest of the one named most often; on a tie, the latest.
-            // A son named for his father ("Jo Roe Jr") counts as another first name.
-            let mut firsts: Vec<((&str, &str), usize, usize, u32)> = Vec::new();
-            for (n, i) in before.clone().enumerate() {
-                let w = &self.get(i).words;
-                let first = (w[0].as_str(), w[core(w).len()..].first().map_or("", String::as_str));
-                match firsts.iter_mut().find(|f| f.0 == first) {
-                    Some(f) => (f.1, f.2, f.3) = (f.1 + 1, n, i),
-                    None => firsts.push((first, 1, n, i)),
-                }
-            }
-            let latest = firsts.iter().max_by_key(|f| (f.1, f.2)).map(|f| f.3);
+            let latest = self.likeliest_bearer(before.clone());
             let speaker = before.filter(|&i| self.get(i).speaks).last();
             speaker.or(latest).or_else(|| h.ids.iter().copied().find(agrees))
         };
@@ -365,6 +377,12 @@ impl Registry {
         if namesake { words } else { base }
     }
 
+    /// "Mathilde, for her part, …" after "Mathilde Collet": a fuller name
+    /// starts with the word.
+    fn is_first_name(&self, w: &str) -> bool {
+        self.mentions.iter().any(|m| m.words.len() > 1 && m.words[0] == w)
+    }
+
     fn is_surname(&self, w: &str) -> bool {
         self.ending_in(w).any(|m| m.words.len() > 1)
     }
@@ -445,13 +463,16 @@ fn mention(
     let named = w.len() > 1
         || !starts_sentence
         || reg.is_surname(w[0])
+        || reg.is_first_name(w[0])
         || is_title(t[i].word)
         || t.get(end).is_some_and(|n| is_speech_verb(n.word));
     if !named {
         return None;
     }
     let k = if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") { i - 1 } else { i };
-    let after_word = k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty();
+    // "chaired by Jo Roe": the agent of a passive is its subject in all but form.
+    let agent = k > 1 && t[k - 1].word == "by" && t[k - 2].word.ends_with("ed") && t[k - 2].trail.is_empty();
+    let after_word = k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty() && !agent;
     let titled = title_gender(t, i);
     let kin = kin_gender(t, i);
     let aged =

@@ -422,3 +422,29 @@ So says Gov. Ada Quill, whose budget has split her own party.\n\n\
     let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
     assert_eq!(got, [Some("Ada Quill".to_string()), Some("Ivo Brant".to_string())]);
 }
+
+#[test]
+fn an_unnamed_subject_or_an_answer_is_not_given_to_someone_named_before() {
+    // "She" is the daughter just described, not the director named before her;
+    // an uncued answer to a question is not the asker's.
+    let md = "Ada Quill filmed the marsh for four winters.\n\n\
+Ivo Brant has not seen the film. His daughter has seen it twice.\n\n\
+\u{201c}I sound like a seagull,\u{201d} she said.\n\n\
+\u{201c}Then why did nobody understand that?\u{201d} asked Una Roe, a committee member.\n\n\
+\u{201c}You would have to ask them.\u{201d}\n";
+    let shown: Vec<_> = extract(&blocks(md)).into_iter().map(|q| q.speaker).collect();
+    assert_eq!(shown.len(), 3);
+    assert_ne!(shown[0].as_deref(), Some("Ada Quill"));
+    assert_eq!(shown[1].as_deref(), Some("Una Roe"));
+    assert_ne!(shown[2].as_deref(), Some("Una Roe"));
+}
+
+#[test]
+fn a_bare_surname_means_the_subject_not_the_kin_and_a_first_name_opens_a_sentence() {
+    let md = "Theo Vardan learned politics on the ferry. His father, Nikos Vardan, ran the boat.\n\n\
+\u{201c}Every argument in this city happened on that boat,\u{201d} Vardan said.\n\n\
+The talks were chaired by Ada Quill, a conciliator. She said both sides would return.\n\n\
+\u{201c}There is more common ground than it seems,\u{201d} she said.\n";
+    let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(got, [Some("Theo Vardan".to_string()), Some("Ada Quill".to_string())]);
+}

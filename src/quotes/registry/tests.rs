@@ -143,3 +143,14 @@ fn a_generational_suffix_is_no_surname() {
     assert_eq!(reg.fullest(&["Donald", "Roe"], at), ["Donald", "Roe"]);
     assert!(is_person(&["Joseph", "R", "Murray", "II"]));
 }
+
+#[test]
+fn a_first_name_opening_a_sentence_is_a_mention_once_its_full_name_is_known() {
+    let blocks = vec![
+        "His daughter, Mathilde Collet, came home.".to_string(),
+        "Mathilde, for her part, stayed.".to_string(),
+    ];
+    let reg = register_names(&blocks, std::iter::empty(), |_| false);
+    assert_eq!(reg.before((2, 0), 1).count(), 1);
+    assert_eq!(reg.fullest(&["Mathilde"], (2, 0)), ["Mathilde", "Collet"]);
+}
