@@ -298,7 +298,7 @@ fn person_named(reg: &Registry, m: &super::registry::Mention, at: (usize, usize)
     let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
     let full = reg.fullest_of(&words, at, m.title_gender());
     let fw: Vec<&str> = full.iter().map(String::as_str).collect();
-    (is_person(&fw) || m.titled || m.kin).then_some(full)
+    (is_person(&fw) || m.titled || reg.shown_as_person(&m.words)).then_some(full)
 }
 
 fn near(d: Option<usize>) -> f32 {

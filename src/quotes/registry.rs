@@ -348,7 +348,10 @@ impl Registry {
             let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
             // A gendered honorific shows a person even before a surname alone.
             let person = !words.iter().any(|x| is_org_word(x))
-                && (is_person(&words) || m.titled || m.kin || self.is_surname(&m.words[0]));
+                && (is_person(&words)
+                    || m.titled
+                    || self.is_surname(&m.words[0])
+                    || self.shown_as_person(&m.words));
             if !person {
                 return None;
             }
@@ -375,6 +378,13 @@ impl Registry {
             .ending_in(base[base.len() - 1])
             .any(|m| same_words(core(&m.words), base) && !same_words(&m.words, words));
         if namesake { words } else { base }
+    }
+
+    /// Some mention of exactly `words` came with kin or an age ("Hamid, 43,"),
+    /// which shows a person whom the name lists do not know.
+    pub fn shown_as_person(&self, words: &[String]) -> bool {
+        let last = words.last().map_or("", String::as_str);
+        self.ending_in(last).any(|m| m.kin && m.words == words)
     }
 
     /// "Mathilde, for her part, …" after "Mathilde Collet": a fuller name
@@ -458,11 +468,17 @@ fn mention(
     ask_speaks: bool,
 ) -> Option<Mention> {
     let starts_sentence = i == 0 || ends_sentence(&t[i - 1]);
-    // A lone capital opening a sentence is often not a name; with a
-    // title before it or a speech verb after it, it is.
+    let kin = kin_gender(t, i);
+    let aged =
+        t[end - 1].trail == "," && t.get(end).is_some_and(|n| is_age(n.word) && n.trail.starts_with(','));
+    // A lone capital opening a sentence is often not a name; with a title
+    // before it, an age or a speech verb after it, or once the article has
+    // used it as a name, it is.
     let named = w.len() > 1
         || !starts_sentence
+        || aged
         || reg.is_surname(w[0])
+        || reg.ending_in(w[0]).any(|m| m.kin)
         || reg.is_first_name(w[0])
         || is_title(t[i].word)
         || t.get(end).is_some_and(|n| is_speech_verb(n.word));
@@ -474,9 +490,6 @@ fn mention(
     let agent = k > 1 && t[k - 1].word == "by" && t[k - 2].word.ends_with("ed") && t[k - 2].trail.is_empty();
     let after_word = k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty() && !agent;
     let titled = title_gender(t, i);
-    let kin = kin_gender(t, i);
-    let aged =
-        t[end - 1].trail == "," && t.get(end).is_some_and(|n| is_age(n.word) && n.trail.starts_with(','));
     let opens = starts_sentence
         || i > 0
             && matches!(t[i - 1].word, "But" | "And" | "Yet" | "So" | "Then")

@@ -154,3 +154,16 @@ fn a_first_name_opening_a_sentence_is_a_mention_once_its_full_name_is_known() {
     assert_eq!(reg.before((2, 0), 1).count(), 1);
     assert_eq!(reg.fullest(&["Mathilde"], (2, 0)), ["Mathilde", "Collet"]);
 }
+
+#[test]
+fn a_lone_name_with_an_age_is_a_person_wherever_it_stands() {
+    let blocks = vec![
+        "Hamid, 43, a teacher, has been digging since Saturday.".to_string(),
+        "Hamid turned the shoe over. He did not speak.".to_string(),
+    ];
+    let reg = register_names(&blocks, std::iter::empty(), |_| false);
+    let hamid = vec!["Hamid".to_string()];
+    assert!(reg.shown_as_person(&hamid));
+    assert_eq!(reg.before((2, 0), 0).filter(|m| m.words == hamid).count(), 2);
+    assert_eq!(reg.last_person((2, 0), 0, Gender::Male), Some(hamid));
+}
