@@ -129,14 +129,19 @@ fn a_first_name_alone_is_a_person_unless_it_is_as_often_a_place() {
     assert!(is_person(&["Ada", "Quill"]));
 }
 
+/// The names of an article of these paragraphs, none of them quoted.
+fn registry_of(paragraphs: &[&str]) -> Registry {
+    let blocks: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+    register_names(&blocks, std::iter::empty(), |_| false)
+}
+
 #[test]
 fn a_generational_suffix_is_no_surname() {
-    let blocks = vec![
-        "Robert E. Lane Jr., who farms below the dam, spoke first.".to_string(),
-        "Donald Roe Jr. and his father Donald Roe came.".to_string(),
-        "Lane and Roe left.".to_string(),
-    ];
-    let reg = register_names(&blocks, std::iter::empty(), |_| false);
+    let reg = registry_of(&[
+        "Robert E. Lane Jr., who farms below the dam, spoke first.",
+        "Donald Roe Jr. and his father Donald Roe came.",
+        "Lane and Roe left.",
+    ]);
     let at = (2, 0);
     // "Lane" stands for the son's full name; "Donald Roe" is not his son.
     assert_eq!(reg.fullest(&["Lane"], at), ["Robert", "E", "Lane", "Jr"]);
@@ -146,22 +151,17 @@ fn a_generational_suffix_is_no_surname() {
 
 #[test]
 fn a_first_name_opening_a_sentence_is_a_mention_once_its_full_name_is_known() {
-    let blocks = vec![
-        "His daughter, Mathilde Collet, came home.".to_string(),
-        "Mathilde, for her part, stayed.".to_string(),
-    ];
-    let reg = register_names(&blocks, std::iter::empty(), |_| false);
+    let reg = registry_of(&["His daughter, Mathilde Collet, came home.", "Mathilde, for her part, stayed."]);
     assert_eq!(reg.before((2, 0), 1).count(), 1);
     assert_eq!(reg.fullest(&["Mathilde"], (2, 0)), ["Mathilde", "Collet"]);
 }
 
 #[test]
 fn a_lone_name_with_an_age_is_a_person_wherever_it_stands() {
-    let blocks = vec![
-        "Hamid, 43, a teacher, has been digging since Saturday.".to_string(),
-        "Hamid turned the shoe over. He did not speak.".to_string(),
-    ];
-    let reg = register_names(&blocks, std::iter::empty(), |_| false);
+    let reg = registry_of(&[
+        "Hamid, 43, a teacher, has been digging since Saturday.",
+        "Hamid turned the shoe over. He did not speak.",
+    ]);
     let hamid = vec!["Hamid".to_string()];
     assert!(reg.shown_as_person(&hamid));
     assert_eq!(reg.before((2, 0), 0).filter(|m| m.words == hamid).count(), 2);
