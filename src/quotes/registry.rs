@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gender::{self, Gender};
 use super::names::{
@@ -99,6 +99,14 @@ pub struct Registry {
     /// What [`Registry::holders_of`] found so far, by the name's words; kept up
     /// to date as mentions are added.
     holders: RefCell<FxHashMap<String, Holders>>,
+    /// Hashes of the first words of names of two words or more: asked of
+    /// every lone capital that opens a sentence, so kept without a scan.
+    first_words: FxHashSet<u64>,
+}
+
+fn word_hash(w: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(w)
 }
 
 /// The longer mentions that hold a name, as ids in reading order.
@@ -182,6 +190,9 @@ impl Registry {
         match self.by_last.get_mut(last) {
             Some(list) => list.insert(after(list, &self.mentions), id),
             None => drop(self.by_last.insert(last.to_string(), vec![id])),
+        }
+        if m.words.len() > 1 {
+            self.first_words.insert(word_hash(&m.words[0]));
         }
         let mut holders = self.holders.borrow_mut();
         // While the names are read, nobody has asked yet.
@@ -390,7 +401,7 @@ impl Registry {
     /// "Mathilde, for her part, …" after "Mathilde Collet": a fuller name
     /// starts with the word.
     fn is_first_name(&self, w: &str) -> bool {
-        self.mentions.iter().any(|m| m.words.len() > 1 && m.words[0] == w)
+        self.first_words.contains(&word_hash(w))
     }
 
     fn is_surname(&self, w: &str) -> bool {
