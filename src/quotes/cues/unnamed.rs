@@ -16,7 +16,7 @@ pub fn unnamed_subject(texts: &[&str], want: Gender) -> bool {
         let (Some(det), Some(noun)) = (words.next(), words.next()) else { return false };
         let bare = noun.trim_end_matches(',');
         // "His daughter, Ann Roe," or "his son Tom": a name follows the noun.
-        let named = words.next().is_some_and(|n| is_cap(n)) && (bare.len() + 1 >= noun.len());
+        let named = words.next().is_some_and(is_cap);
         matches!(det, "His" | "Her" | "Their" | "The" | "A" | "An" | "One")
             && of_person_noun(bare) == Some(want)
             && !named
