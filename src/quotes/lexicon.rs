@@ -238,10 +238,11 @@ pub static ORG_WORD: Lexicon = Lexicon::new(&[
 /// Words after which a name is a place or an object, not someone who speaks next.
 #[rustfmt::skip]
 pub static BLOCKS_ANTECEDENT: Lexicon = Lexicon::new(&[
-    "about", "across", "asked", "at", "avec", "by", "called", "chez", "dans", "des", "du", "en",
-    "for", "from", "in", "inside", "interviewed", "into", "met", "near", "of", "on", "outside",
-    "over", "par", "pour", "sur", "than", "thanked", "through", "to", "told", "toward", "towards",
-    "with", "à",
+    "about", "across", "against", "along", "among", "around", "asked", "at", "atop", "avec",
+    "behind", "below", "beneath", "beside", "between", "beyond", "by", "called", "chez", "dans",
+    "des", "du", "en", "for", "from", "in", "inside", "interviewed", "into", "met", "near", "of",
+    "on", "onto", "outside", "over", "par", "pour", "sur", "than", "thanked", "through", "to",
+    "told", "toward", "towards", "under", "upon", "via", "with", "within", "à",
 ]);
 
 /// Words right before an opening mark that make what follows a title, nickname or slogan.

@@ -167,3 +167,11 @@ fn a_lone_name_with_an_age_is_a_person_wherever_it_stands() {
     assert_eq!(reg.before((2, 0), 0).filter(|m| m.words == hamid).count(), 2);
     assert_eq!(reg.last_person((2, 0), 0, Gender::Male), Some(hamid));
 }
+
+#[test]
+fn a_name_after_a_preposition_of_place_is_no_antecedent() {
+    let reg = registry_of(&["Tomas Brannock stood beside Old Margaret, the loom."]);
+    let antecedents: Vec<_> =
+        reg.before((1, 0), 0).filter(|m| m.antecedent).map(|m| m.words.join(" ")).collect();
+    assert_eq!(antecedents, ["Tomas Brannock"]);
+}
