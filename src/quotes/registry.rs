@@ -509,7 +509,7 @@ fn mention(
         at,
         words: w.iter().map(|x| x.to_string()).collect(),
         antecedent: !after_word,
-        gender: titled.or(kin).or_else(|| pronoun_after(t, end)),
+        gender: titled.or(kin.flatten()).or_else(|| pronoun_after(t, end)),
         titled: titled.is_some(),
         kin: kin.is_some() || aged,
         opens,
@@ -529,11 +529,27 @@ fn is_age(w: &str) -> bool {
         && w.parse::<u16>().is_ok_and(|n| n <= 120)
 }
 
-/// "his son, Ciaran", "her husband Tom": a word for kin right before a name,
-/// which shows a person and their gender.
-fn kin_gender(t: &[Tok], i: usize) -> Option<Gender> {
+/// "his son, Ciaran", "her husband Tom", "his neighbour, Yusuf": a word for
+/// kin or a close tie right before a name, which shows a person, and for kin
+/// their gender.
+fn kin_gender(t: &[Tok], i: usize) -> Option<Option<Gender>> {
     let k = &t[i.checked_sub(1)?];
-    matches!(k.trail, "" | ",").then(|| gender::of_kin(k.word)).flatten()
+    if !matches!(k.trail, "" | ",") {
+        return None;
+    }
+    let tie = matches!(
+        k.word,
+        "neighbour"
+            | "neighbor"
+            | "friend"
+            | "colleague"
+            | "partner"
+            | "cousin"
+            | "spouse"
+            | "fiancé"
+            | "fiancée"
+    );
+    gender::of_kin(k.word).map(Some).or(tie.then_some(None))
 }
 
 /// "Jane Roe said her shop …": the first he/she/his/her after a name in its sentence,

@@ -175,3 +175,13 @@ fn a_name_after_a_preposition_of_place_is_no_antecedent() {
         reg.before((1, 0), 0).filter(|m| m.antecedent).map(|m| m.words.join(" ")).collect();
     assert_eq!(antecedents, ["Tomas Brannock"]);
 }
+
+#[test]
+fn a_name_after_kin_or_a_close_tie_is_a_person() {
+    let reg = registry_of(&["Beside him worked his neighbour, Yusuf.", "Later came his son, Amrit."]);
+    assert!(reg.shown_as_person(&["Yusuf".to_string()]));
+    assert!(reg.shown_as_person(&["Amrit".to_string()]));
+    // A tie gives no gender; kin does.
+    assert_eq!(reg.gender_of(&["Amrit".to_string()]), Some(Gender::Male));
+    assert_eq!(reg.gender_of(&["Yusuf".to_string()]), None);
+}
