@@ -203,11 +203,7 @@ fn read_quote<'b>(
         return None;
     }
     let at = (first.block, span.open);
-    // "“Then why …?” asked Jo Roe. ¶ “You would have to ask them.”": an
-    // uncued answer in its own paragraph is not the asker's.
-    let answer = prev.asked && cue.is_none() && prev.speaker.as_ref().is_some_and(|(b, _)| *b < first.block);
-    let carried = carried_speaker(blocks, prev.speaker.as_ref(), first.block, cue.is_some(), head.len())
-        .filter(|_| !answer);
+    let carried = carried_speaker(blocks, prev, first.block, cue.is_some(), head.len());
     // Only for naming: a cue borrowed from the next quote does not make this one speech.
     let cue = cue.or_else(|| borrowed_cue(&blocks[last.block], spans, si, last.block, (&text, &tail)));
     let before = &blocks[first.block][..span.open];
@@ -293,20 +289,26 @@ struct Previous {
 /// The previous speaker, when this quote follows closely enough to be theirs.
 fn carried_speaker(
     blocks: &[String],
-    prev: Option<&(usize, Option<String>)>,
+    prev: &Previous,
     block: usize,
     cued: bool,
     head_len: usize,
 ) -> Option<String> {
-    prev.filter(|(b, _)| {
-        // Uncued words inside the writer's sentence in a new paragraph ("Outrage
-        // spread – “…,” one post read") are not the last speaker going on.
-        *b == block || cued || head_len < 3
-    })
-    // Pictures, captions and link lines between two paragraphs of one speaker's
-    // words do not interrupt them.
-    .filter(|(b, _)| *b + 1 >= block || *b + 4 >= block && blocks[*b + 1..block].iter().all(|x| is_filler(x)))
-    .and_then(|(_, s)| s.clone())
+    prev.speaker
+        .as_ref()
+        .filter(|(b, _)| {
+            // Uncued words inside the writer's sentence in a new paragraph ("Outrage
+            // spread – “…,” one post read") are not the last speaker going on; nor
+            // is an uncued answer to a question ("“Then why …?” asked Jo Roe. ¶
+            // “You would have to ask them.”").
+            *b == block || cued || head_len < 3 && !prev.asked
+        })
+        // Pictures, captions and link lines between two paragraphs of one speaker's
+        // words do not interrupt them.
+        .filter(|(b, _)| {
+            *b + 1 >= block || *b + 4 >= block && blocks[*b + 1..block].iter().all(|x| is_filler(x))
+        })
+        .and_then(|(_, s)| s.clone())
 }
 
 /// What the rules alone make of a cue: the speaker, how they were reached, and

@@ -89,12 +89,21 @@ pub fn ends_sentence(t: &Tok) -> bool {
 /// nickname inside a name (Jake “Tommo” Thompson, Tony "The Hammer" Ruiz):
 /// one to three capitalised words between a first name and a surname.
 pub fn nickname_within(text: &str, before: &str, after: &str) -> bool {
-    let name_word = |w: &str| is_cap(w) && w.chars().all(char::is_alphabetic) && !is_stop(w) && !is_title(w);
-    let words = text.split_whitespace().count();
-    (1..=3).contains(&words)
-        && text.split_whitespace().all(|w| is_cap(w) && w.chars().all(|c| c.is_alphabetic() || c == '\''))
-        && name_word(before)
-        && name_word(after.trim_end_matches(|c: char| !c.is_alphanumeric()))
+    is_nickname(text.split_whitespace())
+        && is_name_word(before)
+        && is_name_word(after.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
+fn is_nickname<'w>(mut words: impl Iterator<Item = &'w str>) -> bool {
+    let mut n = 0;
+    words.all(|w| {
+        n += 1;
+        is_cap(w) && w.chars().all(|c| c.is_alphabetic() || c == '\'')
+    }) && (1..=3).contains(&n)
+}
+
+fn is_name_word(w: &str) -> bool {
+    is_cap(w) && w.chars().all(char::is_alphabetic) && !is_stop(w) && !is_title(w)
 }
 
 /// Index of the token after a nickname in quote marks at `j` (Jake “Tommo”
@@ -106,9 +115,8 @@ fn past_nickname(toks: &[Tok], j: usize) -> Option<usize> {
         return None;
     }
     let k = (j..toks.len().min(j + 3)).find(|&k| closes(&toks[k]))?;
-    let next = toks.get(k + 1)?;
-    let text: Vec<&str> = toks[j..=k].iter().map(|t| t.word).collect();
-    nickname_within(&text.join(" "), "Jo", next.word).then_some(k + 1)
+    let after = toks.get(k + 1)?.word;
+    (is_nickname(toks[j..=k].iter().map(|t| t.word)) && is_name_word(after)).then_some(k + 1)
 }
 
 /// Honorifics and roles: they introduce a name but are never part of it.

@@ -393,9 +393,10 @@ impl Registry {
 
     /// Some mention of exactly `words` came with kin or an age ("Hamid, 43,"),
     /// which shows a person whom the name lists do not know.
-    pub fn shown_as_person(&self, words: &[String]) -> bool {
-        let last = words.last().map_or("", String::as_str);
-        self.ending_in(last).any(|m| m.kin && m.words == words)
+    pub fn shown_as_person<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        let last = words.last().map_or("", AsRef::as_ref);
+        self.ending_in(last)
+            .any(|m| m.kin && m.words.iter().map(String::as_str).eq(words.iter().map(AsRef::as_ref)))
     }
 
     /// "Mathilde, for her part, …" after "Mathilde Collet": a fuller name
@@ -479,7 +480,7 @@ fn mention(
     ask_speaks: bool,
 ) -> Option<Mention> {
     let starts_sentence = i == 0 || ends_sentence(&t[i - 1]);
-    let kin = kin_gender(t, i);
+    let kin = kin_before(t, i);
     let aged =
         t[end - 1].trail == "," && t.get(end).is_some_and(|n| is_age(n.word) && n.trail.starts_with(','));
     // A lone capital opening a sentence is often not a name; with a title
@@ -489,7 +490,7 @@ fn mention(
         || !starts_sentence
         || aged
         || reg.is_surname(w[0])
-        || reg.ending_in(w[0]).any(|m| m.kin)
+        || reg.shown_as_person(&w[..1])
         || reg.is_first_name(w[0])
         || is_title(t[i].word)
         || t.get(end).is_some_and(|n| is_speech_verb(n.word));
@@ -532,7 +533,7 @@ fn is_age(w: &str) -> bool {
 /// "his son, Ciaran", "her husband Tom", "his neighbour, Yusuf": a word for
 /// kin or a close tie right before a name, which shows a person, and for kin
 /// their gender.
-fn kin_gender(t: &[Tok], i: usize) -> Option<Option<Gender>> {
+fn kin_before(t: &[Tok], i: usize) -> Option<Option<Gender>> {
     let k = &t[i.checked_sub(1)?];
     if !matches!(k.trail, "" | ",") {
         return None;
