@@ -40,7 +40,7 @@ fn is_aux(w: &str) -> bool {
     has(&AUX, w)
 }
 
-fn pronoun_kind(w: &str) -> Option<Who<'static>> {
+pub fn pronoun_kind(w: &str) -> Option<Who<'static>> {
     if let Some(g) = of_pronoun(w)
         && !matches!(w, "him" | "his" | "His" | "himself" | "her" | "Her" | "hers" | "herself")
     {

@@ -213,26 +213,29 @@ pub static CONNECTOR: Lexicon = Lexicon::new(&[
     "ter", "van", "von", "y",
 ]);
 
-/// Words that mark a name as an organisation rather than a person.
+/// Words that mark a name as an organisation, a team or a group of people
+/// ("European Jews") rather than a person.
 #[rustfmt::skip]
 pub static ORG_WORD: Lexicon = Lexicon::new(&[
-    "Administration", "Agency", "Airlines", "Airport", "Airways", "Alliance", "Analytics", "Arena",
-    "Army", "Assemblée", "Association", "Authority", "Avenue", "Bakery", "Bank", "Board",
-    "Boulevard", "Brewery", "Bridge", "Bureau", "Cafe", "Café", "Campaign", "Caucus", "Center",
-    "Centre", "Channel", "Church", "City", "Club", "Co", "Co.", "Coalition", "College", "Command",
-    "Commission", "Committee", "Company", "Congress", "Conseil", "Corp", "Corp.", "Corps",
-    "Council", "County", "Court", "Daily", "Democrats", "Department", "Farm", "Farms", "Federal",
+    "Administration", "Agency", "Airlines", "Airport", "Airways", "Albion", "Alliance", "Americans",
+    "Analytics", "Arena", "Army", "Assemblée", "Association", "Athletic", "Authority", "Avenue",
+    "Bakery", "Bank", "Board", "Boulevard", "Brewery", "Bridge", "Bureau", "Cafe", "Café",
+    "Campaign", "Catholics", "Caucus", "Center", "Centre", "Channel", "Christians", "Church",
+    "City", "Club", "Co", "Co.", "Coalition", "College", "Command", "Commission", "Committee",
+    "Company", "Congress", "Conseil", "Corp", "Corp.", "Corps", "Council", "County", "Court",
+    "Daily", "Democrats", "Department", "Evangelicals", "FC", "Farm", "Farms", "Federal",
     "Federation", "Force", "Foundation", "Fund", "Gouvernement", "Government", "Group", "Guard",
-    "Harbor", "Harbour", "Herald", "Highway", "Hospital", "Hotel", "House", "Inc", "Inc.", "Inn",
-    "Institute", "Institution", "Journal", "LLC", "Lab", "Labs", "League", "Ltd", "Ltd.",
-    "Magazine", "Marina", "Market", "Media", "Mill", "Mills", "Ministry", "Ministère", "Motors",
-    "National", "Navy", "Network", "News", "Office", "Organisation", "Organization", "PAC",
-    "Parliament", "Parti", "Party", "Pictures", "Platforms", "Plaza", "Police", "Port", "Post",
-    "Press", "Radio", "Railways", "Ranch", "Records", "Republicans", "Reserve", "Restaurant",
-    "Reuters", "Review", "River", "Road", "School", "Senate", "Service", "Services", "Shop",
-    "Society", "Square", "Stadium", "State", "Station", "Store", "Street", "Studios", "Systems",
-    "Team", "Technologies", "Television", "Times", "Tribune", "Trust", "Union", "Unit",
-    "University", "Weather", "Weekly",
+    "Harbor", "Harbour", "Herald", "Highway", "Hispanics", "Hospital", "Hotel", "House", "Inc",
+    "Inc.", "Inn", "Institute", "Institution", "Jews", "Journal", "LLC", "Lab", "Labs", "Latinos",
+    "League", "Ltd", "Ltd.", "Magazine", "Marina", "Market", "Media", "Mill", "Mills", "Ministry",
+    "Ministère", "Motors", "Muslims", "National", "Navy", "Network", "News", "Office",
+    "Organisation", "Organization", "PAC", "Parliament", "Parti", "Party", "Pictures", "Platforms",
+    "Plaza", "Police", "Port", "Post", "Press", "Protestants", "Radio", "Railways", "Ranch",
+    "Rangers", "Records", "Republicans", "Reserve", "Restaurant", "Reuters", "Review", "River",
+    "Road", "Rovers", "School", "Senate", "Service", "Services", "Shop", "Society", "Square",
+    "Stadium", "State", "Station", "Store", "Street", "Studios", "Systems", "Team", "Technologies",
+    "Television", "Times", "Tribune", "Trust", "Union", "Unit", "University", "Wanderers",
+    "Weather", "Weekly",
 ]);
 
 /// Words after which a name is a place or an object, not someone who speaks next.

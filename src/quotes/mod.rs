@@ -338,7 +338,8 @@ fn rule_speaker(
             (resolve_name((reg, facts), &w, at), r, None)
         }
         Some(Who::Pronoun(g)) => {
-            (reg.last_person(at, at.0.saturating_sub(3), g).map(|w| w.join(" ")), Route::Pronoun, Some(g))
+            let start = pronoun_at(before, at, g);
+            (reg.last_person(start, at.0.saturating_sub(3), g).map(|w| w.join(" ")), Route::Pronoun, Some(g))
         }
         Some(Who::Nobody) => (None, Route::Nobody, None),
         Some(Who::Clause) => {
@@ -359,6 +360,17 @@ fn rule_speaker(
         }
         Some(Who::Same) | None => carry(carried),
     }
+}
+
+/// Where a he/she cue before the quote stands ("but he said Roe's plan “…”"): a
+/// name between it and the quote is part of what was said, not whom it means.
+/// A cue after the quote, or none found, leaves the quote's own position.
+fn pronoun_at(before: &str, at: (usize, usize), g: Gender) -> (usize, usize) {
+    let sent = last_sentence(before);
+    sent.iter()
+        .rev()
+        .find(|t| cues::pronoun_kind(t.word) == Some(Who::Pronoun(g)))
+        .map_or(at, |t| (at.0, t.word.as_ptr() as usize - before.as_ptr() as usize))
 }
 
 /// “A” and “B,” Roe said: a quote running on into the next one in the same sentence

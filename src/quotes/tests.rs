@@ -448,3 +448,21 @@ The talks were chaired by Ada Quill, a conciliator. She said both sides would re
     let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
     assert_eq!(got, [Some("Theo Vardan".to_string()), Some("Ada Quill".to_string())]);
 }
+
+#[test]
+fn a_name_between_a_pronoun_cue_and_its_quote_is_what_was_said() {
+    // "He said Brant and his plan ..." names Brant as the topic; "he" is still Vale.
+    let md = "Ivo Brant wants a second pier.\n\n\
+Tom Vale chairs the ferry board. He said Brant and his plan \u{201c}would sink the harbour budget in a year.\u{201d}\n";
+    assert_eq!(run(md)[0].1.as_deref(), Some("Tom Vale"));
+}
+
+#[test]
+fn teams_and_groups_of_people_are_not_a_person() {
+    let md = "Kingsmere Rovers lost again on Saturday.\n\n\
+\u{201c}We were second to every ball,\u{201d} he said.\n\n\
+Leaders of European Jews met in Vienna.\n\n\
+\u{201c}Nobody here is surprised,\u{201d} she said.\n";
+    let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(got, [None, None]);
+}
