@@ -9,7 +9,7 @@
 use super::facts::Facts;
 use super::gender::Gender;
 use super::names::{Tok, core, is_cap, is_org_word, join, name_at};
-use super::registry::{Registry, is_person};
+use super::registry::{Registry, is_person, names_a_thing};
 
 /// How the rules reached their answer for a quote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,8 +243,7 @@ fn names_in<'t>(t: &[Tok<'t>]) -> Vec<(Vec<&'t str>, usize, usize)> {
         }
         match name_at(t, i) {
             Some((w, end)) if end > i => {
-                // "won an Oscar", "a Kennedy": a kind of thing or person, not someone.
-                if i == 0 || !matches!(t[i - 1].word, "a" | "an") {
+                if !names_a_thing(t, i, &w) {
                     out.push((w, i, end));
                 }
                 i = end;

@@ -3,8 +3,8 @@
 use super::gender::{Gender, of_pronoun};
 use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, has};
 use super::names::{
-    Tok, is_cap, is_dash, is_one_char, is_org_word, is_speech_verb, is_stop, is_title, name_at,
-    strip_possessive,
+    Tok, is_cap, is_dash, is_one_char, is_org_word, is_speech_verb, is_stop, is_title, month_as_name,
+    name_at, strip_possessive,
 };
 use super::registry::is_person;
 use apposition::past_apposition;
@@ -160,7 +160,7 @@ fn name_start(t: &[Tok], lo: usize, e: usize) -> usize {
         }
         s -= 1;
     }
-    while s < e && (is_stop(t[s].word) || is_title(t[s].word) || !is_cap(t[s].word)) {
+    while s < e && (is_stop(t[s].word) && !month_as_name(t, s) || is_title(t[s].word) || !is_cap(t[s].word)) {
         s += 1;
     }
     let mut b = s;

@@ -50,7 +50,16 @@ pub fn is_lone_first_name(w: &str) -> bool {
     of_first_name(w).is_some()
         && !matches!(
             w,
-            "Virginia" | "Victoria" | "Florence" | "Madison" | "Charlotte" | "Sterling" | "Amber" | "Tyler"
+            "Virginia"
+                | "Victoria"
+                | "Florence"
+                | "Madison"
+                | "Charlotte"
+                | "Sterling"
+                | "Amber"
+                | "Tyler"
+                | "April"
+                | "June"
         )
 }
 
@@ -105,30 +114,31 @@ const MALE_FIRST: &[&str] = &[
 const FEMALE_FIRST: &[&str] = &[
     "Abigail", "Ada", "Adele", "Agnes", "Alice", "Alicia", "Alison", "Allison", "Amanda", "Amber",
     "Amy", "Ana", "Andrea", "Angela", "Angelina", "Anita", "Ann", "Anna", "Anne", "Annie",
-    "Antoinette", "Audrey", "Barbara", "Beatrice", "Becky", "Belinda", "Bernadette", "Beth",
-    "Betsy", "Betty", "Beverly", "Bonnie", "Brenda", "Brigitte", "Brittany", "Carla", "Carmen",
-    "Carol", "Caroline", "Carolyn", "Catherine", "Cathy", "Cecilia", "Celine", "Charlotte",
-    "Cheryl", "Chloe", "Christina", "Christine", "Cindy", "Claire", "Clara", "Claudia", "Colleen",
-    "Connie", "Cynthia", "Daisy", "Danielle", "Daphne", "Dawn", "Debbie", "Deborah", "Debra",
-    "Denise", "Diana", "Diane", "Donna", "Doris", "Dorothy", "Edith", "Eileen", "Elaine", "Eleanor",
-    "Elena", "Elisabeth", "Elise", "Eliza", "Elizabeth", "Ella", "Ellen", "Emily", "Emma", "Erica",
-    "Erin", "Esther", "Eva", "Evelyn", "Fatima", "Fiona", "Florence", "Frances", "Gabrielle",
-    "Gail", "Gina", "Giselle", "Gladys", "Gloria", "Grace", "Gwen", "Gwyneth", "Hannah", "Harriet",
-    "Hayley", "Heather", "Heidi", "Helen", "Helene", "Hillary", "Holly", "Ingrid", "Irene",
-    "Isabel", "Isabella", "Isabelle", "Jacqueline", "Jane", "Janet", "Janice", "Jasmine", "Jeanne",
-    "Jennifer", "Jenny", "Jessica", "Jill", "Joan", "Joanna", "Joanne", "Josephine", "Joyce",
-    "Judith", "Judy", "Julia", "Julie", "Juliet", "Karen", "Kate", "Katherine", "Kathleen",
-    "Kathryn", "Kathy", "Katie", "Kayla", "Kimberly", "Kirsten", "Kristen", "Laura", "Lauren",
-    "Leah", "Linda", "Lisa", "Liz", "Lois", "Loretta", "Lori", "Lorraine", "Louise", "Lucy",
-    "Madeleine", "Madison", "Margaret", "Maria", "Marie", "Marilyn", "Marion", "Marjorie", "Martha",
-    "Martine", "Mary", "Maureen", "Megan", "Melania", "Melanie", "Melissa", "Meredith", "Michelle",
-    "Mildred", "Miriam", "Molly", "Monica", "Nancy", "Naomi", "Natalie", "Natasha", "Nathalie",
-    "Nicole", "Nikki", "Nina", "Norma", "Olivia", "Pam", "Pamela", "Patricia", "Paula", "Pauline",
-    "Peggy", "Penelope", "Phyllis", "Priscilla", "Rachel", "Rebecca", "Renee", "Rita", "Roberta",
-    "Rosa", "Rose", "Rosemary", "Ruth", "Sabrina", "Sally", "Samantha", "Sandra", "Sara", "Sarah",
-    "Sharon", "Sheila", "Shirley", "Sonia", "Sophia", "Sophie", "Stephanie", "Susan", "Suzanne",
-    "Sylvia", "Tamara", "Tammy", "Teresa", "Theresa", "Tiffany", "Tina", "Tracy", "Valerie",
-    "Vanessa", "Veronica", "Victoria", "Virginia", "Wendy", "Whitney", "Yvonne", "Zoe",
+    "Antoinette", "April", "Audrey", "Barbara", "Beatrice", "Becky", "Belinda", "Bernadette",
+    "Beth", "Betsy", "Betty", "Beverly", "Bonnie", "Brenda", "Brigitte", "Brittany", "Carla",
+    "Carmen", "Carol", "Caroline", "Carolyn", "Catherine", "Cathy", "Cecilia", "Celine",
+    "Charlotte", "Cheryl", "Chloe", "Christina", "Christine", "Cindy", "Claire", "Clara", "Claudia",
+    "Colleen", "Connie", "Cynthia", "Daisy", "Danielle", "Daphne", "Dawn", "Debbie", "Deborah",
+    "Debra", "Denise", "Diana", "Diane", "Donna", "Doris", "Dorothy", "Edith", "Eileen", "Elaine",
+    "Eleanor", "Elena", "Elisabeth", "Elise", "Eliza", "Elizabeth", "Ella", "Ellen", "Emily",
+    "Emma", "Erica", "Erin", "Esther", "Eva", "Evelyn", "Fatima", "Fiona", "Florence", "Frances",
+    "Gabrielle", "Gail", "Gina", "Giselle", "Gladys", "Gloria", "Grace", "Gwen", "Gwyneth",
+    "Hannah", "Harriet", "Hayley", "Heather", "Heidi", "Helen", "Helene", "Hillary", "Holly",
+    "Ingrid", "Irene", "Isabel", "Isabella", "Isabelle", "Jacqueline", "Jane", "Janet", "Janice",
+    "Jasmine", "Jeanne", "Jennifer", "Jenny", "Jessica", "Jill", "Joan", "Joanna", "Joanne",
+    "Josephine", "Joyce", "Judith", "Judy", "Julia", "Julie", "Juliet", "June", "Karen", "Kate",
+    "Katherine", "Kathleen", "Kathryn", "Kathy", "Katie", "Kayla", "Kimberly", "Kirsten", "Kristen",
+    "Laura", "Lauren", "Leah", "Linda", "Lisa", "Liz", "Lois", "Loretta", "Lori", "Lorraine",
+    "Louise", "Lucy", "Madeleine", "Madison", "Margaret", "Maria", "Marie", "Marilyn", "Marion",
+    "Marjorie", "Martha", "Martine", "Mary", "Maureen", "Megan", "Melania", "Melanie", "Melissa",
+    "Meredith", "Michelle", "Mildred", "Miriam", "Molly", "Monica", "Nancy", "Naomi", "Natalie",
+    "Natasha", "Nathalie", "Nicole", "Nikki", "Nina", "Norma", "Olivia", "Pam", "Pamela",
+    "Patricia", "Paula", "Pauline", "Peggy", "Penelope", "Phyllis", "Priscilla", "Rachel",
+    "Rebecca", "Renee", "Rita", "Roberta", "Rosa", "Rose", "Rosemary", "Ruth", "Sabrina", "Sally",
+    "Samantha", "Sandra", "Sara", "Sarah", "Sharon", "Sheila", "Shirley", "Sonia", "Sophia",
+    "Sophie", "Stephanie", "Susan", "Suzanne", "Sylvia", "Tamara", "Tammy", "Teresa", "Theresa",
+    "Tiffany", "Tina", "Tracy", "Valerie", "Vanessa", "Veronica", "Victoria", "Virginia", "Wendy",
+    "Whitney", "Yvonne", "Zoe",
 ];
 
 #[cfg(test)]

@@ -268,7 +268,15 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
                 && is_org_word(w)
                 && next_cap()
                 && toks.get(j + 1).is_some_and(|n| super::gender::of_first_name(n.word).is_none());
-            (!is_stop(w) || initial || opens_org || is_cap_particle(w) && t.trail.is_empty() && next_cap())
+            let given_month = words.is_empty()
+                && month_as_name(toks, j)
+                && (t.trail.is_empty() && next_cap()
+                    || toks.get(j + 1).is_some_and(|n| is_speech_verb(n.word)));
+            (!is_stop(w)
+                || initial
+                || opens_org
+                || given_month
+                || is_cap_particle(w) && t.trail.is_empty() && next_cap())
                 && (words.is_empty() || !title || w == "M")
         } else {
             !words.is_empty() && is_connector(w) && t.trail.is_empty() && next_cap()
@@ -309,6 +317,40 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
 /// A capitalised word that leads into a name without being part of it: a
 /// group ("Floridians Jeb Bush", "Iowans Jo Roe") or a gerund opening the
 /// sentence ("Asserting Clinton's ...").
+/// "June Marchbanks said", "June said": a month that is also a given name,
+/// before a name word or a speech verb and after no word that dates ("in June").
+pub fn month_as_name(toks: &[Tok], j: usize) -> bool {
+    matches!(toks[j].word, "April" | "May" | "June")
+        && (j == 0
+            || !matches!(
+                toks[j - 1].word.to_lowercase().as_str(),
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "of"
+                    | "from"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "on"
+                    | "every"
+                    | "each"
+                    | "that"
+                    | "to"
+                    | "between"
+                    | "and"
+                    | "or"
+            ))
+}
+
 fn is_lead_in(w: &str) -> bool {
     w.len() >= 6 && (w.ends_with("ans") || w.ends_with("ing") && super::gender::of_first_name(w).is_none())
 }

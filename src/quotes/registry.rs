@@ -56,6 +56,20 @@ pub fn is_person(words: &[&str]) -> bool {
         && !words.iter().any(|w| is_org_word(w) || is_connector(w) && *w == "of")
 }
 
+/// "won an Oscar", "a Kennedy", "the Margaret Ann" (a boat): after an article,
+/// a name means a kind of thing or a thing named for someone, not a person.
+pub fn names_a_thing(t: &[Tok], i: usize, words: &[&str]) -> bool {
+    let Some(before) = i.checked_sub(1).map(|k| &t[k]) else {
+        return false;
+    };
+    before.trail.is_empty()
+        && match before.word {
+            "a" | "an" => true,
+            "the" | "The" => !is_title(t[i].word) && is_person(words),
+            _ => false,
+        }
+}
+
 /// One use of a name in the narrative, or a speaker resolved from a cue.
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -69,8 +83,8 @@ pub struct Mention {
     pub gender: Option<Gender>,
     /// Came with a gendered honorific (Mrs Roe), so it is a person.
     pub titled: bool,
-    /// Came after a word for kin ("his son, Ciaran") or before an age
-    /// ("Amira, 15,"), so it is a person.
+    /// Came after a word for kin ("his son, Ciaran"), before an age ("Amira,
+    /// 15,") or alone before a speech verb and a he/she, so it is a person.
     pub kin: bool,
     /// Opens its sentence, where the subject usually stands.
     pub opens: bool,
@@ -481,8 +495,7 @@ fn mention(
 ) -> Option<Mention> {
     let starts_sentence = i == 0 || ends_sentence(&t[i - 1]);
     let kin = kin_before(t, i);
-    let aged =
-        t[end - 1].trail == "," && t.get(end).is_some_and(|n| is_age(n.word) && n.trail.starts_with(','));
+    let aged = t[end - 1].trail == "," && aged_after(&t[end..]);
     // A lone capital opening a sentence is often not a name; with a title
     // before it, an age or a speech verb after it, or once the article has
     // used it as a name, it is.
@@ -494,7 +507,7 @@ fn mention(
         || reg.is_first_name(w[0])
         || is_title(t[i].word)
         || t.get(end).is_some_and(|n| is_speech_verb(n.word));
-    if !named {
+    if !named || names_a_thing(t, i, w) {
         return None;
     }
     let k = if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") { i - 1 } else { i };
@@ -502,6 +515,11 @@ fn mention(
     let agent = k > 1 && t[k - 1].word == "by" && t[k - 2].word.ends_with("ed") && t[k - 2].trail.is_empty();
     let after_word = k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty() && !agent;
     let titled = title_gender(t, i);
+    let gender = titled.or(kin.flatten()).or_else(|| pronoun_after(t, end));
+    // "Rukhsana said her family …": a lone name that speaks and is then a he or
+    // a she is someone, as a name with an age is.
+    let spoke_as_person =
+        w.len() == 1 && gender.is_some() && t.get(end).is_some_and(|n| is_speech_verb(n.word));
     let opens = starts_sentence
         || i > 0
             && matches!(t[i - 1].word, "But" | "And" | "Yet" | "So" | "Then")
@@ -510,9 +528,9 @@ fn mention(
         at,
         words: w.iter().map(|x| x.to_string()).collect(),
         antecedent: !after_word,
-        gender: titled.or(kin.flatten()).or_else(|| pronoun_after(t, end)),
+        gender,
         titled: titled.is_some(),
-        kin: kin.is_some() || aged,
+        kin: kin.is_some() || aged || spoke_as_person,
         opens,
         speaks: ask_speaks && verb_near(t, i, end),
     })
@@ -523,7 +541,17 @@ fn title_gender(t: &[Tok], i: usize) -> Option<Gender> {
     t[i..].iter().take_while(|k| is_title(k.word)).find_map(|k| gender::of_title(k.word))
 }
 
-/// "Amira, 15,": a person's age in the news's apposition.
+/// "Amira, 15," or "Amira, a 34-year-old farmer": an age in the apposition
+/// after a name.
+fn aged_after(t: &[Tok]) -> bool {
+    match t {
+        [n, ..] if is_age(n.word) => n.trail.starts_with(','),
+        [a, n, ..] if matches!(a.word, "a" | "an") => n.word.ends_with("-year-old"),
+        _ => false,
+    }
+}
+
+/// A person's age in figures.
 fn is_age(w: &str) -> bool {
     (1..=3).contains(&w.len())
         && w.bytes().all(|b| b.is_ascii_digit())

@@ -138,7 +138,9 @@ fn pronoun_resolves_to_a_person_of_its_gender() {
 #[test]
 fn pronoun_with_only_the_other_gender_in_reach_names_nobody() {
     let md = "Tom Vale opened the depot in March.\n\n\"It has been a hard winter,\" she said.";
-    assert_eq!(run(md)[0].1, None);
+    let q = &extract(&blocks(md))[0];
+    assert_eq!(q.speaker, None, "{q:?}");
+    assert!(q.confidence < 0.5, "{q:?}");
 }
 
 #[test]
@@ -465,4 +467,40 @@ Leaders of European Jews met in Vienna.\n\n\
 \u{201c}Nobody here is surprised,\u{201d} she said.\n";
     let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
     assert_eq!(got, [None, None]);
+}
+
+#[test]
+fn abbreviated_titles_do_not_end_a_sentence_or_join_a_name() {
+    let md = "\u{201c}We promised these people a tram,\u{201d} said Coun. Ada Quill, who represents Ward 4.\n\n\
+\u{201c}Hold the line,\u{201d} said Maj. Ivo Brant of the county guard.\n";
+    let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(got, [Some("Ada Quill".to_string()), Some("Ivo Brant".to_string())]);
+}
+
+#[test]
+fn a_single_name_with_an_age_or_a_pronoun_after_its_verb_is_a_person() {
+    // People known by one name, common in dispatches: no first-name list knows them.
+    let md = "Tarvik Osmund runs the aid depot.\n\n\
+Zuleyka, a 34-year-old farmer who uses only one name, said she woke at 2 a.m.\n\n\
+\u{201c}I could not find my goats,\u{201d} she said.\n\n\
+Ivo Brant counted the boats. Orlaith said her family would stay.\n\n\
+\u{201c}Where else would we go?\u{201d} she said.\n";
+    let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(got, [Some("Zuleyka".to_string()), Some("Orlaith".to_string())]);
+}
+
+#[test]
+fn a_month_can_be_a_first_name_and_a_named_boat_is_no_one() {
+    let md = "Leo Quill, a fiddler, died on Friday in June.\n\n\
+\u{201c}He played to the end,\u{201d} June Quill said Saturday.\n\n\
+In his last weeks, June said, he asked for reels.\n\n\
+\u{201c}So it will be reels,\u{201d} she said.\n\n\
+Ada Brant, 34, captains the Mary Ellen now.\n\n\
+Tom Brant fixed the nets. The Mary Ellen left at dawn.\n\n\
+\u{201c}We see the fish every day,\u{201d} she said.\n";
+    let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(
+        got,
+        [Some("June Quill".to_string()), Some("June Quill".to_string()), Some("Ada Brant".to_string())]
+    );
 }

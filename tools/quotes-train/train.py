@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Train dateline's quote-attribution model and write src/quotes/model/weights.rs.
 
-usage: train.py [--features-bin PATH] [--polnear DIR] [--dev DIR] [--report-only]
+usage: train.py [--features-bin PATH] [--polnear DIR] [--dev DIR] [--fixtures DIR...] [--report-only]
 
 Each labelled set is a folder of articles/*.md with labels.json (the format of
 ../shared/reference/: {"file.md": [{"quote": ..., "speaker": ... | null}, ...]}).
-The articles belong to their publishers: they are read here, never copied.
+PolNeAR's and dev's articles belong to their publishers: they are read here,
+never copied. The fixtures are invented for dateline and live in the repository.
 
 Steps, all deterministic (no randomness; folds by a hash of the file name):
 1. `examples/quote_features` prints each quote's candidate speakers with features.
@@ -14,11 +15,12 @@ Steps, all deterministic (no randomness; folds by a hash of the file name):
    one-word-longer form of the same name counts, accents folded).
 3. A conditional logit (a softmax over the quote's candidates and "nobody
    named", L2-regularised, Newton's method) is fitted.
-4. Cross-validation by article on PolNeAR (5 folds) and a train-on-PolNeAR,
-   test-on-dev run report, at each threshold, the share of named speakers shown
-   and the share of those naming the wrong person; the default threshold is the
-   lowest whose cross-validated wrong-person rate is at most --max-wrong.
-5. The final model is fitted on both sets and written with this script's digest.
+4. Cross-validation by article over all sets together (5 folds) reports, at
+   each threshold, the share of named speakers shown and the share of those
+   naming the wrong person, for PolNeAR and for the hand-labelled sets (dev and
+   the read fixtures); the default threshold is the lowest at which the
+   hand-labelled sets hold --max-wrong and PolNeAR --max-wrong-polnear.
+5. The final model is fitted on all sets and written with this script's digest.
 Needs numpy.
 """
 import argparse
@@ -229,6 +231,10 @@ def choose_threshold(sets):
 
 
 FEATURE_NAMES = []
+FIXTURES = os.path.join(ROOT, "tools", "quotes-train", "fixtures")
+# The invented sets that were read while the rules grew; heldout/ and heldout2/
+# are only ever scored, so they stay out of training.
+READ_FIXTURES = ("local", "wire", "hard", "varied")
 
 
 def main():
@@ -236,9 +242,10 @@ def main():
     ap.add_argument("--features-bin", default=os.path.join(ROOT, "target", "release", "examples", "quote_features"))
     ap.add_argument("--polnear", default=os.path.join(ROOT, "..", "shared", "reference", "polnear-train"))
     ap.add_argument("--dev", default=os.path.join(ROOT, "..", "shared", "reference", "news-quotes-dev"))
+    ap.add_argument("--fixtures", nargs="*", default=[os.path.join(FIXTURES, s) for s in READ_FIXTURES])
     ap.add_argument("--cache", default=os.path.join(ROOT, "target", "quotes-train"))
     ap.add_argument("--max-wrong", type=float, default=0.02)
-    ap.add_argument("--max-wrong-polnear", type=float, default=0.04)
+    ap.add_argument("--max-wrong-polnear", type=float, default=0.045)
     ap.add_argument("--report-only", action="store_true")
     args = ap.parse_args()
     os.makedirs(args.cache, exist_ok=True)
@@ -246,38 +253,42 @@ def main():
     block = re.search(r"FEATURES: \[&str; \d+\] = \[(.*?)\];", src, re.S).group(1)
     FEATURE_NAMES.extend(re.findall(r'"(\w+)"', block))
     n = len(FEATURE_NAMES)
-    pol = groups(*features(args.features_bin, args.polnear, os.path.join(args.cache, "polnear.jsonl")))
-    dev = groups(*features(args.features_bin, args.dev, os.path.join(args.cache, "dev.jsonl")))
+    caches = [os.path.join(args.cache, "polnear.jsonl"), os.path.join(args.cache, "dev.jsonl")]
+    caches += [os.path.join(args.cache, f"fixtures-{os.path.basename(d)}.jsonl") for d in args.fixtures]
+    pol = groups(*features(args.features_bin, args.polnear, caches[0]))
+    dev = groups(*features(args.features_bin, args.dev, caches[1]))
+    fixtures = [g for d, c in zip(args.fixtures, caches[2:]) for g in groups(*features(args.features_bin, d, c))]
+    hand = dev + fixtures
     thresholds = [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
-    cv = cross_validate(pol, n)
+    cv = cross_validate(pol + hand, n)
+    pol_cv, hand_cv, dev_cv = cv[: len(pol)], cv[len(pol) :], cv[len(pol) : len(pol) + len(dev)]
     table("PolNeAR train, rules alone", pol, rule_preds(pol), [0.0])
-    table("PolNeAR train, 5-fold cross-validation by article", pol, cv, thresholds)
-    w_pol = fit(pol, n)
-    dev_preds = [predict(w_pol, g) for g in dev]
     table("dev, rules alone", dev, rule_preds(dev), [0.0])
-    table("dev, model trained on PolNeAR train", dev, dev_preds, thresholds)
-    # The hand-labelled set fixes the bar; PolNeAR's machine-resolved names carry
-    # label noise, so they are held to a looser bar: 4%, two points under the 6%
-    # target for PolNeAR's held-out test split, as a margin for unseen articles
-    # (which have scored between dev and PolNeAR).
-    t = choose_threshold([(dev, dev_preds, args.max_wrong), (pol, cv, args.max_wrong_polnear)])
+    table("PolNeAR train, 5-fold cross-validation by article", pol, pol_cv, thresholds)
+    table("hand-labelled (dev and read fixtures), same cross-validation", hand, hand_cv, thresholds)
+    # The hand-labelled sets fix the bar. PolNeAR's machine-resolved names carry
+    # label noise (about a third of its wrong-person cases on the he/she route
+    # are the label's error, docs/quotes.md), so it is held to a looser bar:
+    # 4.5%, 1.5 points under the 6% target for its held-out test split.
+    t = choose_threshold([(hand, hand_cv, args.max_wrong), (pol, pol_cv, args.max_wrong_polnear)])
     print(
-        f"threshold: {t:.2f} (<= {args.max_wrong:.0%} wrong person on dev held out, "
-        f"<= {args.max_wrong_polnear:.0%} in PolNeAR cross-validation)"
+        f"threshold: {t:.2f} (<= {args.max_wrong:.1%} wrong person on hand-labelled sets, "
+        f"<= {args.max_wrong_polnear:.1%} on PolNeAR, both cross-validated)"
     )
-    table("at the threshold: PolNeAR cross-validation", pol, cv, [t])
-    table("at the threshold: dev", dev, dev_preds, [t])
-    w = fit(pol + dev, n)
+    table("at the threshold: PolNeAR cross-validation", pol, pol_cv, [t])
+    table("at the threshold: hand-labelled cross-validation", hand, hand_cv, [t])
+    table("at the threshold: dev within it", dev, dev_cv, [t])
+    w = fit(pol + hand, n)
     for name, v in sorted(zip(FEATURE_NAMES, w), key=lambda p: -abs(p[1])):
         print(f"  {name:18} {v:+.3f}")
     if args.report_only:
         return
     digest = hashlib.sha256(open(__file__, "rb").read()).hexdigest()
-    data = features_digest([os.path.join(args.cache, f) for f in ("polnear.jsonl", "dev.jsonl")])
+    data = features_digest(caches)
     out = "// Generated by tools/quotes-train/train.py: do not edit.\n"
     out += "#![allow(dead_code)] // FEATURES and SCRIPT_SHA256 are read by the tests only.\n"
     out += "#![allow(clippy::excessive_precision)]\n#![cfg_attr(rustfmt, rustfmt::skip)]\n"
-    out += f"// Trained on {len(pol) + len(dev)} labelled quotes; features digest sha256:{data}.\n"
+    out += f"// Trained on {len(pol) + len(hand)} labelled quotes; features digest sha256:{data}.\n"
     out += f"pub const FEATURES: [&str; {n}] = [{', '.join(repr(f).replace(chr(39), chr(34)) for f in FEATURE_NAMES)}];\n"
     out += f"pub const WEIGHTS: [f32; {n}] = [{', '.join(f'{v:.6f}' for v in w)}];\n"
     out += f"/// Least probability for a speaker to be shown (see train.py's choose_threshold).\n"
