@@ -483,7 +483,7 @@ fn displays_it(head: &[Tok]) -> bool {
     let n = head.len();
     n >= 2
         && matches!(head[n - 1].word, "read" | "reads" | "reading" | "saying" | "said" | "bore" | "bearing")
-        && head[n.saturating_sub(5)..n - 1].iter().any(|t| {
+        && head[n.saturating_sub(7)..n - 1].iter().any(|t| {
             matches!(
                 lexicon::Folded::new(t.word).as_str(),
                 "sign"

@@ -114,7 +114,25 @@ pub fn title_case_run(text: &str) -> bool {
 }
 
 fn is_small_word(w: &str) -> bool {
-    matches!(w, "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "at" | "with")
+    matches!(
+        w,
+        "of" | "the"
+            | "a"
+            | "an"
+            | "and"
+            | "or"
+            | "but"
+            | "in"
+            | "on"
+            | "for"
+            | "to"
+            | "at"
+            | "with"
+            | "by"
+            | "from"
+            | "into"
+            | "as"
+    )
 }
 
 /// Not a quote at all, whatever cue stands near it: a work's title, a term
@@ -129,7 +147,8 @@ pub fn names_something(text: &str, head: &[Tok], tail: &[Tok]) -> bool {
 pub fn is_scare_quote(text: &str, cued: bool) -> bool {
     let words = text.split_whitespace().take(4).count();
     let sentence = text.chars().next().is_some_and(char::is_uppercase) && text.ends_with(['.', '!', '?']);
-    !cued && words <= 3 && !sentence && !text.contains([',', ';'])
+    // The comma that closes "“permit banks,” which …" is the sentence's, not the speaker's.
+    !cued && words <= 3 && !sentence && !text.trim_end_matches(',').contains([',', ';'])
 }
 
 #[cfg(test)]
@@ -152,6 +171,7 @@ mod tests {
     fn title_case_runs_are_titles_unless_said() {
         assert!(names_something("Harbour Lights Tonight.", &tokens("she told"), &[]));
         assert!(names_something("Gulls Return To the Old Pier", &tokens("the headline read"), &[]));
+        assert!(names_something("Down by the Quay,", &tokens("the cast singing"), &[]));
         assert!(!names_something("We will rebuild the pier.", &tokens("she said"), &[]));
         assert!(!names_something("Ahoy! Ahoy!", &[], &[]));
         assert!(!names_something("Who Pays For It?", &[], &[]));
@@ -173,6 +193,7 @@ mod tests {
     fn scare_quotes_are_short_and_uncued() {
         assert!(is_scare_quote("uncoupling", false));
         assert!(is_scare_quote("jobs machine", false));
+        assert!(is_scare_quote("tide banks,", false));
         assert!(!is_scare_quote("jobs machine", true));
         assert!(!is_scare_quote("Go home now!", false));
         assert!(!is_scare_quote("No, not even", false));

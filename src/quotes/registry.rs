@@ -251,8 +251,8 @@ impl Registry {
     }
 
     /// Of holders with different first names ("Chris" and "Anne Marie"
-    /// Murphy), the latest of the one named most often; on a tie, one not
-    /// introduced as someone's kin ("his father, Nikos Roe"), then the latest.
+    /// Murphy), the latest of one not introduced as someone's kin ("his
+    /// father, Nikos Roe"), named most often; on a tie, the latest.
     /// A son named for his father ("Jo Roe Jr") counts as another first name.
     fn likeliest_bearer(&self, ids: impl Iterator<Item = u32>) -> Option<u32> {
         struct Bearer<'r> {
@@ -271,7 +271,7 @@ impl Registry {
                 None => bearers.push(Bearer { first, count: 1, not_kin: !m.kin, last: (n, i) }),
             }
         }
-        bearers.iter().max_by_key(|b| (b.count, b.not_kin, b.last.0)).map(|b| b.last.1)
+        bearers.iter().max_by_key(|b| (b.not_kin, b.count, b.last.0)).map(|b| b.last.1)
     }
 
     /// Fullest name containing `words` at its end or start; prefers the latest one before `at`.
@@ -298,7 +298,12 @@ impl Registry {
             // people who share a surname, the one reported speaking before.
             let before = h.ids.iter().copied().take_while(|&i| self.get(i).at < at).filter(agrees);
             let latest = self.likeliest_bearer(before.clone());
-            let speaker = before.filter(|&i| self.get(i).speaks).last();
+            // A relative ("her mother, Carmen Roe") speaking does not take the
+            // bare surname from the person the story is about.
+            let kin = |i: u32| {
+                h.ids.iter().any(|&k| self.get(k).kin && self.get(k).words[0] == self.get(i).words[0])
+            };
+            let speaker = before.filter(|&i| self.get(i).speaks && !kin(i)).last();
             speaker.or(latest).or_else(|| h.ids.iter().copied().find(agrees))
         };
         match best {

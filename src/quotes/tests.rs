@@ -504,3 +504,23 @@ Tom Brant fixed the nets. The Mary Ellen left at dawn.\n\n\
         [Some("June Quill".to_string()), Some("June Quill".to_string()), Some("Ada Brant".to_string())]
     );
 }
+
+#[test]
+fn a_sign_that_reads_is_not_speech_and_plural_subjects_cue_a_fragment() {
+    let md = "A hand-painted sign behind the old bar now reads \u{2018}Be kind or be gone\u{2019}.\n\n\
+The authors acknowledge that the older records carry \u{201c}real gaps.\u{201d}\n";
+    let got = run(md);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "real gaps.");
+}
+
+#[test]
+fn a_bare_surname_stays_with_the_subject_after_a_relative_speaks() {
+    let md = "Ada Quill has made her quietest album yet.\n\n\
+Her mother, Rosa Quill, reads a poem on one track.\n\n\
+\u{201c}I am not a singer,\u{201d} Rosa Quill said by phone.\n\n\
+\u{201c}She did eleven takes,\u{201d} Quill said. \u{201c}That is where the title comes from.\u{201d}\n";
+    let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(got[0].as_deref(), Some("Rosa Quill"));
+    assert_eq!(got[1].as_deref(), Some("Ada Quill"));
+}
