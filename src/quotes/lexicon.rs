@@ -256,10 +256,10 @@ pub static BLOCKS_ANTECEDENT: Lexicon = Lexicon::new(&[
 /// Sorted for binary search.
 #[rustfmt::skip]
 pub static NAMING_WORD: Lexicon = Lexicon::new(&[
-    "album", "article", "banner", "banners", "book", "chanted", "chanting", "documentary",
-    "dubbed", "entitled", "episode", "essay", "film", "hashtag", "headlined", "movie",
-    "nicknamed", "novel", "placard", "placards", "play", "poem", "sign", "signs", "slogan",
-    "slogans", "song", "titled",
+    "album", "article", "banner", "banners", "book", "chanted", "chanting", "documentary", "dubbed",
+    "entitled", "episode", "essay", "film", "hashtag", "headlined", "movie", "nicknamed", "novel",
+    "placard", "placards", "play", "poem", "rated", "sign", "signs", "slogan", "slogans", "song",
+    "titled",
 ]);
 
 /// Whether `w`, folded to lower case, is in the sorted list `list`.

@@ -464,6 +464,35 @@ fn is_partial(text: &str, head: &[Tok]) -> bool {
 fn names_what_follows(head: &[Tok]) -> bool {
     head.last().is_some_and(|t| matches!(t.trail, "" | ":") && lexicon::has(&lexicon::NAMING_WORD, t.word))
         || displays_it(head)
+        || calls_it(head)
+}
+
+/// "what locals have taken to calling “the paper burn”", "what some call the
+/// “…”": a name for a thing. When a person calls it so ("what he calls the
+/// “Washington cartel”", "which Roe called a “disaster”"), the words are theirs.
+fn calls_it(head: &[Tok]) -> bool {
+    let n = head.len();
+    let end = n - usize::from(n > 0 && matches!(head[n - 1].word, "the" | "a" | "an"));
+    let Some(v) = end.checked_sub(1).map(|k| &head[k]) else {
+        return false;
+    };
+    if !(head[end - 1..n].iter().all(|t| t.trail.is_empty())
+        && matches!(v.word, "calling" | "calls" | "call" | "called"))
+    {
+        return false;
+    }
+    let who = head[..end - 1].iter().rev().find(|t| {
+        !(t.word.ends_with("ly")
+            || matches!(
+                t.word,
+                "had" | "has" | "have" | "are" | "were" | "is" | "was" | "to" | "on" | "taken" | "insist"
+            ))
+    });
+    who.is_some_and(|t| {
+        !is_cap(t.word)
+            && !matches!(t.word, "he" | "she" | "they" | "we" | "you" | "who" | "whom" | "I")
+            && t.trail.is_empty()
+    })
 }
 
 /// A later item of a list of quotes whose first is named or displayed

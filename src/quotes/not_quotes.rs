@@ -110,6 +110,8 @@ pub fn title_case_run(text: &str) -> bool {
         && body.chars().any(char::is_lowercase)
         && !is_title(words[0])
         && of_first_name(words[0]).is_none()
+        // "I’m Switzerland," is someone speaking of themselves.
+        && !(words[0] == "I" || words[0].starts_with("I’") || words[0].starts_with("I'"))
         && words.iter().all(|w| capital(w) || is_small_word(w))
 }
 
@@ -179,6 +181,7 @@ mod tests {
         assert!(!names_something("Mayor Jo Roe.", &[], &[]));
         assert!(!names_something("Maria Lopez.", &[], &[]));
         assert!(!names_something("Harbour.", &[], &[]));
+        assert!(!names_something("I’m Switzerland,", &[], &[]));
     }
 
     #[test]

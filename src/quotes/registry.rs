@@ -546,14 +546,38 @@ fn title_gender(t: &[Tok], i: usize) -> Option<Gender> {
     t[i..].iter().take_while(|k| is_title(k.word)).find_map(|k| gender::of_title(k.word))
 }
 
-/// "Amira, 15," or "Amira, a 34-year-old farmer": an age in the apposition
+/// "Amira, 15,", "Freya, ten," or "Amira, a 34-year-old farmer": an age in the apposition
 /// after a name.
 fn aged_after(t: &[Tok]) -> bool {
     match t {
         [n, ..] if is_age(n.word) => n.trail.starts_with(','),
+        // A child's age in words, as British and Australian papers write it: "Freya, ten,".
+        [n, ..] if is_young_age(n.word) => n.trail.starts_with([',', '.']),
         [a, n, ..] if matches!(a.word, "a" | "an") => n.word.ends_with("-year-old"),
         _ => false,
     }
+}
+
+fn is_young_age(w: &str) -> bool {
+    matches!(
+        w,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+    )
 }
 
 /// A person's age in figures.

@@ -524,3 +524,22 @@ Her mother, Rosa Quill, reads a poem on one track.\n\n\
     assert_eq!(got[0].as_deref(), Some("Rosa Quill"));
     assert_eq!(got[1].as_deref(), Some("Ada Quill"));
 }
+
+#[test]
+fn a_name_for_a_thing_is_no_quote_unless_a_person_gave_it() {
+    let md = "It is a burn-off plan that locals have taken to calling \u{201c}the paper burn\u{201d}.\n\n\
+The school was rated \u{201c}good\u{201d} at its last inspection.\n\n\
+Ada Quill railed against what she calls the \u{201c}harbour cartel\u{201d} on Monday.\n";
+    let got = run(md);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "harbour cartel");
+}
+
+#[test]
+fn children_aged_in_words_and_a_team_before_a_role_are_no_speakers() {
+    let md = "Tom Vale runs the club. Freya, ten, said she felt sorry for the younger ones.\n\n\
+\u{201c}They will miss the play,\u{201d} she said.\n\n\
+According to the Ravens coach, \u{201c}the pack was magnificent.\u{201d}\n";
+    let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(got, [Some("Freya".to_string()), None]);
+}
