@@ -215,6 +215,14 @@ fn read_quote<'b>(
         }
         c => c,
     });
+    // "Her daughter, overhearing, laughs. “…”": an uncued quote after a sentence
+    // about an unnamed person, opening its paragraph, is theirs, not the last
+    // speaker's.
+    let about_unnamed = |g| !before.contains(['\u{201c}', '"']) && cues::unnamed_subject(&[before], g);
+    let cue = match cue {
+        None if about_unnamed(Gender::Female) || about_unnamed(Gender::Male) => Some(Who::Nobody),
+        c => c,
+    };
     let (speaker, route, pronoun) = rule_speaker((reg, facts), cue, before, at, &head, carried.clone());
     if let Some(s) = &speaker {
         let w: Vec<&str> = s.split(' ').collect();
@@ -498,7 +506,10 @@ fn calls_it(head: &[Tok]) -> bool {
 /// A later item of a list of quotes whose first is named or displayed
 /// (placards reading “…”, “…” and “…”).
 fn listed_after_one_named(head: &[Tok]) -> bool {
-    let joined = head.last().is_some_and(|t| matches!(t.word, "and" | "or") || t.trail.ends_with(','));
+    // "… a banner reading “…”, and one fan shouted, “…”": a speech verb starts speech anew.
+    let joined = head.last().is_some_and(|t| {
+        (matches!(t.word, "and" | "or") || t.trail.ends_with(',')) && !names::is_speech_verb(t.word)
+    });
     joined
         && head
             .iter()
@@ -529,6 +540,14 @@ fn displays_it(head: &[Tok]) -> bool {
                     | "shirts"
                     | "t-shirt"
                     | "t-shirts"
+                    | "button"
+                    | "buttons"
+                    | "badge"
+                    | "badges"
+                    | "sticker"
+                    | "stickers"
+                    | "flag"
+                    | "flags"
             )
         })
 }

@@ -4,7 +4,7 @@
 
 use super::gender::of_first_name;
 use super::lexicon::Folded;
-use super::names::{Tok, is_title};
+use super::names::{Tok, is_speech_verb, is_title};
 
 /// Nouns for works that carry titles, and verbs that introduce one.
 fn is_work_word(w: &str) -> bool {
@@ -141,7 +141,10 @@ fn is_small_word(w: &str) -> bool {
 /// introduced by "so-called", "known as", "the word".
 pub fn names_something(text: &str, head: &[Tok], tail: &[Tok]) -> bool {
     let short = text.split_whitespace().nth(5).is_none();
-    is_work_title(text, head, tail) || title_case_run(text) || short && introduces_term(head)
+    // "“Yes, Your Honor,” Pell said": an address after a comma, and a speech
+    // verb right after, make it speech.
+    let said = text.contains(", ") && tail.iter().take(3).any(|t| is_speech_verb(t.word));
+    is_work_title(text, head, tail) || title_case_run(text) && !said || short && introduces_term(head)
 }
 
 /// One to three words with no speech cue and no sentence or clause of their
@@ -182,6 +185,7 @@ mod tests {
         assert!(!names_something("Maria Lopez.", &[], &[]));
         assert!(!names_something("Harbour.", &[], &[]));
         assert!(!names_something("I’m Switzerland,", &[], &[]));
+        assert!(!names_something("Yes, Your Honour", &[], &tokens("Roe said.")));
     }
 
     #[test]

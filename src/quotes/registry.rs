@@ -289,10 +289,12 @@ impl Registry {
             // "Team Roe" and "Roe Tea Rooms" hold "Roe" too; a person does first.
             let org = |i: &u32| self.get(*i).words.iter().any(|w| is_org_word(w));
             let people = h.ids.iter().any(|i| !org(i));
+            // Of the holder's first name, or of that mention ("Gideon Roe, the
+            // younger brother,").
+            let holder_gender =
+                |i: &u32| gender::of_first_name(&self.get(*i).words[0]).or(self.get(*i).gender);
             let agrees = |i: &u32| {
-                !(people && org(i))
-                    && gender
-                        .is_none_or(|g| gender::of_first_name(&self.get(*i).words[0]).is_none_or(|f| f == g))
+                !(people && org(i)) && gender.is_none_or(|g| holder_gender(i).is_none_or(|f| f == g))
             };
             // The latest holder before `at`, else the first one after it; of two
             // people who share a surname, the one reported speaking before.
@@ -520,7 +522,7 @@ fn mention(
     let agent = k > 1 && t[k - 1].word == "by" && t[k - 2].word.ends_with("ed") && t[k - 2].trail.is_empty();
     let after_word = k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty() && !agent;
     let titled = title_gender(t, i);
-    let gender = titled.or(kin.flatten()).or_else(|| pronoun_after(t, end));
+    let gender = titled.or(kin.flatten()).or_else(|| kin_after(t, end)).or_else(|| pronoun_after(t, end));
     // "Rukhsana said her family …": a lone name that speaks and is then a he or
     // a she is someone, as a name with an age is.
     let spoke_as_person =
@@ -585,6 +587,17 @@ fn is_age(w: &str) -> bool {
     (1..=3).contains(&w.len())
         && w.bytes().all(|b| b.is_ascii_digit())
         && w.parse::<u16>().is_ok_and(|n| n <= 120)
+}
+
+/// "Gideon Roe, the younger brother of …", "Ann Roe, his widow,": a word for
+/// kin in the apposition after a name gives its gender.
+fn kin_after(t: &[Tok], end: usize) -> Option<Gender> {
+    if t[end - 1].trail != ","
+        || !t.get(end).is_some_and(|d| matches!(d.word, "the" | "his" | "her" | "their"))
+    {
+        return None;
+    }
+    t[end + 1..].iter().take(2).find_map(|k| gender::of_kin(k.word.trim_end_matches(',')))
 }
 
 /// "his son, Ciaran", "her husband Tom", "his neighbour, Yusuf": a word for

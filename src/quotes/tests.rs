@@ -543,3 +543,20 @@ According to the Ravens coach, \u{201c}the pack was magnificent.\u{201d}\n";
     let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
     assert_eq!(got, [Some("Freya".to_string()), None]);
 }
+
+#[test]
+fn an_uncued_quote_after_an_unnamed_person_acts_is_not_carried() {
+    let md = "\u{201c}She never listens,\u{201d} Mrs Quill says, folding dough.\n\n\
+Her daughter, overhearing, laughs. \u{201c}That is the truest thing said about me.\u{201d}\n";
+    let shown: Vec<_> = extract(&blocks(md)).into_iter().map(|q| q.speaker).collect();
+    assert_eq!(shown, [Some("Quill".to_string()), None]);
+}
+
+#[test]
+fn an_honorific_skips_a_namesake_whose_apposition_gives_the_other_gender() {
+    let md = "Senator Ada Quill hired a firm run by Orrin Quill, the younger brother of her husband.\n\n\
+Ms. Quill spoke to reporters outside the chamber.\n\n\
+\u{201c}I hired people I trust,\u{201d} she said.\n";
+    let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
+    assert_eq!(got, [Some("Ada Quill".to_string())]);
+}
