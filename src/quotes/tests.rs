@@ -560,3 +560,12 @@ Ms. Quill spoke to reporters outside the chamber.\n\n\
     let got: Vec<_> = run(md).into_iter().map(|(_, who, _)| who).collect();
     assert_eq!(got, [Some("Ada Quill".to_string())]);
 }
+
+#[test]
+fn a_speaker_described_or_left_unnamed_on_purpose_gets_no_name() {
+    let md = "Ada Quill chairs the hospital board.\n\n\
+At the main entrance, a woman whose mother had surgery said the care was fine. \u{201c}The nurses seem competent,\u{201d} she said.\n\n\
+Tom Vale runs the depot. One driver, who asked not to be named, said his route was cut. \u{201c}Nobody told us,\u{201d} he said.\n";
+    let shown: Vec<_> = extract(&blocks(md)).into_iter().map(|q| q.speaker).collect();
+    assert_eq!(shown, [None, None]);
+}

@@ -4,23 +4,88 @@
 use super::super::gender::{self, Gender};
 use super::super::names::is_cap;
 
-/// "His daughter has seen it twice. She told …": a sentence in `texts` opens
-/// with an unnamed person of gender `want` as its subject, whom a he/she after
-/// it more likely means than anyone named before.
+/// "His daughter has seen it twice. She told …": a sentence in `texts` has
+/// an unnamed person of gender `want` as its subject, whom a he/she after it
+/// more likely means than anyone named before. Also "A volunteer with a boat
+/// was blunter", "The engineer who was logged out said she …", and anyone
+/// who "asked not to be named".
 ///
 /// Read off the raw text, without tokens: it is asked of every quote with a
 /// he/she cue, about the paragraph before it too.
 pub fn unnamed_subject(texts: &[&str], want: Gender) -> bool {
     texts.iter().flat_map(|s| s.split_terminator(['.', '!', '?'])).any(|sentence| {
-        let mut words = sentence.split_whitespace();
-        let (Some(det), Some(noun)) = (words.next(), words.next()) else { return false };
-        let bare = noun.trim_end_matches(',');
+        let words: Vec<&str> = past_opening_phrase(sentence).split_whitespace().take(5).collect();
+        let [det, rest @ ..] = &words[..] else { return false };
+        if !matches!(*det, "His" | "Her" | "Their" | "The" | "A" | "An" | "One" | "a" | "an" | "one") {
+            return false;
+        }
         // "His daughter, Ann Roe," or "his son Tom": a name follows the noun.
-        let named = words.next().is_some_and(is_cap);
-        matches!(det, "His" | "Her" | "Their" | "The" | "A" | "An" | "One")
-            && of_person_noun(bare) == Some(want)
-            && !named
+        let Some(k) =
+            rest.iter().take(3).position(|w| is_person_word(w.trim_end_matches(','), want, sentence))
+        else {
+            return anonymous(sentence, want);
+        };
+        let named = rest.get(k + 1).is_some_and(|w| is_cap(w));
+        !named && !rest[..k].iter().any(|w| is_cap(w))
     })
+}
+
+/// "At the main entrance, a woman …": the sentence past a place or time
+/// phrase that opens it.
+fn past_opening_phrase(sentence: &str) -> &str {
+    let s = sentence.trim_start();
+    let opener = s.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w,
+            "At" | "On" | "In" | "Outside" | "Inside" | "Near" | "Back" | "By" | "After" | "Before" | "Later"
+        )
+    });
+    match s.find(", ") {
+        Some(i) if opener && i < 60 => &s[i + 2..],
+        _ => s,
+    }
+}
+
+/// A word for a person of gender `want`: kin, "woman", or a role such as
+/// "engineer" when the sentence's he/she says the gender.
+fn is_person_word(w: &str, want: Gender, sentence: &str) -> bool {
+    match of_person_noun(w) {
+        Some(g) => g == want,
+        None => is_role_word(w) && says_gender(sentence, want),
+    }
+}
+
+fn is_role_word(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(|f| {
+        f.is_lowercase() && {
+            let cap: String = f.to_uppercase().chain(c).collect();
+            super::is_title(&cap)
+        }
+    }) || matches!(w, "employee" | "worker" | "regular" | "resident" | "neighbour" | "neighbor" | "customer")
+}
+
+/// "who asked not to be named", "declined to give his name": someone the
+/// article leaves unnamed on purpose, of the gender its he/she says.
+fn anonymous(sentence: &str, want: Gender) -> bool {
+    const SIGNS: [&str; 6] = [
+        "not to be named",
+        "not be named",
+        "give his name",
+        "give her name",
+        "name not be used",
+        "of anonymity",
+    ];
+    SIGNS.iter().any(|p| sentence.contains(p)) && says_gender(sentence, want)
+}
+
+/// The sentence has a he/she (his, her …) of gender `want`.
+fn says_gender(sentence: &str, want: Gender) -> bool {
+    let words: &[&str] = match want {
+        Gender::Male => &["he", "his", "him"],
+        Gender::Female => &["she", "her"],
+    };
+    sentence.split(|c: char| !c.is_alphabetic()).any(|w| words.contains(&w))
 }
 
 fn of_person_noun(w: &str) -> Option<Gender> {
@@ -45,5 +110,11 @@ mod tests {
         assert!(!unnamed_subject(&["His daughter Ann has seen it."], f));
         assert!(!unnamed_subject(&["His son has seen it."], f));
         assert!(!unnamed_subject(&["Roe met his daughter."], f));
+        // Past an opening phrase, with a role and her pronoun, or anonymous.
+        assert!(unnamed_subject(&["At the gate, a woman whose son was hurt said he is fine."], f));
+        assert!(unnamed_subject(&["The engineer who was logged out said she will rest."], f));
+        assert!(!unnamed_subject(&["The engineer who was logged out said he will rest."], f));
+        assert!(unnamed_subject(&["One worker, who asked not to be named, said her shift was cut."], f));
+        assert!(!unnamed_subject(&["The engineer Ann Roe said she will rest."], f));
     }
 }
