@@ -13,21 +13,42 @@ use super::super::names::is_cap;
 /// Read off the raw text, without tokens: it is asked of every quote with a
 /// he/she cue, about the paragraph before it too.
 pub fn unnamed_subject(texts: &[&str], want: Gender) -> bool {
-    texts.iter().flat_map(|s| s.split_terminator(['.', '!', '?'])).any(|sentence| {
-        let words: Vec<&str> = past_opening_phrase(sentence).split_whitespace().take(5).collect();
-        let [det, rest @ ..] = &words[..] else { return false };
-        if !matches!(*det, "His" | "Her" | "Their" | "The" | "A" | "An" | "One" | "a" | "an" | "one") {
-            return false;
+    texts
+        .iter()
+        .flat_map(|s| s.split_terminator(['.', '!', '?']))
+        .any(|sentence| described(sentence, want) || anonymous(sentence, want))
+}
+
+/// The sentence opens (past a place phrase) with a person described, not named.
+fn described(sentence: &str, want: Gender) -> bool {
+    let words: Vec<&str> = past_opening_phrase(sentence).split_whitespace().collect();
+    let [det, rest @ ..] = &words[..] else { return false };
+    let definite = match *det {
+        "His" | "Her" | "Their" | "The" => true,
+        "A" | "An" | "One" | "a" | "an" | "one" => false,
+        _ => return false,
+    };
+    let person = |i: usize| {
+        let w = rest[i].trim_end_matches(',');
+        match of_person_noun(w) {
+            Some(g) => g == want,
+            // "The former teacher said" is someone named before; "a volunteer",
+            // "the engineer who …" someone new.
+            None => {
+                is_role_word(w)
+                    && (!definite || rest.get(i + 1) == Some(&"who"))
+                    && says_gender(sentence, want)
+            }
         }
-        // "His daughter, Ann Roe," or "his son Tom": a name follows the noun.
-        let Some(k) =
-            rest.iter().take(3).position(|w| is_person_word(w.trim_end_matches(','), want, sentence))
-        else {
-            return anonymous(sentence, want);
-        };
-        let named = rest.get(k + 1).is_some_and(|w| is_cap(w));
-        !named && !rest[..k].iter().any(|w| is_cap(w))
-    })
+    };
+    let Some(k) = (0..rest.len().min(3)).find(|&i| person(i)) else {
+        return false;
+    };
+    // "His daughter, Ann Roe," "his son Tom", "The young man was Tom Roe",
+    // "who gave her name only as Ruth": named after all.
+    let named = rest.get(k + 1).is_some_and(|w| is_cap(w))
+        || rest[k + 1..].windows(2).any(|p| matches!(p[0], "as" | "was" | "is" | "named") && is_cap(p[1]));
+    !named && !rest[..k].iter().any(|w| is_cap(w))
 }
 
 /// "At the main entrance, a woman …": the sentence past a place or time
@@ -46,15 +67,6 @@ fn past_opening_phrase(sentence: &str) -> &str {
     }
 }
 
-/// A word for a person of gender `want`: kin, "woman", or a role such as
-/// "engineer" when the sentence's he/she says the gender.
-fn is_person_word(w: &str, want: Gender, sentence: &str) -> bool {
-    match of_person_noun(w) {
-        Some(g) => g == want,
-        None => is_role_word(w) && says_gender(sentence, want),
-    }
-}
-
 fn is_role_word(w: &str) -> bool {
     let mut c = w.chars();
     c.next().is_some_and(|f| {
@@ -62,7 +74,7 @@ fn is_role_word(w: &str) -> bool {
             let cap: String = f.to_uppercase().chain(c).collect();
             super::is_title(&cap)
         }
-    }) || matches!(w, "employee" | "worker" | "regular" | "resident" | "neighbour" | "neighbor" | "customer")
+    }) || matches!(w, "employee" | "worker" | "regular" | "customer")
 }
 
 /// "who asked not to be named", "declined to give his name": someone the
@@ -116,5 +128,9 @@ mod tests {
         assert!(!unnamed_subject(&["The engineer who was logged out said he will rest."], f));
         assert!(unnamed_subject(&["One worker, who asked not to be named, said her shift was cut."], f));
         assert!(!unnamed_subject(&["The engineer Ann Roe said she will rest."], f));
+        // A role with "the" is someone named before; a name after "was" or "as".
+        assert!(!unnamed_subject(&["The former teacher said she kept the essay."], f));
+        assert!(!unnamed_subject(&["The young woman was Ann Roe, a driver."], f));
+        assert!(!unnamed_subject(&["Her neighbour, who gave her name only as Ruth, said it flooded."], f));
     }
 }
