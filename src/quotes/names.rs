@@ -125,6 +125,18 @@ pub fn is_title(w: &str) -> bool {
     is_cap(w) && (super::lexicon::TITLE.contains(w) || w.ends_with("-year-old"))
 }
 
+/// A title written in lower case, as a role after "the" or "a" ("the coach",
+/// "a volunteer", "the Ravens spokeswoman").
+pub fn is_lower_title(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(|f| {
+        f.is_lowercase() && {
+            let cap: String = f.to_uppercase().chain(c).collect();
+            is_title(&cap)
+        }
+    })
+}
+
 /// Index of the name after a run of titles at `j` ("Police Chief", "Gov."), if one follows.
 fn after_titles(toks: &[Tok], j: usize) -> Option<usize> {
     let mut k = j;
@@ -314,16 +326,13 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
     if words.is_empty() { None } else { Some(j) }
 }
 
-/// A capitalised word that leads into a name without being part of it: a
-/// group ("Floridians Jeb Bush", "Iowans Jo Roe") or a gerund opening the
-/// sentence ("Asserting Clinton's ...").
 /// "June Marchbanks said", "June said": a month that is also a given name,
 /// before a name word or a speech verb and after no word that dates ("in June").
 pub fn month_as_name(toks: &[Tok], j: usize) -> bool {
     matches!(toks[j].word, "April" | "May" | "June")
         && (j == 0
             || !matches!(
-                toks[j - 1].word.to_lowercase().as_str(),
+                super::lexicon::Folded::new(toks[j - 1].word).as_str(),
                 "in" | "since"
                     | "by"
                     | "until"
@@ -351,6 +360,9 @@ pub fn month_as_name(toks: &[Tok], j: usize) -> bool {
             ))
 }
 
+/// A capitalised word that leads into a name without being part of it: a
+/// group ("Floridians Jeb Bush", "Iowans Jo Roe") or a gerund opening the
+/// sentence ("Asserting Clinton's ...").
 fn is_lead_in(w: &str) -> bool {
     w.len() >= 6 && (w.ends_with("ans") || w.ends_with("ing") && super::gender::of_first_name(w).is_none())
 }

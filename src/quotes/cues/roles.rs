@@ -2,7 +2,7 @@
 //! "according to X": the attribution shapes that wrap a name in other words.
 
 use super::super::lexicon::{AUX, DETERMINERS, has};
-use super::super::names::{Tok, is_cap, name_at};
+use super::super::names::{Tok, is_cap, is_lower_title, name_at};
 use super::super::registry::is_person;
 use super::{Who, is_of_phrase, is_title, lower, pronoun_kind};
 
@@ -25,23 +25,12 @@ pub fn according_to<'a>(t: &[Tok<'a>], reach: usize) -> Option<Who<'a>> {
         let skip = matches!(lower(first.word).as_str(), "the" | "a" | "an" | "le" | "la" | "l");
         return Some(match name_at(t, np + usize::from(skip)) {
             // "according to the Ravens coach": the team names whose coach, not who.
-            Some((_, end)) if skip && t.get(end).is_some_and(|n| is_role_noun(n.word)) => Who::Nobody,
+            Some((_, end)) if skip && t.get(end).is_some_and(|n| is_lower_title(n.word)) => Who::Nobody,
             Some((w, end)) => Who::Name(holder_after(t, end).unwrap_or(w)),
             None => Who::Nobody,
         });
     }
     None
-}
-
-/// A role written in lower case ("coach", "spokeswoman"): a title of the lexicon.
-fn is_role_noun(w: &str) -> bool {
-    let mut c = w.chars();
-    c.next().is_some_and(|f| {
-        f.is_lowercase() && {
-            let cap: String = f.to_uppercase().chain(c).collect();
-            is_title(&cap)
-        }
-    })
 }
 
 /// A lower-case word that can be part of a role ("board chair", "co-owner"), not a

@@ -2,7 +2,7 @@
 //! woman"), who may be the he or she of a quote nearer than anyone named.
 
 use super::super::gender::{self, Gender};
-use super::super::names::is_cap;
+use super::super::names::{is_cap, is_lower_title};
 
 /// "His daughter has seen it twice. She told …": a sentence in `texts` has
 /// an unnamed person of gender `want` as its subject, whom a he/she after it
@@ -67,14 +67,9 @@ fn past_opening_phrase(sentence: &str) -> &str {
     }
 }
 
+/// "a volunteer", "the engineer who …", "one employee": a role or job.
 fn is_role_word(w: &str) -> bool {
-    let mut c = w.chars();
-    c.next().is_some_and(|f| {
-        f.is_lowercase() && {
-            let cap: String = f.to_uppercase().chain(c).collect();
-            super::is_title(&cap)
-        }
-    }) || matches!(w, "employee" | "worker" | "regular" | "customer")
+    is_lower_title(w) || matches!(w, "employee" | "worker" | "regular" | "customer")
 }
 
 /// "who asked not to be named", "declined to give his name": someone the
