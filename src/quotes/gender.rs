@@ -63,6 +63,53 @@ pub fn is_lone_first_name(w: &str) -> bool {
         )
 }
 
+/// A first name that opening a sentence on its own ("Tomasz had brought a
+/// trumpet.") is a person's: not one that is also an everyday word ("Grant
+/// funding fell", "Rose by 3%", "Max capacity").
+pub fn opens_as_name(w: &str) -> bool {
+    is_lone_first_name(w)
+        && !matches!(
+            w,
+            "Mark"
+                | "Grant"
+                | "Frank"
+                | "Bill"
+                | "Rose"
+                | "Max"
+                | "Guy"
+                | "Ray"
+                | "Don"
+                | "Dawn"
+                | "Grace"
+                | "Hazel"
+                | "Ruby"
+                | "Iris"
+                | "Violet"
+                | "Holly"
+                | "Daisy"
+                | "Gene"
+                | "Chuck"
+                | "Rob"
+                | "Nick"
+                | "Lance"
+                | "Dale"
+                | "Carol"
+                | "Jack"
+                | "Sally"
+                | "Heather"
+                | "Will"
+                | "Hope"
+                | "Faith"
+                | "Joy"
+                | "Pearl"
+                | "Olive"
+                | "Sandy"
+                | "Hunter"
+                | "Bishop"
+                | "Nora"
+        )
+}
+
 /// A first name common enough to tell gender on its own; ambiguous ones are left out.
 pub fn of_first_name(w: &str) -> Option<Gender> {
     if MALE_FIRST.binary_search(&w).is_ok() {
@@ -77,68 +124,111 @@ pub fn of_first_name(w: &str) -> Option<Gender> {
 /// Common male first names, sorted for binary search.
 #[rustfmt::skip]
 const MALE_FIRST: &[&str] = &[
-    "Aaron", "Abdul", "Abraham", "Adam", "Adrian", "Ahmed", "Alan", "Albert", "Alberto",
-    "Alejandro", "Alexander", "Alfred", "Ali", "Allen", "Alvin", "Andre", "Andrew", "Andy",
-    "Angelo", "Anthony", "Antoine", "Antonio", "Arnold", "Arthur", "Barack", "Barry", "Ben",
-    "Benjamin", "Bernard", "Bernie", "Bill", "Billy", "Bob", "Bobby", "Boris", "Brad", "Bradley",
-    "Brandon", "Brendan", "Brett", "Brian", "Bruce", "Bryan", "Byron", "Calvin", "Carl", "Carlos",
-    "Channing", "Charles", "Charlie", "Chuck", "Clarence", "Claude", "Clifford", "Clint", "Colin",
-    "Craig", "Curtis", "Dale", "Dan", "Daniel", "Danny", "Darren", "Dave", "David", "Dennis",
-    "Derek", "Dick", "Dmitry", "Don", "Donald", "Doug", "Douglas", "Duncan", "Dwight", "Ed",
-    "Eddie", "Edgar", "Edward", "Edwin", "Elijah", "Emmanuel", "Eric", "Erik", "Ernest", "Eugene",
-    "Evan", "Felix", "Fernando", "Francis", "Francisco", "Frank", "Franklin", "Fred", "Frederick",
-    "Gabriel", "Gary", "Gavin", "Gene", "George", "Gerald", "Gilbert", "Glenn", "Gordon", "Graham",
-    "Grant", "Greg", "Gregory", "Guy", "Hank", "Hans", "Harold", "Harry", "Harvey", "Hector",
-    "Henry", "Herbert", "Howard", "Hugh", "Hugo", "Ian", "Irving", "Isaac", "Ivan", "Jack", "Jacob",
-    "Jacques", "Jake", "James", "Jared", "Jason", "Javier", "Jay", "Jean-Claude", "Jean-Luc",
-    "Jean-Pierre", "Jeb", "Jeff", "Jeffrey", "Jeremy", "Jerome", "Jerry", "Jesse", "Jim", "Jimmy",
-    "Joe", "Joel", "Johannes", "John", "Johnny", "Jon", "Jonathan", "Jorge", "Jose", "Joseph",
-    "Josh", "Joshua", "Juan", "Julian", "Justin", "Karl", "Keith", "Ken", "Kenneth", "Kevin",
-    "Kurt", "Kyle", "Lance", "Larry", "Lawrence", "Leon", "Leonard", "Lewis", "Lloyd", "Louis",
-    "Luis", "Luke", "Malcolm", "Marc", "Marco", "Marcus", "Mario", "Mark", "Martin", "Marvin",
-    "Matt", "Matthew", "Maurice", "Max", "Michael", "Miguel", "Mike", "Mitch", "Mitchell", "Mitt",
-    "Mohamed", "Mohammed", "Muhammad", "Nathan", "Neil", "Nicholas", "Nick", "Nigel", "Noah",
-    "Norman", "Oliver", "Omar", "Oscar", "Owen", "Patrick", "Paul", "Pedro", "Peter", "Phil",
-    "Philip", "Phillip", "Pierre", "Rafael", "Ralph", "Ramon", "Randy", "Raul", "Ray", "Raymond",
-    "Reginald", "Reince", "Ricardo", "Richard", "Rick", "Ricky", "Rob", "Robert", "Roberto",
-    "Rodney", "Roger", "Roland", "Ron", "Ronald", "Ross", "Roy", "Rudy", "Russell", "Ryan",
-    "Salvador", "Samuel", "Scott", "Sean", "Sebastian", "Sergei", "Sergio", "Seth", "Shane",
-    "Shawn", "Sidney", "Simon", "Stanley", "Stefan", "Stephen", "Sterling", "Steve", "Steven",
-    "Stuart", "Ted", "Terrence", "Theodore", "Thomas", "Tim", "Timothy", "Todd", "Tom", "Tommy",
-    "Tony", "Travis", "Trevor", "Tyler", "Victor", "Vincent", "Vladimir", "Walter", "Warren",
-    "Wayne", "Wesley", "William", "Willie", "Xavier", "Yves", "Zachary",
+    "Aaron", "Abdul", "Abraham", "Adam", "Adrian", "Ahmad", "Ahmed", "Aidan", "Alan", "Alasdair",
+    "Alastair", "Albert", "Alberto", "Aled", "Alejandro", "Alessandro", "Alexander", "Alexei",
+    "Alfie", "Alfonso", "Alfred", "Ali", "Alistair", "Allen", "Alvin", "Ambrose", "Amit", "Anders",
+    "Andre", "Andreas", "Andrei", "Andres", "Andrew", "Andy", "Angelo", "Anil", "Anthony",
+    "Antoine", "Antonio", "Archie", "Arjun", "Arnold", "Arthur", "Arturo", "Barack", "Barnaby",
+    "Barry", "Bartosz", "Ben", "Benedict", "Benjamin", "Bernard", "Bernd", "Bernie", "Bill",
+    "Billy", "Bob", "Bobby", "Bogdan", "Bongani", "Boris", "Brad", "Bradley", "Brandon", "Brendan",
+    "Brett", "Brian", "Bruce", "Bryan", "Byron", "Callum", "Calvin", "Carl", "Carlos", "Cesar",
+    "Channing", "Charles", "Charlie", "Chinedu", "Chuck", "Cian", "Ciaran", "Clarence", "Claude",
+    "Clifford", "Clint", "Clive", "Colin", "Connor", "Conor", "Cormac", "Craig", "Crispin",
+    "Curtis", "Cyril", "Dafydd", "Dale", "Dan", "Daniel", "Danny", "Dariusz", "Darnell", "Darragh",
+    "Darren", "Dave", "David", "Declan", "Deepak", "Dennis", "Derek", "Dermot", "Desmond",
+    "Diarmuid", "Dick", "Diego", "Dieter", "Dimitri", "Dmitri", "Dmitry", "Don", "Donal", "Donald",
+    "Doug", "Douglas", "Dragan", "Duncan", "Dwight", "Eamon", "Eamonn", "Ed", "Eddie", "Edgar",
+    "Edward", "Edwin", "Elias", "Elijah", "Emeka", "Emilio", "Emmanuel", "Emre", "Enzo", "Eoin",
+    "Eric", "Erik", "Ernest", "Ernesto", "Ernst", "Euan", "Eugene", "Evan", "Ewan", "Felix",
+    "Fergal", "Fergus", "Fernando", "Finbar", "Francesco", "Francis", "Francisco", "Frank",
+    "Franklin", "Fred", "Frederick", "Friedrich", "Gabriel", "Gareth", "Gary", "Gavin", "Gene",
+    "George", "Geraint", "Gerald", "Gerard", "Gerry", "Gideon", "Gilbert", "Giles", "Giovanni",
+    "Giuseppe", "Glenn", "Goran", "Gordon", "Graham", "Grant", "Greg", "Gregory", "Gunther",
+    "Gustavo", "Guy", "Hamish", "Hamza", "Hank", "Hans", "Harold", "Harry", "Harvey", "Hassan",
+    "Hector", "Heinrich", "Henrik", "Henry", "Herbert", "Hiroshi", "Horst", "Howard", "Hugh",
+    "Hugo", "Hussein", "Huw", "Ian", "Ibrahim", "Idris", "Ignacio", "Igor", "Imran", "Irving",
+    "Isaac", "Ismail", "Ivan", "Ivo", "Jack", "Jacob", "Jacques", "Jake", "Jakub", "Jamal", "James",
+    "Janusz", "Jared", "Jason", "Javier", "Jay", "Jean-Claude", "Jean-Luc", "Jean-Pierre", "Jeb",
+    "Jeff", "Jeffrey", "Jens", "Jeremy", "Jerome", "Jerry", "Jesse", "Jim", "Jimmy", "Joaquin",
+    "Joe", "Joel", "Johannes", "John", "Johnny", "Jon", "Jonas", "Jonathan", "Jorge", "Jose",
+    "Joseph", "Josh", "Joshua", "Juan", "Julian", "Jurgen", "Justin", "Karim", "Karl", "Keith",
+    "Kemal", "Ken", "Kenji", "Kenneth", "Kevin", "Khalid", "Kieran", "Killian", "Klaus", "Kofi",
+    "Kostas", "Krzysztof", "Kurt", "Kwame", "Kyle", "Lance", "Larry", "Lars", "Lawrence", "Leon",
+    "Leonard", "Leopold", "Lewis", "Liam", "Lloyd", "Lorcan", "Lorenzo", "Louis", "Luca", "Luis",
+    "Luka", "Lukas", "Luke", "Magnus", "Malcolm", "Mandla", "Marc", "Marco", "Marcus",
+    "Marek", "Mario", "Mark", "Martin", "Marvin", "Mateo", "Mateusz", "Mathias", "Matt", "Matteo",
+    "Matthew", "Matthias", "Maurice", "Max", "Mehmet", "Michael", "Mick", "Mickey", "Micky",
+    "Miguel", "Mike", "Mikhail", "Mitch", "Mitchell", "Mitt", "Mohamed", "Mohammed",
+    "Moses", "Muhammad", "Musa", "Mustafa", "Nathan", "Neil", "Nenad", "Niall", "Nicholas", "Nick",
+    "Nigel", "Nikola", "Nikos", "Nils", "Noah", "Norman", "Oisin", "Olaf", "Oleg", "Oliver", "Omar",
+    "Oscar", "Otto", "Owen", "Pablo", "Paddy", "Padraig", "Paolo", "Patrick", "Paul", "Pavel",
+    "Pedro", "Peter", "Phil", "Philip", "Phillip", "Pierre", "Piotr", "Rafael", "Rahul", "Rajesh",
+    "Ralph", "Ramesh", "Ramon", "Randy", "Rashid", "Raul", "Ravi", "Ray", "Raymond", "Reginald",
+    "Reince", "Reuben", "Rhys", "Ricardo", "Richard", "Rick", "Ricky", "Rob", "Robert", "Roberto",
+    "Rodney", "Rodrigo", "Roger", "Roland", "Ron", "Ronald", "Ronan", "Rory", "Ross", "Rowan",
+    "Roy", "Ruairi", "Ruben", "Rudy", "Rupert", "Russell", "Ryan", "Ryszard", "Salvador", "Samuel",
+    "Sanjay", "Santiago", "Scott", "Seamus", "Sean", "Sebastian", "Segun", "Sergei", "Sergio",
+    "Seth", "Shane", "Shawn", "Sidney", "Simon", "Sipho", "Stanislaw", "Stanley", "Stavros",
+    "Stefan", "Stephen", "Sterling", "Steve", "Steven", "Stuart", "Suresh", "Sven", "Tadhg",
+    "Takeshi", "Tariq", "Ted", "Terrence", "Thabo", "Themba", "Theodore", "Thomas", "Tim",
+    "Timothy", "Tobias", "Toby", "Todd", "Tom", "Tomas", "Tomasz", "Tommy", "Tony", "Travis",
+    "Trevor", "Tunde", "Tyler", "Tyrone", "Uwe", "Victor", "Vikram", "Viktor", "Vincent",
+    "Vladimir", "Walter", "Warren", "Wayne", "Wesley", "Wilfred", "William", "Willie", "Wojciech",
+    "Wolfgang", "Xavier", "Yannis", "Yuri", "Yusuf", "Yves", "Zachary", "Zoran",
 ];
 
 /// Common female first names, sorted for binary search.
 #[rustfmt::skip]
 const FEMALE_FIRST: &[&str] = &[
-    "Abigail", "Ada", "Adele", "Agnes", "Alice", "Alicia", "Alison", "Allison", "Amanda", "Amber",
-    "Amy", "Ana", "Andrea", "Angela", "Angelina", "Anita", "Ann", "Anna", "Anne", "Annie",
-    "Antoinette", "April", "Audrey", "Barbara", "Beatrice", "Becky", "Belinda", "Bernadette",
-    "Beth", "Betsy", "Betty", "Beverly", "Bonnie", "Brenda", "Brigitte", "Brittany", "Carla",
-    "Carmen", "Carol", "Caroline", "Carolyn", "Catherine", "Cathy", "Cecilia", "Celine",
-    "Charlotte", "Cheryl", "Chloe", "Christina", "Christine", "Cindy", "Claire", "Clara", "Claudia",
-    "Colleen", "Connie", "Cynthia", "Daisy", "Danielle", "Daphne", "Dawn", "Debbie", "Deborah",
-    "Debra", "Denise", "Diana", "Diane", "Donna", "Doris", "Dorothy", "Edith", "Eileen", "Elaine",
-    "Eleanor", "Elena", "Elisabeth", "Elise", "Eliza", "Elizabeth", "Ella", "Ellen", "Emily",
-    "Emma", "Erica", "Erin", "Esther", "Eva", "Evelyn", "Fatima", "Fiona", "Florence", "Frances",
-    "Gabrielle", "Gail", "Gina", "Giselle", "Gladys", "Gloria", "Grace", "Gwen", "Gwyneth",
-    "Hannah", "Harriet", "Hayley", "Heather", "Heidi", "Helen", "Helene", "Hillary", "Holly",
-    "Ingrid", "Irene", "Isabel", "Isabella", "Isabelle", "Jacqueline", "Jane", "Janet", "Janice",
-    "Jasmine", "Jeanne", "Jennifer", "Jenny", "Jessica", "Jill", "Joan", "Joanna", "Joanne",
-    "Josephine", "Joyce", "Judith", "Judy", "Julia", "Julie", "Juliet", "June", "Karen", "Kate",
-    "Katherine", "Kathleen", "Kathryn", "Kathy", "Katie", "Kayla", "Kimberly", "Kirsten", "Kristen",
-    "Laura", "Lauren", "Leah", "Linda", "Lisa", "Liz", "Lois", "Loretta", "Lori", "Lorraine",
-    "Louise", "Lucy", "Madeleine", "Madison", "Margaret", "Maria", "Marie", "Marilyn", "Marion",
-    "Marjorie", "Martha", "Martine", "Mary", "Maureen", "Megan", "Melania", "Melanie", "Melissa",
-    "Meredith", "Michelle", "Mildred", "Miriam", "Molly", "Monica", "Nancy", "Naomi", "Natalie",
-    "Natasha", "Nathalie", "Nicole", "Nikki", "Nina", "Norma", "Olivia", "Pam", "Pamela",
-    "Patricia", "Paula", "Pauline", "Peggy", "Penelope", "Phyllis", "Priscilla", "Rachel",
-    "Rebecca", "Renee", "Rita", "Roberta", "Rosa", "Rose", "Rosemary", "Ruth", "Sabrina", "Sally",
-    "Samantha", "Sandra", "Sara", "Sarah", "Sharon", "Sheila", "Shirley", "Sonia", "Sophia",
-    "Sophie", "Stephanie", "Susan", "Suzanne", "Sylvia", "Tamara", "Tammy", "Teresa", "Theresa",
-    "Tiffany", "Tina", "Tracy", "Valerie", "Vanessa", "Veronica", "Victoria", "Virginia", "Wendy",
-    "Whitney", "Yvonne", "Zoe",
+    "Aaliyah", "Abena", "Abigail", "Ada", "Adaeze", "Adele", "Agatha", "Agnes", "Agnieszka",
+    "Ailsa", "Aisha", "Aisling", "Akosua", "Alessandra", "Alice", "Alicia", "Alison", "Allison",
+    "Amanda", "Amber", "Amelie", "Amina", "Amira", "Amy", "Ana", "Anastasia", "Andrea", "Angela",
+    "Angelina", "Angharad", "Anita", "Anjali", "Ann", "Anna", "Anne", "Annie", "Annika",
+    "Antoinette", "Aoife", "April", "Arabella", "Astrid", "Audrey", "Ayesha", "Barbara", "Beata",
+    "Beatrice", "Beatrix", "Beatriz", "Becky", "Belinda", "Bernadette", "Beth", "Bethan", "Bethany",
+    "Betsy", "Betty", "Beverly", "Bianca", "Birgit", "Bonnie", "Brenda", "Brianna", "Bridget",
+    "Brigid", "Brigitte", "Brittany", "Busisiwe", "Caitlin", "Camila", "Caoimhe", "Carla", "Carmen",
+    "Carol", "Carolina", "Caroline", "Carolyn", "Catherine", "Cathy", "Catriona", "Cecilia",
+    "Celine", "Cerys", "Charlotte", "Cheryl", "Chiamaka", "Chiara", "Chloe", "Christina",
+    "Christine", "Ciara", "Cindy", "Claire", "Clara", "Claudia", "Clodagh", "Colette", "Colleen",
+    "Connie", "Consuelo", "Cressida", "Cynthia", "Daisy", "Daniela", "Danielle", "Daphne", "Dawn",
+    "Debbie", "Deborah", "Debra", "Deepa", "Deirdre", "Delphine", "Denise", "Diana", "Diane",
+    "Dolores", "Donna", "Doris", "Dorota", "Dorothy", "Ebony", "Edith", "Edna", "Eileen", "Eilidh",
+    "Eimear", "Ekaterina", "Elaine", "Eleanor", "Elena", "Elisabeth", "Elise", "Eliza", "Elizabeth",
+    "Ella", "Ellen", "Elsie", "Elzbieta", "Emily", "Emma", "Erica", "Erin", "Esme", "Esther",
+    "Ethel", "Eva", "Evelyn", "Evie", "Ewa", "Fatima", "Felicity", "Fenella", "Ffion", "Fiona",
+    "Fionnuala", "Florence", "Folake", "Frances", "Francesca", "Freya", "Funmilayo", "Gabriela",
+    "Gabrielle", "Gail", "Galina", "Gemma", "Georgina", "Gertrude", "Gina", "Giovanna", "Giselle",
+    "Giulia", "Gladys", "Gloria", "Grace", "Grainne", "Greta", "Guadalupe", "Gudrun", "Gwen",
+    "Gwendolyn", "Gwyneth", "Halina", "Hannah", "Harriet", "Hayley", "Hazel", "Heather", "Heidi",
+    "Helen", "Helene", "Helga", "Henrietta", "Henriette", "Hermione", "Hilda", "Hillary", "Holly",
+    "Ilse", "Imani", "Imogen", "Ines", "Ingrid", "Irene", "Irina", "Iris", "Isabel", "Isabella",
+    "Isabelle", "Isla", "Isolde", "Jacqueline", "Jane", "Janet", "Janice", "Jasmine",
+    "Jeanne", "Jemima", "Jennifer", "Jenny", "Jessica", "Jill", "Joan", "Joanna", "Joanne",
+    "Jolanta", "Josephine", "Joyce", "Judith", "Judy", "Julia", "Julie", "Juliet", "June",
+    "Kaitlyn", "Karen", "Katarzyna", "Kate", "Katherine", "Kathleen", "Kathryn", "Kathy", "Katie",
+    "Kavita", "Kayla", "Kayleigh", "Keisha", "Kendra", "Kimberly", "Kirsten", "Kirsty", "Kristen",
+    "Lakshmi", "Larisa", "Latoya", "Laura", "Lauren", "Layla", "Leah", "Leanne", "Leila", "Liesel",
+    "Linda", "Lindiwe", "Lisa", "Liz", "Lois", "Loretta", "Lori", "Lorna", "Lorraine", "Lottie",
+    "Louise", "Lowri", "Lucia", "Lucinda", "Lucy", "Ludmila", "Mabel", "Madeleine", "Madison",
+    "Maeve", "Magda", "Magdalena", "Mairead", "Maisie", "Margaret", "Marguerite", "Maria",
+    "Mariana", "Marie", "Marilyn", "Marion", "Marisa", "Marisol", "Marjorie", "Marta", "Martha",
+    "Martine", "Mary", "Maud", "Maureen", "Meera", "Megan", "Melania", "Melanie", "Melissa",
+    "Meredith", "Michelle", "Mildred", "Millie", "Mireille", "Miriam", "Molly", "Monica", "Morag",
+    "Nadia", "Nancy", "Naomi", "Natalia", "Natalie", "Natasha", "Nathalie", "Neha", "Ngozi",
+    "Niamh", "Nicole", "Nikki", "Nina", "Nokuthula", "Nomsa", "Nomvula", "Nora", "Norah", "Norma",
+    "Nuala", "Odile", "Oksana", "Olga", "Olivia", "Orla", "Pam", "Pamela", "Paola", "Patricia",
+    "Paula", "Pauline", "Peggy", "Penelope", "Petra", "Philippa", "Phyllis", "Pilar", "Pooja",
+    "Poppy", "Priscilla", "Priya", "Rachel", "Rania", "Rebecca", "Renate", "Renee",
+    "Rhiannon", "Rita", "Roberta", "Roisin", "Rosa", "Rosalind", "Rosamund", "Rose", "Rosemary",
+    "Rosie", "Ruby", "Ruth", "Sabrina", "Sally", "Salma", "Samantha", "Sandra", "Sandrine",
+    "Saoirse", "Sara", "Sarah", "Shanice", "Sharon", "Sheila", "Shirley", "Shona", "Shreya", "Sian",
+    "Sigrid", "Sinead", "Siobhan", "Sofia", "Sonia", "Sophia", "Sophie", "Sorcha", "Stephanie",
+    "Sunita", "Susan", "Suzanne", "Svetlana", "Sylvia", "Sylvie", "Tabitha", "Tamara", "Tammy",
+    "Tanisha", "Tatiana", "Teresa", "Thandeka", "Thandi", "Theresa", "Tiffany", "Tilly", "Tina",
+    "Tracy", "Ursula", "Valentina", "Valerie", "Vanessa", "Vera", "Veronica", "Victoria", "Violet",
+    "Virginia", "Wendy", "Whitney", "Winifred", "Yasmin", "Yelena", "Yvette", "Yvonne", "Zainab",
+    "Zanele", "Zoe", "Zofia",
 ];
 
 #[cfg(test)]
@@ -157,6 +247,10 @@ mod tests {
         assert_eq!(of_first_name("Ada"), Some(Gender::Female));
         assert_eq!(of_first_name("Tom"), Some(Gender::Male));
         assert_eq!(of_first_name("Quill"), None);
+        // Names beyond the English-speaking world's commonest.
+        assert_eq!(of_first_name("Niamh"), Some(Gender::Female));
+        assert_eq!(of_first_name("Thabo"), Some(Gender::Male));
+        assert!(opens_as_name("Tomasz") && !opens_as_name("Grant"));
         assert_eq!(of_title("Mrs"), Some(Gender::Female));
         assert_eq!(of_title("Sen"), None);
         assert_eq!(of_pronoun("his"), Some(Gender::Male));

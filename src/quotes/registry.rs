@@ -49,9 +49,13 @@ pub fn is_person(words: &[&str]) -> bool {
     let acronym = core(words)
         .iter()
         .any(|w| more_chars_than(w, 1) && !w.contains('.') && !w.chars().any(char::is_lowercase));
+    // "Row F", "Plan B", "Gate C": a name does not end in a bare letter.
+    let lettered = words.len() > 1
+        && words.last().is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()));
     let first_name = words.len() == 1 && gender::is_lone_first_name(words[0]);
     !place
         && !acronym
+        && !lettered
         && (words.len() >= 2 || first_name)
         && !words.iter().any(|w| is_org_word(w) || is_connector(w) && *w == "of")
 }
@@ -83,8 +87,9 @@ pub struct Mention {
     pub gender: Option<Gender>,
     /// Came with a gendered honorific (Mrs Roe), so it is a person.
     pub titled: bool,
-    /// Came after a word for kin ("his son, Ciaran"), before an age ("Amira,
-    /// 15,") or alone before a speech verb and a he/she, so it is a person.
+    /// Came after a word for kin ("his son, Ciaran") or before one ("Jamie
+    /// Roe, his nephew,"), before an age ("Amira, 15,") or alone before a
+    /// speech verb and a he/she, so it is a person.
     pub kin: bool,
     /// Opens its sentence, where the subject usually stands.
     pub opens: bool,
@@ -512,6 +517,7 @@ fn mention(
         || reg.is_surname(w[0])
         || reg.shown_as_person(&w[..1])
         || reg.is_first_name(w[0])
+        || gender::opens_as_name(w[0]) && t.get(end).is_none_or(|n| !is_cap(n.word))
         || is_title(t[i].word)
         || t.get(end).is_some_and(|n| is_speech_verb(n.word));
     if !named || names_a_thing(t, i, w) {
@@ -522,7 +528,9 @@ fn mention(
     let agent = k > 1 && t[k - 1].word == "by" && t[k - 2].word.ends_with("ed") && t[k - 2].trail.is_empty();
     let after_word = k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty() && !agent;
     let titled = title_gender(t, i);
-    let gender = titled.or(kin.flatten()).or_else(|| kin_after(t, end)).or_else(|| pronoun_after(t, end));
+    // "Jamie Roe, his nephew,": kin in the apposition, as kin before the name.
+    let kin_of = kin_after(t, end);
+    let gender = titled.or(kin.flatten()).or(kin_of).or_else(|| pronoun_after(t, end));
     // "Rukhsana said her family …": a lone name that speaks and is then a he or
     // a she is someone, as a name with an age is.
     let spoke_as_person =
@@ -530,17 +538,48 @@ fn mention(
     let opens = starts_sentence
         || i > 0
             && matches!(t[i - 1].word, "But" | "And" | "Yet" | "So" | "Then")
-            && (i == 1 || ends_sentence(&t[i - 2]));
+            && (i == 1 || ends_sentence(&t[i - 2]))
+        || after_opening_phrase(t, i);
     Some(Mention {
         at,
         words: w.iter().map(|x| x.to_string()).collect(),
         antecedent: !after_word,
         gender,
         titled: titled.is_some(),
-        kin: kin.is_some() || aged || spoke_as_person,
+        kin: kin.is_some() || kin_of.is_some() || aged || spoke_as_person,
         opens,
         speaks: ask_speaks && verb_near(t, i, end),
     })
+}
+
+/// "Her father, Luis, shrugs", "The coach, Tobias Lenk, confirmed it", "In a
+/// statement, Roe said": a name after a short opening phrase and its comma
+/// is still the sentence's subject. The phrase opens with a determiner or a
+/// preposition and names no one itself.
+fn after_opening_phrase(t: &[Tok], i: usize) -> bool {
+    if i < 2 || !t[i - 1].trail.starts_with(',') {
+        return false;
+    }
+    let Some(j) = (i.saturating_sub(6)..i - 1).rev().find(|&j| j == 0 || ends_sentence(&t[j - 1])) else {
+        return false;
+    };
+    let opener = matches!(
+        t[j].word,
+        "The"
+            | "Her"
+            | "His"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "My"
+            | "In"
+            | "On"
+            | "At"
+            | "After"
+            | "Later"
+            | "Earlier"
+    );
+    opener && t[j + 1..i].iter().all(|k| !is_cap(k.word)) && t[j..i - 1].iter().all(|k| k.trail.is_empty())
 }
 
 /// "Mrs. Roe", "Sir Ian Roe": the honorifics in front of a name.

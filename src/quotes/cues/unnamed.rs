@@ -35,9 +35,10 @@ fn described(sentence: &str, want: Gender) -> bool {
             // "The former teacher said" is someone named before; "a volunteer",
             // "the engineer who …" someone new.
             None => {
-                is_role_word(w)
+                let gendered = of_role_noun(w);
+                (is_role_word(w) || gendered.is_some())
                     && (!definite || rest.get(i + 1) == Some(&"who"))
-                    && says_gender(sentence, want)
+                    && gendered.map_or_else(|| says_gender(sentence, want), |g| g == want)
             }
         }
     };
@@ -69,7 +70,33 @@ fn past_opening_phrase(sentence: &str) -> &str {
 
 /// "a volunteer", "the engineer who …", "one employee": a role or job.
 fn is_role_word(w: &str) -> bool {
-    is_lower_title(w) || matches!(w, "employee" | "worker" | "regular" | "customer")
+    is_lower_title(w)
+        || matches!(
+            w,
+            "employee"
+                | "worker"
+                | "regular"
+                | "customer"
+                | "supporter"
+                | "fan"
+                | "resident"
+                | "parent"
+                | "neighbour"
+                | "neighbor"
+                | "witness"
+                | "passenger"
+                | "visitor"
+                | "shopper"
+                | "voter"
+                | "spectator"
+                | "bystander"
+                | "commuter"
+                | "patient"
+                | "student"
+                | "volunteer"
+                | "official"
+                | "source"
+        )
 }
 
 /// "who asked not to be named", "declined to give his name": someone the
@@ -103,6 +130,16 @@ fn of_person_noun(w: &str) -> Option<Gender> {
     }
 }
 
+/// "spokeswoman", "chairman": a role that says its holder's gender.
+fn of_role_noun(w: &str) -> Option<Gender> {
+    match w {
+        "chairman" | "policeman" | "fireman" | "fisherman" | "postman" => Some(Gender::Male),
+        _ if w.ends_with("woman") => Some(Gender::Female),
+        _ if w.ends_with("sman") => Some(Gender::Male),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +164,13 @@ mod tests {
         assert!(!unnamed_subject(&["The former teacher said she kept the essay."], f));
         assert!(!unnamed_subject(&["The young woman was Ann Roe, a driver."], f));
         assert!(!unnamed_subject(&["Her neighbour, who gave her name only as Ruth, said it flooded."], f));
+        // A role that says its gender; a fan or a resident is as unnamed as a worker.
+        assert!(unnamed_subject(&["A spokeswoman for the council said the office would comply."], f));
+        assert!(!unnamed_subject(&["A spokesman for the council said the office would comply."], f));
+        assert!(!unnamed_subject(&["The spokeswoman said the office would comply."], f));
+        assert!(unnamed_subject(
+            &["One supporter, who said he had seen every fight, was hoarse."],
+            Gender::Male
+        ));
     }
 }
