@@ -223,7 +223,20 @@ fn read_quote<'b>(
         None if about_unnamed(Gender::Female) || about_unnamed(Gender::Male) => Some(Who::Nobody),
         c => c,
     };
-    let (speaker, route, pronoun) = rule_speaker((reg, facts), cue, before, at, &head, carried.clone());
+    let (mut speaker, mut route, pronoun) =
+        rule_speaker((reg, facts), cue, before, at, &head, carried.clone());
+    if let (Some(g), true) = (pronoun, prev.asked && route == Route::Pronoun && is_reply(&tail)) {
+        let asker = prev.speaker.as_ref().and_then(|(_, s)| s.as_deref()).unwrap_or("");
+        if speaker.as_deref() == Some(asker) {
+            let start = pronoun_at(before, at, g);
+            // A witness answers through a run of questions: look further back.
+            speaker = reg.last_person_but(start, at.0.saturating_sub(6), g, asker).map(|w| w.join(" "));
+            // The one who answers is nobody named near: better no name than the asker's.
+            if speaker.is_none() {
+                route = Route::Nobody;
+            }
+        }
+    }
     if let Some(s) = &speaker {
         let w: Vec<&str> = s.split(' ').collect();
         reg.add(at, &w, true);
@@ -292,6 +305,13 @@ struct Previous {
     by_pronoun: bool,
     /// It was a question.
     asked: bool,
+}
+
+/// "“…,” she replied": the cue after the quote answers the one before it.
+fn is_reply(tail: &[Tok]) -> bool {
+    tail.iter()
+        .take(3)
+        .any(|t| matches!(t.word, "replied" | "answered" | "responded" | "retorted" | "replies" | "answers"))
 }
 
 /// The previous speaker, when this quote follows closely enough to be theirs.

@@ -49,6 +49,13 @@ pub fn is_person(words: &[&str]) -> bool {
     let acronym = core(words)
         .iter()
         .any(|w| more_chars_than(w, 1) && !w.contains('.') && !w.chars().any(char::is_lowercase));
+    // "Harrow Lane", "Kelso Terrace": a street, unless a first name opens it ("Diane Lane").
+    let street = words.len() > 1
+        && matches!(
+            words.last().copied(),
+            Some("Lane" | "Drive" | "Terrace" | "Crescent" | "Wharf" | "Quay")
+        )
+        && gender::of_first_name(words[0]).is_none();
     // "Row F", "Plan B", "Gate C": a name does not end in a bare letter.
     let lettered = words.len() > 1
         && words.last().is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()));
@@ -56,6 +63,7 @@ pub fn is_person(words: &[&str]) -> bool {
     !place
         && !acronym
         && !lettered
+        && !street
         && (words.len() >= 2 || first_name)
         && !words.iter().any(|w| is_org_word(w) || is_connector(w) && *w == "of")
 }
@@ -381,6 +389,19 @@ impl Registry {
     /// Someone whose gender is unknown is taken only when nobody of the right gender is
     /// in reach and nobody else is either, because a wrong name is worse than none.
     pub fn last_person(&self, at: (usize, usize), min_block: usize, want: Gender) -> Option<Vec<String>> {
+        self.last_person_but(at, min_block, want, "")
+    }
+
+    /// [`Registry::last_person`] passing over the person whose fullest name is
+    /// `but`: "“Did you see it?” Dr Roe asked. ¶ “No,” she replied." The
+    /// one who replies is not the one who asked.
+    pub fn last_person_but(
+        &self,
+        at: (usize, usize),
+        min_block: usize,
+        want: Gender,
+        but: &str,
+    ) -> Option<Vec<String>> {
         self.before(at, min_block).filter(|m| m.antecedent).find_map(|m| {
             let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
             // A gendered honorific shows a person even before a surname alone.
@@ -393,7 +414,7 @@ impl Registry {
                 return None;
             }
             let full = self.fullest_of(&words, at, m.title_gender());
-            self.gender_of(&full).is_none_or(|g| g == want).then_some(full)
+            (self.gender_of(&full).is_none_or(|g| g == want) && full.join(" ") != but).then_some(full)
         })
     }
 

@@ -569,3 +569,14 @@ Tom Vale runs the depot. One driver, who asked not to be named, said his route w
     let shown: Vec<_> = extract(&blocks(md)).into_iter().map(|q| q.speaker).collect();
     assert_eq!(shown, [None, None]);
 }
+
+#[test]
+fn the_one_who_replies_is_not_the_one_who_asked() {
+    let md = "The inquest heard from Ada Quill, a pharmacist who saw the crash from the kerb.\n\n\
+\u{201c}Where was the cyclist when the lorry moved?\u{201d} Dr. Una Roe asked.\n\n\
+\u{201c}He was beside the cab, in the painted lane,\u{201d} she replied.\n";
+    let shown: Vec<_> = extract(&blocks(md)).into_iter().map(|q| q.speaker).collect();
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0].as_deref(), Some("Una Roe"));
+    assert_ne!(shown[1].as_deref(), Some("Una Roe"));
+}

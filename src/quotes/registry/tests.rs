@@ -220,3 +220,9 @@ fn a_name_does_not_end_in_a_bare_letter() {
     assert!(!is_person(&["Plan", "B"]));
     assert!(is_person(&["Jo", "Roe"]));
 }
+
+#[test]
+fn a_street_is_no_person_unless_a_first_name_opens_it() {
+    assert!(!is_person(&["Harrow", "Lane"]));
+    assert!(is_person(&["Diane", "Lane"]));
+}
