@@ -294,8 +294,7 @@ fn latest_person(
 /// The fullest name of the person a mention names, if it names one: "Roe"
 /// alone is a person once the article has named "Jo Roe".
 fn person_named(reg: &Registry, m: &super::registry::Mention, at: (usize, usize)) -> Option<Vec<String>> {
-    let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
-    let full = reg.fullest_of(&words, at, m.title_gender());
+    let full = reg.fullest_of_mention(m, at)?;
     let fw: Vec<&str> = full.iter().map(String::as_str).collect();
     (is_person(&fw) || m.titled || reg.shown_as_person(&m.words)).then_some(full)
 }

@@ -81,9 +81,14 @@ impl<'a> Facts<'a> {
 
     /// "the younger Mr Roe", "the elder Roe": a surname its bearers share, told
     /// apart by age, which names neither of them in full.
-    pub fn told_apart_by_age(&self, word: &str) -> bool {
+    /// Whether the elder (true) or the younger (false) is meant.
+    pub fn told_apart_by_age(&self, word: &str) -> Option<bool> {
         let mut before = self.words_before(word).skip_while(|w| names::is_title(w));
-        before.next().is_some_and(|w| matches!(w, "younger" | "elder" | "older"))
+        match before.next()? {
+            "elder" | "older" => Some(true),
+            "younger" => Some(false),
+            _ => None,
+        }
     }
 
     /// The words before `word` (a slice of one of the blocks), nearest first.

@@ -614,10 +614,10 @@ fn worth_keeping(text: &str, c: &Context) -> bool {
 /// The fullest form of a cue's name; an honorific before it ("said Mrs. Roe")
 /// keeps it to a person of that gender.
 fn resolve_name((reg, facts): (&Registry, &facts::Facts), w: &[&str], at: (usize, usize)) -> Option<String> {
-    if facts.told_apart_by_age(w[0]) {
-        return None;
-    }
-    let full = reg.fullest_of(w, at, facts.honorific_before(w[0]));
+    let full = match facts.told_apart_by_age(w[0]) {
+        Some(elder) => reg.by_age(w, at, elder, facts.honorific_before(w[0]))?,
+        None => reg.fullest_of(w, at, facts.honorific_before(w[0])),
+    };
     if full.len() == 1 && (is_org_word(&full[0]) || !is_cap(&full[0])) {
         // "the Ministry said" with no fuller name anywhere: naming it would guess.
         return None;

@@ -99,10 +99,17 @@ pub struct Mention {
     /// Roe, his nephew,"), before an age ("Amira, 15,") or alone before a
     /// speech verb and a he/she, so it is a person.
     pub kin: bool,
+    /// Came with a word for kin or a tie ("his son, Ciaran", "Jamie Roe, his
+    /// nephew,"): someone's relative, not the one the story is about.
+    pub relative: bool,
     /// Opens its sentence, where the subject usually stands.
     pub opens: bool,
     /// Stands with a speech verb ("Roe said that", "said Roe"): a reported speaker.
     pub speaks: bool,
+    /// How old the words around it say the person is (see [`age::age_rank`]).
+    pub age_rank: Option<u16>,
+    /// "the elder Roe" (true) / "the younger Roe" (false).
+    pub told_apart: Option<bool>,
 }
 
 impl Mention {
@@ -197,8 +204,11 @@ impl Registry {
             gender: None,
             titled: false,
             kin: false,
+            relative: false,
             opens: false,
             speaks: false,
+            age_rank: None,
+            told_apart: None,
         });
     }
 
@@ -281,7 +291,7 @@ impl Registry {
             let first = (w[0].as_str(), w[core(w).len()..].first().map_or("", String::as_str));
             match bearers.iter_mut().find(|b| b.first == first) {
                 Some(b) => (b.count, b.last) = (b.count + 1, (n, i)),
-                None => bearers.push(Bearer { first, count: 1, not_kin: !m.kin, last: (n, i) }),
+                None => bearers.push(Bearer { first, count: 1, not_kin: !m.relative, last: (n, i) }),
             }
         }
         bearers.iter().max_by_key(|b| (b.not_kin, b.count, b.last.0)).map(|b| b.last.1)
@@ -316,7 +326,7 @@ impl Registry {
             // A relative ("her mother, Carmen Roe") speaking does not take the
             // bare surname from the person the story is about.
             let kin = |i: u32| {
-                h.ids.iter().any(|&k| self.get(k).kin && self.get(k).words[0] == self.get(i).words[0])
+                h.ids.iter().any(|&k| self.get(k).relative && self.get(k).words[0] == self.get(i).words[0])
             };
             let speaker = before.filter(|&i| self.get(i).speaks && !kin(i)).last();
             speaker.or(latest).or_else(|| h.ids.iter().copied().find(agrees))
@@ -413,9 +423,12 @@ impl Registry {
             if !person {
                 return None;
             }
-            let full = self.fullest_of(&words, at, m.title_gender());
-            (self.gender_of(&full).is_none_or(|g| g == want) && full.join(" ") != but).then_some(full)
-        })
+            // "the younger Roe" whom the article does not tell apart: no one.
+            let Some(full) = self.fullest_of_mention(m, at) else {
+                return Some(None);
+            };
+            (self.gender_of(&full).is_none_or(|g| g == want) && full.join(" ") != but).then_some(Some(full))
+        })?
     }
 
     /// How often the article names its most named surname, in any form: the
@@ -568,8 +581,11 @@ fn mention(
         gender,
         titled: titled.is_some(),
         kin: kin.is_some() || kin_of.is_some() || aged || spoke_as_person,
+        relative: kin.is_some() || kin_of.is_some(),
         opens,
         speaks: ask_speaks && verb_near(t, i, end),
+        age_rank: age::age_rank(t, (i, end)),
+        told_apart: age::told_apart(t, i),
     })
 }
 
@@ -765,6 +781,8 @@ fn contains_name(full: &[String], part: &[&str]) -> bool {
     // "the Ministry" inside "Ministry of Works"; asked last, as the list lookup costs most.
     n == 1 && full.iter().any(|w| w == part[0]) && is_org_word(part[0])
 }
+
+mod age;
 
 #[cfg(test)]
 mod tests;

@@ -580,3 +580,12 @@ fn the_one_who_replies_is_not_the_one_who_asked() {
     assert_eq!(shown[0].as_deref(), Some("Una Roe"));
     assert_ne!(shown[1].as_deref(), Some("Una Roe"));
 }
+
+#[test]
+fn the_elder_and_the_younger_namesake_speak_as_themselves() {
+    let md = "Kostas Demos, 68, opened his bakery in 1986. His son, Nikos Demos, opened a rival across the road.\n\n\
+\u{201c}I don\u{2019}t look,\u{201d} the elder Demos said.\n\n\
+Across the street, the younger Demos laughed. \u{201c}He looks every morning,\u{201d} he said.\n";
+    let got: Vec<_> = extract(&blocks(md)).into_iter().map(|q| q.guess).collect();
+    assert_eq!(got, [Some("Kostas Demos".to_string()), Some("Nikos Demos".to_string())]);
+}

@@ -24,6 +24,7 @@ fn tail_patterns() {
     assert_eq!(tail("the bakery's owner, Ada Quill, said."), Some(Who::Name(vec!["Ada", "Quill"])));
     assert_eq!(tail("she told reporters."), Some(Who::Pronoun(Gender::Female)));
     assert_eq!(tail("a spokesman said."), Some(Who::Nobody));
+    assert_eq!(tail("a shopkeeper on Market Street said."), Some(Who::Nobody));
     assert_eq!(tail("officials said."), Some(Who::Nobody));
     assert_eq!(tail("the Tea Ministry said."), Some(Who::Name(vec!["Tea", "Ministry"])));
     assert_eq!(tail("according to Ada Quill."), Some(Who::Name(vec!["Ada", "Quill"])));

@@ -40,8 +40,11 @@ fn a_shared_surname_goes_to_the_one_reported_speaking() {
         gender: None,
         titled: false,
         kin: false,
+        relative: false,
         opens: false,
         speaks,
+        age_rank: None,
+        told_apart: None,
     };
     r.push(m((0, 0), &["Ada", "Quill"], true));
     r.push(m((2, 0), &["Ben", "Quill"], false));
@@ -225,4 +228,28 @@ fn a_name_does_not_end_in_a_bare_letter() {
 fn a_street_is_no_person_unless_a_first_name_opens_it() {
     assert!(!is_person(&["Harrow", "Lane"]));
     assert!(is_person(&["Diane", "Lane"]));
+}
+
+#[test]
+fn namesakes_are_told_apart_by_what_the_article_says_of_their_age() {
+    let reg = registry_of(&[
+        "Kostas Roe, 68, opened the shop in 1986.",
+        "His son, Nikos Roe, opened another across the road. Eleni Roe works the till.",
+    ]);
+    let at = (2, 0);
+    let name = |elder| reg.by_age(&["Roe"], at, elder, None).map(|w| w.join(" "));
+    assert_eq!(name(true).as_deref(), Some("Kostas Roe"));
+    assert_eq!(name(false).as_deref(), Some("Nikos Roe"));
+    // One age alone tells no one apart.
+    let one = registry_of(&["Kostas Roe, 68, opened the shop.", "Eleni Roe works the till."]);
+    assert_eq!(one.by_age(&["Roe"], at, true, None), None);
+}
+
+#[test]
+fn an_age_is_no_kinship_when_a_surname_is_shared() {
+    let reg = registry_of(&[
+        "The justices allowed an appeal by Dorota Roe, 58, a school cleaner.",
+        "Her daughter, Katarzyna Roe, 31, a nurse, held her hand.",
+    ]);
+    assert_eq!(reg.fullest(&["Roe"], (2, 0)), ["Dorota", "Roe"]);
 }
