@@ -56,7 +56,7 @@ pub struct Scene<'s, 't> {
 
 /// Names of the features, in the order of [`Candidate::x`]; the trained
 /// weights list the same names, and a test holds the two together.
-pub const FEATURES: [&str; 56] = [
+pub const FEATURES: [&str; 55] = [
     "bias",
     "rule",
     "rule_head_name",
@@ -80,7 +80,6 @@ pub const FEATURES: [&str; 56] = [
     "mentions",
     "in_quote",
     "gender_match",
-    "gender_clash",
     "candidates",
     "partial",
     "ctx_no_cue",
@@ -187,6 +186,10 @@ pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
             e.recent_rank = Some(rank);
         });
     }
+    // A he or she never means someone the article shows to be of the other
+    // gender: in hand-labelled news such a candidate was right 4 times in 268.
+    let clashes = |w: &[String]| s.pronoun.is_some_and(|want| reg.gender_of(w).is_some_and(|g| g != want));
+    found.0.retain(|(w, _)| !clashes(w));
     let n = found.0.len();
     found.0.into_iter().map(|(words, e)| features(reg, s, words, &e, n)).collect()
 }
@@ -398,7 +401,6 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         (1.0 + m.count as f32).ln(),
         b(in_quote),
         b(gender == Some(Some(true))),
-        b(gender == Some(Some(false))),
         (n as f32).ln(),
         b(s.partial),
         route(Route::NoCue),
