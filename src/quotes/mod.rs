@@ -85,7 +85,7 @@ pub fn extract_with_candidates(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)
 }
 
 fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
-    let mut spans = marks::scan(blocks);
+    let mut spans = marks::by_paragraph(marks::scan(blocks), blocks);
     spans.retain(|s| !nickname(blocks, s));
     if spans.is_empty() {
         // No quote marks, nothing to attribute: spare the name scan.
@@ -97,8 +97,20 @@ fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
     let mut out = Vec::new();
     // The last kept quote: (block it ends in, speaker), for quotes with no cue of their own.
     let mut prev = Previous::default();
+    let mut last_kept = None;
     for si in 0..spans.len() {
-        let Some(found) = read_quote(blocks, &spans, si, (&mut reg, &facts), &mut prev) else { continue };
+        let Some(mut found) = read_quote(blocks, &spans, si, (&mut reg, &facts), &mut prev) else { continue };
+        // The paragraphs of one quotation share its speaker: its words run on
+        // with no new mark of who is talking.
+        if spans[si].continued
+            && last_kept == Some(si - 1)
+            && let Some((q, _)) = out.last()
+        {
+            let q: &Quote = q;
+            (found.0.speaker, found.0.guess, found.0.confidence) =
+                (q.speaker.clone(), q.guess.clone(), q.confidence);
+        }
+        last_kept = Some(si);
         out.push(found);
     }
     out
