@@ -305,6 +305,11 @@ impl Registry {
     /// [`Registry::fullest`] for a mention known to be of `gender` ("Mr. Roe"):
     /// no fuller form whose first name says otherwise ("Ann Roe").
     pub fn fullest_of(&self, words: &[&str], at: (usize, usize), gender: Option<Gender>) -> Vec<String> {
+        if let [w] = words
+            && let Some(full) = self.spelled_out(w)
+        {
+            return full;
+        }
         let key = words.join(" ");
         let best = {
             let mut memo = self.holders.borrow_mut();
@@ -335,6 +340,19 @@ impl Registry {
             Some(i) => self.longest_form(&self.get(i).words),
             None => self.longest_form(words),
         }
+    }
+
+    /// "LLR" after "Lage Landen Rail": the name whose initials an acronym is.
+    fn spelled_out(&self, acronym: &str) -> Option<Vec<String>> {
+        let n = acronym.len();
+        if !(2..=5).contains(&n) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let initials = |m: &Mention| -> String {
+            m.words.iter().filter(|w| !is_connector(w)).filter_map(|w| w.chars().next()).collect()
+        };
+        let m = self.mentions.iter().find(|m| m.words.len() >= n && initials(m) == acronym)?;
+        Some(m.words.clone())
     }
 
     /// The longer mentions that hold `words`: asked once per name and article,

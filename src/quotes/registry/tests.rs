@@ -253,3 +253,10 @@ fn an_age_is_no_kinship_when_a_surname_is_shared() {
     ]);
     assert_eq!(reg.fullest(&["Roe"], (2, 0)), ["Dorota", "Roe"]);
 }
+
+#[test]
+fn an_acronym_stands_for_the_name_it_abbreviates() {
+    let reg = registry_of(&["Lage Landen Rail cancelled 400 trains.", "LLR said it would respond."]);
+    assert_eq!(reg.fullest(&["LLR"], (2, 0)), ["Lage", "Landen", "Rail"]);
+    assert_eq!(reg.fullest(&["BBC"], (2, 0)), ["BBC"]);
+}
