@@ -282,6 +282,8 @@ impl Registry {
             first: (&'r str, &'r str),
             count: usize,
             not_kin: bool,
+            /// Given an age under 16 ("Theo Roe, 7,"): children go by first names.
+            child: bool,
             last: (usize, u32),
         }
         let mut bearers: Vec<Bearer> = Vec::new();
@@ -289,12 +291,13 @@ impl Registry {
             let m = self.get(i);
             let w = &m.words;
             let first = (w[0].as_str(), w[core(w).len()..].first().map_or("", String::as_str));
+            let child = m.age_rank.is_some_and(|a| (1..16).contains(&a));
             match bearers.iter_mut().find(|b| b.first == first) {
-                Some(b) => (b.count, b.last) = (b.count + 1, (n, i)),
-                None => bearers.push(Bearer { first, count: 1, not_kin: !m.relative, last: (n, i) }),
+                Some(b) => (b.count, b.last, b.child) = (b.count + 1, (n, i), b.child || child),
+                None => bearers.push(Bearer { first, count: 1, not_kin: !m.relative, child, last: (n, i) }),
             }
         }
-        bearers.iter().max_by_key(|b| (b.not_kin, b.count, b.last.0)).map(|b| b.last.1)
+        bearers.iter().max_by_key(|b| (!b.child, b.not_kin, b.count, b.last.0)).map(|b| b.last.1)
     }
 
     /// Fullest name containing `words` at its end or start; prefers the latest one before `at`.
@@ -578,7 +581,13 @@ fn mention(
     let k = if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") { i - 1 } else { i };
     // "chaired by Jo Roe": the agent of a passive is its subject in all but form.
     let agent = k > 1 && t[k - 1].word == "by" && t[k - 2].word.ends_with("ed") && t[k - 2].trail.is_empty();
-    let after_word = k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty() && !agent;
+    // "Roe asked Doe whether she would resign": the one asked answers next.
+    let asked = k > 0
+        && t[k - 1].word == "asked"
+        && t.get(end)
+            .is_some_and(|n| matches!(n.word, "whether" | "if" | "about" | "why" | "how" | "what" | "when"));
+    let after_word =
+        k > 0 && blocks_antecedent(t[k - 1].word) && t[k - 1].trail.is_empty() && !agent && !asked;
     let titled = title_gender(t, i);
     // "Jamie Roe, his nephew,": kin in the apposition, as kin before the name.
     let kin_of = kin_after(t, end);

@@ -14,6 +14,8 @@ pub(super) fn age_rank(t: &[Tok], (i, end): (usize, usize)) -> Option<u16> {
         | "stepdaughter" => Some(0),
         "father" | "mother" | "grandfather" | "grandmother" | "uncle" | "aunt" | "stepfather"
         | "stepmother" | "dad" | "mum" | "mom" => Some(1000),
+        // "The boy, Theo Roe,": a child, whatever the age.
+        "boy" | "girl" | "toddler" | "baby" => Some(5),
         _ => None,
     };
     if let Some(r) = i.checked_sub(1).and_then(|k| by_kin(t[k].word)) {

@@ -260,3 +260,26 @@ fn an_acronym_stands_for_the_name_it_abbreviates() {
     assert_eq!(reg.fullest(&["LLR"], (2, 0)), ["Lage", "Landen", "Rail"]);
     assert_eq!(reg.fullest(&["BBC"], (2, 0)), ["BBC"]);
 }
+
+#[test]
+fn a_child_does_not_take_the_bare_surname_from_the_parent_who_speaks() {
+    let reg = registry_of(&[
+        "The boy, Theo Roe, a second-grader, was not hurt.",
+        "Theo’s mother, Anneliese Roe, said she had seen the truck.",
+    ]);
+    assert_eq!(reg.fullest(&["Roe"], (2, 0)), ["Anneliese", "Roe"]);
+}
+
+#[test]
+fn the_one_asked_whether_is_the_next_he_or_she() {
+    let reg = registry_of(&["Siobhan Gall asked Cathy Mensah whether she had thought of resigning."]);
+    assert_eq!(
+        reg.last_person((1, 0), 0, Gender::Female),
+        Some(vec!["Cathy".to_string(), "Mensah".to_string()])
+    );
+    let told = registry_of(&["Siobhan Gall told Cathy Mensah that the vote was lost."]);
+    assert_eq!(
+        told.last_person((1, 0), 0, Gender::Female),
+        Some(vec!["Siobhan".to_string(), "Gall".to_string()])
+    );
+}
