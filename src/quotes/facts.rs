@@ -80,15 +80,10 @@ impl<'a> Facts<'a> {
     }
 
     /// "the younger Mr Roe", "the elder Roe": a surname its bearers share, told
-    /// apart by age, which names neither of them in full.
-    /// Whether the elder (true) or the younger (false) is meant.
+    /// apart by age; whether the elder (true) or the younger (false) is meant.
     pub fn told_apart_by_age(&self, word: &str) -> Option<bool> {
         let mut before = self.words_before(word).skip_while(|w| names::is_title(w));
-        match before.next()? {
-            "elder" | "older" => Some(true),
-            "younger" => Some(false),
-            _ => None,
-        }
+        before.next().and_then(super::registry::elder_or_younger)
     }
 
     /// The words before `word` (a slice of one of the blocks), nearest first.

@@ -94,7 +94,7 @@ fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
     let parts = spans.iter().flat_map(|s| s.parts.iter().map(|p| (p.block, p.start, p.end)));
     let facts = facts::Facts::of(blocks);
     let mut reg = register_names(blocks, parts, |b| facts.false_capitals(b));
-    let mut out = Vec::new();
+    let mut out: Vec<(Quote, Vec<Candidate>)> = Vec::new();
     // The last kept quote: (block it ends in, speaker), for quotes with no cue of their own.
     let mut prev = Previous::default();
     let mut last_kept = None;
@@ -103,10 +103,9 @@ fn scan(blocks: &[String]) -> Vec<(Quote, Vec<Candidate>)> {
         // The paragraphs of one quotation share its speaker: its words run on
         // with no new mark of who is talking.
         if spans[si].continued
-            && last_kept == Some(si - 1)
+            && last_kept.is_some_and(|k| k + 1 == si)
             && let Some((q, _)) = out.last()
         {
-            let q: &Quote = q;
             (found.0.speaker, found.0.guess, found.0.confidence) =
                 (q.speaker.clone(), q.guess.clone(), q.confidence);
         }
@@ -237,12 +236,12 @@ fn read_quote<'b>(
     };
     let (mut speaker, mut route, pronoun) =
         rule_speaker((reg, facts), cue, before, at, &head, carried.clone());
-    if let (Some(g), true) = (pronoun, prev.asked && route == Route::Pronoun && is_reply(&tail)) {
+    if let Some(g) = pronoun.filter(|_| prev.asked && route == Route::Pronoun && is_reply(&tail)) {
         let asker = prev.speaker.as_ref().and_then(|(_, s)| s.as_deref()).unwrap_or("");
         if speaker.as_deref() == Some(asker) {
             let start = pronoun_at(before, at, g);
             // A witness answers through a run of questions: look further back.
-            speaker = reg.last_person_but(start, at.0.saturating_sub(6), g, asker).map(|w| w.join(" "));
+            speaker = reg.last_person_but(start, at.0.saturating_sub(6), g, Some(asker)).map(|w| w.join(" "));
             // The one who answers is nobody named near: better no name than the asker's.
             if speaker.is_none() {
                 route = Route::Nobody;

@@ -118,6 +118,12 @@ impl Mention {
     pub fn title_gender(&self) -> Option<Gender> {
         self.gender.filter(|_| self.titled)
     }
+
+    /// The gender its first name tells, else the one its own words gave
+    /// ("Gideon Roe, the younger brother,").
+    pub fn holder_gender(&self) -> Option<Gender> {
+        gender::of_first_name(&self.words[0]).or(self.gender)
+    }
 }
 
 /// The names of an article, indexed by their last word so that what is asked of
@@ -320,12 +326,9 @@ impl Registry {
             // "Team Roe" and "Roe Tea Rooms" hold "Roe" too; a person does first.
             let org = |i: &u32| self.get(*i).words.iter().any(|w| is_org_word(w));
             let people = h.ids.iter().any(|i| !org(i));
-            // Of the holder's first name, or of that mention ("Gideon Roe, the
-            // younger brother,").
-            let holder_gender =
-                |i: &u32| gender::of_first_name(&self.get(*i).words[0]).or(self.get(*i).gender);
             let agrees = |i: &u32| {
-                !(people && org(i)) && gender.is_none_or(|g| holder_gender(i).is_none_or(|f| f == g))
+                !(people && org(i))
+                    && gender.is_none_or(|g| self.get(*i).holder_gender().is_none_or(|f| f == g))
             };
             // The latest holder before `at`, else the first one after it; of two
             // people who share a surname, the one reported speaking before.
@@ -420,7 +423,7 @@ impl Registry {
     /// Someone whose gender is unknown is taken only when nobody of the right gender is
     /// in reach and nobody else is either, because a wrong name is worse than none.
     pub fn last_person(&self, at: (usize, usize), min_block: usize, want: Gender) -> Option<Vec<String>> {
-        self.last_person_but(at, min_block, want, "")
+        self.last_person_but(at, min_block, want, None)
     }
 
     /// [`Registry::last_person`] passing over the person whose fullest name is
@@ -431,7 +434,7 @@ impl Registry {
         at: (usize, usize),
         min_block: usize,
         want: Gender,
-        but: &str,
+        but: Option<&str>,
     ) -> Option<Vec<String>> {
         self.before(at, min_block).filter(|m| m.antecedent).find_map(|m| {
             let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
@@ -448,7 +451,8 @@ impl Registry {
             let Some(full) = self.fullest_of_mention(m, at) else {
                 return Some(None);
             };
-            (self.gender_of(&full).is_none_or(|g| g == want) && full.join(" ") != but).then_some(Some(full))
+            (self.gender_of(&full).is_none_or(|g| g == want) && but.is_none_or(|b| full.join(" ") != b))
+                .then_some(Some(full))
         })?
     }
 
@@ -612,7 +616,7 @@ fn mention(
         opens,
         speaks: ask_speaks && verb_near(t, i, end),
         age_rank: age::age_rank(t, (i, end)),
-        told_apart: age::told_apart(t, i),
+        told_apart: i.checked_sub(1).and_then(|k| elder_or_younger(t[k].word)),
     })
 }
 
@@ -695,12 +699,18 @@ fn is_age(w: &str) -> bool {
 /// "Gideon Roe, the younger brother of …", "Ann Roe, his widow,": a word for
 /// kin in the apposition after a name gives its gender.
 fn kin_after(t: &[Tok], end: usize) -> Option<Gender> {
+    kin_word_after(t, end).and_then(gender::of_kin)
+}
+
+/// The word for kin in the apposition after a name: "father" in "Jan Roe,
+/// his father,".
+fn kin_word_after<'t>(t: &[Tok<'t>], end: usize) -> Option<&'t str> {
     if t[end - 1].trail != ","
         || !t.get(end).is_some_and(|d| matches!(d.word, "the" | "his" | "her" | "their"))
     {
         return None;
     }
-    t[end + 1..].iter().take(2).find_map(|k| gender::of_kin(k.word.trim_end_matches(',')))
+    t[end + 1..].iter().take(2).map(|k| k.word.trim_end_matches(',')).find(|w| gender::of_kin(w).is_some())
 }
 
 /// "his son, Ciaran", "her husband Tom", "his neighbour, Yusuf": a word for
@@ -810,6 +820,7 @@ fn contains_name(full: &[String], part: &[&str]) -> bool {
 }
 
 mod age;
+pub use age::elder_or_younger;
 
 #[cfg(test)]
 mod tests;

@@ -25,19 +25,17 @@ pub(super) fn age_rank(t: &[Tok], (i, end): (usize, usize)) -> Option<u16> {
         return None;
     }
     let next = t.get(end)?;
-    if next.trail.starts_with(',') && next.word.len() <= 3 && next.word.bytes().all(|b| b.is_ascii_digit()) {
+    if next.trail.starts_with(',') && super::is_age(next.word) {
         return next.word.parse().ok();
     }
     // "Jan Roe, his father," / "Nikos Roe, her son,".
-    matches!(next.word, "the" | "his" | "her" | "their")
-        .then(|| t[end + 1..].iter().take(2).find_map(|k| by_kin(k.word)))
-        .flatten()
+    super::kin_word_after(t, end).and_then(by_kin)
 }
 
-/// "the elder Roe" (true), "the younger Mr. Roe" (false): the name at token
-/// `i` (titles included) is told apart from its namesakes by age.
-pub(super) fn told_apart(t: &[Tok], i: usize) -> Option<bool> {
-    match t[i.checked_sub(1)?].word {
+/// "the elder Roe" (true), "the younger Mr. Roe" (false): the word before a
+/// name (and its titles) that tells it from its namesakes by age.
+pub fn elder_or_younger(w: &str) -> Option<bool> {
+    match w {
         "elder" | "older" => Some(true),
         "younger" => Some(false),
         _ => None,
@@ -59,8 +57,7 @@ impl Registry {
         let mut ranked: Vec<(u16, &Mention)> = Vec::new();
         for m in holders.ids.iter().map(|&i| self.get(i)).filter(|m| m.at < at && m.words.len() > 1) {
             let Some(rank) = self.rank_of(m) else { continue };
-            let g = super::gender::of_first_name(&m.words[0]).or(m.gender);
-            if gender.is_some_and(|want| g.is_some_and(|g| g != want)) {
+            if gender.is_some_and(|want| m.holder_gender().is_some_and(|g| g != want)) {
                 continue;
             }
             if !ranked.iter().any(|(_, r)| r.words[0] == m.words[0]) {
