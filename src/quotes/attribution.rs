@@ -24,6 +24,8 @@ pub enum Route {
     Clause,
     /// No cue of its own: the previous speaker goes on.
     Carried,
+    /// A role the article tied to a name before ("the engineer said").
+    Role,
     /// A cue that names nobody ("a spokesman said").
     Nobody,
     /// No cue at all.
@@ -56,7 +58,7 @@ pub struct Scene<'s, 't> {
 
 /// Names of the features, in the order of [`Candidate::x`]; the trained
 /// weights list the same names, and a test holds the two together.
-pub const FEATURES: [&str; 55] = [
+pub const FEATURES: [&str; 57] = [
     "bias",
     "rule",
     "rule_head_name",
@@ -112,6 +114,8 @@ pub const FEATURES: [&str; 55] = [
     "protagonist",
     "protagonist_pron",
     "carried_pron",
+    "rule_role",
+    "ctx_role",
 ];
 
 /// Number of features.
@@ -433,6 +437,8 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(protagonist),
         b(protagonist) * route(Route::Pronoun),
         b(e.carried && s.carried_by_pronoun),
+        rule * route(Route::Role),
+        route(Route::Role),
     ];
     Candidate { name: join(display_words(reg.shown_form(&w), s.facts), true), x }
 }

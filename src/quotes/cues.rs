@@ -25,6 +25,11 @@ pub enum Who<'a> {
     Same,
     /// A participle or second verb ("…, saying", "but insists"): the sentence's subject speaks.
     Clause,
+    /// "the county engineer said": the holder of a role (its head noun), whom
+    /// the article may have named with it before.
+    Role(&'a str),
+    /// The name the article tied to that role ("County Engineer Howard Lisle").
+    Holder(Vec<&'a str>),
 }
 
 fn lower(w: &str) -> Folded<'_> {
@@ -103,7 +108,7 @@ fn subject_before<'a>(t: &[Tok<'a>], v: usize, lo: usize) -> Option<Who<'a>> {
         return Some(Who::Clause);
     }
     if !is_cap(last.word) {
-        return Some(gendered_role(t, e - 1).unwrap_or(Who::Nobody));
+        return Some(gendered_role(t, e - 1).or_else(|| definite_role(t, e - 1)).unwrap_or(Who::Nobody));
     }
     let s = name_start(t, lo, e);
     if is_generic(last.word) || is_stop(last.word) {
@@ -301,10 +306,59 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
     if matches!(lower(first.word).as_str(), "on" | "in" | "at" | "to" | "during" | "mardi" | "lundi") {
         return Who::Same;
     }
-    if det && let Some(g) = gendered_role(t, i) {
+    if det && let Some(g) = gendered_role(t, i).or_else(|| definite_role(t, i + role_head(&t[i..]))) {
         return g;
     }
     Who::Nobody
+}
+
+/// Where the role words at the start of `t` end: "county engineer" in
+/// "county engineer at the hearing".
+fn role_head(t: &[Tok]) -> usize {
+    let n = t.iter().take(3).take_while(|k| k.trail.is_empty() && is_role_word(k)).count();
+    if t.get(n).is_some_and(|k| is_role_word(&Tok { trail: "", ..*k })) { n } else { n.saturating_sub(1) }
+}
+
+/// "the county engineer" with its head noun at `k`: a role someone holds,
+/// behind up to three lower-case words after "the". Not the spokesman, who
+/// is most often unnamed, nor a number or "the latter".
+fn definite_role<'a>(t: &[Tok<'a>], k: usize) -> Option<Who<'a>> {
+    let role = t.get(k)?;
+    let noun = role.lead.is_empty()
+        && role.word.len() > 2
+        && role.word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !matches!(
+            role.word,
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "two"
+                | "three"
+                | "four"
+                | "pair"
+                | "latter"
+                | "former"
+                | "others"
+                | "other"
+                | "same"
+                | "first"
+                | "second"
+        );
+    let mut j = k;
+    while noun && j > 0 && k - j < 4 {
+        let w = &t[j - 1];
+        if !w.trail.is_empty() {
+            return None;
+        }
+        if matches!(w.word, "the" | "The") {
+            return Some(Who::Role(role.word));
+        }
+        if !is_role_word(w) {
+            return None;
+        }
+        j -= 1;
+    }
+    None
 }
 
 /// "the actress said", "said the businessman": a role that gives its holder's

@@ -14,6 +14,7 @@ pub mod overrides;
 mod pullquote;
 mod registry;
 pub mod review;
+mod role_holder;
 
 use attribution::Route;
 pub use attribution::{Candidate, FEATURES};
@@ -188,7 +189,7 @@ fn find_cue<'a>(text: &str, head: &[Tok<'a>], tail: &[Tok<'a>], partial: bool) -
         (Some(c), _) => Some(c),
         // "Growth suggests “…” in the west, Roe said": an inanimate subject
         // before the quote gives way to the person named after it.
-        (None, Some(Who::Nobody)) => cues::closing_cue(tail).or(Some(Who::Nobody)),
+        (None, Some(h @ (Who::Nobody | Who::Role(_)))) => cues::closing_cue(tail).or(Some(h)),
         (None, h) => h.or_else(|| cues::closing_cue(tail)),
     }
 }
@@ -232,6 +233,9 @@ fn read_quote<'b>(
     let about_unnamed = |g| !before.contains(['\u{201c}', '"']) && cues::unnamed_subject(&[before], g);
     let cue = match cue {
         None if about_unnamed(Gender::Female) || about_unnamed(Gender::Male) => Some(Who::Nobody),
+        Some(Who::Role(r)) => {
+            Some(role_holder::holder(blocks, facts, at, r).map_or(Who::Nobody, Who::Holder))
+        }
         c => c,
     };
     let (mut speaker, mut route, pronoun) =
@@ -380,7 +384,8 @@ fn rule_speaker(
             let start = pronoun_at(before, at, g);
             (reg.last_person(start, at.0.saturating_sub(3), g).map(|w| w.join(" ")), Route::Pronoun, Some(g))
         }
-        Some(Who::Nobody) => (None, Route::Nobody, None),
+        Some(Who::Nobody | Who::Role(_)) => (None, Route::Nobody, None),
+        Some(Who::Holder(w)) => (resolve_name((reg, facts), &w, at), Route::Role, None),
         Some(Who::Clause) => {
             // The sentence running up to the quote, which may start before earlier quotes.
             let sent = last_sentence(before);

@@ -592,3 +592,14 @@ Across the street, the younger Demos laughed. \u{201c}He looks every morning,\u{
     let got: Vec<_> = extract(&blocks(md)).into_iter().map(|q| q.guess).collect();
     assert_eq!(got, [Some("Kostas Demos".to_string()), Some("Nikos Demos".to_string())]);
 }
+
+#[test]
+fn a_role_speaks_for_the_one_the_article_tied_to_it() {
+    let md = "County Engineer Howard Lisle presented the report. Maria Pruitt, who chairs the board, questioned him about the wells.\n\n\u{201c}The data does not show the landfill is leaking,\u{201d} the engineer said.\n\nKestrel Dynamics said in a statement that it would close two plants.\n\n\u{201c}We regret the impact on our people,\u{201d} the statement said.\n";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Howard Lisle"));
+    assert_eq!(got[1].1.as_deref(), Some("Kestrel Dynamics"));
+    // The latest engineer is someone the article does not name.
+    let md = "County Engineer Howard Lisle spoke first. Then an engineer from the state office stood up.\n\n\u{201c}The data does not show the landfill is leaking,\u{201d} the engineer said.\n";
+    assert_eq!(run(md)[0].1, None);
+}

@@ -1,0 +1,211 @@
+//! "the engineer said", "the agency said": the person or body the article
+//! tied to that role earlier, as "County Engineer Howard Lisle", "Howard
+//! Lisle, the county engineer,", "the Welsh Rivers Agency" or, for a
+//! statement, "Roe said in a statement".
+
+use super::cues::{Who, sentence_subject};
+use super::facts::Facts;
+use super::names::{Tok, ends_sentence, is_cap, is_org_word, name_at, strip_possessive, tokens_into};
+use super::registry::is_person;
+
+/// What one earlier use of the role word says about who holds it.
+enum Tie<'b> {
+    Named(Vec<&'b str>),
+    /// "a council engineer": someone the article does not name.
+    Unnamed,
+    /// "the engineer" again, or the word in some other sense.
+    Unknown,
+}
+
+/// The name tied to `role` by its latest use before `at` that ties one, or
+/// `None` when that use introduces someone unnamed or no use ties a name.
+pub fn holder<'b>(
+    blocks: &'b [String],
+    facts: &Facts,
+    at: (usize, usize),
+    role: &str,
+) -> Option<Vec<&'b str>> {
+    let capital = capitalised(role);
+    let forms: Vec<&str> =
+        [role, capital.as_str()].into_iter().chain(short_forms(role).iter().copied()).collect();
+    let mut t = Vec::new();
+    for b in (0..=at.0).rev().filter(|&b| !facts.headline(b)) {
+        let text = if b == at.0 { &blocks[b][..at.1.min(blocks[b].len())] } else { blocks[b].as_str() };
+        if !forms.iter().any(|f| text.contains(f)) {
+            continue;
+        }
+        tokens_into(text, &mut t);
+        for i in (0..t.len()).rev().filter(|&i| forms.contains(&strip_possessive(t[i].word).0)) {
+            match tie(&t, i, role) {
+                Tie::Named(w) => return Some(w),
+                Tie::Unnamed => return None,
+                Tie::Unknown => {}
+            }
+        }
+    }
+    None
+}
+
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Titles that stand for a role before a name ("Sen. Jo Roe" is the senator).
+fn short_forms(role: &str) -> &'static [&'static str] {
+    match role {
+        "senator" => &["Sen"],
+        "governor" => &["Gov"],
+        "representative" => &["Rep"],
+        "detective" => &["Det"],
+        "sergeant" => &["Sgt"],
+        "superintendent" => &["Supt"],
+        "inspector" => &["Insp"],
+        "professor" => &["Prof"],
+        "councillor" => &["Cllr", "Cr"],
+        "lieutenant" => &["Lt"],
+        "captain" => &["Capt"],
+        "general" => &["Gen"],
+        _ => &[],
+    }
+}
+
+/// Nouns for a written statement: "the statement said" is whoever issued it.
+fn is_document(w: &str) -> bool {
+    matches!(w, "statement" | "release" | "email" | "letter" | "memo" | "filing" | "notice")
+}
+
+/// What the use of the role word at token `i` ties it to.
+fn tie<'b>(t: &[Tok<'b>], i: usize, role: &str) -> Tie<'b> {
+    if is_document(role) {
+        return issuer(t, i);
+    }
+    // "Engineer Howard Lisle", "county engineer Howard Lisle", "the county
+    // engineer, Howard Lisle".
+    if matches!(t[i].trail, "" | "," | ".")
+        && (t[i].trail != "." || is_cap(t[i].word))
+        && t.get(i + 1).is_some_and(|n| is_cap(n.word))
+        && let Some((w, _)) = name_at(t, i + 1)
+        // "President Obama": after a title, a surname alone names someone.
+        && (plausible(&w) || is_cap(t[i].word) && t[i].trail != ",")
+    {
+        return Tie::Named(w);
+    }
+    if let Some(w) = apposed_before(t, i).filter(|w| plausible(w)) {
+        return Tie::Named(w);
+    }
+    // "the Welsh Rivers Agency", "the Diocese of Wexham".
+    if is_cap(t[i].word)
+        && let Some(w) = run_through(t, i)
+    {
+        return Tie::Named(w);
+    }
+    let det = (i.saturating_sub(4)..i).rev().find(|&j| !t[j].trail.is_empty() || is_determiner(t[j].word));
+    match det.map(|j| t[j].word) {
+        Some("a" | "an" | "A" | "An" | "one" | "One" | "another") => Tie::Unnamed,
+        _ => Tie::Unknown,
+    }
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "A" | "An" | "the" | "The" | "its" | "his" | "her" | "their" | "one" | "One" | "another"
+    ) || strip_possessive(w).1
+}
+
+/// "Howard Lisle, the county engineer": the name before a comma and the
+/// determiner that opens the role phrase ending at token `i`.
+fn apposed_before<'b>(t: &[Tok<'b>], i: usize) -> Option<Vec<&'b str>> {
+    let d = (i.saturating_sub(5)..i).rev().find(|&j| is_determiner(t[j].word))?;
+    if t[d..i].iter().any(|k| !k.trail.is_empty()) || d == 0 || !t[d - 1].trail.ends_with(',') {
+        return None;
+    }
+    let mut s = d - 1;
+    while s > 0 && t[s - 1].trail.is_empty() && is_cap(t[s - 1].word) {
+        s -= 1;
+    }
+    name_at(t, s).filter(|&(_, end)| end == d).map(|(w, _)| w)
+}
+
+/// The capitalised name that the capitalised role word at `i` is part of.
+fn run_through<'b>(t: &[Tok<'b>], i: usize) -> Option<Vec<&'b str>> {
+    let mut s = i;
+    while s > 0 && t[s - 1].trail.is_empty() && (is_cap(t[s - 1].word) || t[s - 1].word == "of") {
+        s -= 1;
+    }
+    (s..=i)
+        .filter(|&k| is_cap(t[k].word))
+        .find_map(|k| name_at(t, k).filter(|(w, end)| *end > i && w.len() > 1))
+        .map(|(w, _)| w)
+}
+
+/// A person or a body, not a place ("a woman from New Hampshire") or a
+/// capitalised word opening a sentence.
+fn plausible(w: &[&str]) -> bool {
+    w.len() > 1 && (is_person(w) || w.iter().any(|x| is_org_word(x)))
+}
+
+/// Who issued the statement named at token `i`: "a statement from Roe", or
+/// the subject of "Roe said in a statement".
+fn issuer<'b>(t: &[Tok<'b>], i: usize) -> Tie<'b> {
+    if t[i].trail.is_empty() && t.get(i + 1).is_some_and(|n| matches!(n.word, "from" | "by")) {
+        let k = i + 2 + usize::from(t.get(i + 2).is_some_and(|n| n.word == "the"));
+        return name_at(t, k).filter(|(w, _)| plausible(w)).map_or(Tie::Unknown, |(w, _)| Tie::Named(w));
+    }
+    let start = (0..i).rev().find(|&j| ends_sentence(&t[j])).map_or(0, |j| j + 1);
+    match sentence_subject(&t[start..i]) {
+        Some(Who::Name(w)) if plausible(&w) => Tie::Named(w),
+        _ => Tie::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::blocks::blocks;
+
+    fn held(text: &str, role: &str) -> Option<String> {
+        let b = blocks(text);
+        let facts = Facts::of(&b);
+        let last = b.len() - 1;
+        holder(&b, &facts, (last, b[last].len()), role).map(|w| w.join(" "))
+    }
+
+    #[test]
+    fn a_title_before_a_name_ties_it() {
+        let t = "The hearing heard from County Engineer Howard Lisle on Monday.\n\nThe engineer said";
+        assert_eq!(held(t, "engineer").as_deref(), Some("Howard Lisle"));
+        assert_eq!(held("Sen. Ada Quill pressed the panel.\n\nx", "senator").as_deref(), Some("Ada Quill"));
+    }
+
+    #[test]
+    fn an_apposition_ties_it_either_way() {
+        let t = "Howard Lisle, the county engineer, told commissioners the wells were dry.\n\nx";
+        assert_eq!(held(t, "engineer").as_deref(), Some("Howard Lisle"));
+        let t = "The county engineer, Howard Lisle, told commissioners the wells were dry.\n\nx";
+        assert_eq!(held(t, "engineer").as_deref(), Some("Howard Lisle"));
+    }
+
+    #[test]
+    fn a_body_named_with_the_word_ties_it() {
+        let t = "The Welsh Rivers Agency approved the wall in May.\n\nx";
+        assert_eq!(held(t, "agency").as_deref(), Some("Welsh Rivers Agency"));
+    }
+
+    #[test]
+    fn a_statement_belongs_to_who_issued_it() {
+        let t = "Kestrel Dynamics said in a statement that it would close two plants.\n\nx";
+        assert_eq!(held(t, "statement").as_deref(), Some("Kestrel Dynamics"));
+        let t = "The figures came in a statement from Marta Ruiz late on Friday.\n\nx";
+        assert_eq!(held(t, "statement").as_deref(), Some("Marta Ruiz"));
+    }
+
+    #[test]
+    fn an_unnamed_holder_or_no_tie_gives_none() {
+        let t =
+            "County Engineer Howard Lisle spoke first. Then an engineer from the state office stood up.\n\nx";
+        assert_eq!(held(t, "engineer"), None);
+        assert_eq!(held("The engineer was late.\n\nx", "engineer"), None);
+    }
+}
