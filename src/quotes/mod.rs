@@ -177,7 +177,10 @@ fn around<'a>(blocks: &'a [String], spans: &[marks::Span], si: usize) -> Around<
         .get(si + 1)
         .filter(|s| s.parts[0].block == last.block && s.open >= span.after)
         .map_or(b1.len(), |s| s.open);
-    let tail = first_sentence(&b1[span.after.min(hi)..hi]);
+    let rest = &b1[span.after.min(hi)..hi];
+    // “…”. Roe replied: “…” – the sentence ends at the mark; what follows
+    // is the next one's.
+    let tail = if rest.starts_with(['.', '!', '?']) { Vec::new() } else { first_sentence(rest) };
     Around { head, tail }
 }
 
@@ -256,7 +259,10 @@ fn read_quote<'b>(
         let w: Vec<&str> = s.split(' ').collect();
         reg.add(at, &w, true);
     }
+    let replied_to =
+        prev.speaker.as_ref().and_then(|(_, s)| s.clone()).filter(|_| prev.asked && is_reply(&tail));
     let since = std::mem::replace(&mut prev.end, (last.block, span.after));
+    prev.replied_to = replied_to;
     prev.asked = text.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']).ends_with('?');
     prev.speaker = Some((last.block, speaker.clone()));
     // A chain of carried quotes is as sure as the cue that started it.
@@ -320,6 +326,8 @@ struct Previous {
     by_pronoun: bool,
     /// It was a question.
     asked: bool,
+    /// It replied ("Doe replied") to a question of this speaker's.
+    replied_to: Option<String>,
 }
 
 /// "“…,” she replied": the cue after the quote answers the one before it.
@@ -337,6 +345,16 @@ fn carried_speaker(
     cued: bool,
     head_len: usize,
 ) -> Option<String> {
+    // "“You don't know who did it?” Roe asked. ¶ “I know whose log-in it
+    // was,” Doe replied. ¶ “That's not what I asked.”": after a reply, an
+    // uncued paragraph goes back to the one who asked.
+    if let Some(asker) = &prev.replied_to
+        && !cued
+        && head_len < 3
+        && prev.speaker.as_ref().is_some_and(|(b, _)| *b + 1 == block)
+    {
+        return Some(asker.clone());
+    }
     prev.speaker
         .as_ref()
         .filter(|(b, _)| {

@@ -603,3 +603,11 @@ fn a_role_speaks_for_the_one_the_article_tied_to_it() {
     let md = "County Engineer Howard Lisle spoke first. Then an engineer from the state office stood up.\n\n\u{201c}The data does not show the landfill is leaking,\u{201d} the engineer said.\n";
     assert_eq!(run(md)[0].1, None);
 }
+
+#[test]
+fn after_a_reply_an_uncued_paragraph_is_the_askers() {
+    let md = "Ada Quill cross-examined the witness, Ned Pike, for an hour.\n\n\u{201c}So you do not know who made the transfers?\u{201d} Quill asked.\n\n\u{201c}I know whose log-in was used,\u{201d} Pike replied.\n\n\u{201c}That is not what I asked.\u{201d}\n";
+    let got = run(md);
+    assert_eq!(got[1].1.as_deref(), Some("Ned Pike"));
+    assert_eq!(got[2].1.as_deref(), Some("Ada Quill"));
+}

@@ -41,6 +41,9 @@ pub fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, 
         let relative = (lo..o).rev().find(|&k| {
             t[k].trail.contains(',')
                 && is_cap(t[k].word)
+                // "Intervening, the minister, Jo Roe, asked": an opening
+                // participle or adverb is no name before the apposition.
+                && !(k == lo && super::clause::is_opener(t[k].word))
                 && (matches!(t[k + 1].word, "who" | "whose") || !is_cap(t[o].word) && k + 1 < o)
         });
         return match relative {

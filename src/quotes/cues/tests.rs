@@ -248,3 +248,9 @@ fn so_says_names_the_speaker_after_it() {
     assert!(matches!(so_says(&t), Some(Who::Name(w)) if w == ["Ada", "Quill"]));
     assert!(so_says(&tokens("So the plan failed.")).is_none());
 }
+
+#[test]
+fn an_opening_participle_is_no_name_before_an_apposition() {
+    let t = tokens("Intervening, the housing minister, Fiona Gallagher-Byrne, asked whether he would");
+    assert_eq!(head_cue(&t, true), Some(Who::Name(vec!["Fiona", "Gallagher-Byrne"])));
+}
