@@ -22,12 +22,11 @@ pub fn of_title(w: &str) -> Option<Gender> {
     match w {
         "Mr" | "Mr." | "Mister" | "Monsieur" | "M" | "Sir" | "Lord" | "King" | "Prince" | "Father"
         | "Brother" | "Baron" | "Earl" | "Duke" | "Congressman" | "Councilman" | "Assemblyman"
-        | "Chairman" | "Spokesman" | "Businessman" | "Actor" => Some(Gender::Male),
+        | "Chairman" | "Spokesman" | "Businessman" | "Actor" | "Uncle" => Some(Gender::Male),
         "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Mme" | "Mlle" | "Madame" | "Dame" | "Lady" | "Queen"
         | "Princess" | "Sister" | "Baroness" | "Duchess" | "Congresswoman" | "Councilwoman"
-        | "Assemblywoman" | "Chairwoman" | "Spokeswoman" | "Businesswoman" | "Actress" => {
-            Some(Gender::Female)
-        }
+        | "Assemblywoman" | "Chairwoman" | "Spokeswoman" | "Businesswoman" | "Actress" | "Aunty"
+        | "Auntie" => Some(Gender::Female),
         _ => None,
     }
 }

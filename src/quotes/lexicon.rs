@@ -142,14 +142,14 @@ pub static STATE: Lexicon = Lexicon::new(&[
 pub static TITLE: Lexicon = Lexicon::new(&[
     "Activist", "Actor", "Actress", "Adm", "Administrator", "Admiral", "Adviser", "Advisor",
     "Advocate", "Agent", "Aide", "Ald", "Alderman", "Ambassador", "Analyst", "Anchor", "Archbishop",
-    "Architect", "Assemblyman", "Assemblywoman", "Asst", "Attorney", "Atty", "Auditor", "Author",
+    "Architect", "Assemblyman", "Assemblywoman", "Asst", "Attorney", "Atty", "Auditor", "Auntie", "Aunty", "Author",
     "Baron", "Baroness", "Billionaire", "Bishop", "Brig", "Broadcaster", "Brother", "Businessman",
     "Businesswoman", "CEO", "Campaigner", "Candidate", "Capt", "Captain", "Cardinal", "Chair",
     "Chairman", "Chairperson", "Chairwoman", "Chancellor", "Chaplain", "Chef", "Chief", "Clerk",
     "Cllr", "Cmdr", "Co-founder", "Co-owner", "Coach", "Col", "Colonel", "Columnist", "Comedian",
     "Commander", "Commentator", "Commissioner", "Congressman", "Congresswoman", "Const",
     "Constable", "Correspondent", "Coun", "Councillor", "Councillors", "Councilman",
-    "Councilmember", "Councilor", "Councilors", "Councilwoman", "Counsel", "Cpl", "Curator", "DCI",
+    "Councilmember", "Councilor", "Councilors", "Councilwoman", "Counsel", "Cpl", "Cr", "Curator", "DCI",
     "Dame", "Dean", "Dear", "Delegate", "Democrat", "Democratic", "Deputy", "Det", "Detective",
     "Director", "Dr", "Dr.", "Duchess", "Duke", "Earl", "Economist", "Editor", "Electrician",
     "Engineer", "Entrepreneur", "Executive", "Father", "Filmmaker", "Firefighter", "Fisherman",
@@ -171,7 +171,7 @@ pub static TITLE: Lexicon = Lexicon::new(&[
     "Secretary", "Secretary-General", "Sen", "Sen.", "Senator", "Senators", "Senior", "Sergeant",
     "Sgt", "Sheikh", "Sheriff", "Shopkeeper", "Singer", "Sir", "Sister", "Sophomore", "Speaker",
     "Spokesman", "Spokesperson", "Spokeswoman", "Strategist", "Student", "Superintendent",
-    "Supervisor", "Supt", "Surgeon", "Survivor", "Teacher", "Treasurer", "Trooper", "Vicar", "Vice",
+    "Supervisor", "Supt", "Surgeon", "Survivor", "Teacher", "Treasurer", "Trooper", "Uncle", "Vicar", "Vice",
     "Villager", "Volunteer", "Whip", "Writer",
 ]);
 

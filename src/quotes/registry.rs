@@ -584,7 +584,13 @@ fn mention(
     }
     let k = if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") { i - 1 } else { i };
     // "chaired by Jo Roe": the agent of a passive is its subject in all but form.
-    let agent = k > 1 && t[k - 1].word == "by" && t[k - 2].word.ends_with("ed") && t[k - 2].trail.is_empty();
+    // "opened on Thursday by Jo Roe": a short phrase may stand between them.
+    let agent = k > 1
+        && t[k - 1].word == "by"
+        && (k.saturating_sub(6)..k - 1)
+            .rev()
+            .take_while(|&j| t[j].trail.is_empty())
+            .any(|j| t[j].word.ends_with("ed"));
     // "Roe asked Doe whether she would resign": the one asked answers next.
     let asked = k > 0
         && t[k - 1].word == "asked"

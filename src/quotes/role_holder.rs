@@ -3,7 +3,7 @@
 //! Lisle, the county engineer,", "the Welsh Rivers Agency" or, for a
 //! statement, "Roe said in a statement".
 
-use super::cues::{Who, sentence_subject};
+use super::cues::{Who, head_cue, sentence_subject};
 use super::facts::Facts;
 use super::names::{Tok, ends_sentence, is_cap, is_org_word, name_at, strip_possessive, tokens_into};
 use super::registry::is_person;
@@ -154,7 +154,10 @@ fn issuer<'b>(t: &[Tok<'b>], i: usize) -> Tie<'b> {
         return name_at(t, k).filter(|(w, _)| plausible(w)).map_or(Tie::Unknown, |(w, _)| Tie::Named(w));
     }
     let start = (0..i).rev().find(|&j| ends_sentence(&t[j])).map_or(0, |j| j + 1);
-    match sentence_subject(&t[start..i]) {
+    // "Its owner, Acme Ltd, said in a statement": the subject of the speech
+    // verb that the statement goes with, else of the sentence.
+    let said = head_cue(&t[start..i], false).or_else(|| sentence_subject(&t[start..i]));
+    match said {
         Some(Who::Name(w)) if plausible(&w) => Tie::Named(w),
         _ => Tie::Unknown,
     }
@@ -197,6 +200,8 @@ mod tests {
     fn a_statement_belongs_to_who_issued_it() {
         let t = "Kestrel Dynamics said in a statement that it would close two plants.\n\nx";
         assert_eq!(held(t, "statement").as_deref(), Some("Kestrel Dynamics"));
+        let t = "Its owner, Redmere Polymers Ltd, said in a statement that it would help.\n\nx";
+        assert_eq!(held(t, "statement").as_deref(), Some("Redmere Polymers Ltd"));
         let t = "The figures came in a statement from Marta Ruiz late on Friday.\n\nx";
         assert_eq!(held(t, "statement").as_deref(), Some("Marta Ruiz"));
     }

@@ -611,3 +611,17 @@ fn after_a_reply_an_uncued_paragraph_is_the_askers() {
     assert_eq!(got[1].1.as_deref(), Some("Ned Pike"));
     assert_eq!(got[2].1.as_deref(), Some("Ada Quill"));
 }
+
+#[test]
+fn councillor_and_aunty_are_titles_before_a_name() {
+    let md = "Shire mayor Tony Papadakis opened the hall. Lorraine Mason, a Wiradjuri elder, spoke after him.\n\n\u{201c}We need the state at the table,\u{201d} Cr Papadakis said.\n\n\u{201c}Country needs the right kind of fire,\u{201d} Aunty Lorraine said.\n";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Tony Papadakis"));
+    assert_eq!(got[1].1.as_deref(), Some("Lorraine Mason"));
+}
+
+#[test]
+fn the_agent_of_a_passive_is_who_she_means_past_a_short_phrase() {
+    let md = "Jamie Rees, 17, sat on the design panel.\n\nThe ward was opened on Thursday afternoon by Iris Vaughan, 88. Asked about it, she said it was \u{201c}a far cry from the old huts\u{201d} of her youth.\n";
+    assert_eq!(run(md)[0].1.as_deref(), Some("Iris Vaughan"));
+}
