@@ -58,7 +58,7 @@ pub struct Scene<'s, 't> {
 
 /// Names of the features, in the order of [`Candidate::x`]; the trained
 /// weights list the same names, and a test holds the two together.
-pub const FEATURES: [&str; 57] = [
+pub const FEATURES: [&str; 58] = [
     "bias",
     "rule",
     "rule_head_name",
@@ -116,6 +116,7 @@ pub const FEATURES: [&str; 57] = [
     "carried_pron",
     "rule_role",
     "ctx_role",
+    "rivals_of_gender",
 ];
 
 /// Number of features.
@@ -439,6 +440,7 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(e.carried && s.carried_by_pronoun),
         rule * route(Route::Role),
         route(Route::Role),
+        s.pronoun.map_or(0.0, |g| (1.0 + reg.others_of_gender(s.at, g, last) as f32).ln()),
     ];
     Candidate { name: join(display_words(reg.shown_form(&w), s.facts), true), x }
 }

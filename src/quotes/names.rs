@@ -362,9 +362,11 @@ pub fn month_as_name(toks: &[Tok], j: usize) -> bool {
 
 /// A capitalised word that leads into a name without being part of it: a
 /// group ("Floridians Jeb Bush", "Iowans Jo Roe") or a gerund opening the
-/// sentence ("Asserting Clinton's ...").
+/// sentence ("Asserting Clinton's ..."); not a hyphenated given name ("Mei-Ling Cho").
 fn is_lead_in(w: &str) -> bool {
-    w.len() >= 6 && (w.ends_with("ans") || w.ends_with("ing") && super::gender::of_first_name(w).is_none())
+    w.len() >= 6
+        && !w.contains('-')
+        && (w.ends_with("ans") || w.ends_with("ing") && super::gender::of_first_name(w).is_none())
 }
 
 /// The token after the titles at `start` ("Sen.", "Dr"), or `None` when

@@ -456,6 +456,23 @@ impl Registry {
         })?
     }
 
+    /// How many people of gender `want` other than the one with surname
+    /// `last` the article names before `at`, told by a first name or an
+    /// honorific (distinct surnames, at most 8).
+    pub fn others_of_gender(&self, at: (usize, usize), want: Gender, last: &str) -> usize {
+        let mut seen: Vec<&str> = Vec::new();
+        for m in self.before(at, 0) {
+            let Some(l) = m.words.last() else { continue };
+            if m.antecedent && m.holder_gender() == Some(want) && l != last && !seen.contains(&l.as_str()) {
+                seen.push(l);
+                if seen.len() == 8 {
+                    break;
+                }
+            }
+        }
+        seen.len()
+    }
+
     /// How often the article names its most named surname, in any form: the
     /// story's protagonist, whom a bare he or she most often means.
     pub fn most_named(&self) -> usize {

@@ -161,3 +161,11 @@ fn nicknames_sit_between_a_first_name_and_a_surname() {
     assert!(!nickname_within("the best", "Jake", "Thompson"));
     assert!(!nickname_within("Tommo", "Mr", "Thompson"));
 }
+
+#[test]
+fn a_hyphenated_given_name_ending_in_ing_is_no_gerund() {
+    let t = tokens("Mei-Ling Cho, a hydrologist, said");
+    assert_eq!(name_at(&t, 0).map(|(w, _)| w), Some(vec!["Mei-Ling", "Cho"]));
+    let t = tokens("Asserting Clinton's record");
+    assert_eq!(name_at(&t, 0).map(|(w, _)| w), Some(vec!["Clinton"]));
+}

@@ -283,3 +283,17 @@ fn the_one_asked_whether_is_the_next_he_or_she() {
         Some(vec!["Siobhan".to_string(), "Gall".to_string()])
     );
 }
+
+#[test]
+fn others_of_a_gender_are_counted_once_each_before_the_quote() {
+    let mut r = Registry::default();
+    r.add((0, 0), &["Ada", "Quill"], true);
+    r.add((0, 20), &["Ben", "Roe"], true);
+    r.add((1, 0), &["Carl", "Pike"], true);
+    r.add((1, 30), &["Roe"], true);
+    r.add((3, 0), &["Dan", "Lee"], true);
+    // Before block 2: Ben Roe and Carl Pike are men; Ada Quill is not.
+    assert_eq!(r.others_of_gender((2, 0), Gender::Male, "Pike"), 1);
+    assert_eq!(r.others_of_gender((2, 0), Gender::Male, "Quill"), 2);
+    assert_eq!(r.others_of_gender((2, 0), Gender::Female, "Quill"), 0);
+}
