@@ -46,8 +46,8 @@ pub struct Scene<'s, 't> {
     pub rule: Option<&'s str>,
     /// The previous quote's speaker, when it is close enough to go on.
     pub carried: Option<&'s str>,
-    /// That speaker was read off a he/she.
-    pub carried_by_pronoun: bool,
+    /// The gender of the he/she that speaker was read off, if they were.
+    pub carried_by_pronoun: Option<Gender>,
     /// The gender of the pronoun in the cue, for a pronoun cue.
     pub pronoun: Option<Gender>,
     pub partial: bool,
@@ -437,10 +437,12 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(m.namesake),
         b(protagonist),
         b(protagonist) * route(Route::Pronoun),
-        b(e.carried && s.carried_by_pronoun),
+        b(e.carried && s.carried_by_pronoun.is_some()),
         rule * route(Route::Role),
         route(Route::Role),
-        s.pronoun.map_or(0.0, |g| (1.0 + reg.others_of_gender(s.at, g, last) as f32).ln()),
+        s.pronoun
+            .or(s.carried_by_pronoun.filter(|_| s.route == Route::Carried))
+            .map_or(0.0, |g| (1.0 + reg.others_of_gender(s.at, g, last) as f32).ln()),
     ];
     Candidate { name: join(display_words(reg.shown_form(&w), s.facts), true), x }
 }

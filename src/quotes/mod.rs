@@ -268,7 +268,7 @@ fn read_quote<'b>(
     // A chain of carried quotes is as sure as the cue that started it.
     let carried_by_pronoun = prev.by_pronoun;
     if route != Route::Carried {
-        prev.by_pronoun = route == Route::Pronoun;
+        prev.by_pronoun = pronoun.filter(|_| route == Route::Pronoun);
     }
     let scene = attribution::Scene {
         text: &text,
@@ -322,8 +322,9 @@ struct Previous {
     speaker: Option<(usize, Option<String>)>,
     /// Where it ends: (block, byte offset).
     end: (usize, usize),
-    /// Its speaker was read off a he/she, itself or through the quotes it carries on.
-    by_pronoun: bool,
+    /// The gender of the he/she its speaker was read off, itself or through
+    /// the quotes it carries on.
+    by_pronoun: Option<Gender>,
     /// It was a question.
     asked: bool,
     /// It replied ("Doe replied") to a question of this speaker's.

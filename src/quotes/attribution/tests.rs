@@ -85,3 +85,19 @@ fn a_name_after_a_or_an_is_a_kind_not_a_candidate() {
     let names: Vec<Vec<&str>> = names_in(&t).into_iter().map(|(w, _, _)| w).collect();
     assert_eq!(names, [vec!["Ada", "Quill"]]);
 }
+
+#[test]
+fn a_he_counts_the_other_men_named_before_it_and_so_does_its_chain() {
+    let md = "Ben Roe arrived. Carl Pike followed. Dan Lee came last. Ada Quill was late.\n\n\
+              \u{201c}We will fix it,\u{201d} he said. \u{201c}Soon.\u{201d}\n\n\
+              \u{201c}I was stuck in traffic,\u{201d} she said.\n";
+    let found = extract_with_candidates(&blocks(md));
+    let rivals = |q: usize, name: &str| {
+        let c = found[q].1.iter().find(|c| c.name == name).expect("a candidate of that name");
+        feature(c, "rivals_of_gender")
+    };
+    // Two other men for the he and for the quote it carries on; no other woman for the she.
+    assert!((rivals(0, "Dan Lee") - 3f32.ln()).abs() < 1e-6, "{}", rivals(0, "Dan Lee"));
+    assert!((rivals(1, "Dan Lee") - 3f32.ln()).abs() < 1e-6);
+    assert_eq!(rivals(2, "Ada Quill"), 0.0);
+}
