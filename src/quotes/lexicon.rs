@@ -79,7 +79,7 @@ pub static SPEECH_VERB: Lexicon = Lexicon::new(&[
 #[rustfmt::skip]
 pub static FRAMING_VERB: Lexicon = Lexicon::new(&[
     "branded", "called", "calling", "calls", "characterised", "characterized", "criticised",
-    "criticized", "decried", "deemed", "denounced", "described", "describes", "describing",
+    "criticized", "decried", "deemed", "denounced", "described", "describes", "describing", "dismissed", "dismissing",
     "dubbed", "hailed", "labeled", "labelled", "pledged", "praised", "promised", "qualifie",
     "qualifié", "termed", "vowed", "évoque", "évoqué",
 ]);
@@ -223,22 +223,22 @@ pub static CONNECTOR: Lexicon = Lexicon::new(&[
 pub static ORG_WORD: Lexicon = Lexicon::new(&[
     "Administration", "Agency", "Airlines", "Airport", "Airways", "Albion", "Alliance", "Americans",
     "Analytics", "Arena", "Army", "Assemblée", "Association", "Athletic", "Authority", "Avenue",
-    "Bakery", "Bank", "Board", "Boulevard", "Brewery", "Bridge", "Bureau", "Cafe", "Café",
-    "Campaign", "Catholics", "Caucus", "Center", "Centre", "Channel", "Christians", "Church",
+    "Bakery", "Bank", "Bistro", "Board", "Boulevard", "Brasserie", "Brewery", "Bridge", "Bureau", "Cafe", "Café",
+    "Campaign", "Cantina", "Catholics", "Caucus", "Center", "Centre", "Channel", "Christians", "Church",
     "City", "Club", "Co", "Co.", "Coalition", "College", "Command", "Commission", "Committee",
     "Company", "Congress", "Conseil", "Corp", "Corp.", "Corps", "Council", "County", "Court",
-    "Daily", "Democrats", "Department", "Evangelicals", "FC", "Farm", "Farms", "Federal",
-    "Federation", "Force", "Foundation", "Fund", "Gouvernement", "Government", "Group", "Guard",
+    "Daily", "Democrats", "Department", "Diner", "Evangelicals", "FC", "Farm", "Farms", "Federal",
+    "Federation", "Force", "Foundation", "Fund", "Gouvernement", "Government", "Grill", "Group", "Guard",
     "Harbor", "Harbour", "Herald", "Highway", "Hispanics", "Hospital", "Hotel", "House", "Inc",
-    "Inc.", "Inn", "Institute", "Institution", "Jews", "Journal", "LLC", "Lab", "Labs", "Latinos",
+    "Inc.", "Inn", "Institute", "Institution", "Jews", "Journal", "Kitchen", "LLC", "Lab", "Labs", "Latinos",
     "League", "Ltd", "Ltd.", "Magazine", "Marina", "Market", "Media", "Mill", "Mills", "Ministry",
     "Ministère", "Motors", "Muslims", "National", "Navy", "Network", "News", "Office",
-    "Organisation", "Organization", "PAC", "Parliament", "Parti", "Party", "Pictures", "Platforms",
-    "Plaza", "Police", "Port", "Post", "Press", "Protestants", "Radio", "Railways", "Ranch",
+    "Organisation", "Organization", "PAC", "Parliament", "Parti", "Party", "Pictures", "Pizzeria", "Platforms",
+    "Plaza", "Police", "Port", "Post", "Press", "Protestants", "Pub", "Radio", "Railways", "Ranch",
     "Rangers", "Records", "Republicans", "Reserve", "Restaurant", "Reuters", "Review", "River",
     "Road", "Rovers", "School", "Senate", "Service", "Services", "Shop", "Society", "Square",
-    "Stadium", "State", "Station", "Store", "Street", "Studios", "Systems", "Team", "Technologies",
-    "Television", "Times", "Tribune", "Trust", "Union", "Unit", "University", "Wanderers",
+    "Stadium", "State", "Station", "Store", "Street", "Studios", "Systems", "Taverna", "Team", "Technologies",
+    "Television", "Times", "Trattoria", "Tribune", "Trust", "Union", "Unit", "University", "Wanderers",
     "Weather", "Weekly",
 ]);
 

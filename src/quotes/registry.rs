@@ -366,7 +366,10 @@ impl Registry {
     fn holders_of(&self, words: &[&str]) -> Holders {
         let test = Holding::new(words);
         let mut near: Vec<u32> = self.order.iter().copied().filter(|&k| test.may_hold(self.get(k))).collect();
-        let any_end = near.iter().any(|&k| test.ends(self.get(k)));
+        // "Taverna Sofia" does not make "Sofia" a surname: a body's name is no
+        // person's, so "Sofia Papadakis" still holds it as a first name.
+        let person = |k: u32| !self.get(k).words.iter().any(|w| is_org_word(w));
+        let any_end = near.iter().any(|&k| test.ends(self.get(k)) && person(k));
         near.retain(|&k| test.holds(self.get(k), any_end));
         Holders { any_end, ids: near, len: words.len(), first: test.first }
     }

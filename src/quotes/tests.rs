@@ -625,3 +625,16 @@ fn the_agent_of_a_passive_is_who_she_means_past_a_short_phrase() {
     let md = "Jamie Rees, 17, sat on the design panel.\n\nThe ward was opened on Thursday afternoon by Iris Vaughan, 88. Asked about it, she said it was \u{201c}a far cry from the old huts\u{201d} of her youth.\n";
     assert_eq!(run(md)[0].1.as_deref(), Some("Iris Vaughan"));
 }
+
+#[test]
+fn a_first_name_is_the_person_not_the_restaurant_named_for_her() {
+    let md = "Sofia Papadakis opened her own place in 2015.\n\nAcross the road at Taverna Sofia, her sister tells it differently. \u{201c}Eleni thinks I followed her here,\u{201d} Sofia said.\n";
+    assert_eq!(run(md)[0].1.as_deref(), Some("Sofia Papadakis"));
+}
+
+#[test]
+fn dismissed_as_frames_a_partial_quote_as_its_subjects_words() {
+    let md = "Eleanor Whitcombe and Rajesh Menon met in the last debate.\n\nWhitcombe replied that her government had approved 140,000 homes, a figure Menon dismissed as \u{201c}planning permissions, not front doors\u{201d}.\n";
+    let q = &extract(&blocks(md))[0];
+    assert_eq!(q.guess.as_deref(), Some("Rajesh Menon"));
+}

@@ -30,6 +30,13 @@ pub fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, 
     if region || matches!(t[o + 1].word, "who" | "whose") && o > lo {
         return past_apposition(t, lo, o + 1);
     }
+    // "Ana Roe, whose husband, Vik, 47, was killed, said": a relative clause
+    // with commas of its own; the subject stands before it.
+    if let Some(k) =
+        (lo + 1..o).rev().find(|&k| t[k].trail.contains(',') && matches!(t[k + 1].word, "who" | "whose"))
+    {
+        return past_apposition(t, lo, k + 1);
+    }
     let n = o + 1 + usize::from(o + 1 < close && matches!(t[o + 1].word, "The" | "the"));
     if let Some((w, end)) = name_at(t, n)
         && end == close + 1

@@ -254,3 +254,11 @@ fn an_opening_participle_is_no_name_before_an_apposition() {
     let t = tokens("Intervening, the housing minister, Fiona Gallagher-Byrne, asked whether he would");
     assert_eq!(head_cue(&t, true), Some(Who::Name(vec!["Fiona", "Gallagher-Byrne"])));
 }
+
+#[test]
+fn a_relative_clause_with_commas_of_its_own_is_passed_over() {
+    assert_eq!(
+        tail("Anjali Deshpande, whose husband, Vikram, 47, was among those killed, said."),
+        Some(Who::Name(vec!["Anjali", "Deshpande"]))
+    );
+}
