@@ -196,8 +196,15 @@ pub fn candidates(reg: &Registry, s: &Scene) -> Vec<Candidate> {
     let clashes = |w: &[String]| s.pronoun.is_some_and(|want| reg.gender_of(w).is_some_and(|g| g != want));
     found.0.retain(|(w, _)| !clashes(w));
     let n = found.0.len();
-    found.0.into_iter().map(|(words, e)| features(reg, s, words, &e, n)).collect()
+    // A he or she, or a chain carried on from one, is harder to read the more
+    // people of that gender the article has named: asked once per quote.
+    let want = s.pronoun.or(s.carried_by_pronoun.filter(|_| s.route == Route::Carried));
+    let rivals = want.map(|g| reg.surnames_of_gender(s.at, g, MAX_RIVALS + 1));
+    found.0.into_iter().map(|(words, e)| features(reg, s, words, &e, (n, rivals.as_deref()))).collect()
 }
+
+/// Rivals past this many add nothing to [`FEATURES`]' rivals_of_gender.
+const MAX_RIVALS: usize = 8;
 
 /// The names in the quote's sentence, before and after it.
 fn names_around(reg: &Registry, s: &Scene, found: &mut Found) {
@@ -370,7 +377,15 @@ impl Mentions {
 }
 
 // One line per feature, in the order of FEATURES: better read as one list than split.
-fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usize) -> Candidate {
+/// `n` is the number of candidates; `rivals`, for a he/she quote or its chain,
+/// the surnames of the people of that gender named before it.
+fn features(
+    reg: &Registry,
+    s: &Scene,
+    words: Vec<String>,
+    e: &Evidence,
+    (n, rivals): (usize, Option<&[&str]>),
+) -> Candidate {
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     let last = core(&w).last().copied().unwrap_or("");
     let m = Mentions::of(reg, s, &words);
@@ -440,9 +455,7 @@ fn features(reg: &Registry, s: &Scene, words: Vec<String>, e: &Evidence, n: usiz
         b(e.carried && s.carried_by_pronoun.is_some()),
         rule * route(Route::Role),
         route(Route::Role),
-        s.pronoun
-            .or(s.carried_by_pronoun.filter(|_| s.route == Route::Carried))
-            .map_or(0.0, |g| (1.0 + reg.others_of_gender(s.at, g, last) as f32).ln()),
+        rivals.map_or(0.0, |r| (1.0 + r.iter().filter(|&&l| l != last).count().min(MAX_RIVALS) as f32).ln()),
     ];
     Candidate { name: join(display_words(reg.shown_form(&w), s.facts), true), x }
 }

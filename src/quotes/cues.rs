@@ -377,9 +377,7 @@ fn gendered_role<'a>(t: &[Tok<'a>], k: usize) -> Option<Who<'a>> {
     ) {
         return None;
     }
-    let mut title = role.word.to_string();
-    title[..1].make_ascii_uppercase();
-    super::gender::of_title(&title).map(Who::Pronoun)
+    super::gender::of_title(&super::names::capitalised(role.word)).map(Who::Pronoun)
 }
 
 /// An attribution closing the sentence the quote sits in:

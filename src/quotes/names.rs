@@ -128,13 +128,13 @@ pub fn is_title(w: &str) -> bool {
 /// A title written in lower case, as a role after "the" or "a" ("the coach",
 /// "a volunteer", "the Ravens spokeswoman").
 pub fn is_lower_title(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase) && is_title(&capitalised(w))
+}
+
+/// `w` with its first letter in upper case, whatever letter it is ("élite").
+pub fn capitalised(w: &str) -> String {
     let mut c = w.chars();
-    c.next().is_some_and(|f| {
-        f.is_lowercase() && {
-            let cap: String = f.to_uppercase().chain(c).collect();
-            is_title(&cap)
-        }
-    })
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Index of the name after a run of titles at `j` ("Police Chief", "Gov."), if one follows.

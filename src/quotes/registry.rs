@@ -119,6 +119,11 @@ impl Mention {
         self.gender.filter(|_| self.titled)
     }
 
+    /// Names a body, not a person: "Team Roe", "Roe Tea Rooms", "Taverna Sofia".
+    pub fn is_body(&self) -> bool {
+        self.words.iter().any(|w| is_org_word(w))
+    }
+
     /// The gender its first name tells, else the one its own words gave
     /// ("Gideon Roe, the younger brother,").
     pub fn holder_gender(&self) -> Option<Gender> {
@@ -324,7 +329,7 @@ impl Registry {
             let mut memo = self.holders.borrow_mut();
             let h = memo.entry(key).or_insert_with(|| self.holders_of(words));
             // "Team Roe" and "Roe Tea Rooms" hold "Roe" too; a person does first.
-            let org = |i: &u32| self.get(*i).words.iter().any(|w| is_org_word(w));
+            let org = |i: &u32| self.get(*i).is_body();
             let people = h.ids.iter().any(|i| !org(i));
             let agrees = |i: &u32| {
                 !(people && org(i))
@@ -368,8 +373,7 @@ impl Registry {
         let mut near: Vec<u32> = self.order.iter().copied().filter(|&k| test.may_hold(self.get(k))).collect();
         // "Taverna Sofia" does not make "Sofia" a surname: a body's name is no
         // person's, so "Sofia Papadakis" still holds it as a first name.
-        let person = |k: u32| !self.get(k).words.iter().any(|w| is_org_word(w));
-        let any_end = near.iter().any(|&k| test.ends(self.get(k)) && person(k));
+        let any_end = near.iter().any(|&k| test.ends(self.get(k)) && !self.get(k).is_body());
         near.retain(|&k| test.holds(self.get(k), any_end));
         Holders { any_end, ids: near, len: words.len(), first: test.first }
     }
@@ -442,7 +446,7 @@ impl Registry {
         self.before(at, min_block).filter(|m| m.antecedent).find_map(|m| {
             let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
             // A gendered honorific shows a person even before a surname alone.
-            let person = !words.iter().any(|x| is_org_word(x))
+            let person = !m.is_body()
                 && (is_person(&words)
                     || m.titled
                     || self.is_surname(&m.words[0])
@@ -459,21 +463,21 @@ impl Registry {
         })?
     }
 
-    /// How many people of gender `want` other than the one with surname
-    /// `last` the article names before `at`, told by a first name or an
-    /// honorific (distinct surnames, at most 8).
-    pub fn others_of_gender(&self, at: (usize, usize), want: Gender, last: &str) -> usize {
+    /// The surnames of the people of gender `want` the article names before
+    /// `at`, told by a first name or an honorific: distinct, latest first, at
+    /// most `max`.
+    pub fn surnames_of_gender(&self, at: (usize, usize), want: Gender, max: usize) -> Vec<&str> {
         let mut seen: Vec<&str> = Vec::new();
         for m in self.before(at, 0) {
             let Some(l) = m.words.last() else { continue };
-            if m.antecedent && m.holder_gender() == Some(want) && l != last && !seen.contains(&l.as_str()) {
+            if m.antecedent && m.holder_gender() == Some(want) && !seen.contains(&l.as_str()) {
                 seen.push(l);
-                if seen.len() == 8 {
+                if seen.len() == max {
                     break;
                 }
             }
         }
-        seen.len()
+        seen
     }
 
     /// How often the article names its most named surname, in any form: the

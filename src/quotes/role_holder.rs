@@ -5,7 +5,10 @@
 
 use super::cues::{Who, head_cue, sentence_subject};
 use super::facts::Facts;
-use super::names::{Tok, ends_sentence, is_cap, is_org_word, name_at, strip_possessive, tokens_into};
+use super::lexicon::{DETERMINERS, has};
+use super::names::{
+    Tok, capitalised, ends_sentence, is_cap, is_org_word, name_at, strip_possessive, tokens_into,
+};
 use super::registry::is_person;
 
 /// What one earlier use of the role word says about who holds it.
@@ -44,11 +47,6 @@ pub fn holder<'b>(
         }
     }
     None
-}
-
-fn capitalised(w: &str) -> String {
-    let mut c = w.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Titles that stand for a role before a name ("Sen. Jo Roe" is the senator).
@@ -101,17 +99,16 @@ fn tie<'b>(t: &[Tok<'b>], i: usize, role: &str) -> Tie<'b> {
         return Tie::Named(w);
     }
     let det = (i.saturating_sub(4)..i).rev().find(|&j| !t[j].trail.is_empty() || is_determiner(t[j].word));
-    match det.map(|j| t[j].word) {
-        Some("a" | "an" | "A" | "An" | "one" | "One" | "another") => Tie::Unnamed,
-        _ => Tie::Unknown,
-    }
+    if det.is_some_and(|j| is_indefinite(t[j].word)) { Tie::Unnamed } else { Tie::Unknown }
+}
+
+/// "a", "an", "one", "another": someone not met before.
+fn is_indefinite(w: &str) -> bool {
+    matches!(w, "a" | "an" | "A" | "An" | "one" | "One" | "another")
 }
 
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an" | "A" | "An" | "the" | "The" | "its" | "his" | "her" | "their" | "one" | "One" | "another"
-    ) || strip_possessive(w).1
+    has(&DETERMINERS, w) || is_indefinite(w) || strip_possessive(w).1
 }
 
 /// "Howard Lisle, the county engineer": the name before a comma and the

@@ -638,3 +638,12 @@ fn dismissed_as_frames_a_partial_quote_as_its_subjects_words() {
     let q = &extract(&blocks(md))[0];
     assert_eq!(q.guess.as_deref(), Some("Rajesh Menon"));
 }
+
+#[test]
+fn a_role_word_starting_with_an_accented_letter_reads_without_a_panic() {
+    let got = run(
+        "\u{201c}We won,\u{201d} said the \u{e9}lite.\n\n\u{201c}We lost,\u{201d} the \u{e9}migr\u{e9} said.\n",
+    );
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|q| q.1.is_none()), "{got:?}");
+}

@@ -19,21 +19,20 @@ pub fn past_apposition<'a>(t: &[Tok<'a>], lo: usize, e: usize) -> Result<usize, 
         return Ok(close + 1);
     };
     // "Jo Roe of Durham, N.C., said": the state or region belongs to the
-    // place, and "Jo Roe, 30, of Leeds, who voted early, said": a relative
-    // clause closes what came before it; either way the subject is read
-    // further back.
+    // place, and the subject is read further back.
     let region = o + 1 == close && is_state(t[close].word) && is_cap(t[o].word) || is_region(t, lo, o, close);
     if o + 1 == close && is_party(t[close].word) {
         // "Sen. Jo Roe, R-Wis., said": the party closes the name itself.
         return Ok(o + 1);
     }
-    if region || matches!(t[o + 1].word, "who" | "whose") && o > lo {
+    if region {
         return past_apposition(t, lo, o + 1);
     }
-    // "Ana Roe, whose husband, Vik, 47, was killed, said": a relative clause
-    // with commas of its own; the subject stands before it.
+    // "Jo Roe, 30, of Leeds, who voted early, said", "Ana Roe, whose husband,
+    // Vik, 47, was killed, said": a relative clause, with commas of its own or
+    // none; the subject stands before it.
     if let Some(k) =
-        (lo + 1..o).rev().find(|&k| t[k].trail.contains(',') && matches!(t[k + 1].word, "who" | "whose"))
+        (lo + 1..=o).rev().find(|&k| t[k].trail.contains(',') && matches!(t[k + 1].word, "who" | "whose"))
     {
         return past_apposition(t, lo, k + 1);
     }

@@ -285,15 +285,16 @@ fn the_one_asked_whether_is_the_next_he_or_she() {
 }
 
 #[test]
-fn others_of_a_gender_are_counted_once_each_before_the_quote() {
+fn surnames_of_a_gender_are_listed_once_each_before_the_quote() {
     let mut r = Registry::default();
     r.add((0, 0), &["Ada", "Quill"], true);
     r.add((0, 20), &["Ben", "Roe"], true);
     r.add((1, 0), &["Carl", "Pike"], true);
     r.add((1, 30), &["Roe"], true);
     r.add((3, 0), &["Dan", "Lee"], true);
-    // Before block 2: Ben Roe and Carl Pike are men; Ada Quill is not.
-    assert_eq!(r.others_of_gender((2, 0), Gender::Male, "Pike"), 1);
-    assert_eq!(r.others_of_gender((2, 0), Gender::Male, "Quill"), 2);
-    assert_eq!(r.others_of_gender((2, 0), Gender::Female, "Quill"), 0);
+    // Before block 2: Ben Roe and Carl Pike are men, latest first; Ada Quill is a
+    // woman; a bare "Roe" tells no gender and Dan Lee comes later.
+    assert_eq!(r.surnames_of_gender((2, 0), Gender::Male, 9), ["Pike", "Roe"]);
+    assert_eq!(r.surnames_of_gender((2, 0), Gender::Male, 1), ["Pike"]);
+    assert_eq!(r.surnames_of_gender((2, 0), Gender::Female, 9), ["Quill"]);
 }
