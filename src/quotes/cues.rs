@@ -3,8 +3,8 @@
 use super::gender::{Gender, of_pronoun};
 use super::lexicon::{AUX, DETERMINERS, FRAMING_VERB, Folded, GENERIC, has};
 use super::names::{
-    Tok, is_cap, is_dash, is_one_char, is_org_word, is_speech_verb, is_stop, is_title, month_as_name,
-    name_at, strip_possessive,
+    Tok, is_cap, is_dash, is_lower_title, is_one_char, is_org_word, is_speech_verb, is_stop, is_title,
+    month_as_name, name_at, strip_possessive,
 };
 use super::registry::is_person;
 use apposition::past_apposition;
@@ -310,6 +310,21 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
         return g;
     }
     Who::Nobody
+}
+
+/// "The mayor was unmoved.": the role a sentence opens with, when no name
+/// follows it; a he or she after such a sentence is most likely its holder.
+pub fn opening_role<'a>(t: &[Tok<'a>]) -> Option<&'a str> {
+    let [first, rest @ ..] = t else { return None };
+    if first.word != "The" || !first.trail.is_empty() {
+        return None;
+    }
+    let k = 1 + role_head(rest);
+    let next_named = t.get(k + 1).is_some_and(|n| is_cap(n.word));
+    match definite_role(t, k) {
+        Some(Who::Role(r)) if !next_named && is_lower_title(r) => Some(r),
+        _ => None,
+    }
 }
 
 /// Where the role words at the start of `t` end: "county engineer" in

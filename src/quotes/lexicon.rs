@@ -149,7 +149,7 @@ pub static TITLE: Lexicon = Lexicon::new(&[
     "Cllr", "Cmdr", "Co-founder", "Co-owner", "Coach", "Col", "Colonel", "Columnist", "Comedian",
     "Commander", "Commentator", "Commissioner", "Congressman", "Congresswoman", "Const",
     "Constable", "Correspondent", "Coun", "Councillor", "Councillors", "Councilman",
-    "Councilmember", "Councilor", "Councilors", "Councilwoman", "Counsel", "Cpl", "Cr", "Curator", "DCI",
+    "Councilmember", "Councilor", "Councilors", "Councilwoman", "Counsel", "Cpl", "Cr", "Curator", "DCI", "DCS", "DI", "DS",
     "Dame", "Dean", "Dear", "Delegate", "Democrat", "Democratic", "Deputy", "Det", "Detective",
     "Director", "Dr", "Dr.", "Duchess", "Duke", "Earl", "Economist", "Editor", "Electrician",
     "Engineer", "Entrepreneur", "Executive", "Father", "Filmmaker", "Firefighter", "Fisherman",

@@ -239,6 +239,9 @@ fn read_quote<'b>(
         Some(Who::Role(r)) => {
             Some(role_holder::holder(blocks, facts, at, r).map_or(Who::Nobody, Who::Holder))
         }
+        Some(Who::Pronoun(g)) => {
+            Some(role_subject((reg, facts), blocks, before, at, g).unwrap_or(Who::Pronoun(g)))
+        }
         c => c,
     };
     let (mut speaker, mut route, pronoun) =
@@ -371,6 +374,31 @@ fn carried_speaker(
             *b + 1 >= block || *b + 4 >= block && blocks[*b + 1..block].iter().all(|x| is_filler(x))
         })
         .and_then(|(_, s)| s.clone())
+}
+
+/// "The mayor was unmoved. “…,” she said.": a he or she after a sentence
+/// opening with a role, in the quote's paragraph, is that role's holder when
+/// the article named a person holding it who may be of that gender.
+fn role_subject<'b>(
+    (reg, facts): (&Registry, &facts::Facts),
+    blocks: &'b [String],
+    before: &str,
+    at: (usize, usize),
+    g: Gender,
+) -> Option<Who<'b>> {
+    let mut t = Vec::new();
+    names::tokens_into(before, &mut t);
+    // The quote opens a sentence; the one ending before it is asked.
+    let (last, rest) = t.split_last()?;
+    if !ends_sentence(last) {
+        return None;
+    }
+    let start = rest.iter().rposition(ends_sentence).map_or(0, |i| i + 1);
+    let role = cues::opening_role(&t[start..])?;
+    let w = role_holder::holder(blocks, facts, at, role)?;
+    let full = reg.fullest_of(&w, at, Some(g));
+    let fw: Vec<&str> = full.iter().map(String::as_str).collect();
+    (registry::is_person(&fw) && reg.gender_of(&full).is_none_or(|h| h == g)).then_some(Who::Holder(w))
 }
 
 /// What the rules alone make of a cue: the speaker, how they were reached, and

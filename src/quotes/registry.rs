@@ -207,12 +207,15 @@ impl<'w> Holding<'w> {
 
 impl Registry {
     pub fn add(&mut self, at: (usize, usize), words: &[&str], antecedent: bool) {
+        // A name given again is the same person, of the gender it was given with.
+        let last = words.last().copied().unwrap_or("");
+        let gender = self.ending_in(last).filter(|m| m.words == words).find_map(Mention::holder_gender);
         let words = words.iter().map(|w| w.to_string()).collect();
         self.push(Mention {
             at,
             words,
             antecedent,
-            gender: None,
+            gender,
             titled: false,
             kin: false,
             relative: false,
@@ -407,23 +410,25 @@ impl Registry {
         {
             return Some(g);
         }
-        let mut seen = None;
-        for m in &self.mentions {
-            let Some(g) = m.gender else { continue };
-            let same = m.words.len() <= full.len() && {
-                let part: Vec<&str> = m.words.iter().map(String::as_str).collect();
-                m.words == full || contains_name(full, &part)
-            };
-            if !same {
-                continue;
-            }
-            match seen {
-                None => seen = Some(g),
-                Some(s) if s != g => return None,
-                _ => {}
-            }
+        // A title or kin word given with the full name ("his daughter, Mia
+        // Roe") tells before what its surname was given with: "Mr Roe" may be
+        // her father. A pronoun after it may be someone else's.
+        let exact = |m: &&Mention| m.words == full && (m.titled || m.relative);
+        let mut given = self.mentions.iter().filter(exact).filter_map(|m| m.gender).peekable();
+        if given.peek().is_some() {
+            return agreed(given);
         }
-        seen
+        agreed(
+            self.mentions
+                .iter()
+                .filter(|m| {
+                    m.words.len() <= full.len() && {
+                        let part: Vec<&str> = m.words.iter().map(String::as_str).collect();
+                        m.words == full || contains_name(full, &part)
+                    }
+                })
+                .filter_map(|m| m.gender),
+        )
     }
 
     /// The person a bare he/she points at: the latest person of that gender named before `at`.
@@ -560,6 +565,12 @@ pub fn register_names(
         }
     }
     reg
+}
+
+/// The one gender all of `genders` are, if any are and they agree.
+fn agreed(mut genders: impl Iterator<Item = Gender>) -> Option<Gender> {
+    let first = genders.next()?;
+    genders.all(|g| g == first).then_some(first)
 }
 
 /// The stretches of a block between its quoted ranges.

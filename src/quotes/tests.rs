@@ -647,3 +647,40 @@ fn a_role_word_starting_with_an_accented_letter_reads_without_a_panic() {
     assert_eq!(got.len(), 2);
     assert!(got.iter().all(|q| q.1.is_none()), "{got:?}");
 }
+
+#[test]
+fn a_title_picks_the_bearer_of_its_gender_after_the_other_was_quoted() {
+    // Isobel is quoted first, so her full name is added again as a speaker;
+    // the added mention keeps her gender, and "Mr Quarrie" stays her father.
+    let md = "Tobiah Quarrie, who is 86, still opens the forge at six.\n\n\
+His daughter, Isobel Quarrie, a headteacher, calls him \u{201c}the most patient man alive\u{201d}.\n\n\
+\u{201c}I told her she can keep the sign,\u{201d} Mr Quarrie said.\n";
+    let got = run(md);
+    assert_eq!(got[1].1.as_deref(), Some("Tobiah Quarrie"), "{got:?}");
+}
+
+#[test]
+fn a_police_rank_abbreviated_is_no_part_of_the_name() {
+    let md = "Detective Inspector Rhona Gillick said the raid was planned.\n\n\
+DI Gillick said officers were checking two other thefts.\n\n\
+\u{201c}Someone knows who these men are,\u{201d} Gillick added.\n";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Rhona Gillick"), "{got:?}");
+}
+
+#[test]
+fn a_person_owning_a_party_is_named_apart_from_it() {
+    let md = "Imelda Varga\u{2019}s National Renewal slipped to third on Sunday.\n\n\
+Varga, whose party lost four seats, did not appear. Instead she wrote in a post: \u{201c}We will be back.\u{201d}\n";
+    let got = run(md);
+    assert_eq!(got[0].1.as_deref(), Some("Imelda Varga"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_after_a_sentence_opening_with_a_role_is_its_holder() {
+    let md = "The mayor, Ruth Ellery, chaired the meeting.\n\n\
+Ana Voss walked out before the vote. Ms Voss said she \u{201c}could not in conscience\u{201d} back it.\n\n\
+The mayor was unmoved. \u{201c}I respect her position,\u{201d} she said.\n";
+    let got = run(md);
+    assert_eq!(got[1].1.as_deref(), Some("Ruth Ellery"), "{got:?}");
+}

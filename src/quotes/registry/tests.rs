@@ -298,3 +298,18 @@ fn surnames_of_a_gender_are_listed_once_each_before_the_quote() {
     assert_eq!(r.surnames_of_gender((2, 0), Gender::Male, 1), ["Pike"]);
     assert_eq!(r.surnames_of_gender((2, 0), Gender::Female, 9), ["Quill"]);
 }
+
+#[test]
+fn kin_given_with_the_full_name_decides_over_titles_on_the_surname() {
+    let reg = registry_of(&[
+        "Tobiah Quarrie still opens the forge.",
+        "His daughter, Isobel Quarrie, teaches.",
+        "Ms Quarrie laughed. Mr Quarrie did not.",
+    ]);
+    let isobel = ["Isobel".to_string(), "Quarrie".to_string()];
+    assert_eq!(reg.gender_of(&isobel), Some(Gender::Female));
+    // Without a title or kin word of its own, the surname's mixed titles leave it open.
+    let reg =
+        registry_of(&["Tobiah Quarrie still opens the forge.", "Ms Quarrie laughed. Mr Quarrie did not."]);
+    assert_eq!(reg.gender_of(&["Tobiah".to_string(), "Quarrie".to_string()]), None);
+}
