@@ -54,11 +54,14 @@ pub struct Scene<'s, 't> {
     pub facts: &'s Facts<'t>,
     /// Where the previous quote ends, (0, 0) for the first.
     pub since: (usize, usize),
+    /// For a he/she, the subject of the sentence before is someone other than
+    /// the rules' answer, the latest person named.
+    pub disputed: bool,
 }
 
 /// Names of the features, in the order of [`Candidate::x`]; the trained
 /// weights list the same names, and a test holds the two together.
-pub const FEATURES: [&str; 58] = [
+pub const FEATURES: [&str; 59] = [
     "bias",
     "rule",
     "rule_head_name",
@@ -117,6 +120,7 @@ pub const FEATURES: [&str; 58] = [
     "rule_role",
     "ctx_role",
     "rivals_of_gender",
+    "rule_disputed",
 ];
 
 /// Number of features.
@@ -456,6 +460,7 @@ fn features(
         rule * route(Route::Role),
         route(Route::Role),
         rivals.map_or(0.0, |r| (1.0 + r.iter().filter(|&&l| l != last).count().min(MAX_RIVALS) as f32).ln()),
+        rule * b(s.disputed),
     ];
     Candidate { name: join(display_words(reg.shown_form(&w), s.facts), true), x }
 }

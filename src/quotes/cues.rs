@@ -327,9 +327,19 @@ pub fn opening_role<'a>(t: &[Tok<'a>]) -> Option<&'a str> {
     }
 }
 
+/// "commission's", "club's": a lower-case owner before a role.
+fn is_lower_possessive(k: &Tok) -> bool {
+    let (bare, poss) = strip_possessive(k.word);
+    poss && k.trail.is_empty() && bare.chars().all(|c| c.is_lowercase())
+}
+
 /// Where the role words at the start of `t` end: "county engineer" in
 /// "county engineer at the hearing".
 fn role_head(t: &[Tok]) -> usize {
+    // "the commission's chair": the role is the possessor's.
+    if t.first().is_some_and(is_lower_possessive) {
+        return 1 + role_head(&t[1..]);
+    }
     let n = t.iter().take(3).take_while(|k| k.trail.is_empty() && is_role_word(k)).count();
     if t.get(n).is_some_and(|k| is_role_word(&Tok { trail: "", ..*k })) { n } else { n.saturating_sub(1) }
 }
@@ -368,7 +378,7 @@ fn definite_role<'a>(t: &[Tok<'a>], k: usize) -> Option<Who<'a>> {
         if matches!(w.word, "the" | "The") {
             return Some(Who::Role(role.word));
         }
-        if !is_role_word(w) {
+        if !is_role_word(w) && !is_lower_possessive(w) {
             return None;
         }
         j -= 1;

@@ -7,7 +7,8 @@ use super::cues::{Who, head_cue, sentence_subject};
 use super::facts::Facts;
 use super::lexicon::{DETERMINERS, has};
 use super::names::{
-    Tok, capitalised, ends_sentence, is_cap, is_org_word, name_at, strip_possessive, tokens_into,
+    Tok, capitalised, ends_sentence, is_cap, is_org_word, is_speech_verb, name_at, strip_possessive,
+    tokens_into,
 };
 use super::registry::is_person;
 
@@ -114,7 +115,9 @@ fn is_determiner(w: &str) -> bool {
 /// "Howard Lisle, the county engineer": the name before a comma and the
 /// determiner that opens the role phrase ending at token `i`.
 fn apposed_before<'b>(t: &[Tok<'b>], i: usize) -> Option<Vec<&'b str>> {
-    let d = (i.saturating_sub(5)..i).rev().find(|&j| is_determiner(t[j].word))?;
+    // Also with no article: "Deborah Langtry, chair of the commission".
+    let bare = i > 0 && t[i - 1].trail.ends_with(',');
+    let d = if bare { Some(i) } else { (i.saturating_sub(5)..i).rev().find(|&j| is_determiner(t[j].word)) }?;
     if t[d..i].iter().any(|k| !k.trail.is_empty()) || d == 0 || !t[d - 1].trail.ends_with(',') {
         return None;
     }
@@ -149,6 +152,16 @@ fn issuer<'b>(t: &[Tok<'b>], i: usize) -> Tie<'b> {
     if t[i].trail.is_empty() && t.get(i + 1).is_some_and(|n| matches!(n.word, "from" | "by")) {
         let k = i + 2 + usize::from(t.get(i + 2).is_some_and(|n| n.word == "the"));
         return name_at(t, k).filter(|(w, _)| plausible(w)).map_or(Tie::Unknown, |(w, _)| Tie::Named(w));
+    }
+    // "In a statement, the Welsh Rivers Agency said": the subject after it.
+    if t[i].trail.starts_with(',') {
+        let k = i + 1 + usize::from(t.get(i + 1).is_some_and(|n| matches!(n.word, "the" | "The")));
+        if let Some((w, end)) = name_at(t, k)
+            && plausible(&w)
+            && t.get(end).is_some_and(|n| is_speech_verb(n.word))
+        {
+            return Tie::Named(w);
+        }
     }
     let start = (0..i).rev().find(|&j| ends_sentence(&t[j])).map_or(0, |j| j + 1);
     // "Its owner, Acme Ltd, said in a statement": the subject of the speech
@@ -185,6 +198,8 @@ mod tests {
         assert_eq!(held(t, "engineer").as_deref(), Some("Howard Lisle"));
         let t = "The county engineer, Howard Lisle, told commissioners the wells were dry.\n\nx";
         assert_eq!(held(t, "engineer").as_deref(), Some("Howard Lisle"));
+        let t = "Greta Saunby, chair of the commission, opened the hearing.\n\nx";
+        assert_eq!(held(t, "chair").as_deref(), Some("Greta Saunby"));
     }
 
     #[test]
@@ -197,6 +212,8 @@ mod tests {
     fn a_statement_belongs_to_who_issued_it() {
         let t = "Kestrel Dynamics said in a statement that it would close two plants.\n\nx";
         assert_eq!(held(t, "statement").as_deref(), Some("Kestrel Dynamics"));
+        let t = "In a statement, the Welsh Rivers Agency said the wall would hold.\n\nx";
+        assert_eq!(held(t, "statement").as_deref(), Some("Welsh Rivers Agency"));
         let t = "Its owner, Redmere Polymers Ltd, said in a statement that it would help.\n\nx";
         assert_eq!(held(t, "statement").as_deref(), Some("Redmere Polymers Ltd"));
         let t = "The figures came in a statement from Marta Ruiz late on Friday.\n\nx";

@@ -684,3 +684,20 @@ The mayor was unmoved. \u{201c}I respect her position,\u{201d} she said.\n";
     let got = run(md);
     assert_eq!(got[1].1.as_deref(), Some("Ruth Ellery"), "{got:?}");
 }
+
+#[test]
+fn a_pronoun_the_subject_before_may_mean_instead_is_marked_disputed() {
+    // The latest woman is Haddad, but the sentence's subject is Ortiz: news
+    // means the subject, machine-resolved labels the latest.
+    let disputed = |s: &str| {
+        let md = format!(
+            "Amira Haddad waited nine hours for a bed. Janelle Ortiz leads the nurses\u{2019} union.\n\n\
+             {s} \u{201c}Ask anyone out here,\u{201d} she said.\n"
+        );
+        let k = super::attribution::FEATURES.iter().position(|f| *f == "rule_disputed").unwrap();
+        let found = super::extract_with_candidates(&blocks(&md));
+        found[0].1.iter().any(|c| c.x[k] > 0.0)
+    };
+    assert!(disputed("Ortiz, standing a few feet away, said Haddad\u{2019}s experience was common."));
+    assert!(!disputed("Ortiz, standing a few feet away, said her experience was common."));
+}

@@ -262,3 +262,9 @@ fn a_relative_clause_with_commas_of_its_own_is_passed_over() {
         Some(Who::Name(vec!["Anjali", "Deshpande"]))
     );
 }
+
+#[test]
+fn a_role_may_be_an_owner_s() {
+    assert_eq!(tail("the commission\u{2019}s chair said."), Some(Who::Role("chair")));
+    assert_eq!(tail("said the club's captain."), Some(Who::Role("captain")));
+}
