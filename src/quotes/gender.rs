@@ -2,6 +2,8 @@
 //! Evidence is general: gendered honorifics, common first names, and a pronoun that follows the name
 //! in the same sentence. Anything else stays unknown.
 
+use super::lexicon::Lexicon;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
     Male,
@@ -111,18 +113,18 @@ pub fn opens_as_name(w: &str) -> bool {
 
 /// A first name common enough to tell gender on its own; ambiguous ones are left out.
 pub fn of_first_name(w: &str) -> Option<Gender> {
-    if MALE_FIRST.binary_search(&w).is_ok() {
+    if MALE_FIRST.contains(w) {
         Some(Gender::Male)
-    } else if FEMALE_FIRST.binary_search(&w).is_ok() {
+    } else if FEMALE_FIRST.contains(w) {
         Some(Gender::Female)
     } else {
         None
     }
 }
 
-/// Common male first names, sorted for binary search.
+/// Common male first names, sorted for the reader.
 #[rustfmt::skip]
-const MALE_FIRST: &[&str] = &[
+static MALE_FIRST: Lexicon = Lexicon::new(&[
     "Aaron", "Abdul", "Abraham", "Adam", "Adrian", "Ahmad", "Ahmed", "Aidan", "Alan", "Alasdair",
     "Alastair", "Albert", "Alberto", "Aled", "Alejandro", "Alessandro", "Alexander", "Alexei",
     "Alfie", "Alfonso", "Alfred", "Ali", "Alistair", "Allen", "Alvin", "Ambrose", "Amit", "Anders",
@@ -175,11 +177,11 @@ const MALE_FIRST: &[&str] = &[
     "Tunde", "Tyler", "Tyrone", "Uwe", "Vasilis", "Victor", "Vikram", "Viktor", "Vincent",
     "Vladimir", "Walter", "Warren", "Wayne", "Wesley", "Wilfred", "William", "Willie", "Wojciech",
     "Wolfgang", "Xavier", "Yannis", "Yiorgos", "Yuri", "Yusuf", "Yves", "Zachary", "Zoran",
-];
+]);
 
-/// Common female first names, sorted for binary search.
+/// Common female first names, sorted for the reader.
 #[rustfmt::skip]
-const FEMALE_FIRST: &[&str] = &[
+static FEMALE_FIRST: Lexicon = Lexicon::new(&[
     "Aaliyah", "Abena", "Abigail", "Ada", "Adaeze", "Adele", "Agatha", "Agnes", "Agnieszka",
     "Ailsa", "Aisha", "Aisling", "Akosua", "Alessandra", "Alice", "Alicia", "Alison", "Allison",
     "Amanda", "Amber", "Amelie", "Amina", "Amira", "Amy", "Ana", "Anastasia", "Andrea", "Angela",
@@ -230,16 +232,16 @@ const FEMALE_FIRST: &[&str] = &[
     "Ursula", "Valentina", "Valerie", "Vanessa", "Vasiliki", "Vera", "Veronica", "Victoria",
     "Violet", "Virginia", "Wendy", "Whitney", "Winifred", "Yasmin", "Yelena", "Yvette", "Yvonne",
     "Zainab", "Zanele", "Zoe", "Zofia",
-];
+]);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn lists_are_sorted_for_binary_search() {
-        for l in [MALE_FIRST, FEMALE_FIRST] {
-            assert!(l.windows(2).all(|w| w[0] < w[1]));
+    fn lists_are_sorted() {
+        for l in [&MALE_FIRST, &FEMALE_FIRST] {
+            assert!(l.words().windows(2).all(|w| w[0] < w[1]));
         }
     }
 

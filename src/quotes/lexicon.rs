@@ -28,8 +28,13 @@ fn filter_bit(w: &str) -> usize {
 }
 
 impl Lexicon {
-    const fn new(words: &'static [&'static str]) -> Self {
+    pub(super) const fn new(words: &'static [&'static str]) -> Self {
         Lexicon { words, index: OnceLock::new() }
+    }
+
+    #[cfg(test)]
+    pub(super) fn words(&self) -> &'static [&'static str] {
+        self.words
     }
 
     /// Whether `w` is in the list, exactly as written.

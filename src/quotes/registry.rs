@@ -414,13 +414,15 @@ impl Registry {
         // Roe") tells before what its surname was given with: "Mr Roe" may be
         // her father. A pronoun after it may be someone else's.
         let exact = |m: &&Mention| m.words == full && (m.titled || m.relative);
-        let mut given = self.mentions.iter().filter(exact).filter_map(|m| m.gender).peekable();
+        let own = self.ending_in(core(full).last().map_or("", String::as_str));
+        let mut given = own.filter(exact).filter_map(|m| m.gender).peekable();
         if given.peek().is_some() {
             return agreed(given);
         }
+        // A shorter form ends in one of the name's words: only those are read.
+        let forms = full.iter().flat_map(|w| self.ending_in(w));
         agreed(
-            self.mentions
-                .iter()
+            forms
                 .filter(|m| {
                     m.words.len() <= full.len() && {
                         let part: Vec<&str> = m.words.iter().map(String::as_str).collect();
