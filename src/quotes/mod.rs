@@ -222,12 +222,17 @@ fn read_quote<'b>(
     // Only for naming: a cue borrowed from the next quote does not make this one speech.
     let cue = cue.or_else(|| borrowed_cue(&blocks[last.block], spans, si, last.block, (&text, &tail)));
     let before = &blocks[first.block][..span.open];
+    // A sentence before the quote in its paragraph whose subject is named
+    // ("Teresa, overhearing, rolled her eyes.") stands nearer than anyone
+    // the paragraph before described.
+    let described_in = match named_subject_before(before) {
+        true => &[before][..],
+        false => &[earlier_block(blocks, first.block), before][..],
+    };
     let cue = cue.map(|c| match c {
         // "His daughter has seen it. “…,” she said": the he/she is most likely
         // the person just described, whom the article does not name here.
-        Who::Pronoun(g) if cues::unnamed_subject(&[earlier_block(blocks, first.block), before], g) => {
-            Who::Nobody
-        }
+        Who::Pronoun(g) if cues::unnamed_subject(described_in, g) => Who::Nobody,
         c => c,
     });
     // "Her daughter, overhearing, laughs. “…”": an uncued quote after a sentence
@@ -407,6 +412,13 @@ fn sentence_before<'t, 'a>(t: &'t [Tok<'a>]) -> Option<&'t [Tok<'a>]> {
     };
     let start = t[..open - 1].iter().rposition(ends_sentence).map_or(0, |i| i + 1);
     Some(&t[start..open])
+}
+
+/// The sentence before the quote, in its paragraph, has a named subject.
+fn named_subject_before(before: &str) -> bool {
+    let mut t = Vec::new();
+    names::tokens_into(before, &mut t);
+    sentence_before(&t).is_some_and(|s| matches!(cues::sentence_subject(s), Some(Who::Name(_))))
 }
 
 /// A person the article may mean by a he or she of gender `g`.

@@ -701,3 +701,12 @@ fn a_pronoun_the_subject_before_may_mean_instead_is_marked_disputed() {
     assert!(disputed("Ortiz, standing a few feet away, said Haddad\u{2019}s experience was common."));
     assert!(!disputed("Ortiz, standing a few feet away, said her experience was common."));
 }
+
+#[test]
+fn a_named_subject_in_the_quote_s_paragraph_outranks_one_described_before() {
+    let md = "Gina Vale and Teresa Vale run the shop. Their mother, they both say, settles every row.\n\n\
+Teresa Vale, overhearing from the till, rolled her eyes. \u{201c}That is how it works,\u{201d} she said.\n";
+    // Shown, not only guessed: "Their mother" no longer makes the he/she nobody's.
+    let q = &extract(&blocks(md))[0];
+    assert_eq!(q.speaker.as_deref(), Some("Teresa Vale"), "{q:?}");
+}
