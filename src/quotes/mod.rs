@@ -225,14 +225,14 @@ fn read_quote<'b>(
     // A sentence before the quote in its paragraph whose subject is named
     // ("Teresa, overhearing, rolled her eyes.") stands nearer than anyone
     // the paragraph before described.
-    let described_in = match named_subject_before(before) {
-        true => &[before][..],
-        false => &[earlier_block(blocks, first.block), before][..],
+    let described = |g| match named_subject_before(before) {
+        true => cues::unnamed_subject(&[before], g),
+        false => cues::unnamed_subject(&[earlier_block(blocks, first.block), before], g),
     };
     let cue = cue.map(|c| match c {
         // "His daughter has seen it. “…,” she said": the he/she is most likely
         // the person just described, whom the article does not name here.
-        Who::Pronoun(g) if cues::unnamed_subject(described_in, g) => Who::Nobody,
+        Who::Pronoun(g) if described(g) => Who::Nobody,
         c => c,
     });
     // "Her daughter, overhearing, laughs. “…”": an uncued quote after a sentence
