@@ -426,7 +426,32 @@ fn trim_run(words: &mut Vec<&str>, mut end: usize) -> usize {
     {
         words.remove(0);
     }
+    // "Rebecca Holloway KC", "Jo Roe MP": the letters after a name are no part
+    // of it; the run still ends after them.
+    while words.len() > 2 && words.last().is_some_and(|w| is_postnominal(w)) {
+        words.pop();
+    }
     end
+}
+
+/// Honours and offices written after a name.
+fn is_postnominal(w: &str) -> bool {
+    matches!(
+        w,
+        "KC" | "QC"
+            | "SC"
+            | "MP"
+            | "MSP"
+            | "MLA"
+            | "MEP"
+            | "TD"
+            | "OBE"
+            | "MBE"
+            | "CBE"
+            | "KBE"
+            | "DBE"
+            | "BEM"
+    )
 }
 
 pub fn strip_possessive(w: &str) -> (&str, bool) {

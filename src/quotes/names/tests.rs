@@ -169,3 +169,11 @@ fn a_hyphenated_given_name_ending_in_ing_is_no_gerund() {
     let t = tokens("Asserting Clinton's record");
     assert_eq!(name_at(&t, 0).map(|(w, _)| w), Some(vec!["Clinton"]));
 }
+
+#[test]
+fn letters_after_a_name_are_no_part_of_it() {
+    assert_eq!(name("Rebecca Holloway KC told the jury"), Some("Rebecca Holloway".into()));
+    assert_eq!(name("Owen Price MP said"), Some("Owen Price".into()));
+    let t = tokens("Rebecca Holloway KC told the jury");
+    assert_eq!(name_at(&t, 0).map(|(_, end)| t[end].word), Some("told"));
+}
