@@ -222,10 +222,17 @@ fn read_quote<'b>(
     // Only for naming: a cue borrowed from the next quote does not make this one speech.
     let cue = cue.or_else(|| borrowed_cue(&blocks[last.block], spans, si, last.block, (&text, &tail)));
     let before = &blocks[first.block][..span.open];
+    // The whole sentence before the quote, in its paragraph: only a he/she
+    // cue asks about it, so only then is the paragraph tokenised.
+    let mut before_toks = Vec::new();
+    if matches!(cue, Some(Who::Pronoun(_))) {
+        names::tokens_into(before, &mut before_toks);
+    }
+    let prior = sentence_before(&before_toks);
     // A sentence before the quote in its paragraph whose subject is named
     // ("Teresa, overhearing, rolled her eyes.") stands nearer than anyone
     // the paragraph before described.
-    let described = |g| match named_subject_before(before) {
+    let described = |g| match prior.is_some_and(|s| matches!(cues::sentence_subject(s), Some(Who::Name(_)))) {
         true => cues::unnamed_subject(&[before], g),
         false => cues::unnamed_subject(&[earlier_block(blocks, first.block), before], g),
     };
@@ -245,14 +252,14 @@ fn read_quote<'b>(
             Some(role_holder::holder(blocks, facts, at, r).map_or(Who::Nobody, Who::Holder))
         }
         Some(Who::Pronoun(g)) => {
-            Some(role_subject((reg, facts), blocks, before, at, g).unwrap_or(Who::Pronoun(g)))
+            Some(role_subject((reg, facts), blocks, prior, at, g).unwrap_or(Who::Pronoun(g)))
         }
         c => c,
     };
     let (mut speaker, mut route, pronoun) =
         rule_speaker((reg, facts), cue, before, at, &head, carried.clone());
     let disputed = pronoun.filter(|_| route == Route::Pronoun).is_some_and(|g| {
-        subject_before((reg, facts), before, at, g).is_some_and(|s| speaker.as_ref() != Some(&s))
+        subject_before((reg, facts), prior, at, g).is_some_and(|s| speaker.as_ref() != Some(&s))
     });
     if let Some(g) = pronoun.filter(|_| prev.asked && route == Route::Pronoun && is_reply(&tail)) {
         let asker = prev.speaker.as_ref().and_then(|(_, s)| s.as_deref()).unwrap_or("");
@@ -388,16 +395,15 @@ fn carried_speaker(
 /// "The mayor was unmoved. “…,” she said.": a he or she after a sentence
 /// opening with a role, in the quote's paragraph, is that role's holder when
 /// the article named a person holding it who may be of that gender.
+/// `prior` is the whole sentence before the quote in its paragraph.
 fn role_subject<'b>(
     (reg, facts): (&Registry, &facts::Facts),
     blocks: &'b [String],
-    before: &str,
+    prior: Option<&[Tok]>,
     at: (usize, usize),
     g: Gender,
 ) -> Option<Who<'b>> {
-    let mut t = Vec::new();
-    names::tokens_into(before, &mut t);
-    let role = cues::opening_role(sentence_before(&t)?)?;
+    let role = cues::opening_role(prior?)?;
     let w = role_holder::holder(blocks, facts, at, role)?;
     let full = reg.fullest_of(&w, at, Some(g));
     agrees(reg, &full, g).then_some(Who::Holder(w))
@@ -414,13 +420,6 @@ fn sentence_before<'t, 'a>(t: &'t [Tok<'a>]) -> Option<&'t [Tok<'a>]> {
     Some(&t[start..open])
 }
 
-/// The sentence before the quote, in its paragraph, has a named subject.
-fn named_subject_before(before: &str) -> bool {
-    let mut t = Vec::new();
-    names::tokens_into(before, &mut t);
-    sentence_before(&t).is_some_and(|s| matches!(cues::sentence_subject(s), Some(Who::Name(_))))
-}
-
 /// A person the article may mean by a he or she of gender `g`.
 fn agrees(reg: &Registry, full: &[String], g: Gender) -> bool {
     let fw: Vec<&str> = full.iter().map(String::as_str).collect();
@@ -434,17 +433,15 @@ fn agrees(reg: &Registry, full: &[String], g: Gender) -> bool {
 /// and a disagreement only lowers the model's confidence (`rule_disputed`).
 fn subject_before(
     (reg, facts): (&Registry, &facts::Facts),
-    before: &str,
+    prior: Option<&[Tok]>,
     at: (usize, usize),
     g: Gender,
 ) -> Option<String> {
-    let mut t = Vec::new();
-    names::tokens_into(before, &mut t);
-    let Some(Who::Name(w)) = cues::sentence_subject(sentence_before(&t)?) else { return None };
-    let full = match facts.told_apart_by_age(w[0]) {
-        Some(_) => return None,
-        None => reg.fullest_of(&w, at, Some(g)),
-    };
+    let Some(Who::Name(w)) = cues::sentence_subject(prior?) else { return None };
+    if facts.told_apart_by_age(w[0]).is_some() {
+        return None;
+    }
+    let full = reg.fullest_of(&w, at, Some(g));
     agrees(reg, &full, g).then(|| join(&full.iter().map(String::as_str).collect::<Vec<_>>(), false))
 }
 
@@ -476,8 +473,7 @@ fn rule_speaker(
         }
         Some(Who::Pronoun(g)) => {
             let start = pronoun_at(before, at, g);
-            let latest = || reg.last_person(start, at.0.saturating_sub(3), g).map(|w| w.join(" "));
-            (latest(), Route::Pronoun, Some(g))
+            (reg.last_person(start, at.0.saturating_sub(3), g).map(|w| w.join(" ")), Route::Pronoun, Some(g))
         }
         Some(Who::Nobody | Who::Role(_)) => (None, Route::Nobody, None),
         Some(Who::Holder(w)) => (resolve_name((reg, facts), &w, at), Route::Role, None),

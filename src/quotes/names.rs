@@ -302,11 +302,13 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
         // "Tomas Reyvik's Progress Alliance": an owner of two words or more that
         // are no organisation's is a person, and what follows a name of its own.
         // "St Mary's Hospital" is one; in "the Forum's Jo Roe" the name is hers.
-        let person = !words.is_empty()
-            && !matches!(words[0], "St" | "Saint")
-            && !words.iter().chain([&bare]).any(|w| is_org_word(w))
-            && toks.get(j + 1).is_some_and(|n| super::gender::of_first_name(n.word).is_none());
-        if next_cap && person {
+        let person = || {
+            !words.is_empty()
+                && !matches!(words[0], "St" | "Saint")
+                && !words.iter().chain([&bare]).any(|w| is_org_word(w))
+                && toks.get(j + 1).is_some_and(|n| super::gender::of_first_name(n.word).is_none())
+        };
+        if next_cap && person() {
             words.push(bare);
             j += 1;
             break;
