@@ -488,7 +488,11 @@ pub fn display_words<'w>(w: &'w [&'w str], facts: &Facts<'_>) -> &'w [&'w str] {
     match w[..w.len().saturating_sub(2)].iter().rposition(role) {
         // "Department of Conservation" where the article writes "department":
         // what follows a cut must still start like a name, not with "of".
-        Some(i) if is_cap(w[i + 1]) => &w[i + 1..],
+        // "National Vehicle Safety Office" where it writes "vehicle": a body's
+        // name is made of common words, none of them a role.
+        Some(i) if is_cap(w[i + 1]) && !w[i + 1..].iter().any(|x| super::names::is_org_word(x)) => {
+            &w[i + 1..]
+        }
         _ => w,
     }
 }

@@ -61,6 +61,56 @@ pub fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// [`is_cap`], or a name after a lower-case particle: asked where a name's
+/// words are read, not of every word.
+pub fn is_name_cap(w: &str) -> bool {
+    let b = w.as_bytes();
+    let joint = |k: usize| b.get(k).is_some_and(|&c| matches!(c, b'-' | b'\'' | 0xE2));
+    is_cap(w)
+        || matches!(b.first(), Some(b'a' | b'e' | b'd' | b'u'))
+            && (joint(1) || joint(2) || joint(3))
+            && is_particle_name(w)
+}
+
+/// "al-Mansouri", "el-Sayed", "ul-Haq", "d'Estaing": a surname that opens
+/// with a lower-case particle joined to it.
+fn is_particle_name(w: &str) -> bool {
+    // Asked of every lower-case word opening with one of the letters: the
+    // joint, if any, is in the first four bytes.
+    let at = w.as_bytes().iter().take(4).position(|&c| matches!(c, b'-' | b'\'' | 0xE2));
+    at.is_some_and(|k| {
+        is_particle(&w[..k])
+            && w[k..]
+                .split_once(['-', '\'', '\u{2019}'])
+                .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase))
+    })
+}
+
+fn is_particle(p: &str) -> bool {
+    matches!(p, "al" | "el" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az" | "ud" | "ul" | "d")
+}
+
+/// The form of a name word that does not depend on where it stands: "Van"
+/// and "Al-Mansouri" opening a sentence are "van" and "al-Mansouri".
+pub fn particle_lowered(w: &str) -> Option<String> {
+    // Asked of every name word looked up: settled by its first bytes, with
+    // no allocation, for all but the particles.
+    let b = w.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let head = b.iter().take(4).position(|&c| matches!(c, b'-' | b'\'' | 0xE2)).unwrap_or(b.len());
+    if head > 3 {
+        return None;
+    }
+    let mut low = [0u8; 3];
+    low[..head].copy_from_slice(&b[..head]);
+    low[0] = low[0].to_ascii_lowercase();
+    let p = std::str::from_utf8(&low[..head]).ok()?;
+    let particle = if head == b.len() { is_connector(p) } else { is_particle(p) };
+    particle.then(|| format!("{p}{}", &w[head..]))
+}
+
 /// Abbreviations whose full stop does not end a sentence.
 pub fn is_abbrev(w: &str) -> bool {
     (is_one_char(w) && is_cap(w))
@@ -224,11 +274,14 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
             }
         }
         let w = t.word;
-        let cap = is_cap(w);
+        let cap = is_name_cap(w);
         if words.is_empty() && !cap {
             break;
         }
-        let title = if j == start { first_title } else { cap && is_title(w) };
+        // "Ministry of Justice", "Department of State": after an organisation's
+        // "of", an office's word names its field, not someone's title.
+        let of_body = |k: usize| toks[k - 1].word == "of" && words.iter().any(|x| is_org_word(x));
+        let title = if j == start { first_title } else { cap && is_title(w) && !of_body(j) };
         // Whether a capitalised name word follows (after any particles): asked only
         // for particles and possessives, and it costs several word-list lookups.
         let next_cap = || {
@@ -237,8 +290,9 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
             } else {
                 toks[j + 1..].iter().position(|n| !is_connector(n.word)).map_or(toks.len(), |k| j + 1 + k)
             };
-            toks.get(at)
-                .is_some_and(|n| is_cap(n.word) && n.lead.is_empty() && !is_title(n.word) && !is_stop(n.word))
+            toks.get(at).is_some_and(|n| {
+                is_cap(n.word) && n.lead.is_empty() && !is_stop(n.word) && (!is_title(n.word) || of_body(at))
+            })
         };
         // A datelined "CHICAGO Jane Roe" is not part of the name.
         let dateline = words.is_empty()
@@ -480,7 +534,8 @@ pub fn join(words: &[&str], initials: bool) -> String {
             s.push(' ');
         }
         s.push_str(w);
-        if initials && k + 1 < words.len() && is_one_char(w) && is_cap(w) {
+        // "Gráinne Ó Súilleabháin": the Irish particle is no initial.
+        if initials && k + 1 < words.len() && is_one_char(w) && is_cap(w) && *w != "Ó" {
             s.push('.');
         }
     }

@@ -7,8 +7,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gender::{self, Gender};
 use super::names::{
-    Tok, blocks_antecedent, core, ends_sentence, is_cap, is_connector, is_org_word, is_speech_verb, is_stop,
-    is_title, more_chars_than, name_at, name_at_into, tokens_into, verb_near,
+    Tok, blocks_antecedent, core, ends_sentence, is_cap, is_connector, is_name_cap, is_org_word,
+    is_speech_verb, is_stop, is_title, more_chars_than, name_at, name_at_into, particle_lowered, tokens_into,
+    verb_near,
 };
 
 pub fn is_person(words: &[&str]) -> bool {
@@ -147,6 +148,8 @@ pub struct Registry {
     /// Hashes of the first words of names of two words or more: asked of
     /// every lone capital that opens a sentence, so kept without a scan.
     first_words: FxHashSet<u64>,
+    /// Acronyms defined in brackets after a name, with the name's words.
+    acronyms: Vec<(String, Vec<String>)>,
 }
 
 fn word_hash(w: &str) -> u64 {
@@ -189,7 +192,11 @@ impl<'w> Holding<'w> {
         n > len && {
             let byte = |w: &String| w.bytes().next().unwrap_or(0);
             let (a, b) = (byte(&words[0]), byte(&words[n - len]));
-            !(first.is_ascii() && a.is_ascii() && b.is_ascii()) || a == first || b == first
+            // "Van der Hoek" opening a sentence is "van der Hoek" inside one.
+            !(first.is_ascii() && a.is_ascii() && b.is_ascii())
+                || a == first
+                || b == first
+                || first.is_ascii_uppercase() && b == first.to_ascii_lowercase()
         }
     }
 
@@ -238,6 +245,8 @@ impl Registry {
         self.order.insert(i, id);
         // "Lane" and "Mr. Lane" stand for "Robert Lane Jr" too.
         let last = core(&m.words).last().map_or("", String::as_str);
+        let lowered = particle_lowered(last);
+        let last = lowered.as_deref().unwrap_or(last);
         match self.by_last.get_mut(last) {
             Some(list) => list.insert(after(list, &self.mentions), id),
             None => drop(self.by_last.insert(last.to_string(), vec![id])),
@@ -271,7 +280,8 @@ impl Registry {
 
     /// The mentions ending in `word`, in reading order.
     pub fn ending_in<'r>(&'r self, word: &str) -> impl Iterator<Item = &'r Mention> + 'r {
-        self.by_last.get(word).into_iter().flatten().map(|&i| self.get(i))
+        let lowered = particle_lowered(word);
+        self.by_last.get(lowered.as_deref().unwrap_or(word)).into_iter().flatten().map(|&i| self.get(i))
     }
 
     /// How many mentions stand strictly between `from` and `to`.
@@ -358,6 +368,9 @@ impl Registry {
 
     /// "LLR" after "Lage Landen Rail": the name whose initials an acronym is.
     fn spelled_out(&self, acronym: &str) -> Option<Vec<String>> {
+        if let Some((_, words)) = self.acronyms.iter().find(|(a, _)| a == acronym) {
+            return Some(words.clone());
+        }
         let n = acronym.len();
         if !(2..=5).contains(&n) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
             return None;
@@ -551,9 +564,12 @@ pub fn register_names(
         let near_quote = ranges[bi..].iter().take(3).any(|r| !r.is_empty());
         for (gs, ge) in gaps(&mut ranges[bi], b.len()) {
             tokens_into(&b[gs..ge], &mut t);
+            if memchr::memchr(b'(', &b.as_bytes()[gs..ge]).is_some() {
+                reg.acronyms.extend(acronym::defined_in(&t));
+            }
             let mut i = 0;
             while i < t.len() {
-                i = match is_cap(t[i].word).then(|| name_at_into(&t, i, &mut w)).flatten() {
+                i = match is_name_cap(t[i].word).then(|| name_at_into(&t, i, &mut w)).flatten() {
                     Some(end) if end > i => {
                         let at = (bi, t[i].word.as_ptr() as usize - b.as_ptr() as usize);
                         if let Some(m) = mention(&reg, &t, (i, end), &w, at, near_quote) {
@@ -822,8 +838,16 @@ fn in_order<S: AsRef<str>>(full: &[String], part: &[S]) -> bool {
 /// Müller, Mueller and Muller are one surname.
 pub fn same_word(a: &str, b: &str) -> bool {
     a == b
+        || a.len() == b.len() && a.as_bytes()[0] != b.as_bytes()[0] && same_but_particle_case(a, b)
         || (!a.is_ascii() || !b.is_ascii())
             && (fold(a, true) == fold(b, true) || fold(a, false) == fold(b, false))
+}
+
+/// "Van" and "van", "Al-Mansouri" and "al-Mansouri": a particle capitalised
+/// where it opens a sentence.
+fn same_but_particle_case(a: &str, b: &str) -> bool {
+    let (upper, lower) = if a.as_bytes()[0].is_ascii_uppercase() { (a, b) } else { (b, a) };
+    particle_lowered(upper).is_some_and(|l| l == lower)
 }
 
 /// `a` in ASCII: accents dropped, or with German umlauts as ae/oe/ue.
@@ -862,6 +886,7 @@ fn contains_name(full: &[String], part: &[&str]) -> bool {
     n == 1 && full.iter().any(|w| w == part[0]) && is_org_word(part[0])
 }
 
+mod acronym;
 mod age;
 pub use age::elder_or_younger;
 

@@ -18,6 +18,15 @@ fn roles_run_into_a_name_are_not_shown() {
     assert_eq!(display_words(&org, &facts), org);
 }
 
+#[test]
+fn a_body_s_name_keeps_its_common_words() {
+    let blocks = ["Fire can start while the vehicle is parked.".to_string()];
+    let facts = Facts::of(&blocks);
+    let office = ["National", "Vehicle", "Safety", "Office"];
+    assert_eq!(display_words(&office, &facts), office);
+    assert_eq!(display_words(&["Vehicle", "Editor", "Jo", "Roe"], &facts), ["Jo", "Roe"]);
+}
+
 use crate::quotes::{blocks, extract_with_candidates};
 
 fn feature(c: &Candidate, name: &str) -> f32 {

@@ -90,6 +90,11 @@ fn name_runs() {
     assert_eq!(name("Sen. Bo R. Tamm said"), Some("Bo R. Tamm".into()));
     assert_eq!(name("Ministry of Tea Affairs said"), Some("Ministry of Tea Affairs".into()));
     assert_eq!(name("Jules de la Forge a dit"), Some("Jules de la Forge".into()));
+    assert_eq!(name("Dr Rashid al-Mansouri, a physician"), Some("Rashid al-Mansouri".into()));
+    assert_eq!(name("Gráinne Ó Súilleabháin said"), Some("Gráinne Ó Súilleabháin".into()));
+    assert_eq!(name("Estmere Chamber of Commerce said"), Some("Estmere Chamber of Commerce".into()));
+    assert_eq!(name("Veldonian Ministry of Justice said"), Some("Veldonian Ministry of Justice".into()));
+    assert_eq!(name("Jane Roe of Justice Watch said"), Some("Jane Roe".into()));
     assert_eq!(name("Quillcorp's CEO said"), Some("Quillcorp".into()));
     assert_eq!(name("Lumen's Data Lab said"), Some("Lumen's Data Lab".into()));
     assert_eq!(name("The company said"), None);

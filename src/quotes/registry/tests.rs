@@ -259,6 +259,26 @@ fn an_acronym_stands_for_the_name_it_abbreviates() {
     let reg = registry_of(&["Lage Landen Rail cancelled 400 trains.", "LLR said it would respond."]);
     assert_eq!(reg.fullest(&["LLR"], (2, 0)), ["Lage", "Landen", "Rail"]);
     assert_eq!(reg.fullest(&["BBC"], (2, 0)), ["BBC"]);
+    // Defined in brackets, it stands for words the name scan reads as two runs.
+    let reg = registry_of(&[
+        "Members of the Transport and Allied Workers' Union (TAWU) walked out.",
+        "In a statement, TAWU said the offer was too low.",
+    ]);
+    let union = ["Transport", "and", "Allied", "Workers", "Union"];
+    assert_eq!(reg.fullest(&["TAWU"], (2, 0)), union);
+}
+
+#[test]
+fn a_particle_is_one_word_in_either_case() {
+    let reg = registry_of(&[
+        "Annelise van der Hoek, the director, and Dr Rashid al-Mansouri gave evidence.",
+        "Van der Hoek, 58, denies the charges. Al-Mansouri said little.",
+    ]);
+    assert_eq!(reg.fullest(&["Van", "der", "Hoek"], (2, 0)), ["Annelise", "van", "der", "Hoek"]);
+    assert_eq!(reg.fullest(&["Al-Mansouri"], (2, 0)), ["Rashid", "al-Mansouri"]);
+    assert_eq!(reg.fullest(&["al-Mansouri"], (2, 0)), ["Rashid", "al-Mansouri"]);
+    assert!(same_word("Van", "van") && same_word("el-Sayed", "El-Sayed"));
+    assert!(!same_word("Vance", "vance") && !same_word("Alan", "alan"));
 }
 
 #[test]
