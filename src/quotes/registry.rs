@@ -7,9 +7,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gender::{self, Gender};
 use super::names::{
-    Tok, blocks_antecedent, core, ends_sentence, is_cap, is_connector, is_name_cap, is_org_word,
-    is_speech_verb, is_stop, is_title, more_chars_than, name_at, name_at_into, particle_lowered, tokens_into,
-    verb_near,
+    Tok, blocks_antecedent, core, ends_sentence, is_cap, is_connector, is_org_word, is_speech_verb, is_stop,
+    is_title, more_chars_than, name_at, name_at_into, particle_lowered, tokens_into, verb_near,
 };
 
 pub fn is_person(words: &[&str]) -> bool {
@@ -569,7 +568,7 @@ pub fn register_names(
             }
             let mut i = 0;
             while i < t.len() {
-                i = match is_name_cap(t[i].word).then(|| name_at_into(&t, i, &mut w)).flatten() {
+                i = match is_cap(t[i].word).then(|| name_at_into(&t, i, &mut w)).flatten() {
                     Some(end) if end > i => {
                         let at = (bi, t[i].word.as_ptr() as usize - b.as_ptr() as usize);
                         if let Some(m) = mention(&reg, &t, (i, end), &w, at, near_quote) {

@@ -333,3 +333,12 @@ fn kin_given_with_the_full_name_decides_over_titles_on_the_surname() {
         registry_of(&["Tobiah Quarrie still opens the forge.", "Ms Quarrie laughed. Mr Quarrie did not."]);
     assert_eq!(reg.gender_of(&["Tobiah".to_string(), "Quarrie".to_string()]), None);
 }
+
+#[test]
+fn a_particle_opening_a_sentence_keeps_the_full_name() {
+    let reg = registry_of(&[
+        "Isabel de la Fuente, the regional representative, spoke.",
+        "De la Fuente said monitors would be stationed there.",
+    ]);
+    assert_eq!(reg.fullest(&["De", "la", "Fuente"], (2, 0)), ["Isabel", "de", "la", "Fuente"]);
+}
