@@ -354,10 +354,7 @@ fn definite_role<'a>(t: &[Tok<'a>], k: usize) -> Option<Who<'a>> {
         && role.word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
         && !matches!(
             role.word,
-            "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "two"
+            "two"
                 | "three"
                 | "four"
                 | "pair"

@@ -713,8 +713,17 @@ Teresa Vale, overhearing from the till, rolled her eyes. \u{201c}That is how it 
 
 #[test]
 fn particles_and_acronyms_give_the_full_name() {
-    let q = run("The agency will not organise returns. Isabel de la Fuente, its representative, said there was no deadline.\n\nDe la Fuente said monitors would stay. \u{201c}We are not going to encourage anyone to go back,\u{201d} she said.\n\nKhalid bin Saeed al-Mansouri, the minister, spoke next. Al-Mansouri said: \u{201c}We want safe passage for everyone.\u{201d}\n\nMembers of the Transport and Allied Workers' Union (TAWU) walked out. In a statement, TAWU said: \u{201c}Drivers are not asking for the moon.\u{201d}\n");
+    let q = run(
+        "The agency will not organise returns. Isabel de la Fuente, its representative, said there was no deadline.\n\nDe la Fuente said monitors would stay. \u{201c}We are not going to encourage anyone to go back,\u{201d} she said.\n\nKhalid bin Saeed al-Mansouri, the minister, spoke next. Al-Mansouri said: \u{201c}We want safe passage for everyone.\u{201d}\n\nMembers of the Transport and Allied Workers' Union (TAWU) walked out. In a statement, TAWU said: \u{201c}Drivers are not asking for the moon.\u{201d}\n",
+    );
     assert_eq!(q[0].1.as_deref(), Some("Isabel de la Fuente"));
     assert_eq!(q[1].1.as_deref(), Some("Khalid bin Saeed al-Mansouri"));
     assert_eq!(q[2].1.as_deref(), Some("Transport and Allied Workers Union"));
+}
+
+#[test]
+fn the_spokeswoman_is_the_one_the_article_named() {
+    let q = run("The council owns the land. Jo Marr, a spokeswoman for Fenbridge District Council, said the authority was pleased.\n\n\u{201c}This is the partnership we want to see,\u{201d} the spokeswoman said.\n\nA spokesman for Lumora Robotics said the firm was hiring. \u{201c}We have not looked back,\u{201d} the spokesman said.\n");
+    assert_eq!(q[0].1.as_deref(), Some("Jo Marr"));
+    assert_eq!(q[1].1, None);
 }
