@@ -59,8 +59,28 @@ pub fn is_person(words: &[&str]) -> bool {
     // "Row F", "Plan B", "Gate C": a name does not end in a bare letter.
     let lettered = words.len() > 1
         && words.last().is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+    // "African American", "Pacific Islander", "Texas Democrat": a group of
+    // people; no person's name ends in one of these words.
+    let group = words.len() > 1
+        && matches!(
+            words.last().copied(),
+            Some(
+                "American"
+                    | "Islander"
+                    | "Hispanic"
+                    | "Latino"
+                    | "Latina"
+                    | "Asian"
+                    | "African"
+                    | "European"
+                    | "Caucasian"
+                    | "Democrat"
+                    | "Republican"
+            )
+        );
     let first_name = words.len() == 1 && gender::is_lone_first_name(words[0]);
     !place
+        && !group
         && !acronym
         && !lettered
         && !street

@@ -723,7 +723,9 @@ fn particles_and_acronyms_give_the_full_name() {
 
 #[test]
 fn the_spokeswoman_is_the_one_the_article_named() {
-    let q = run("The council owns the land. Jo Marr, a spokeswoman for Fenbridge District Council, said the authority was pleased.\n\n\u{201c}This is the partnership we want to see,\u{201d} the spokeswoman said.\n\nA spokesman for Lumora Robotics said the firm was hiring. \u{201c}We have not looked back,\u{201d} the spokesman said.\n");
+    let q = run(
+        "The council owns the land. Jo Marr, a spokeswoman for Fenbridge District Council, said the authority was pleased.\n\n\u{201c}This is the partnership we want to see,\u{201d} the spokeswoman said.\n\nA spokesman for Lumora Robotics said the firm was hiring. \u{201c}We have not looked back,\u{201d} the spokesman said.\n",
+    );
     assert_eq!(q[0].1.as_deref(), Some("Jo Marr"));
     assert_eq!(q[1].1, None);
 }

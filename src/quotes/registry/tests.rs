@@ -132,6 +132,14 @@ fn a_first_name_alone_is_a_person_unless_it_is_as_often_a_place() {
     assert!(is_person(&["Ada", "Quill"]));
 }
 
+#[test]
+fn a_group_of_people_is_not_a_person() {
+    assert!(!is_person(&["African", "American"]));
+    assert!(!is_person(&["Pacific", "Islander"]));
+    assert!(!is_person(&["Texas", "Democrat"]));
+    assert!(is_person(&["Americo", "Paredes"]));
+}
+
 /// The names of an article of these paragraphs, none of them quoted.
 fn registry_of(paragraphs: &[&str]) -> Registry {
     let blocks: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
