@@ -64,10 +64,12 @@ pub fn is_cap(w: &str) -> bool {
     // tests only with a joint where a particle's would be.
     let b = w.as_bytes();
     let joint = |k: usize| b.get(k).is_some_and(|&c| matches!(c, b'-' | b'\'' | 0xE2));
-    w.chars().next().is_some_and(char::is_uppercase)
-        || matches!(b.first(), Some(b'a' | b'e' | b'd' | b'u'))
-            && (joint(1) || joint(2) || joint(3))
-            && is_particle_name(w)
+    match b.first() {
+        Some(c) if c.is_ascii_uppercase() => true,
+        Some(b'a' | b'e' | b'd' | b'u') => (joint(1) || joint(2) || joint(3)) && is_particle_name(w),
+        Some(c) if c.is_ascii() => false,
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// "al-Mansouri", "el-Sayed", "ul-Haq", "d'Estaing": a surname that opens

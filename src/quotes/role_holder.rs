@@ -19,6 +19,8 @@ enum Tie<'b> {
     Unnamed,
     /// "the engineer" again, or the word in some other sense.
     Unknown,
+    /// "The club said in a statement": whoever holds that other role.
+    Role(&'b str),
 }
 
 /// The name tied to `role` by its latest use before `at` that ties one, or
@@ -43,7 +45,12 @@ pub fn holder<'b>(
             match tie(&t, i, role) {
                 Tie::Named(w) => return Some(w),
                 Tie::Unnamed => return None,
-                Tie::Unknown => {}
+                // Asked from this use back, so each step starts earlier and the chain ends.
+                Tie::Role(r) if r != role && !is_document(r) => {
+                    let from = t[i].word.as_ptr() as usize - blocks[b].as_ptr() as usize;
+                    return holder(blocks, facts, (b, from), r);
+                }
+                Tie::Role(_) | Tie::Unknown => {}
             }
         }
     }
@@ -162,13 +169,23 @@ fn issuer<'b>(t: &[Tok<'b>], i: usize) -> Tie<'b> {
         {
             return Tie::Named(w);
         }
+        // "In a statement, the club said".
+        if k > i + 1
+            && t.get(k).is_some_and(|r| !is_cap(r.word))
+            && t.get(k + 1).is_some_and(|n| is_speech_verb(n.word))
+        {
+            return Tie::Role(t[k].word);
+        }
     }
     let start = (0..i).rev().find(|&j| ends_sentence(&t[j])).map_or(0, |j| j + 1);
     // "Its owner, Acme Ltd, said in a statement": the subject of the speech
-    // verb that the statement goes with, else of the sentence.
-    let said = head_cue(&t[start..i], false).or_else(|| sentence_subject(&t[start..i]));
-    match said {
-        Some(Who::Name(w)) if plausible(&w) => Tie::Named(w),
+    // verb that the statement goes with, else of the sentence. A lone name
+    // will do as the speech verb's subject ("Crestline said in a statement").
+    let cue = head_cue(&t[start..i], false);
+    let spoke = matches!(&cue, Some(Who::Name(w)) if w.len() == 1);
+    match cue.or_else(|| sentence_subject(&t[start..i])) {
+        Some(Who::Name(w)) if spoke || plausible(&w) => Tie::Named(w),
+        Some(Who::Role(r)) => Tie::Role(r),
         _ => Tie::Unknown,
     }
 }
@@ -218,6 +235,17 @@ mod tests {
         assert_eq!(held(t, "statement").as_deref(), Some("Redmere Polymers Ltd"));
         let t = "The figures came in a statement from Marta Ruiz late on Friday.\n\nx";
         assert_eq!(held(t, "statement").as_deref(), Some("Marta Ruiz"));
+        // A lone name as the speech verb's subject, and a role that the
+        // article tied to a name before.
+        let t = "Crestline said in a statement that it was disappointed.\n\nx";
+        assert_eq!(held(t, "statement").as_deref(), Some("Crestline"));
+        let club = "He opened the Eastfield Boxing Club in 1977.\n\n";
+        let t = format!("{club}The club said in a statement that it would close.\n\nx");
+        assert_eq!(held(&t, "statement").as_deref(), Some("Eastfield Boxing Club"));
+        let t = format!("{club}In a statement, the club said it would close.\n\nx");
+        assert_eq!(held(&t, "statement").as_deref(), Some("Eastfield Boxing Club"));
+        let t = "In a statement, the club said it would close.\n\nx";
+        assert_eq!(held(t, "statement"), None);
     }
 
     #[test]
