@@ -577,7 +577,10 @@ pub fn register_names(
     // enough for the longest block at once (about a token per six bytes).
     let longest = blocks.iter().map(String::len).max().unwrap_or(0);
     let (mut t, mut w) = (Vec::with_capacity(longest / 5 + 8), Vec::new());
-    for (bi, b) in blocks.iter().enumerate().filter(|(bi, _)| !headline(*bi)) {
+    // Names read after the paragraph following the last quote name no one
+    // who speaks in the article: nothing asks about them.
+    let last = ranges.iter().rposition(|r| !r.is_empty()).map_or(blocks.len(), |k| k + 2);
+    for (bi, b) in blocks.iter().enumerate().take(last).filter(|(bi, _)| !headline(*bi)) {
         // Who is reported as speaking is asked only of the two blocks before a
         // quote and its own: the speech verb is looked for there only.
         let near_quote = ranges[bi..].iter().take(3).any(|r| !r.is_empty());

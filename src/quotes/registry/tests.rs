@@ -350,3 +350,12 @@ fn a_particle_opening_a_sentence_keeps_the_full_name() {
     ]);
     assert_eq!(reg.fullest(&["De", "la", "Fuente"], (2, 0)), ["Isabel", "de", "la", "Fuente"]);
 }
+
+#[test]
+fn names_after_the_last_quote_s_next_paragraph_are_not_read() {
+    let blocks: Vec<String> =
+        ["Ada Quill spoke.", "She said yes.", "Ben Roe spoke.", "Cal Moss spoke."].map(String::from).to_vec();
+    let reg = register_names(&blocks, [(1, 4, 7)].into_iter(), |_| false);
+    assert_eq!(reg.fullest(&["Roe"], (3, 0)), ["Ben", "Roe"]);
+    assert_eq!(reg.fullest(&["Moss"], (3, 0)), ["Moss"]);
+}
