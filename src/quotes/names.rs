@@ -281,7 +281,10 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
         // "Ministry of Justice", "Department of State": after an organisation's
         // "of", an office's word names its field, not someone's title.
         let of_body = |k: usize| toks[k - 1].word == "of" && words.iter().any(|x| is_org_word(x));
-        let title = if j == start { first_title } else { cap && is_title(w) && !of_body(j) };
+        // "Peter T. King", "Ann B. Bishop": after a middle initial, a surname.
+        let after_initial = !words.is_empty() && is_one_char(toks[j - 1].word) && toks[j - 1].trail == ".";
+        let title =
+            if j == start { first_title } else { cap && is_title(w) && !of_body(j) && !after_initial };
         // Whether a capitalised name word follows (after any particles): asked only
         // for particles and possessives, and it costs several word-list lookups.
         let next_cap = || {

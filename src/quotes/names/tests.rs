@@ -95,6 +95,7 @@ fn name_runs() {
     assert_eq!(name("Estmere Chamber of Commerce said"), Some("Estmere Chamber of Commerce".into()));
     assert_eq!(name("Veldonian Ministry of Justice said"), Some("Veldonian Ministry of Justice".into()));
     assert_eq!(name("Jane Roe of Justice Watch said"), Some("Jane Roe".into()));
+    assert_eq!(name("Representative Peter T. King, Republican"), Some("Peter T. King".into()));
     assert_eq!(name("Quillcorp's CEO said"), Some("Quillcorp".into()));
     assert_eq!(name("Lumen's Data Lab said"), Some("Lumen's Data Lab".into()));
     assert_eq!(name("The company said"), None);
