@@ -60,30 +60,28 @@ pub fn more_chars_than(w: &str, n: usize) -> bool {
 /// A capital opens the word, or it is a surname after a lower-case particle.
 #[inline]
 pub fn is_cap(w: &str) -> bool {
-    // Asked of nearly every word: a lower-case one gets past three byte
-    // tests only with a joint where a particle's would be.
-    let b = w.as_bytes();
-    let joint = |k: usize| b.get(k).is_some_and(|&c| matches!(c, b'-' | b'\'' | 0xE2));
-    match b.first() {
+    // Asked of nearly every word: a lower-case ASCII one is settled by its
+    // first byte unless that is a particle's.
+    match w.as_bytes().first() {
         Some(c) if c.is_ascii_uppercase() => true,
-        Some(b'a' | b'e' | b'd' | b'u') => (joint(1) || joint(2) || joint(3)) && is_particle_name(w),
+        Some(b'a' | b'e' | b'd' | b'u') => is_particle_name(w),
         Some(c) if c.is_ascii() => false,
         _ => w.chars().next().is_some_and(char::is_uppercase),
     }
 }
 
+/// `w` split at a hyphen or apostrophe in its first four bytes ("al" and
+/// "Mansouri", "d" and "Estaing"), the joint a particle is written with.
+fn at_joint(w: &str) -> Option<(&str, &str)> {
+    let k = w.as_bytes().iter().take(4).position(|&c| matches!(c, b'-' | b'\'' | 0xE2))?;
+    let rest = w[k..].strip_prefix(['-', '\'', '\u{2019}'])?;
+    Some((&w[..k], rest))
+}
+
 /// "al-Mansouri", "el-Sayed", "ul-Haq", "d'Estaing": a surname that opens
 /// with a lower-case particle joined to it.
 fn is_particle_name(w: &str) -> bool {
-    // Asked of every lower-case word opening with one of the letters: the
-    // joint, if any, is in the first four bytes.
-    let at = w.as_bytes().iter().take(4).position(|&c| matches!(c, b'-' | b'\'' | 0xE2));
-    at.is_some_and(|k| {
-        is_particle(&w[..k])
-            && w[k..]
-                .split_once(['-', '\'', '\u{2019}'])
-                .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase))
-    })
+    at_joint(w).is_some_and(|(p, rest)| is_particle(p) && rest.starts_with(char::is_uppercase))
 }
 
 fn is_particle(p: &str) -> bool {
@@ -95,20 +93,24 @@ fn is_particle(p: &str) -> bool {
 pub fn particle_lowered(w: &str) -> Option<String> {
     // Asked of every name word looked up: settled by its first bytes, with
     // no allocation, for all but the particles.
-    let b = w.as_bytes();
-    if !b.first().is_some_and(u8::is_ascii_uppercase) {
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    let head = b.iter().take(4).position(|&c| matches!(c, b'-' | b'\'' | 0xE2)).unwrap_or(b.len());
-    if head > 3 {
-        return None;
-    }
-    let mut low = [0u8; 3];
-    low[..head].copy_from_slice(&b[..head]);
-    low[0] = low[0].to_ascii_lowercase();
-    let p = std::str::from_utf8(&low[..head]).ok()?;
-    let particle = if head == b.len() { is_connector(p) } else { is_particle(p) };
-    particle.then(|| format!("{p}{}", &w[head..]))
+    let mut buf = [0u8; 3];
+    let particle = match at_joint(w) {
+        Some((p, _)) => lower_first(p, &mut buf).is_some_and(is_particle),
+        None => lower_first(w, &mut buf).is_some_and(is_connector),
+    };
+    particle.then(|| w[..1].to_ascii_lowercase() + &w[1..])
+}
+
+/// `p`, if three bytes or fewer, with its first (ASCII) letter in lower
+/// case, written into `buf`: no allocation for the words that are no particle.
+fn lower_first<'b>(p: &str, buf: &'b mut [u8; 3]) -> Option<&'b str> {
+    let out = buf.get_mut(..p.len())?;
+    out.copy_from_slice(p.as_bytes());
+    out[0] = out[0].to_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// Abbreviations whose full stop does not end a sentence.
@@ -282,9 +284,9 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
         // "of", an office's word names its field, not someone's title.
         let of_body = |k: usize| toks[k - 1].word == "of" && words.iter().any(|x| is_org_word(x));
         // "Peter T. King", "Ann B. Bishop": after a middle initial, a surname.
-        let after_initial = !words.is_empty() && is_one_char(toks[j - 1].word) && toks[j - 1].trail == ".";
+        let after_initial = || !words.is_empty() && is_one_char(toks[j - 1].word) && toks[j - 1].trail == ".";
         let title =
-            if j == start { first_title } else { cap && is_title(w) && !of_body(j) && !after_initial };
+            if j == start { first_title } else { cap && is_title(w) && !of_body(j) && !after_initial() };
         // Whether a capitalised name word follows (after any particles): asked only
         // for particles and possessives, and it costs several word-list lookups.
         let next_cap = || {

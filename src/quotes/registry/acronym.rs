@@ -16,7 +16,7 @@ pub fn defined_in(t: &[Tok]) -> Vec<(String, Vec<String>)> {
 /// The acronym in brackets at token `k` and the words before it that it
 /// stands for: capitalised words, with small words between them, whose
 /// initials spell its capitals ("Department for Transport (DfT)").
-pub fn defined_at<'a>(t: &[Tok<'a>], k: usize) -> Option<(&'a str, Vec<&'a str>)> {
+fn defined_at<'a>(t: &[Tok<'a>], k: usize) -> Option<(&'a str, Vec<&'a str>)> {
     let acronym = t[k].word;
     if !t[k].lead.ends_with('(')
         || !t[k].trail.starts_with(')')
