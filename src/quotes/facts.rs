@@ -79,6 +79,14 @@ impl<'a> Facts<'a> {
         gender::of_title(self.words_before(word).next()?)
     }
 
+    /// The title right before `word`, without its full stop ("Insp" before
+    /// "Roe" in "Insp. Roe said").
+    pub fn title_before(&self, word: &str) -> Option<&'a str> {
+        let w = self.words_before(word).next()?;
+        let bare = super::registry::bare_title(w);
+        (names::is_title(w) || names::is_title(bare)).then_some(bare)
+    }
+
     /// "the younger Mr Roe", "the elder Roe": a surname its bearers share, told
     /// apart by age; whether the elder (true) or the younger (false) is meant.
     pub fn told_apart_by_age(&self, word: &str) -> Option<bool> {

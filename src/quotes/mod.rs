@@ -256,6 +256,12 @@ fn read_quote<'b>(
         }
         c => c,
     };
+    // "Mr Roe said": the honorific tells the speaker's gender where the
+    // surname's other bearers leave it open.
+    let honorific = match &cue {
+        Some(Who::Name(w)) => facts.honorific_before(w[0]),
+        _ => None,
+    };
     let (mut speaker, mut route, pronoun) =
         rule_speaker((reg, facts), cue, before, at, &head, carried.clone());
     let disputed = pronoun.filter(|_| route == Route::Pronoun).is_some_and(|g| {
@@ -275,7 +281,7 @@ fn read_quote<'b>(
     }
     if let Some(s) = &speaker {
         let w: Vec<&str> = s.split(' ').collect();
-        reg.add(at, &w, true);
+        reg.add(at, &w, honorific.or(pronoun));
     }
     let replied_to =
         prev.speaker.as_ref().and_then(|(_, s)| s.clone()).filter(|_| prev.asked && is_reply(&tail));
@@ -723,7 +729,7 @@ fn worth_keeping(text: &str, c: &Context) -> bool {
 fn resolve_name((reg, facts): (&Registry, &facts::Facts), w: &[&str], at: (usize, usize)) -> Option<String> {
     let full = match facts.told_apart_by_age(w[0]) {
         Some(elder) => reg.by_age(w, at, elder, facts.honorific_before(w[0]))?,
-        None => reg.fullest_of(w, at, facts.honorific_before(w[0])),
+        None => reg.fullest_titled(w, at, facts.honorific_before(w[0]), facts.title_before(w[0])),
     };
     if full.len() == 1 && (is_org_word(&full[0]) || !is_cap(&full[0])) {
         // "the Ministry said" with no fuller name anywhere: naming it would guess.
@@ -735,6 +741,9 @@ fn resolve_name((reg, facts): (&Registry, &facts::Facts), w: &[&str], at: (usize
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod family_tests;
 
 /// The quotes of one Markdown file (front matter, if any, is skipped), read
 /// with the same parse the site build uses.

@@ -303,7 +303,10 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
         let dateline = words.is_empty()
             && is_shouted(w)
             && toks.get(j + 1).is_some_and(|n| is_cap(n.word) && !is_shouted(n.word));
-        if dateline || words.is_empty() && t.trail.is_empty() && is_lead_in(w) && next_cap() {
+        // "Quoting Pike" leads into a name; "Nursing Staff Association" is one.
+        let lead_in =
+            || is_lead_in(w) && next_cap() && !toks[j + 1..].iter().take(3).any(|n| is_org_word(n.word));
+        if dateline || words.is_empty() && t.trail.is_empty() && lead_in() {
             j += 1;
             continue;
         }
@@ -355,15 +358,22 @@ pub fn name_at_into<'a>(toks: &[Tok<'a>], start: usize, words: &mut Vec<&'a str>
         if !ok {
             break;
         }
+        // "the Farmers' Union": a plural owner keeps its apostrophe as trail.
+        let plural_owner = matches!(t.trail, "'" | "\u{2019}") && w.ends_with('s');
         let (bare, poss) = strip_possessive(w);
+        let poss = poss || plural_owner;
         // "Moody's Analytics" is one name; in "Acme's Jane Roe" the owner is not.
         let next_cap = poss && next_cap();
         // "Tomas Reyvik's Progress Alliance": an owner of two words or more that
         // are no organisation's is a person, and what follows a name of its own.
         // "St Mary's Hospital" is one; in "the Forum's Jo Roe" the name is hers.
+        // "Kestrel Bay Children's Hospital": people as a group own no party
+        // ("Ann Roe's National Renewal"), so they are part of the body's name.
         let person = || {
             !words.is_empty()
                 && !matches!(words[0], "St" | "Saint")
+                && !plural_owner
+                && !matches!(bare, "Children" | "Women" | "Men" | "People")
                 && !words.iter().chain([&bare]).any(|w| is_org_word(w))
                 && toks.get(j + 1).is_some_and(|n| super::gender::of_first_name(n.word).is_none())
         };

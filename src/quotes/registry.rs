@@ -8,7 +8,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::gender::{self, Gender};
 use super::names::{
     Tok, blocks_antecedent, core, ends_sentence, is_cap, is_connector, is_org_word, is_speech_verb, is_stop,
-    is_title, more_chars_than, name_at, name_at_into, particle_lowered, tokens_into, verb_near,
+    is_title, more_chars_than, name_at, name_at_into, particle_lowered, strip_possessive, tokens_into,
+    verb_near,
 };
 
 pub fn is_person(words: &[&str]) -> bool {
@@ -103,7 +104,7 @@ pub fn names_a_thing(t: &[Tok], i: usize, words: &[&str]) -> bool {
 }
 
 /// One use of a name in the narrative, or a speaker resolved from a cue.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Mention {
     /// (block, byte offset), comparable with a quote's opening mark.
     pub at: (usize, usize),
@@ -115,6 +116,13 @@ pub struct Mention {
     pub gender: Option<Gender>,
     /// Came with a gendered honorific (Mrs Roe), so it is a person.
     pub titled: bool,
+    /// The title right before the name, without its full stop ("Insp" in
+    /// "Insp. Callum Roe"): a later "Insp. Roe" means the one it came with.
+    pub title: Option<Box<str>>,
+    /// Stands as an owner ("Walter Roe's son"): a modifier, not the focus.
+    pub owner: bool,
+    /// A speaker whose gender the cue gave ("Mr Roe said", "she said").
+    pub cued: bool,
     /// Came after a word for kin ("his son, Ciaran") or before one ("Jamie
     /// Roe, his nephew,"), before an age ("Amira, 15,") or alone before a
     /// speech verb and a he/she, so it is a person.
@@ -232,23 +240,21 @@ impl<'w> Holding<'w> {
 }
 
 impl Registry {
-    pub fn add(&mut self, at: (usize, usize), words: &[&str], antecedent: bool) {
+    /// A speaker the rules resolved at `at`, of the gender the cue gave, if any.
+    pub fn add(&mut self, at: (usize, usize), words: &[&str], said_as: Option<Gender>) {
         // A name given again is the same person, of the gender it was given with.
         let last = words.last().copied().unwrap_or("");
-        let gender = self.ending_in(last).filter(|m| m.words == words).find_map(Mention::holder_gender);
+        let same = || self.ending_in(last).filter(|m| m.words == words);
+        let sure = said_as.or_else(|| same().filter(|m| m.cued || m.titled).find_map(|m| m.gender));
+        let gender = sure.or_else(|| same().find_map(Mention::holder_gender));
         let words = words.iter().map(|w| w.to_string()).collect();
         self.push(Mention {
             at,
             words,
-            antecedent,
+            antecedent: true,
             gender,
-            titled: false,
-            kin: false,
-            relative: false,
-            opens: false,
-            speaks: false,
-            age_rank: None,
-            told_apart: None,
+            cued: sure.is_some(),
+            ..Mention::default()
         });
     }
 
@@ -351,6 +357,18 @@ impl Registry {
     /// [`Registry::fullest`] for a mention known to be of `gender` ("Mr. Roe"):
     /// no fuller form whose first name says otherwise ("Ann Roe").
     pub fn fullest_of(&self, words: &[&str], at: (usize, usize), gender: Option<Gender>) -> Vec<String> {
+        self.fullest_titled(words, at, gender, None)
+    }
+
+    /// [`Registry::fullest_of`] for a name given with `title` ("Mrs Quell"),
+    /// which [`Registry::titled_holder`] may settle.
+    pub fn fullest_titled(
+        &self,
+        words: &[&str],
+        at: (usize, usize),
+        gender: Option<Gender>,
+        title: Option<&str>,
+    ) -> Vec<String> {
         if let [w] = words
             && let Some(full) = self.spelled_out(w)
         {
@@ -377,12 +395,70 @@ impl Registry {
                 h.ids.iter().any(|&k| self.get(k).relative && self.get(k).words[0] == self.get(i).words[0])
             };
             let speaker = before.filter(|&i| self.get(i).speaks && !kin(i)).last();
-            speaker.or(latest).or_else(|| h.ids.iter().copied().find(agrees))
+            let titled = match (title, words) {
+                (Some(title), [surname]) => self.titled_holder(&h.ids, (surname, title, gender), at, agrees),
+                _ => None,
+            };
+            titled.or(speaker).or(latest).or_else(|| h.ids.iter().copied().find(agrees))
         };
         match best {
             Some(i) => self.longest_form(&self.get(i).words),
             None => self.longest_form(words),
         }
+    }
+
+    /// "Mrs Quell said" where the article names several Quells: the one
+    /// introduced with the same title ("Insp. Callum Roe" for "Insp. Roe"),
+    /// else the one named latest before the title first went with the
+    /// surname, as a reader takes it; the title keeps that bearer after.
+    /// `None` when only one person, or no adult, bears the surname.
+    fn titled_holder(
+        &self,
+        ids: &[u32],
+        (surname, title, gender): (&str, &str, Option<Gender>),
+        at: (usize, usize),
+        agrees: impl Fn(&u32) -> bool,
+    ) -> Option<u32> {
+        let adult = |m: &Mention| !m.age_rank.is_some_and(|a| (1..16).contains(&a));
+        let mut people: Vec<u32> = ids
+            .iter()
+            .copied()
+            .filter(|i| self.get(*i).at < at && agrees(i) && adult(self.get(*i)))
+            .collect();
+        let first = |i: u32| self.get(i).words[0].as_str();
+        if people.first().is_none_or(|&p| people.iter().all(|&i| first(i) == first(p))) {
+            return None;
+        }
+        // "Mrs Roe" after "Agnes Roe" and "Percival Roe": a bearer known to be
+        // of the title's gender goes before one whose gender is not known.
+        if let Some(g) = gender
+            && people.iter().any(|&i| self.get(i).holder_gender() == Some(g))
+        {
+            people.retain(|&i| self.get(i).holder_gender() == Some(g));
+        }
+        if let Some(&i) = people.iter().rev().find(|&&i| self.get(i).title.as_deref() == Some(title)) {
+            return Some(i);
+        }
+        let first_use = self
+            .ending_in(surname)
+            .find(|m| m.words.len() == 1 && m.title.as_deref() == Some(title))
+            .map_or(at, |m| m.at.min(at));
+        let latest = people.iter().rev().copied().find(|&i| self.get(i).at < first_use)?;
+        // "led by Jo Roe, 61, and her daughter, Kim Roe": of those the latest
+        // paragraph names, the one the relative is introduced by.
+        let block = self.get(latest).at.0;
+        let lead = people.iter().rev().copied().take_while(|&i| self.get(i).at.0 >= block).find(|&i| {
+            let m = self.get(i);
+            m.at < first_use && !m.relative && !m.owner
+        });
+        lead.or(Some(latest))
+    }
+
+    /// The full name of the one person named before with the first name `w`.
+    fn bearer_of_first_name(&self, w: &str) -> Option<Vec<String>> {
+        let mut bearers = self.mentions.iter().filter(|m| m.words.len() > 1 && m.words[0] == w);
+        let first = bearers.next()?;
+        bearers.all(|m| m.words == first.words).then(|| first.words.clone())
     }
 
     /// "LLR" after "Lage Landen Rail": the name whose initials an acronym is.
@@ -445,7 +521,7 @@ impl Registry {
         // A title or kin word given with the full name ("his daughter, Mia
         // Roe") tells before what its surname was given with: "Mr Roe" may be
         // her father. A pronoun after it may be someone else's.
-        let exact = |m: &&Mention| m.words == full && (m.titled || m.relative);
+        let exact = |m: &&Mention| m.words == full && (m.titled || m.relative || m.cued);
         let own = self.ending_in(core(full).last().map_or("", String::as_str));
         let mut given = own.filter(exact).filter_map(|m| m.gender).peekable();
         if given.peek().is_some() {
@@ -497,8 +573,12 @@ impl Registry {
             let Some(full) = self.fullest_of_mention(m, at) else {
                 return Some(None);
             };
-            (self.gender_of(&full).is_none_or(|g| g == want) && but.is_none_or(|b| full.join(" ") != b))
-                .then_some(Some(full))
+            // "Mr Roe" is no she, even where other Roes leave the surname's gender open.
+            let agrees = |g: Gender| g == want;
+            (self.gender_of(&full).is_none_or(agrees)
+                && m.gender.filter(|_| m.titled || m.cued).is_none_or(agrees)
+                && but.is_none_or(|b| full.join(" ") != b))
+            .then_some(Some(full))
         })?
     }
 
@@ -657,6 +737,12 @@ fn mention(
     if !named || names_a_thing(t, i, w) {
         return None;
     }
+    // "Born Joan Pascoe in 1934, she …", "Joan Roe (née Pascoe)": a maiden
+    // name is another name of someone the article already knows ("Joan
+    // Roe"), not a newcomer; one the article does not know is left out.
+    let birth_name = t[i].word == "Born" || i > 0 && matches!(t[i - 1].word, "Born" | "born" | "née" | "nee");
+    let words =
+        if birth_name { reg.bearer_of_first_name(w[0])? } else { w.iter().map(|x| x.to_string()).collect() };
     let k = if i > 1 && matches!(t[i - 1].word, "the" | "la" | "le") { i - 1 } else { i };
     // "chaired by Jo Roe": the agent of a passive is its subject in all but form.
     // "opened on Thursday by Jo Roe": a short phrase may stand between them.
@@ -688,10 +774,13 @@ fn mention(
         || after_opening_phrase(t, i);
     Some(Mention {
         at,
-        words: w.iter().map(|x| x.to_string()).collect(),
+        words,
         antecedent: !after_word,
         gender,
         titled: titled.is_some(),
+        title: title_before_name(t, i),
+        owner: strip_possessive(t[end - 1].word).1,
+        cued: false,
         kin: kin.is_some() || kin_of.is_some() || aged || spoke_as_person,
         relative: kin.is_some() || kin_of.is_some(),
         opens,
@@ -732,6 +821,18 @@ fn after_opening_phrase(t: &[Tok], i: usize) -> bool {
 }
 
 /// "Mrs. Roe", "Sir Ian Roe": the honorifics in front of a name.
+/// The last of the titles that open the name at `i` ("Insp" in "Det. Insp.
+/// Jo Roe"), without its full stop.
+fn title_before_name(t: &[Tok], i: usize) -> Option<Box<str>> {
+    let n = t[i..].iter().take_while(|k| is_title(k.word)).count();
+    n.checked_sub(1).map(|k| bare_title(t[i + k].word).into())
+}
+
+/// A title without its full stop: "Mr." and "Mr" are one title.
+pub fn bare_title(w: &str) -> &str {
+    w.trim_end_matches('.')
+}
+
 fn title_gender(t: &[Tok], i: usize) -> Option<Gender> {
     t[i..].iter().take_while(|k| is_title(k.word)).find_map(|k| gender::of_title(k.word))
 }

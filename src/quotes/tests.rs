@@ -4,7 +4,7 @@
 
 use super::{Quote, blocks, extract};
 
-fn run(md: &str) -> Vec<(String, Option<String>, bool)> {
+pub(super) fn run(md: &str) -> Vec<(String, Option<String>, bool)> {
     extract(&blocks(md))
         .into_iter()
         .map(|q| (q.text, q.guess.filter(|_| q.confidence >= RULE_BAR), q.partial))

@@ -117,6 +117,18 @@ fn name_runs() {
     assert_eq!(name("Jo Ann Tamm said"), Some("Jo Ann Tamm".into()));
     assert_eq!(name("Organiser Bethan Tamm said"), Some("Bethan Tamm".into()));
     assert_eq!(name("Paul Allen Tamm said"), Some("Paul Allen Tamm".into()));
+    assert_eq!(name("PC Lys Fenner said"), Some("Lys Fenner".into()));
+}
+
+#[test]
+fn an_owner_before_a_bodys_word_is_part_of_its_name() {
+    let of = |s: &str| name(s).map(|n| n.replace('\u{2019}', "'"));
+    assert_eq!(of("Orrin Bay Children\u{2019}s Hospital said"), Some("Orrin Bay Children's Hospital".into()));
+    assert_eq!(of("Guild of Cider Makers said"), Some("Guild of Cider Makers".into()));
+    assert_eq!(of("Apple Growers\u{2019} Guild said"), Some("Apple Growers Guild".into()));
+    assert_eq!(of("Nursing Staff Association said"), Some("Nursing Staff Association".into()));
+    // A first name shows the owner is a person, whose party is named apart.
+    assert_eq!(of("Marguerite Tamm's National Renewal slipped"), Some("Marguerite Tamm".into()));
 }
 
 #[test]

@@ -83,7 +83,7 @@ impl Registry {
         let words: Vec<&str> = m.words.iter().map(String::as_str).collect();
         match m.told_apart {
             Some(elder) => self.by_age(&words, at, elder, m.title_gender()),
-            None => Some(self.fullest_of(&words, at, m.title_gender())),
+            None => Some(self.fullest_titled(&words, at, m.title_gender(), m.title.as_deref())),
         }
     }
 }

@@ -3,26 +3,26 @@ use super::*;
 #[test]
 fn surname_resolves_to_latest_full_name() {
     let mut r = Registry::default();
-    r.add((0, 0), &["Ada", "Quill"], true);
-    r.add((2, 0), &["Ben", "Quill"], true);
+    r.add((0, 0), &["Ada", "Quill"], None);
+    r.add((2, 0), &["Ben", "Quill"], None);
     assert_eq!(r.fullest(&["Quill"], (1, 0)), ["Ada", "Quill"]);
     assert_eq!(r.fullest(&["Quill"], (3, 0)), ["Ben", "Quill"]);
     assert_eq!(r.fullest(&["Zed"], (3, 0)), ["Zed"]);
-    r.add((4, 0), &["Quill", "Tea", "Rooms"], true);
+    r.add((4, 0), &["Quill", "Tea", "Rooms"], None);
     assert_eq!(r.fullest(&["Quill"], (5, 0)), ["Ben", "Quill"]);
     // A team named for a person holds the surname too; the person goes first,
     // and the team only where no person has the name.
-    r.add((6, 0), &["Team", "Quill"], true);
+    r.add((6, 0), &["Team", "Quill"], None);
     assert_eq!(r.fullest(&["Quill"], (7, 0)), ["Ben", "Quill"]);
-    r.add((8, 0), &["Team", "Brant"], true);
+    r.add((8, 0), &["Team", "Brant"], None);
     assert_eq!(r.fullest(&["Brant"], (9, 0)), ["Team", "Brant"]);
 }
 
 #[test]
 fn accents_and_transliterations_are_one_surname() {
     let mut r = Registry::default();
-    r.add((0, 0), &["Gerhard", "Müller"], true);
-    r.add((0, 40), &["José", "Núñez"], true);
+    r.add((0, 0), &["Gerhard", "Müller"], None);
+    r.add((0, 40), &["José", "Núñez"], None);
     assert_eq!(r.fullest(&["Mueller"], (1, 0)), ["Gerhard", "Müller"]);
     assert_eq!(r.fullest(&["Muller"], (1, 0)), ["Gerhard", "Müller"]);
     assert_eq!(r.fullest(&["Nunez"], (1, 0)), ["José", "Núñez"]);
@@ -37,14 +37,8 @@ fn a_shared_surname_goes_to_the_one_reported_speaking() {
         at,
         words: words.iter().map(|w| w.to_string()).collect(),
         antecedent: true,
-        gender: None,
-        titled: false,
-        kin: false,
-        relative: false,
-        opens: false,
         speaks,
-        age_rank: None,
-        told_apart: None,
+        ..Mention::default()
     };
     r.push(m((0, 0), &["Ada", "Quill"], true));
     r.push(m((2, 0), &["Ben", "Quill"], false));
@@ -56,14 +50,14 @@ fn a_shared_surname_goes_to_the_one_reported_speaking() {
 #[test]
 fn an_honorific_keeps_a_surname_to_a_person_of_its_gender() {
     let mut r = Registry::default();
-    r.add((0, 0), &["Hillary", "Quill"], true);
-    r.add((2, 0), &["Bill", "Quill"], true);
+    r.add((0, 0), &["Hillary", "Quill"], None);
+    r.add((2, 0), &["Bill", "Quill"], None);
     let at = (3, 0);
     assert_eq!(r.fullest(&["Quill"], at), ["Bill", "Quill"]);
     assert_eq!(r.fullest_of(&["Quill"], at, Some(Gender::Female)), ["Hillary", "Quill"]);
     assert_eq!(r.fullest_of(&["Quill"], at, Some(Gender::Male)), ["Bill", "Quill"]);
     // Nobody of that gender: the surname stays as it is.
-    r.add((4, 0), &["Ada", "Voss"], true);
+    r.add((4, 0), &["Ada", "Voss"], None);
     assert_eq!(r.fullest_of(&["Voss"], (5, 0), Some(Gender::Male)), ["Voss"]);
 }
 
@@ -71,13 +65,13 @@ fn an_honorific_keeps_a_surname_to_a_person_of_its_gender() {
 fn a_shared_surname_goes_to_the_one_named_most() {
     let mut r = Registry::default();
     for block in 0..3 {
-        r.add((block, 0), &["Chris", "Murphy"], true);
+        r.add((block, 0), &["Chris", "Murphy"], None);
     }
-    r.add((3, 0), &["Anne", "Marie", "Murphy"], true);
+    r.add((3, 0), &["Anne", "Marie", "Murphy"], None);
     assert_eq!(r.fullest(&["Murphy"], (4, 0)), ["Chris", "Murphy"]);
     // Named as often, the latest is taken.
-    r.add((5, 0), &["Anne", "Marie", "Murphy"], true);
-    r.add((6, 0), &["Anne", "Marie", "Murphy"], true);
+    r.add((5, 0), &["Anne", "Marie", "Murphy"], None);
+    r.add((6, 0), &["Anne", "Marie", "Murphy"], None);
     assert_eq!(r.fullest(&["Murphy"], (7, 0)), ["Anne", "Marie", "Murphy"]);
 }
 
@@ -85,10 +79,10 @@ fn a_shared_surname_goes_to_the_one_named_most() {
 fn the_most_named_surname_counts_every_form() {
     let mut r = Registry::default();
     assert_eq!(r.most_named(), 0);
-    r.add((0, 0), &["Ada", "Quill"], true);
-    r.add((1, 0), &["Ben", "Roe"], true);
-    r.add((2, 0), &["Quill"], true);
-    r.add((3, 0), &["Ms.", "Quill"], true);
+    r.add((0, 0), &["Ada", "Quill"], None);
+    r.add((1, 0), &["Ben", "Roe"], None);
+    r.add((2, 0), &["Quill"], None);
+    r.add((3, 0), &["Ms.", "Quill"], None);
     assert_eq!(r.most_named(), 3);
 }
 
@@ -316,11 +310,11 @@ fn the_one_asked_whether_is_the_next_he_or_she() {
 #[test]
 fn surnames_of_a_gender_are_listed_once_each_before_the_quote() {
     let mut r = Registry::default();
-    r.add((0, 0), &["Ada", "Quill"], true);
-    r.add((0, 20), &["Ben", "Roe"], true);
-    r.add((1, 0), &["Carl", "Pike"], true);
-    r.add((1, 30), &["Roe"], true);
-    r.add((3, 0), &["Dan", "Lee"], true);
+    r.add((0, 0), &["Ada", "Quill"], None);
+    r.add((0, 20), &["Ben", "Roe"], None);
+    r.add((1, 0), &["Carl", "Pike"], None);
+    r.add((1, 30), &["Roe"], None);
+    r.add((3, 0), &["Dan", "Lee"], None);
     // Before block 2: Ben Roe and Carl Pike are men, latest first; Ada Quill is a
     // woman; a bare "Roe" tells no gender and Dan Lee comes later.
     assert_eq!(r.surnames_of_gender((2, 0), Gender::Male, 9), ["Pike", "Roe"]);
