@@ -1,7 +1,8 @@
-//! The attribution model: a conditional logit over [`super::attribution`]'s
-//! features (each candidate's score against the others and against "nobody
-//! named"), trained by `tools/quotes-train/train.py` on labelled news and
-//! compiled in as plain numbers (`weights.rs`, generated: do not edit).
+//! The attribution model: gradient-boosted trees over [`super::attribution`]'s
+//! features, scoring each candidate on its own; a quote's confidence weighs its
+//! best candidate against the others and against nobody. Trained by
+//! `tools/quotes-train/train.py` on labelled news and compiled in as plain
+//! numbers (`weights.rs`, generated: do not edit).
 
 use super::attribution::{Candidate, N};
 
@@ -10,24 +11,54 @@ mod weights;
 /// The least probability for a speaker to be shown, chosen on held-out data.
 pub const THRESHOLD: f32 = weights::THRESHOLD;
 
-/// The candidate's score: higher is likelier; "nobody named" scores 0.
-pub fn score(c: &Candidate) -> f32 {
-    weights::WEIGHTS.iter().zip(&c.x).map(|(w, x)| w * x).sum()
+/// One node of a tree, laid out depth first: a split sends a candidate to
+/// the next node when its feature is at most the threshold, else to `right`;
+/// a leaf's threshold is the value it adds to the candidate's score.
+pub struct Node {
+    threshold: f32,
+    /// The feature a split reads; `u16::MAX` marks a leaf.
+    feature: u16,
+    right: u16,
 }
 
-/// The likeliest candidate and its probability against the others and nobody.
+impl Node {
+    const fn split(feature: u16, threshold: f32, right: u16) -> Node {
+        Node { threshold, feature, right }
+    }
+
+    const fn leaf(value: f32) -> Node {
+        Node { threshold: value, feature: u16::MAX, right: 0 }
+    }
+}
+
+/// The candidate's score, a log-odds: higher is likelier.
+pub fn score(c: &Candidate) -> f32 {
+    let leaf = |root: u16| {
+        let mut i = usize::from(root);
+        loop {
+            let n = &weights::NODES[i];
+            if n.feature == u16::MAX {
+                return n.threshold;
+            }
+            i = if c.x[usize::from(n.feature)] <= n.threshold { i + 1 } else { usize::from(n.right) };
+        }
+    };
+    weights::BASE + weights::ROOTS.iter().map(|&r| leaf(r)).sum::<f32>()
+}
+
+/// The likeliest candidate and its confidence: its probability over all the
+/// candidates' and the chance that none of them spoke (as train.py's confidence()).
 pub fn best(cands: &[Candidate]) -> Option<(&Candidate, f32)> {
-    let scores: Vec<f32> = cands.iter().map(score).collect();
-    let top = scores.iter().copied().fold(0.0f32, f32::max);
-    let total: f32 = (-top).exp() + scores.iter().map(|s| (s - top).exp()).sum::<f32>();
+    let p: Vec<f32> = cands.iter().map(|c| 1.0 / (1.0 + (-score(c)).exp())).collect();
     let k = (0..cands.len()).fold(None, |b: Option<usize>, i| match b {
-        Some(j) if scores[j] >= scores[i] => Some(j),
+        Some(j) if p[j] >= p[i] => Some(j),
         _ => Some(i),
     })?;
-    Some((&cands[k], (scores[k] - top).exp() / total))
+    let total: f32 = p.iter().sum::<f32>() + 1.0 - p[k];
+    Some((&cands[k], p[k] / total))
 }
 
-const _: () = assert!(weights::WEIGHTS.len() == N);
+const _: () = assert!(weights::FEATURES.len() == N);
 
 #[cfg(test)]
 mod tests {
