@@ -315,16 +315,36 @@ fn subject_after<'a>(t: &[Tok<'a>], v: usize) -> Who<'a> {
 /// "The mayor was unmoved.": the role a sentence opens with, when no name
 /// follows it; a he or she after such a sentence is most likely its holder.
 pub fn opening_role<'a>(t: &[Tok<'a>]) -> Option<&'a str> {
+    t.first().filter(|f| f.word == "The").and_then(|_| role_after_the(t))
+}
+
+/// [`opening_role`] after an introductory phrase too: "In her remarks, the
+/// judge noted …".
+pub fn opening_role_after_phrase<'a>(t: &[Tok<'a>]) -> Option<&'a str> {
+    opening_role(t).or_else(|| {
+        let intro =
+            matches!(t.first()?.word, "In" | "At" | "During" | "After" | "Before" | "Later" | "Earlier");
+        let comma = t.iter().take(10).position(|x| x.trail.contains(','))?;
+        let rest = &t[comma + 1..];
+        (intro && rest.first()?.word == "the").then(|| role_after_the(rest)).flatten()
+    })
+}
+
+/// The role after a sentence's opening "the", when no name follows it.
+fn role_after_the<'a>(t: &[Tok<'a>]) -> Option<&'a str> {
     let [first, rest @ ..] = t else { return None };
-    if first.word != "The" || !first.trail.is_empty() {
+    if !first.trail.is_empty() {
         return None;
     }
-    let k = 1 + role_head(rest);
-    let next_named = t.get(k + 1).is_some_and(|n| is_cap(n.word));
-    match definite_role(t, k) {
-        Some(Who::Role(r)) if !next_named && is_lower_title(r) => Some(r),
-        _ => None,
-    }
+    // "The judge noted that …": the role's head may be followed by a verb that
+    // reads as one more role word, so the title is looked for back from the end.
+    (1..=1 + role_head(rest)).rev().find_map(|k| {
+        let next_named = t.get(k + 1).is_some_and(|n| is_cap(n.word));
+        match definite_role(t, k) {
+            Some(Who::Role(r)) if !next_named && is_lower_title(r) => Some(r),
+            _ => None,
+        }
+    })
 }
 
 /// "commission's", "club's": a lower-case owner before a role.

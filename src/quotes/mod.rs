@@ -252,7 +252,7 @@ fn read_quote<'b>(
             Some(role_holder::holder(blocks, facts, at, r).map_or(Who::Nobody, Who::Holder))
         }
         Some(Who::Pronoun(g)) => {
-            Some(role_subject((reg, facts), blocks, prior, at, g).unwrap_or(Who::Pronoun(g)))
+            Some(role_subject((reg, facts), blocks, (prior, before), at, g).unwrap_or(Who::Pronoun(g)))
         }
         c => c,
     };
@@ -401,15 +401,20 @@ fn carried_speaker(
 /// "The mayor was unmoved. “…,” she said.": a he or she after a sentence
 /// opening with a role, in the quote's paragraph, is that role's holder when
 /// the article named a person holding it who may be of that gender.
-/// `prior` is the whole sentence before the quote in its paragraph.
+/// `prior` is the whole sentence before the quote in its paragraph; a quote
+/// that opens its paragraph asks the paragraph before ([`role_holder::role_before`]).
 fn role_subject<'b>(
     (reg, facts): (&Registry, &facts::Facts),
     blocks: &'b [String],
-    prior: Option<&[Tok]>,
+    (prior, before): (Option<&[Tok]>, &str),
     at: (usize, usize),
     g: Gender,
 ) -> Option<Who<'b>> {
-    let role = cues::opening_role(prior?)?;
+    let role = match prior {
+        Some(p) => cues::opening_role(p)?,
+        None if before.trim().is_empty() => role_holder::role_before(earlier_block(blocks, at.0), g)?,
+        None => return None,
+    };
     let w = role_holder::holder(blocks, facts, at, role)?;
     let full = reg.fullest_of(&w, at, Some(g));
     agrees(reg, &full, g).then_some(Who::Holder(w))

@@ -3,8 +3,9 @@
 //! Lisle, the county engineer,", "the Welsh Rivers Agency" or, for a
 //! statement, "Roe said in a statement".
 
-use super::cues::{Who, head_cue, sentence_subject};
+use super::cues::{Who, head_cue, opening_role_after_phrase, sentence_subject};
 use super::facts::Facts;
+use super::gender::Gender;
 use super::lexicon::{DETERMINERS, has};
 use super::names::{
     Tok, capitalised, ends_sentence, is_cap, is_org_word, is_speech_verb, name_at, strip_possessive,
@@ -53,6 +54,28 @@ pub fn holder<'b>(
                 Tie::Role(_) | Tie::Unknown => {}
             }
         }
+    }
+    None
+}
+
+/// "In her remarks, the judge noted … She said … ¶ “…,” she said.": the role
+/// that opens the last sentences of `block` (the paragraph before a quote that
+/// opens its own), when those after it are about a he or she of gender `g`.
+pub fn role_before(block: &str, g: Gender) -> Option<&str> {
+    let mut t = Vec::new();
+    tokens_into(block, &mut t);
+    let mut end = t.len();
+    // Three sentences back at most: a chain of he/she runs no longer in news.
+    for _ in 0..3 {
+        let start = t[..end.checked_sub(1)?].iter().rposition(ends_sentence).map_or(0, |i| i + 1);
+        let s = &t[start..end];
+        if let Some(role) = opening_role_after_phrase(s) {
+            return Some(role);
+        }
+        if start == 0 || sentence_subject(s) != Some(Who::Pronoun(g)) {
+            return None;
+        }
+        end = start;
     }
     None
 }
