@@ -76,7 +76,7 @@ impl<'a> Facts<'a> {
     /// The gender of the honorific right before `word`, a slice of one of the
     /// article's blocks ("Mrs." before "Roe" in "said Mrs. Roe").
     pub fn honorific_before(&self, word: &str) -> Option<Gender> {
-        gender::of_title(self.words_before(word).next()?)
+        self.title_before(word).and_then(gender::of_title)
     }
 
     /// The title right before `word`, without its full stop ("Insp" before

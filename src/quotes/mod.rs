@@ -732,9 +732,11 @@ fn worth_keeping(text: &str, c: &Context) -> bool {
 /// The fullest form of a cue's name; an honorific before it ("said Mrs. Roe")
 /// keeps it to a person of that gender.
 fn resolve_name((reg, facts): (&Registry, &facts::Facts), w: &[&str], at: (usize, usize)) -> Option<String> {
+    let title = facts.title_before(w[0]);
+    let honorific = title.and_then(gender::of_title);
     let full = match facts.told_apart_by_age(w[0]) {
-        Some(elder) => reg.by_age(w, at, elder, facts.honorific_before(w[0]))?,
-        None => reg.fullest_titled(w, at, facts.honorific_before(w[0]), facts.title_before(w[0])),
+        Some(elder) => reg.by_age(w, at, elder, honorific)?,
+        None => reg.fullest_titled(w, at, honorific, title),
     };
     if full.len() == 1 && (is_org_word(&full[0]) || !is_cap(&full[0])) {
         // "the Ministry said" with no fuller name anywhere: naming it would guess.

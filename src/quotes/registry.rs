@@ -147,6 +147,12 @@ impl Mention {
         self.gender.filter(|_| self.titled)
     }
 
+    /// The gender an honorific or the speaker's cue gave ("Mrs Roe", "she
+    /// said"), not one guessed from a pronoun nearby.
+    fn sure_gender(&self) -> Option<Gender> {
+        self.gender.filter(|_| self.titled || self.cued)
+    }
+
     /// Names a body, not a person: "Team Roe", "Roe Tea Rooms", "Taverna Sofia".
     pub fn is_body(&self) -> bool {
         self.words.iter().any(|w| is_org_word(w))
@@ -245,7 +251,7 @@ impl Registry {
         // A name given again is the same person, of the gender it was given with.
         let last = words.last().copied().unwrap_or("");
         let same = || self.ending_in(last).filter(|m| m.words == words);
-        let sure = said_as.or_else(|| same().filter(|m| m.cued || m.titled).find_map(|m| m.gender));
+        let sure = said_as.or_else(|| same().find_map(Mention::sure_gender));
         let gender = sure.or_else(|| same().find_map(Mention::holder_gender));
         let words = words.iter().map(|w| w.to_string()).collect();
         self.push(Mention {
@@ -576,7 +582,7 @@ impl Registry {
             // "Mr Roe" is no she, even where other Roes leave the surname's gender open.
             let agrees = |g: Gender| g == want;
             (self.gender_of(&full).is_none_or(agrees)
-                && m.gender.filter(|_| m.titled || m.cued).is_none_or(agrees)
+                && m.sure_gender().is_none_or(agrees)
                 && but.is_none_or(|b| full.join(" ") != b))
             .then_some(Some(full))
         })?
@@ -820,7 +826,6 @@ fn after_opening_phrase(t: &[Tok], i: usize) -> bool {
     opener && t[j + 1..i].iter().all(|k| !is_cap(k.word)) && t[j..i - 1].iter().all(|k| k.trail.is_empty())
 }
 
-/// "Mrs. Roe", "Sir Ian Roe": the honorifics in front of a name.
 /// The last of the titles that open the name at `i` ("Insp" in "Det. Insp.
 /// Jo Roe"), without its full stop.
 fn title_before_name(t: &[Tok], i: usize) -> Option<Box<str>> {
@@ -833,6 +838,7 @@ pub fn bare_title(w: &str) -> &str {
     w.trim_end_matches('.')
 }
 
+/// "Mrs. Roe", "Sir Ian Roe": the honorifics in front of a name.
 fn title_gender(t: &[Tok], i: usize) -> Option<Gender> {
     t[i..].iter().take_while(|k| is_title(k.word)).find_map(|k| gender::of_title(k.word))
 }
